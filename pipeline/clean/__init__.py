@@ -1,0 +1,155 @@
+"""Clean stage: a raw page (HTML or plain text) -> ``Article``.
+
+``clean_html`` is the public entry point for one page; ``clean_page`` takes a
+``RawPage`` from the archive. The article's ``text`` is its blocks joined by blank
+lines, title first, and every offset the extractors emit points into it.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from pipeline.clean.boilerplate import body_blocks, text_blocks
+from pipeline.clean.dateline import dateline_date
+from pipeline.clean.encoding import decode
+from pipeline.clean.language import detect_language
+from pipeline.clean.metadata import page_metadata, split_authors
+from pipeline.errors import CleanError
+from pipeline.ids import article_id, canonical_url, content_sha1
+from pipeline.records import Article, Block, RawPage
+
+__all__ = ["clean_html", "clean_page", "clean_text", "assemble"]
+
+MIN_WORDS = 40
+_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b", re.I)
+
+
+def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block]]:
+    """Join blocks into the article text, recording each block's offset."""
+    out: list[Block] = []
+    parts: list[str] = []
+    pos = 0
+    items = [("title", title.strip())] if title.strip() else []
+    seen_title = title.strip().casefold()
+    for kind, text in blocks:
+        if not out and not parts and kind in {"heading", "paragraph"} and text.casefold() == seen_title:
+            continue  # the body repeats the headline
+        items.append((kind, text))
+    for kind, text in items:
+        if parts:
+            pos += 2
+        out.append(Block(kind, text, pos))
+        parts.append(text)
+        pos += len(text)
+    return "\n\n".join(parts), out
+
+
+def _status(text_words: int, language: str | None, min_words: int, languages: tuple[str, ...]) -> str:
+    if text_words == 0:
+        return "empty"
+    if language and language not in languages:
+        return "not_english"
+    if text_words < min_words:
+        return "too_short"
+    return "ok"
+
+
+def _source(url: str | None, fallback: str) -> str:
+    host = urlsplit(url).hostname if url else None
+    return (host or fallback).removeprefix("www.")
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    content_type: str | None = None,
+    source: str | None = None,
+    raw_ref: str = "",
+    fetched_at: str | None = None,
+    min_words: int = MIN_WORDS,
+    languages: tuple[str, ...] = ("en",),
+) -> Article:
+    """Clean one HTML page. Raises CleanError when the page holds no article text."""
+    if isinstance(html, bytes):
+        html, _enc = decode(html, content_type)
+    soup = BeautifulSoup(html, "lxml")
+    meta = page_metadata(soup)
+    blocks = body_blocks(html, url)
+    if not blocks:
+        raise CleanError("no article text found in the page (empty body after boilerplate removal)")
+    title = str(meta["title"] or "")
+    text, out_blocks = assemble(title, blocks)
+    published = meta["published"] or dateline_date([b.text for b in out_blocks[:4]])
+    authors, agency = split_authors(meta["authors"])  # type: ignore[arg-type]
+    body = " ".join(b.text for b in out_blocks if b.kind != "title")
+    language = detect_language(body, meta["lang"])  # type: ignore[arg-type]
+    words = len(body.split())
+    return Article(
+        article_id=article_id(canonical_url(url) if url else None, text),
+        url=canonical_url(url) if url else None,
+        source=source or _source(url, "local"),
+        title=title,
+        text=text,
+        blocks=out_blocks,
+        published=published,  # type: ignore[arg-type]
+        modified=meta["modified"],  # type: ignore[arg-type]
+        authors=authors,
+        source_agency=agency,
+        language=language,
+        status=_status(words, language, min_words, languages),
+        content_sha1=content_sha1(text),
+        fetched_at=fetched_at,
+        raw_ref=raw_ref,
+    )
+
+
+def clean_text(
+    text: str,
+    url: str | None = None,
+    *,
+    source: str | None = None,
+    raw_ref: str = "",
+    fetched_at: str | None = None,
+    min_words: int = MIN_WORDS,
+    languages: tuple[str, ...] = ("en",),
+) -> Article:
+    """Clean a plain-text (or markdown) article: first line is the title, a dateline may follow."""
+    blocks = text_blocks(text)
+    if not blocks:
+        raise CleanError("no text in the document")
+    title = blocks[0][1]
+    body_blocks_ = blocks[1:]
+    published = dateline_date([b for _, b in body_blocks_[:3]])
+    full, out_blocks = assemble(title, body_blocks_)
+    body = " ".join(b.text for b in out_blocks if b.kind != "title")
+    language = detect_language(body or title)
+    words = len(body.split())
+    return Article(
+        article_id=article_id(canonical_url(url) if url else None, full),
+        url=canonical_url(url) if url else None,
+        source=source or _source(url, "local"),
+        title=title,
+        text=full,
+        blocks=out_blocks,
+        published=published,
+        language=language,
+        status=_status(words, language, min_words, languages),
+        content_sha1=content_sha1(full),
+        fetched_at=fetched_at,
+        raw_ref=raw_ref,
+    )
+
+
+def clean_page(page: RawPage, *, min_words: int = MIN_WORDS, languages: tuple[str, ...] = ("en",)) -> Article:
+    """Clean a RawPage: HTML when it looks like HTML, plain text otherwise."""
+    text, _enc = decode(page.body, page.content_type)
+    is_html = (page.content_type or "").startswith("text/html") or bool(_HTML_SNIFF.search(page.body[:2048]))
+    kwargs = dict(source=_source(page.url, page.source), raw_ref=page.raw_ref, fetched_at=page.fetched_at,
+                  min_words=min_words, languages=languages)
+    if is_html:
+        return clean_html(text, page.url, **kwargs)  # type: ignore[arg-type]
+    return clean_text(text, page.url, **kwargs)  # type: ignore[arg-type]

