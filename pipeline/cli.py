@@ -1,0 +1,227 @@
+"""The ``edunews`` command line: thin commands, each one call into ``pipeline.run``.
+
+Exit codes: 0 success, 1 failure (a document failed, or the run did), 2 bad usage,
+75 (EX_TEMPFAIL) when another run holds the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from dataclasses import asdict
+from pathlib import Path
+
+from pipeline.errors import LockedError, PipelineError
+from pipeline.settings import Settings, load_settings
+
+EX_TEMPFAIL = 75
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    pass
+
+
+def _settings(args: argparse.Namespace, **extra: object) -> Settings:
+    return load_settings(
+        getattr(args, "config", None),
+        data_dir=args.data,
+        progress=False if getattr(args, "quiet", False) else None,
+        **extra,
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Process everything new in DATA/raw/ into DATA/processed/ (crawling configured sites first).
+
+    With no configuration this processes the bundled sample in data/raw/.
+
+    Example:
+      edunews run
+      edunews run --data /srv/edunews
+    """
+    from pipeline.run import run
+
+    summary = run(_settings(args, sites_file=args.sites))
+    return _report(summary, args)
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    """Raw archives -> tables, incrementally: only records that are new or changed.
+
+    PATHs are WARC files, manifest.jsonl files or folders of them; default: DATA/raw/.
+
+    Example:
+      edunews process
+      edunews process archive/2024-03.warc.gz --data /tmp/try
+    """
+    from pipeline.run import process
+
+    summary = process(_settings(args, batch_size=args.batch_size), [Path(p) for p in args.paths] or None,
+                      limit=args.limit)
+    return _report(summary, args)
+
+
+def _report(summary, args: argparse.Namespace) -> int:  # noqa: ANN001
+    for failure in summary.failures[:20]:
+        print(f"edunews: failed: {failure}", file=sys.stderr)
+    if len(summary.failures) > 20:
+        print(f"edunews: ... and {len(summary.failures) - 20} more (see the errors table)", file=sys.stderr)
+    print(f"edunews: {summary.line()}; tables in {Path(args.data) / 'processed'}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Take existing archives into DATA/raw/: .warc/.warc.gz files, .html/.txt files, folders of them.
+
+    Loose pages are archived into one new WARC file; WARC files are copied.
+    Run `edunews process` afterwards.
+
+    Example:
+      edunews ingest ~/archives/site-2023.warc.gz saved_pages/
+    """
+    from pipeline.ingest import ingest_paths
+
+    counts = ingest_paths([Path(p) for p in args.paths], _settings(args).raw_dir, url=args.url)
+    print(f"edunews: ingested {counts['warc_files']} WARC file(s) and {counts['pages']} page(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Print the cleaned Article of one HTML (or .txt) page as JSON.
+
+    Example:
+      edunews clean page.html --url https://example.org/news/1
+    """
+    from pipeline.clean import clean_page
+    from pipeline.records import RawPage
+
+    path = Path(args.file)
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
+    ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+    article = clean_page(RawPage(body, args.url, str(path), str(path), ctype))
+    data = asdict(article)
+    data["word_count"] = article.word_count
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print, for each HTML or .txt file, the article and its people, organizations, places,
+    dates and priority areas as one JSON object whose rows have the table columns.
+
+    Example:
+      edunews extract page.html --url https://example.org/news/1
+      edunews extract pages/*.html --format jsonl > out.jsonl
+    """
+    from pipeline.run import extract_files
+
+    settings = _settings(args)
+    status = 0
+    results = []
+    for path, extraction, error in extract_files([Path(p) for p in args.files], settings, args.url,
+                                                  args.published):
+        if extraction is None:
+            print(f"edunews: {path}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        obj = extraction.to_json()
+        if args.format == "jsonl":
+            print(json.dumps(obj, ensure_ascii=False))
+        else:
+            results.append(obj)
+    if args.format == "json" and results:
+        print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
+    return status
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Precision / recall / F1 per table against a gold set (the gold-dev format), beside a naive baseline.
+
+    Example:
+      edunews eval ../shared/data/gold-dev
+    """
+    from pipeline.evaluate_cli import run_eval
+
+    return run_eval(Path(args.gold), _settings(args), fmt=args.format, baseline=not args.no_baseline)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="edunews",
+        description="Turn education news pages into tables: dates, people with titles, organizations, "
+        "places and priority areas.",
+        formatter_class=_Formatter,
+        epilog="Every command takes --data DIR (the folder with raw/, processed/ and state.sqlite).",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func, help_: str) -> argparse.ArgumentParser:  # noqa: ANN001
+        p = sub.add_parser(name, help=help_, description=func.__doc__, formatter_class=_Formatter)
+        p.add_argument("--data", default="data", metavar="DIR", help="data folder (raw/, processed/, state.sqlite)")
+        p.add_argument("--config", type=Path, default=None, help="TOML settings file ([edunews] table)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("run", cmd_run, "the main job: crawl configured sites, then process everything new")
+    p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
+    p = add("process", cmd_process, "raw archives -> tables, incrementally")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, manifests or folders (default DATA/raw)")
+    p.add_argument("--limit", type=int, default=None, help="process at most N new or changed records")
+    p.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch")
+    p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
+    p = add("clean", cmd_clean, "print the cleaned Article of one page as JSON")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--url", default=None, help="the page's URL (used for the article id and metadata)")
+    p = add("extract", cmd_extract, "print the extraction of pages as JSON")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--url", default=None, help="the page's URL")
+    p.add_argument("--published", default=None, help="publication date YYYY-MM-DD (overrides the page's)")
+    p.add_argument("--format", choices=("json", "jsonl"), default="json")
+    p = add("eval", cmd_eval, "score the extractors against a gold set")
+    p.add_argument("gold", metavar="GOLD", help="gold folder (gold.jsonl, sources.jsonl, articles/)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="edunews: %(message)s", stream=sys.stderr)
+    if getattr(args, "published", None):
+        from datetime import date
+
+        try:
+            date.fromisoformat(args.published)
+        except ValueError:
+            parser.error(f"--published must be YYYY-MM-DD, got {args.published!r}")
+    try:
+        return int(args.func(args))
+    except LockedError as exc:
+        print(f"edunews: {exc}", file=sys.stderr)
+        return EX_TEMPFAIL
+    except PipelineError as exc:
+        print(f"edunews: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("edunews: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a one-line error, never a traceback, unless --debug
+        if args.debug:
+            traceback.print_exc()
+        print(f"edunews: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

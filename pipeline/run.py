@@ -1,0 +1,204 @@
+"""Wires the stages in order; the only module that knows the order.
+
+    raw records -> clean -> extract (batched nlp.pipe) -> run state -> tables
+
+``process`` is incremental: a raw record is handled again only when its bytes or
+the extractor version changed. Results and state are committed per batch in one
+SQLite transaction, and the tables are re-exported from the state, so a run that
+is killed at any moment is finished by the next one with identical output.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipeline.clean import clean_page
+from pipeline.errors import LockedError, PipelineError
+from pipeline.extract import EXTRACTOR_VERSION, extract_articles
+from pipeline.ingest import iter_raw, iter_source, raw_sources
+from pipeline.ingest.warc import utc_now
+from pipeline.records import Article, Extraction, RawPage
+from pipeline.settings import Settings
+from pipeline.state import StateStore, body_hash
+from pipeline.tables import export_tables
+
+log = logging.getLogger("edunews")
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"new {self.new}, changed {self.changed}, unchanged {self.unchanged}, "
+                f"failed {self.failed}, {self.seconds:.1f} s")
+
+
+@contextmanager
+def data_lock(data_dir: Path) -> Iterator[None]:
+    """One run per data folder: a second one fails at once instead of interleaving writes."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(f"another edunews run is working on {data_dir}; try again when it ends") from None
+        yield
+
+
+def one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    message = text[0] if text else ""
+    return message if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {message}"
+
+
+def clean_pages(
+    pages: Iterable[RawPage], settings: Settings, errors: list[tuple[str, str, str, str]]
+) -> Iterator[tuple[RawPage, Article]]:
+    """Clean each page; a failure becomes an error row and the batch goes on."""
+    for page in pages:
+        try:
+            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
+
+
+def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:
+    """Clean + extract a batch of raw pages: (done, results, errors) for the state store.
+
+    A pure function of its input (plus the clock for error times): runners may call
+    it in worker processes or on a Dask cluster and commit the results in order.
+    """
+    errors: list[tuple[str, str, str, str]] = []
+    cleaned = list(clean_pages(pages, settings, errors))
+    by_ref = {page.raw_ref: page for page, _ in cleaned}
+    extract_errors: list[tuple[Article, BaseException]] = []
+    extractions: list[Extraction] = list(
+        extract_articles((a for _, a in cleaned), model=settings.spacy_model,
+                         batch_size=settings.batch_size, errors=extract_errors)
+    )
+    for article, exc in extract_errors:
+        errors.append((article.raw_ref, "extract", one_line(exc), utc_now()))
+    now = utc_now()
+    done = []
+    results = []
+    ok_refs = set()
+    for x in extractions:
+        art = x.article
+        ok_refs.add(art.raw_ref)
+        year = (art.published or "unknown")[:4]
+        results.append((art.article_id, art.raw_ref, art.fetched_at, art.content_sha1, year, x.to_json()))
+        done.append((art.raw_ref, body_hash(by_ref[art.raw_ref].body), EXTRACTOR_VERSION, art.article_id, now))
+    for page in pages:
+        if page.raw_ref not in ok_refs:
+            done.append((page.raw_ref, body_hash(page.body), EXTRACTOR_VERSION, None, now))
+    return done, results, errors
+
+
+def _pending(
+    store: StateStore, pages: Iterable[RawPage], summary: Summary, bar: tqdm
+) -> Iterator[RawPage]:
+    for page in pages:
+        bar.update(1)
+        sha1 = body_hash(page.body)
+        if not store.needs_processing(page.raw_ref, sha1, EXTRACTOR_VERSION):
+            summary.unchanged += 1
+            continue
+        known = store.db.execute("SELECT 1 FROM records WHERE raw_ref=?", (page.raw_ref,)).fetchone()
+        if known:
+            summary.changed += 1
+        else:
+            summary.new += 1
+        yield page
+
+
+def _iter_inputs(settings: Settings, paths: list[Path] | None) -> Iterator[RawPage]:
+    if not paths:
+        yield from iter_raw(settings.raw_dir)
+        return
+    for path in paths:
+        sources = raw_sources(path) if path.is_dir() else [path]
+        root = path if path.is_dir() else path.parent
+        if not sources:
+            raise PipelineError(f"{path}: no WARC files or manifest.jsonl to process (use `edunews ingest`)")
+        for source in sources:
+            yield from iter_source(source, root)
+
+
+def process(settings: Settings, paths: list[Path] | None = None, limit: int | None = None) -> Summary:
+    """Process what is new or changed in the raw archive into the tables."""
+    started = time.monotonic()
+    summary = Summary()
+    with data_lock(settings.data_dir):
+        store = StateStore(settings.state_path)
+        try:
+            chunk = max(settings.batch_size, 1) * 4
+            with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
+                pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
+                if limit is not None:
+                    pending = islice(pending, limit)
+                while batch := list(islice(pending, chunk)):
+                    done, results, errors = process_batch(batch, settings)
+                    store.commit_batch(done, results, errors)
+                    summary.failed += len(errors)
+                    summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)
+            export_tables(store, settings.processed_dir)
+        finally:
+            store.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def run(settings: Settings) -> Summary:
+    """The main job: crawl configured sites (when there are any), then process."""
+    if settings.sites_file is not None:
+        log.warning("crawling is not available in this build; processing what is in %s", settings.raw_dir)
+    return process(settings)
+
+
+def extract_files(
+    paths: list[Path], settings: Settings, url: str | None = None, published: str | None = None
+) -> Iterator[tuple[Path, Extraction | None, str | None]]:
+    """(path, extraction or None, error) per file, for `edunews extract`."""
+    pages = []
+    errors: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            errors.append((path, f"cannot read: {exc.strerror}"))
+            continue
+        ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+        pages.append(RawPage(body, url, str(path), str(path), ctype))
+    clean_errors: list[tuple[str, str, str, str]] = []
+    articles = []
+    for _page, article in clean_pages(pages, settings, clean_errors):
+        if published:
+            article.published = published
+        articles.append(article)
+    extract_errors: list[tuple[Article, BaseException]] = []
+    done = {
+        x.article.raw_ref: x
+        for x in extract_articles(articles, model=settings.spacy_model, batch_size=settings.batch_size,
+                                  errors=extract_errors)
+    }
+    failed = {ref: msg for ref, _stage, msg, _at in clean_errors}
+    failed.update({a.raw_ref: one_line(e) for a, e in extract_errors})
+    failed.update({str(p): msg for p, msg in errors})
+    for path in paths:
+        yield path, done.get(str(path)), failed.get(str(path))

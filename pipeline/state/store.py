@@ -1,0 +1,196 @@
+"""Run state in SQLite: what was processed, with which content and extractor version.
+
+The store is also where extraction results live between runs (one JSON payload
+per article), so the tables are a pure function of the store: a run killed at any
+moment leaves either the old or the new payload of an article (one transaction
+per batch), and the next run re-exports the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import StateError
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_initial",
+        """
+        CREATE TABLE records (            -- one row per raw record seen
+            raw_ref TEXT PRIMARY KEY,
+            body_sha1 TEXT NOT NULL,
+            version TEXT NOT NULL,        -- extractor version that processed it
+            article_id TEXT,              -- NULL when it failed
+            processed_at TEXT NOT NULL
+        );
+        CREATE TABLE results (            -- one row per article: the rows of every table
+            article_id TEXT PRIMARY KEY,
+            raw_ref TEXT NOT NULL,
+            fetched_at TEXT,
+            content_sha1 TEXT NOT NULL,
+            year TEXT NOT NULL,           -- Parquet partition (publication year or 'unknown')
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX results_sha1 ON results(content_sha1);
+        CREATE TABLE errors (
+            source TEXT PRIMARY KEY,
+            stage TEXT NOT NULL,
+            error TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE dirty (year TEXT PRIMARY KEY);   -- Parquet partitions to rewrite
+        """,
+    ),
+)
+
+
+def body_hash(body: bytes) -> str:
+    return hashlib.sha1(body).hexdigest()
+
+
+class StateStore:
+    """Thin wrapper over the SQLite file; every write method runs inside ``transaction``."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StateError(f"run state {path} is unusable ({exc}); move it away to start afresh") from None
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO migrations VALUES (?)", (name,))
+                self.db.execute("COMMIT")
+            except Exception:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def needs_processing(self, raw_ref: str, sha1: str, version: str) -> bool:
+        row = self.db.execute("SELECT body_sha1, version FROM records WHERE raw_ref=?", (raw_ref,)).fetchone()
+        return row is None or row[0] != sha1 or row[1] != version
+
+    def results(self, year: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(article_id, payload) in article_id order, optionally one partition only."""
+        sql = "SELECT article_id, payload FROM results"
+        args: tuple[str, ...] = ()
+        if year is not None:
+            sql += " WHERE year=?"
+            args = (year,)
+        for article_id, payload in self.db.execute(sql + " ORDER BY article_id", args):
+            yield article_id, json.loads(payload)
+
+    def canonical_copies(self) -> dict[str, str]:
+        """article_id -> article_id of the earliest copy, for articles whose text is a duplicate."""
+        out: dict[str, str] = {}
+        rows = self.db.execute(
+            "SELECT content_sha1, article_id FROM results WHERE content_sha1 IN "
+            "(SELECT content_sha1 FROM results GROUP BY content_sha1 HAVING COUNT(*) > 1) "
+            "ORDER BY content_sha1, COALESCE(fetched_at, ''), article_id"
+        )
+        first: dict[str, str] = {}
+        for sha1, article_id in rows:
+            if sha1 in first:
+                out[article_id] = first[sha1]
+            else:
+                first[sha1] = article_id
+        return out
+
+    def years(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT year FROM results ORDER BY year")]
+
+    def dirty_years(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT year FROM dirty ORDER BY year")]
+
+    def errors(self) -> list[tuple[str, str, str, str]]:
+        return list(self.db.execute("SELECT source, stage, error, at FROM errors ORDER BY source, stage"))
+
+    def counts(self) -> dict[str, int]:
+        n_results = self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        n_errors = self.db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+        return {"articles": n_results, "errors": n_errors}
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def commit_batch(
+        self,
+        done: Iterable[tuple[str, str, str, str | None, str]],
+        results: Iterable[tuple[str, str, str | None, str, str, dict[str, Any]]],
+        errors: Iterable[tuple[str, str, str, str]],
+    ) -> None:
+        """Record a batch atomically: processed raw records, their results and failures.
+
+        ``done``: (raw_ref, body_sha1, version, article_id|None, processed_at); ``results``: (article_id, raw_ref, fetched_at,
+        content_sha1, year, payload); ``errors``: (source, stage, error, at).
+        A source that now succeeds loses its old error row.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for article_id, raw_ref, fetched_at, sha1, year, payload in results:
+                old = self.db.execute(
+                    "SELECT year, content_sha1 FROM results WHERE article_id=?", (article_id,)
+                ).fetchone()
+                if old:
+                    self._mark_dirty(old[0])
+                    self._mark_dirty_sha1(old[1])
+                self.db.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?)",
+                    (article_id, raw_ref, fetched_at, sha1, year,
+                     json.dumps(payload, sort_keys=True, ensure_ascii=False)),
+                )
+                self._mark_dirty(year)
+                self._mark_dirty_sha1(sha1)
+            for raw_ref, sha1, version, article_id, processed_at in done:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)",
+                    (raw_ref, sha1, version, article_id, processed_at),
+                )
+                if article_id is not None:
+                    self.db.execute("DELETE FROM errors WHERE source=?", (raw_ref,))
+            for source, stage, error, at in errors:
+                self.db.execute(
+                    "INSERT INTO errors VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET "
+                    "stage=excluded.stage, error=excluded.error, "
+                    "at=CASE WHEN errors.error=excluded.error THEN errors.at ELSE excluded.at END",
+                    (source, stage, error, at),
+                )
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _mark_dirty(self, year: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (year,))
+
+    def _mark_dirty_sha1(self, sha1: str) -> None:
+        # Duplicates are decided across partitions: every copy's partition must be rewritten.
+        self.db.execute(
+            "INSERT OR IGNORE INTO dirty SELECT DISTINCT year FROM results WHERE content_sha1=?", (sha1,)
+        )
+
+    def clear_dirty(self, years: Iterable[str]) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.executemany("DELETE FROM dirty WHERE year=?", [(y,) for y in years])
+        self.db.execute("COMMIT")
