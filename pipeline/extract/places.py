@@ -1,19 +1,369 @@
-"""Places (first version: spaCy GPE/LOC entities, unresolved)."""
+"""Places: named countries, cities and regions, resolved offline to GeoNames.
+
+Reads ``doc.ents`` (GPE, LOC and the labels spaCy often gives places by mistake:
+ORG, PERSON, NORP, FAC), token ``pos_`` (proper nouns spaCy left untagged), sentence
+boundaries, ``ctx.orgs`` (place names inside an organization's name are not places)
+and ``ctx.person_spans``. Resolution uses :mod:`pipeline.extract.gazetteer`.
+
+How a name is resolved, and why:
+- spaCy labels are only a hint. A mention is a place when the gazetteer knows its
+  whole text (so "Dushanbe" tagged ORG or "Baucau" tagged NORP are places), or when
+  spaCy says GPE/LOC and it looks like a proper name (kept unresolved, empty id).
+- Demonyms ("Korean", "Swazi") are never places, but the countries they name, the
+  unambiguous places of the article and the source site's country-code TLD form the
+  article's *context*; ambiguous names (Georgia, Victoria, Lagos) take the candidate
+  in a context country, else the clearly most populous one, else stay unresolved.
+- Inside an organization name a place is dropped ("University of Lagos", "Almaty
+  Cluster Office"), except a country that qualifies an already complete name
+  ("... Education Group of China", "Ministry of Education and Science of Tajikistan")
+  or follows "in": there it says where the organization is.
+
+Known limits: metonymy ("Australia is committed ...") is still a place; places under
+15,000 people are unresolved; kind of unresolved names is a guess from a following
+word (District, Region, slum ...) or empty.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from spacy.tokens import Span
+
 from pipeline.extract.base import Context
+from pipeline.extract.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
 from pipeline.records import PlaceRow
+
+_PLACE_LABELS = {"GPE", "LOC"}
+_MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
+_LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
+_US_STATE_ABBR = re.compile(r",\s*(?:D\.?C\.?|[A-Z]{2})\b")
+_REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
+                 "municipality", "suburb", "village", "area", "prefecture", "governorate"}
+_CALENDAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+                       r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+_NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
+                          r"(?:[A-Z][\w-]*\s+)*$")
+_STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
+                         re.I)
+_STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|islands?)$", re.I)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    candidates: list[Place] = field(default_factory=list)
+    resolved: Place | None = None
+    kind_hint: str | None = None
+
+
+def _clean_span(doc_text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim articles, possessives and stray punctuation off an entity's char span."""
+    text = doc_text[start:end]
+    m = re.match(r"(?:the|The|THE)\s+", text)
+    if m:
+        start += m.end()
+    while end > start and doc_text[end - 1] in " \n\t-_*.,;:'\u2019\"":
+        end -= 1
+    for suffix in ("'s", "\u2019s", "s'"):
+        if doc_text[start:end].endswith(suffix):
+            end -= len(suffix)
+    return start, end
+
+
+def _extend_hyphen(doc_text: str, start: int, end: int) -> int:
+    """'Timor' + '-Leste': spaCy splits hyphenated names; take the whole word."""
+    m = re.match(r"-[A-Z][\w]+", doc_text[end:end + 30])
+    return end + m.end() if m else end
+
+
+def _candidate_spans(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    doc, text = ctx.doc, ctx.doc.text
+    spans: list[tuple[int, int, str]] = []
+    covered = set()
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS or ent.label_ in _MAYBE_LABELS:
+            spans.append((ent.start_char, ent.end_char, ent.label_))
+            if ent.label_ != "ORG":  # "Government of the Federation in Abuja": look inside
+                covered.update(range(ent.start, ent.end))
+    # Proper nouns spaCy left outside any entity: only whole gazetteer names count.
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" \
+                and doc[j + 1].text[:1].isupper():
+            j += 1
+        spans.append((tok.idx, doc[j].idx + len(doc[j].text), "PROPN"))
+        i = j + 1
+    # Multi-word regions written partly in lower case ("East Asia and the Pacific").
+    for region_re in _region_patterns(gaz):
+        for m in region_re.finditer(text):
+            spans.append((m.start(), m.end(), "REGION"))
+    return spans
+
+
+_REGION_CACHE: list[re.Pattern[str]] = []
+
+
+def _region_patterns(gaz: Gazetteer) -> list[re.Pattern[str]]:
+    if not _REGION_CACHE:
+        names = sorted({p_name for key, places in gaz.index.items() for p in places
+                        if p.source == "region" for p_name in [key] if " " in key},
+                       key=len, reverse=True)
+        alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        _REGION_CACHE.append(re.compile(rf"\b(?:{alt})\b", re.I))
+    return _REGION_CACHE
+
+
+def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place | None) -> bool:
+    """True when the mention is part of an organization's (or venue's) name."""
+    text = ctx.doc.text
+    for org in ctx.orgs:
+        for s, e in org.spans:
+            if not (s <= start and end <= e) or (s == start and e == end):
+                continue
+            before = text[s:start].rstrip()
+            if before.endswith(" in") or before == "in":
+                return False
+            if place is not None and place.kind == "country" and before.endswith(" of"):
+                head = before[:-3]
+                if " of " in head or sum(w[:1].isupper() for w in head.split()) >= 2:
+                    return False
+            return True
+    # A following capitalised head word ("Almaty Cluster Office", "Nairobi Team").
+    nxt = re.match(r"\s+((?:[A-Z][\w-]*\s+){0,3}?)([A-Z][\w-]*)", text[end:end + 60])
+    if nxt and nxt.group(2) in gaz.org_heads:
+        return True
+    prev = text[max(0, start - 60):start]
+    return bool(_NAME_PREFIX.search(prev))
+
+
+def _kind_hint(text: str, end: int) -> str | None:
+    words = re.findall(r"\w+", text[end:end + 30])[:2]
+    if any(w.casefold() in _REGION_WORDS for w in words):
+        return "region"
+    return None
+
+
+def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
+    found = gaz.lookup(name)
+    if not found:
+        stripped = _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", name))
+        if stripped != name:
+            found = gaz.lookup(stripped)
+    return found
+
+
+def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention]) -> Counter[str]:
+    """Countries the article is about: unambiguous places, demonyms, the site's TLD."""
+    ctxc: Counter[str] = Counter()
+    for m in mentions:
+        ccs = {p.country_code for p in m.candidates if p.country_code}
+        if len(ccs) == 1 and any(p.kind == "country" for p in m.candidates):
+            ctxc[ccs.pop()] += 2
+        elif len(ccs) == 1:
+            ctxc[next(iter(ccs))] += 1
+    for ent in ctx.doc.ents:
+        if ent.label_ == "NORP":
+            cc = gaz.demonym(ent.text)
+            if cc:
+                ctxc[cc] += 1
+    host = urlparse(ctx.article.url or "").hostname or ""
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if tld in gaz.tld_country and tld not in {"tv", "io", "co", "me", "fm", "ai"}:
+        ctxc[gaz.tld_country[tld]] += 1
+    return ctxc
+
+
+def _score(p: Place, ctxc: Counter[str], kind_hint: str | None) -> float:
+    s = math.log10(max(p.population, 10)) / 2
+    if p.kind == "country":
+        s += 3
+    if p.country_code and ctxc.get(p.country_code):
+        s += 4 + min(ctxc[p.country_code], 4)
+    if p.alt:
+        s -= 1
+    if kind_hint == "region" and p.kind == "region":
+        s += 3
+    return s
+
+
+def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
+    cands = m.candidates
+    if not cands:
+        return None
+    # A city and a same-named subdivision of its country: the city, unless "X State".
+    if m.kind_hint != "region":
+        cities = {(p.country_code, norm_key(p.name)) for p in cands if p.kind == "city"}
+        cands = [p for p in cands if not (p.source == "subdivision" and any(
+            cc == p.country_code for cc, _ in cities))] or cands
+    ranked = sorted(cands, key=lambda p: _score(p, ctxc, m.kind_hint), reverse=True)
+    best = ranked[0]
+    if len(ranked) > 1:
+        second = ranked[1]
+        diff = _score(best, ctxc, m.kind_hint) - _score(second, ctxc, m.kind_hint)
+        if second.country_code != best.country_code and diff < 0.75:
+            return None  # genuinely ambiguous: keep the name, do not guess
+    return best
+
+
+def _place_like(candidates: list[Place], span: Span) -> bool:
+    if any(p.kind == "country" or p.source == "region" for p in candidates):
+        return True
+    if not candidates or span.start == 0:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_
+    after = doc[span.end:span.end + 2].text
+    return before in _LOCATIVE or bool(re.match(r",\s*[A-Z]", after))
+
+
+def _shrink(span: Span, gaz: Gazetteer) -> tuple[list[Place], int, int, str]:
+    """An unknown GPE/LOC whose inner words name a known place ('SFT Timor-Leste')."""
+    words = list(span)
+    n = len(words)
+    for size in range(n - 1, 0, -1):
+        for i in range(0, n - size + 1):
+            sub = span.doc[span.start + i:span.start + i + size]
+            if not sub.text[:1].isupper():
+                continue
+            found = [p for p in gaz.lookup(sub.text)
+                     if p.kind == "country" or p.source == "region"]
+            if found:
+                return found, sub.start_char, sub.end_char, sub.text
+    return [], span.start_char, span.end_char, span.text
+
+
+def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
+        return False
+    if len(span.text) < 3 or "\n" in span.text.strip():
+        return False
+    if len(words) == 1 and (words[0].is_stop or words[0].text.casefold() in gaz.not_places):
+        return False
+    return all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper()
 
 
 def extract(ctx: Context) -> list[PlaceRow]:
-    seen: dict[str, list[tuple[int, int]]] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ in {"GPE", "LOC"}:
-            seen.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
+    """One row per distinct place, sorted by first mention."""
+    gaz = get_gazetteer()
+    doc, text = ctx.doc, ctx.doc.text
+    mentions: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    spans = sorted(_candidate_spans(ctx, gaz), key=lambda s: (s[0], -(s[1] - s[0])))
+    for raw_start, raw_end, label in spans:
+        start, end = _clean_span(text, raw_start, raw_end)
+        end = _extend_hyphen(text, start, end)
+        if end <= start or any(s < end and start < e for s, e in taken):
+            continue
+        name = text[start:end]
+        if gaz.demonym(name) or _CALENDAR.match(name):
+            continue
+        candidates = _lookup(gaz, name)
+        if name.isupper() or name.casefold() in gaz.not_places:
+            # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
+            candidates = [p for p in candidates if p.kind == "country"]
+            if not candidates:
+                continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if label in _PLACE_LABELS and not candidates:
+            candidates, start, end, name = _shrink(span, gaz)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if not candidates and not _is_name_like(span, gaz):
+                continue
+        # spaCy did not call it a place: trust the gazetteer only for countries,
+        # regions, or a city/state introduced like a place ("in Dushanbe").
+        if label not in _PLACE_LABELS and label != "REGION" and not _place_like(candidates, span):
+            continue
+        if any(s <= start and end <= e for s, e in ctx.person_spans):
+            continue
+        m = _Mention(start, end, name, label, candidates, kind_hint=_kind_hint(text, end))
+        # Washington, DC: a US city with its state abbreviation is one name.
+        st = _US_STATE_ABBR.match(text, end)
+        if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):
+            m.end, m.text = st.end(), text[start:st.end()]
+            m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
+        taken.append((m.start, m.end))
+        mentions.append(m)
+
+    ctxc = _context_countries(ctx, gaz, mentions)
+    kept: list[_Mention] = []
+    for m in mentions:
+        m.resolved = _resolve(m, ctxc)
+        if _org_blocks(ctx, m.start, m.end, gaz, m.resolved):
+            continue
+        kept.append(m)
+    return _rows(ctx, kept)
+
+
+def _display_name(group: list[_Mention], place: Place | None) -> str:
+    """The most used form, preferring forms that are the place's own name."""
+    forms = Counter(" ".join(m.text.split()) for m in group)
+    if place is not None:
+        own = norm_key(place.name).replace("-", " ")
+        same = Counter({f: c for f, c in forms.items() if norm_key(f).replace("-", " ") == own})
+        if same:
+            forms = same
+    best = max(forms.values())
+    return next(f for f in (" ".join(m.text.split()) for m in group) if forms.get(f) == best)
+
+
+_IN_PLACE = re.compile(r"(?:\s+\w+)?,?\s+(?:in|near|of|outside)?\s*,?\s*(?:the\s+)?"
+                       r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+
+
+def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> str | None:
+    """'Kibera slum in Nairobi, Kenya': an unknown place takes the country it is put in."""
+    for m in group:
+        hit = _IN_PLACE.match(ctx.doc.text, m.end)
+        if hit:
+            ccs = {p.country_code for p in gaz.lookup(hit.group(1))
+                   if p.kind in {"country", "city"} and not p.alt}
+            if len(ccs) == 1:
+                return ccs.pop()
+    return None
+
+
+def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
+    gaz = get_gazetteer()
+    groups: dict[tuple, list[_Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        p = m.resolved
+        key = (p.geonameid or p.name, p.kind) if p else ("?", norm_key(m.text))
+        groups.setdefault(key, []).append(m)
     rows = []
-    for name, spans in seen.items():
-        s, e = spans[0]
-        rows.append(PlaceRow(ctx.article.article_id, None, name, None, None, None, None, len(spans),
-                             ctx.sentence_text(s), s, e))
+    for group in groups.values():
+        first, p = group[0], group[0].resolved
+        if p is not None:
+            kind, cc = p.kind, p.country_code
+        else:
+            hints = {m.kind_hint for m in group} - {None}
+            kind = hints.pop() if len(hints) == 1 else None
+            cc = _unresolved_country(ctx, gaz, group)
+        rows.append(PlaceRow(
+            ctx.article.article_id,
+            p.geonameid if p else None,
+            _display_name(group, p),
+            kind,
+            cc,
+            p.latitude if p else None,
+            p.longitude if p else None,
+            len(group),
+            ctx.sentence_text(first.start),
+            first.start,
+            first.end,
+        ))
     return rows

