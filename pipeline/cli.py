@@ -64,13 +64,57 @@ def cmd_process(args: argparse.Namespace) -> int:
     return _report(summary, args)
 
 
+def cmd_update(args: argparse.Namespace) -> int:
+    """For cron and other schedulers: crawl the configured sites (if any), then process what is new.
+
+    Incremental and locked: an overlapping run exits at once with code 75 (EX_TEMPFAIL).
+    Ends with one summary line (new, changed, unchanged, failed, seconds); exit 0 when
+    all went well, 1 when any document failed. Logs go to stderr (--log-format json
+    for log collectors).
+
+    Example (crontab, every day at 02:30):
+      30 2 * * *  cd /srv/edunews && .venv/bin/edunews update --data data --log-format json
+    """
+    from pipeline.run import update
+
+    summary = update(_settings(args, sites_file=args.sites), since=args.since, limit=args.limit)
+    return _report(summary, args)
+
+
 def _report(summary, args: argparse.Namespace) -> int:  # noqa: ANN001
+    log = logging.getLogger("edunews")
     for failure in summary.failures[:20]:
-        print(f"edunews: failed: {failure}", file=sys.stderr)
+        log.warning("failed: %s", failure)
     if len(summary.failures) > 20:
-        print(f"edunews: ... and {len(summary.failures) - 20} more (see the errors table)", file=sys.stderr)
-    print(f"edunews: {summary.line()}; tables in {Path(args.data) / 'processed'}", file=sys.stderr)
+        log.warning("... and %d more (see the errors table)", len(summary.failures) - 20)
+    log.info("%s; tables in %s", summary.line(), Path(args.data) / "processed",
+             extra={"summary": {"new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
+                                "failed": summary.failed, "seconds": round(summary.seconds, 3)}})
     return 1 if summary.failed else 0
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, for schedulers and log collectors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from datetime import UTC, datetime
+
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "level": record.levelname.lower(),
+            "message": record.getMessage(),
+        }
+        if hasattr(record, "summary"):
+            entry.update(record.summary)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def _setup_logging(fmt: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter("edunews: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -167,11 +211,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--data", default="data", metavar="DIR", help="data folder (raw/, processed/, state.sqlite)")
         p.add_argument("--config", type=Path, default=None, help="TOML settings file ([edunews] table)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--log-format", choices=("text", "json"), default="text", help="format of the logs on stderr")
         p.set_defaults(func=func)
         return p
 
     p = add("run", cmd_run, "the main job: crawl configured sites, then process everything new")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
+    p = add("update", cmd_update, "crawl + process for a scheduled job (locked, incremental)")
+    p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
+    p.add_argument("--since", default=None, metavar="DATE", help="crawl only articles published on or after DATE")
+    p.add_argument("--limit", type=int, default=None, help="fetch/process at most N new or changed records")
     p = add("process", cmd_process, "raw archives -> tables, incrementally")
     p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, manifests or folders (default DATA/raw)")
     p.add_argument("--limit", type=int, default=None, help="process at most N new or changed records")
@@ -197,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="edunews: %(message)s", stream=sys.stderr)
+    _setup_logging(getattr(args, "log_format", "text"))
     if getattr(args, "published", None):
         from datetime import date
 
@@ -208,10 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except LockedError as exc:
-        print(f"edunews: {exc}", file=sys.stderr)
+        logging.getLogger("edunews").error("%s", exc)
         return EX_TEMPFAIL
     except PipelineError as exc:
-        print(f"edunews: error: {exc}", file=sys.stderr)
+        logging.getLogger("edunews").error("error: %s", exc)
         return 1
     except KeyboardInterrupt:
         print("edunews: interrupted", file=sys.stderr)

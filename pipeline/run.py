@@ -101,7 +101,7 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     for x in extractions:
         art = x.article
         ok_refs.add(art.raw_ref)
-        year = (art.published or "unknown")[:4]
+        year = art.published[:4] if art.published else "unknown"
         results.append((art.article_id, art.raw_ref, art.fetched_at, art.content_sha1, year, x.to_json()))
         done.append((art.raw_ref, body_hash(by_ref[art.raw_ref].body), EXTRACTOR_VERSION, art.article_id, now))
     for page in pages:
@@ -140,26 +140,33 @@ def _iter_inputs(settings: Settings, paths: list[Path] | None) -> Iterator[RawPa
             yield from iter_source(source, root)
 
 
-def process(settings: Settings, paths: list[Path] | None = None, limit: int | None = None) -> Summary:
-    """Process what is new or changed in the raw archive into the tables."""
+def process(
+    settings: Settings, paths: list[Path] | None = None, limit: int | None = None, *, lock: bool = True
+) -> Summary:
+    """Process what is new or changed in the raw archive into the tables.
+
+    ``lock=False`` is for callers that already hold the data folder's lock (update).
+    """
+    if lock:
+        with data_lock(settings.data_dir):
+            return process(settings, paths, limit, lock=False)
     started = time.monotonic()
     summary = Summary()
-    with data_lock(settings.data_dir):
-        store = StateStore(settings.state_path)
-        try:
-            chunk = max(settings.batch_size, 1) * 4
-            with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
-                pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
-                if limit is not None:
-                    pending = islice(pending, limit)
-                while batch := list(islice(pending, chunk)):
-                    done, results, errors = process_batch(batch, settings)
-                    store.commit_batch(done, results, errors)
-                    summary.failed += len(errors)
-                    summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)
-            export_tables(store, settings.processed_dir)
-        finally:
-            store.close()
+    store = StateStore(settings.state_path)
+    try:
+        chunk = max(settings.batch_size, 1) * 4
+        with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
+            pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
+            if limit is not None:
+                pending = islice(pending, limit)
+            while batch := list(islice(pending, chunk)):
+                done, results, errors = process_batch(batch, settings)
+                store.commit_batch(done, results, errors)
+                summary.failed += len(errors)
+                summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)
+        export_tables(store, settings.processed_dir)
+    finally:
+        store.close()
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -169,6 +176,34 @@ def run(settings: Settings) -> Summary:
     if settings.sites_file is not None:
         log.warning("crawling is not available in this build; processing what is in %s", settings.raw_dir)
     return process(settings)
+
+
+def update(settings: Settings, since: str | None = None, limit: int | None = None) -> Summary:
+    """For schedulers: crawl (when sites are configured) + process under one lock.
+
+    An overlapping run raises LockedError at once (the CLI exits 75, EX_TEMPFAIL),
+    so cron can simply try again at the next tick.
+    """
+    with data_lock(settings.data_dir):
+        started = time.monotonic()
+        crawl_failed = 0
+        if settings.sites_file is not None:
+            crawl_failed = _crawl(settings, since=since, limit=limit)
+        summary = process(settings, limit=limit, lock=False)
+        summary.failed += crawl_failed
+        summary.seconds = time.monotonic() - started
+        return summary
+
+
+def _crawl(settings: Settings, since: str | None, limit: int | None) -> int:
+    """Run the crawler when it is available; returns the number of failed fetches."""
+    try:
+        from pipeline.scrape.runner import crawl  # type: ignore[import-not-found]
+    except ImportError:
+        log.warning("crawling is not available in this build; processing what is in %s", settings.raw_dir)
+        return 0
+    result = crawl(settings, since=since, limit=limit)
+    return int(getattr(result, "failed", 0))
 
 
 def extract_files(

@@ -1,0 +1,171 @@
+"""Datasets that scheduled jobs can trust: incremental, idempotent, crash-safe, locked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLE, copy_sample, edunews
+
+import pipeline
+from pipeline.ingest.warc import write_warc
+from pipeline.run import data_lock
+from pipeline.state import StateStore
+
+
+def digests(processed: Path) -> dict[str, str]:
+    return {
+        p.relative_to(processed).as_posix(): hashlib.sha1(p.read_bytes()).hexdigest()
+        for p in sorted(processed.rglob("*"))
+        if p.is_file() and not p.name.startswith(".") and p.name != "report.html"
+    }
+
+
+def synth_archive(raw: Path, n: int = 60) -> None:
+    """n distinct articles in one WARC, made from the sample pages with varied URLs and text."""
+    manifest = [json.loads(line) for line in (SAMPLE / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    pages = []
+    for i in range(n):
+        entry = manifest[i % len(manifest)]
+        html = (SAMPLE / entry["file"]).read_text("utf-8")
+        extra = f"<p>Follow-up report number {i}: the district education office in region {i} confirmed it.</p>"
+        html = re.sub(r"(</article>|</main>|</body>)", extra + r"\1", html, count=1)
+        url = re.sub(r"^(https?://[^/]+)/", rf"\1/{i}/", entry["url"])
+        pages.append((url, html.encode("utf-8"), "text/html; charset=utf-8", entry["fetched_at"]))
+    write_warc(raw / "synth.warc.gz", pages)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], float]:
+    data = tmp_path_factory.mktemp("reference")
+    synth_archive(data / "raw")
+    started = time.monotonic()
+    edunews("process", "--data", str(data), "-q", "--batch-size", "4", check=True)
+    return data, digests(data / "processed"), time.monotonic() - started
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_then_rerun_gives_identical_tables(reference, tmp_path: Path) -> None:
+    ref_dir, ref_digests, duration = reference
+    assert len(pipeline.load_tables(ref_dir / "processed")["articles"]) == 60
+    rng = random.Random(20261128)
+    killed_mid_run = 0
+    for k in range(10):
+        data = tmp_path / f"crash{k}"
+        shutil.copytree(ref_dir / "raw", data / "raw")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "process", "--data", str(data), "-q", "--batch-size", "4"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.3, duration))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed_mid_run += 1
+        proc.wait()
+        edunews("process", "--data", str(data), "-q", "--batch-size", "4", check=True)
+        assert digests(data / "processed") == ref_digests, f"kill {k}"
+    assert killed_mid_run >= 5  # the kills really landed while it worked
+
+
+def test_changed_article_replaces_its_rows_and_unchanged_ones_are_skipped(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    edunews("process", "--data", str(data), "-q", check=True)
+    before = pipeline.load_tables(data / "processed")
+    page = data / "raw" / "sample" / "kenya-moe-digital-learning-strategy.html"
+    page.write_text(page.read_text("utf-8").replace("Nairobi", "Mombasa").replace("NAIROBI", "MOMBASA"), "utf-8")
+    proc = edunews("process", "--data", str(data), "-q", check=True)
+    assert "new 0, changed 1, unchanged 9" in proc.stderr
+    after = pipeline.load_tables(data / "processed")
+    assert len(after["articles"]) == len(before["articles"])
+    kenya = after["articles"][after["articles"]["url"].str.contains("education.go.ke")]
+    assert "Mombasa" in kenya["text"].iloc[0] and "Nairobi" not in kenya["text"].iloc[0]
+    for table in ("people", "organizations", "places", "dates"):
+        rows = after[table]
+        assert not rows.duplicated().any(), table
+    places = after["places"][after["places"]["article_id"] == kenya["article_id"].iloc[0]]
+    assert "Nairobi" not in set(places["name"])
+
+
+def test_parquet_rewrites_only_touched_year_partitions(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    edunews("process", "--data", str(data), "-q", check=True)
+    parts = {p: p.stat().st_mtime_ns for p in (data / "processed").glob("*.parquet/year=*/*.parquet")}
+    assert any("year=2018" in str(p) for p in parts) and any("year=2024" in str(p) for p in parts)
+    time.sleep(0.05)
+    seed = data / "raw" / "sample" / "unesco-almaty-ict-oer-workshop-tajikistan.html"
+    seed.write_text(seed.read_text("utf-8").replace("Around 30 decision makers", "Around 40 decision makers"))
+    edunews("process", "--data", str(data), "-q", check=True)
+    for path, mtime in parts.items():
+        changed = path.stat().st_mtime_ns != mtime
+        assert changed == ("year=2018" in str(path)), path
+
+
+def test_failed_document_that_later_succeeds_leaves_no_error_row(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    page = data / "raw" / "sample" / "accraobserver-teacher-licensure-remedial-classes.html"
+    good = page.read_bytes()
+    page.write_bytes(b"")
+    assert edunews("process", "--data", str(data), "-q").returncode == 1
+    errors = pipeline.load_tables(data / "processed")["errors"]
+    assert len(errors) == 1 and errors["stage"].iloc[0] == "clean" and "empty" in errors["error"].iloc[0]
+    page.write_bytes(good)
+    edunews("process", "--data", str(data), "-q", check=True)
+    tables = pipeline.load_tables(data / "processed")
+    assert tables["errors"].empty
+    assert len(tables["articles"]) == 10
+
+
+def test_overlapping_update_exits_75_at_once(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    with data_lock(data):
+        started = time.monotonic()
+        proc = edunews("update", "--data", str(data), "-q")
+        assert proc.returncode == 75
+        assert time.monotonic() - started < 30
+        assert "another edunews run" in proc.stderr
+    proc = edunews("update", "--data", str(data), "-q", "--log-format", "json")
+    assert proc.returncode == 0, proc.stderr
+    last = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert (last["new"], last["failed"]) == (10, 0)
+    assert set(last) >= {"new", "changed", "unchanged", "failed", "seconds", "message", "time", "level"}
+
+
+def test_update_exit_code_is_1_when_a_document_fails(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    (data / "raw" / "sample" / "senegal-men-communique-lecture-precoce.html").write_bytes(b"\x00\x01" * 500)
+    proc = edunews("update", "--data", str(data), "-q")
+    assert proc.returncode == 1
+    assert "failed 1" in proc.stderr.strip().splitlines()[-1]
+
+
+def test_datapackage_validates_with_frictionless(sample_run: Path) -> None:
+    from frictionless import validate
+
+    report = validate(str(sample_run / "processed" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:5]
+
+
+def test_extractor_version_change_means_reprocessing(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.sqlite")
+    store.commit_batch([("a.warc#0", "sha", "1.0", "id1", "2024-01-01T00:00:00Z")], [], [])
+    assert not store.needs_processing("a.warc#0", "sha", "1.0")
+    assert store.needs_processing("a.warc#0", "sha", "1.1")
+    assert store.needs_processing("a.warc#0", "other", "1.0")
+    assert store.needs_processing("b.warc#0", "sha", "1.0")
+    store.close()
+
+
+def test_no_temporary_files_left_behind(sample_run: Path) -> None:
+    leftovers = [p for p in (sample_run / "processed").rglob("*") if ".tmp-" in p.name]
+    assert leftovers == []
+    assert not os.path.exists(sample_run / "raw" / "sample" / "manifest.jsonl.part")
