@@ -1,9 +1,367 @@
-"""Dates (first version: the publication date only)."""
+"""Dates: the publication date and every event date in the text, as start/end days.
+
+Reads ``ctx.article`` (text, blocks, published) and sentence boundaries of
+``ctx.doc`` (for the ``sentence`` column); the expressions themselves are found by
+precompiled regular expressions (``_PATTERNS``), which is faster and more
+predictable than dateparser's free search and never reads "2030" out of
+"Education 2030".
+
+Normalization rules (documented for the ``dates`` table):
+- a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
+  "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
+  day of the month; a month range ("from October 2013 to September 2018") likewise.
+- A missing year comes from the publication date: the year that puts the date closest
+  to publication, moved one year forward for future-tense sentences ("will be held")
+  that would otherwise land in the past. With no publication date, the only year
+  written in full dates of the text is used; otherwise the expression is dropped.
+- Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
+  year", "next month") are anchored to the publication date and dropped without one.
+  A bare weekday is the last such day on or before publication (after it, in
+  future-tense sentences).
+- kind ``other``: year-level mentions with a preposition ("in 2015", "by 2030") as
+  the calendar year, and academic years ("2024/25 academic year") as 1 September to
+  31 August, the most common northern-hemisphere calendar (southern-hemisphere
+  countries differ; the text rarely says which). Years inside names ("Education
+  2030", "Strategic Plan 2013-2018") are not dates.
+- The dateline (a full date near the top equal to the publication date) is the
+  ``published`` row, not an event.
+
+Known limits: English month and weekday names only; time-of-day is ignored; "today"
+is an event only when it is not generic ("challenges of today").
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from pipeline.extract.base import Context
 from pipeline.records import Article, DateRow
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _mon(g: str) -> str:
+    return (rf"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+            rf"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+
+
+def _day(g: str) -> str:
+    return rf"(?<!\d[.,])(?<![\d:/])(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?\b"
+
+
+def _yr(g: str) -> str:
+    return rf"(?P<{g}>(?:19|20)\d\d)(?![\d/])"
+
+
+_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_FROM = r"(?:(?:from|between)\s+)?"
+_OF = r"(?:\s+of)?\s+"
+_Y1 = rf"(?:,?\s*{_yr('y1')})?"
+_Y2 = rf"(?:,?\s*{_yr('y2')})?"
+_WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+
+# (name, regex); longer matches win over shorter ones at the same place.
+_PATTERN_SRC: list[tuple[str, str]] = [
+    ("dm_dm", rf"{_FROM}{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}{_SEP}{_WD}{_day('d2')}{_OF}"
+              rf"{_mon('m2')}{_Y2}"),
+    ("md_md", rf"{_FROM}{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}{_SEP}{_WD}{_mon('m2')}\s*"
+              rf"{_day('d2')}{_Y2}"),
+    ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
+    ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
+    ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
+    ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
+    ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
+    ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
+    ("month_rel", rf"{_mon('m1')}\s+(?P<rel>last|next|this)\s+year"),
+    ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
+    ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
+    ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
+          rf"|(?<=\bof\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
+    ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
+    ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
+    ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
+    ("academic", r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*[/–-]\s*(?P<y2>\d\d(?:\d\d)?)\s+"
+                 r"(?:academic|school)\s+year"),
+    ("academic2", r"(?:academic|school)\s+year\s+(?:of\s+)?(?P<y1>(?:19|20)\d\d)\s*[/–-]\s*"
+                  r"(?P<y2>\d\d(?:\d\d)?)\b"),
+    ("year_rel", r"\b(?P<rel>last|next|this)\s+year\b"),
+    ("year", rf"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s))"
+             rf"{_yr('y1')}\b(?!\s*[-–/]\s*\d)"),
+]
+_PATTERNS = [(name, re.compile(src, re.I)) for name, src in _PATTERN_SRC]
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|upcoming|is to be|are to be|scheduled|planned|"
+                     r"is expected|are expected|next)\b", re.I)
+_GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", re.I)
+_HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
+_ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
+_ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
+_LABELLED_DATE = re.compile(r"\bdate\s*[:=]\s*$", re.I)
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    first: date
+    last: date
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text[:3].lower()]
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _closest_year(month: int, day: int, anchor: date, future: bool) -> int:
+    """Year that puts month/day closest to the anchor; forward for future sentences."""
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+            best = d
+    if best is None:
+        raise ValueError("no such day")
+    if future and (anchor - best).days > 7:
+        return best.year + 1
+    return best.year
+
+
+class _Resolver:
+    """Turns a regex match into (kind, first, last), or None when it is not a date."""
+
+    def __init__(self, published: date | None, fallback_year: int | None) -> None:
+        self.pub = published
+        self.fallback_year = fallback_year
+
+    def year(self, given: str | None, month: int, day: int, future: bool) -> int | None:
+        if given:
+            return int(given)
+        if self.pub is not None:
+            return _closest_year(month, day, self.pub, future)
+        return self.fallback_year
+
+    def __call__(self, name: str, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
+            self, "_" + name.rstrip("2"))
+        try:
+            return handler(m, future)
+        except ValueError:
+            return None
+
+    def _days(self, m1: str, d1: str, y1: str | None, m2: str, d2: str, y2: str | None,
+              future: bool) -> tuple[str, date, date] | None:
+        mo1, mo2, da1, da2 = _month(m1), _month(m2), int(d1), int(d2)
+        year2 = y2 or y1
+        end_y = self.year(year2, mo2, da2, future)
+        if end_y is None:
+            return None
+        start_y = int(y1) if y1 else (end_y if (mo1, da1) <= (mo2, da2) else end_y - 1)
+        first, last = date(start_y, mo1, da1), date(end_y, mo2, da2)
+        return ("event", first, last) if first <= last else None
+
+    def _dm_dm(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"], future)
+
+    _md_md = _dm_dm
+
+    def _dd_m(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        return self._days(m["m1"], m["d1"], m["y1"], m["m1"], m["d2"], m["y1"], future)
+
+    _m_dd = _dd_m
+
+    def _dm(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        mo, d = _month(m["m1"]), int(m["d1"])
+        y = self.year(m["y1"], mo, d, future)
+        return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
+
+    _md = _dm
+
+    def _iso(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
+        return "event", d, d
+
+    def _my_my(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else y2
+        first = date(y1, _month(m["m1"]), 1)
+        last = _month_end(y2, _month(m["m2"]))
+        return ("event", first, last) if first <= last else None
+
+    def _my(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        y, mo = int(m["y1"]), _month(m["m1"])
+        return "event", date(y, mo, 1), _month_end(y, mo)
+
+    def _whole_month(self, y: int, mo: int) -> tuple[str, date, date]:
+        return "event", date(y, mo, 1), _month_end(y, mo)
+
+    def _m(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        mo = _month(m["m1"])
+        if self.pub is None:
+            return None if self.fallback_year is None else self._whole_month(
+                self.fallback_year, mo)
+        return self._whole_month(_closest_year(mo, 15, self.pub, future), mo)
+
+    def _month_rel(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        shift = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        return self._whole_month(self.pub.year + shift, _month(m["m1"]))
+
+    def _rel_month(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        rel = m["rel"].lower().strip(" -")
+        mo = _month(m["m1"])
+        if rel in {"early", "mid", "late"}:
+            return self._m(m, future)
+        if self.pub is None:
+            return None
+        y = self.pub.year
+        if rel == "last":
+            y = y if mo < self.pub.month else y - 1
+        elif rel == "next":
+            y = y if mo > self.pub.month else y + 1
+        return self._whole_month(y, mo)
+
+    def _rel_day(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        d = self.pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
+            m["word"].lower()])
+        return "event", d, d
+
+    def _rel_period(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        rel, unit = m["rel"].lower(), m["unit"].lower()
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}[rel]
+        if unit == "month":
+            mo0 = self.pub.year * 12 + self.pub.month - 1 + step
+            y, mo = divmod(mo0, 12)
+            return self._whole_month(y, mo + 1)
+        monday = self.pub - timedelta(days=self.pub.weekday()) + timedelta(weeks=step)
+        if unit == "weekend":
+            return "event", monday + timedelta(days=5), monday + timedelta(days=6)
+        return "event", monday, monday + timedelta(days=6)
+
+    def _weekday(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        wd = _WEEKDAYS[m["wd"][:3].lower()]
+        rel = (m["rel"] or "").lower()
+        back = (self.pub.weekday() - wd) % 7
+        if rel == "last":
+            d = self.pub - timedelta(days=back or 7)
+        elif rel == "next" or (future and rel != "this"):
+            d = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7 or 7)
+        else:
+            d = self.pub - timedelta(days=back)
+        return "event", d, d
+
+    def _academic(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        y1 = int(m["y1"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+        if y2 != y1 + 1:
+            return None
+        return "other", date(y1, 9, 1), date(y2, 8, 31)
+
+    def _year_rel(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        return "other", date(y, 1, 1), date(y, 12, 31)
+
+    def _year(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+        y = int(m["y1"])
+        return "other", date(y, 1, 1), date(y, 12, 31)
+
+
+def _name_like_month(m: re.Match[str]) -> bool:
+    """Month words must be capitalised ('may', 'march' are verbs)."""
+    for g in ("m1", "m2"):
+        try:
+            value = m[g]
+        except IndexError:
+            continue
+        if value and not value[:1].isupper():
+            return False
+    return True
+
+
+def _scan(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping matches, longest first (a range beats the day inside it)."""
+    found = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and _name_like_month(m):
+                found.append((m.start(), m.end(), name, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for f in found:
+        if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _skip(name: str, m: re.Match[str], text: str) -> bool:
+    """Expressions that look like dates but are not (here)."""
+    before = text[max(0, m.start() - 25):m.start()]
+    word = m.group(0)
+    if name in {"rel_day", "rel_period", "year_rel"}:
+        # Sentence-initial "Today" is fine; "Solve for Tomorrow", "of today" are not dates.
+        if word[:1].isupper() and not re.search(r"(?:^|[.!?\n]\s*)$", before):
+            return True
+        if _GENERIC_BEFORE.search(before):
+            return True
+    return name == "weekday" and bool(_HOLIDAY_BEFORE.search(before))
+
+
+def _event_today(ctx: Context, start: int) -> bool:
+    """'launched today' is an event; 'your efforts today are paving the way' is not."""
+    span = ctx.doc.char_span(start, start + 5, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    tags = {head.tag_} | {c.tag_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBD", "MD"}) or (head.tag_ == "VBN" and "VBP" not in tags)
+
+
+def _fallback_year(text: str) -> int | None:
+    """The only year written in full dates of the text (for undated pages)."""
+    years = {int(m["y1"]) for name, p in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
+             for m in p.finditer(text) if m["y1"]}
+    return years.pop() if len(years) == 1 else None
+
+
+def _dateline(article: Article) -> tuple[date, int, int] | None:
+    """A full date standing alone (or after 'date:') near the top: the page's date."""
+    for block in article.blocks[:8]:
+        for start, end, name, m in _scan(block.text):
+            if name not in {"dm", "md", "iso"} or not m["y1"]:
+                continue
+            rest = len(block.text) - (end - start)
+            if rest > 40 and not _LABELLED_DATE.search(block.text[:start]):
+                continue
+            try:
+                d = _Resolver(None, None)(name, m, False)
+            except (KeyError, ValueError):
+                d = None
+            if d is not None:
+                return d[1], block.start + start, block.start + end
+    return None
 
 
 def published_rows(article: Article) -> list[DateRow]:
@@ -14,5 +372,47 @@ def published_rows(article: Article) -> list[DateRow]:
                     "published", "", None, None)]
 
 
+def _near_top(ctx: Context, start: int) -> bool:
+    blocks = ctx.article.blocks
+    return start < 400 or any(b.start <= start < b.start + len(b.text) for b in blocks[:6])
+
+
 def extract(ctx: Context) -> list[DateRow]:
-    return published_rows(ctx.article)
+    """The published row, then event/other rows in text order."""
+    article, text = ctx.article, ctx.doc.text
+    rows = published_rows(article)
+    published = ctx.published
+    if published is None:
+        found = _dateline(article)
+        if found is not None:
+            published = found[0]
+            iso = published.isoformat()
+            rows = [DateRow(article.article_id, text[found[1]:found[2]], iso, iso, "published",
+                            ctx.sentence_text(found[1]), found[1], found[2])]
+    resolver = _Resolver(published, None if published else _fallback_year(text))
+    seen: set[tuple[str, str, str]] = set()
+    for start, _end, name, m in _scan(text):
+        if _skip(name, m, text):
+            continue
+        sentence = ctx.sentence_text(start)
+        if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
+            continue
+        result = resolver(name, m, bool(_FUTURE.search(sentence)))
+        if result is None:
+            continue
+        kind, first, last = result
+        on_day = _ON_BEFORE.search(text[max(0, start - 12):start])
+        if kind == "event" and published is not None and first == last == published \
+                and name not in {"rel_day", "weekday"} and (_near_top(ctx, start) or not on_day):
+            continue  # the dateline (or a repeat of it): already the published row
+        key = (kind, first.isoformat(), last.isoformat())
+        if key in seen:
+            continue
+        seen.add(key)
+        expr = re.sub(r"^(?:on|in)\s+", "", m.group(0).strip(), flags=re.I)
+        if expr.endswith(".") and not _ABBR_END.search(expr):
+            expr = expr[:-1]
+        offset = start + m.group(0).find(expr)
+        rows.append(DateRow(article.article_id, expr, first.isoformat(), last.isoformat(), kind,
+                            sentence, offset, offset + len(expr)))
+    return rows

@@ -1,0 +1,140 @@
+# ruff: noqa: E501
+"""Date extraction: a normalization table of phrases, plus the things that are not dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean_text
+from pipeline.extract import extract_one
+from pipeline.extract.dates import published_rows
+from pipeline.extract.nlp import get_nlp
+from pipeline.records import DateRow
+
+SEED = Path("/work/shared/seed/000_1f2d184caed9bfe9.txt")
+
+
+def run(body: str, published: str | None = "2024-03-13", url: str | None = None) -> list[DateRow]:
+    article = clean_text("A headline about education\n\n" + body, url)
+    article.published = published
+    doc = get_nlp()(article.text)
+    return extract_one(doc, article).dates
+
+
+def events(body: str, published: str | None = "2024-03-13") -> list[tuple[str, str]]:
+    return [(r.start, r.end) for r in run(body, published) if r.kind == "event"]
+
+
+# (sentence, publication date, expected start, expected end). 2024-03-13 is a Wednesday.
+TABLE = [  # noqa: E501 - one phrase per line reads best
+    ("The workshop took place from 22 to 23 October.", "2018-11-09", "2018-10-22", "2018-10-23"),
+    ("The meeting was held on 22-23 October 2018 in the capital.", "2018-11-09", "2018-10-22", "2018-10-23"),
+    ("The forum ran October 22-23 at the campus.", "2018-11-09", "2018-10-22", "2018-10-23"),
+    ("Talks were held between 3 and 5 March in the city.", "2024-03-13", "2024-03-03", "2024-03-05"),
+    ("Registration is open from 3 March to 2 April.", "2024-03-13", "2024-03-03", "2024-04-02"),
+    ("The exams run from 28 February to 2 March 2024.", "2024-03-13", "2024-02-28", "2024-03-02"),
+    ("The ministry met on 27 March.", "2012-03-28", "2012-03-27", "2012-03-27"),
+    ("A workshop was held from 8 - 9 November, 2011.", "2011-11-11", "2011-11-08", "2011-11-09"),
+    ("The conference will be held in June 2012.", "2011-11-11", "2012-06-01", "2012-06-30"),
+    ("The memorandum was signed on November 24th, 2023.", "2024-06-26", "2023-11-24", "2023-11-24"),
+    ("He answered questions on Monday, January 20.", "2025-01-21", "2025-01-20", "2025-01-20"),
+    ("The appointment takes effect from Nov.19, 2013.", "2013-12-01", "2013-11-19", "2013-11-19"),
+    ("The project runs from October 2013 to September 2018.", "2014-01-10", "2013-10-01", "2018-09-30"),
+    ("The session took place in March 2024.", "2024-06-26", "2024-03-01", "2024-03-31"),
+    ("The report was released in March.", "2024-06-26", "2024-03-01", "2024-03-31"),
+    ("The partnership was launched yesterday.", "2018-09-05", "2018-09-04", "2018-09-04"),
+    ("The minister launched the plan today.", "2018-09-05", "2018-09-05", "2018-09-05"),
+    ("The results will be announced tomorrow.", "2018-09-05", "2018-09-06", "2018-09-06"),
+    ("Teachers went on strike last week.", "2024-03-13", "2024-03-04", "2024-03-10"),
+    ("The board will meet next week.", "2024-03-13", "2024-03-18", "2024-03-24"),
+    ("The strategy was adopted last month.", "2024-03-13", "2024-02-01", "2024-02-29"),
+    ("The new curriculum starts next month.", "2024-03-13", "2024-04-01", "2024-04-30"),
+    ("The president opened the school on Monday.", "2024-03-13", "2024-03-11", "2024-03-11"),
+    ("The minister will visit the region on Friday.", "2024-03-13", "2024-03-15", "2024-03-15"),
+    ("The union met last Wednesday.", "2024-03-13", "2024-03-06", "2024-03-06"),
+    ("The law was passed last November.", "2024-03-13", "2023-11-01", "2023-11-30"),
+    ("The survey began in July last year.", "2024-03-13", "2023-07-01", "2023-07-31"),
+    ("Enrolment opens in September this year.", "2024-03-13", "2024-09-01", "2024-09-30"),
+    ("The schools reopened on 5 January.", "2024-03-13", "2024-01-05", "2024-01-05"),
+    ("The rally took place on 20 December.", "2024-01-05", "2023-12-20", "2023-12-20"),
+    ("The exams will start on 10 January.", "2023-12-20", "2024-01-10", "2024-01-10"),
+    ("Delegates gathered on Sunday 18 and Monday 19 June.", "2023-06-25", "2023-06-18", "2023-06-19"),
+    ("The fair was held on the 3rd of May.", "2024-05-20", "2024-05-03", "2024-05-03"),
+    ("The study ran from March to May 2023.", "2024-01-10", "2023-03-01", "2023-05-31"),
+    ("The call closed on 2024-02-29.", "2024-03-13", "2024-02-29", "2024-02-29"),
+    ("The camp runs from 28 December to 3 January 2025.", "2024-12-01", "2024-12-28", "2025-01-03"),
+    ("The agreement was signed in early March.", "2024-03-13", "2024-03-01", "2024-03-31"),
+    ("The ministers met on 14 Feb. 2024 in Suva.", "2024-03-13", "2024-02-14", "2024-02-14"),
+    ("The reform was announced on June 3, 2022.", "2024-03-13", "2022-06-03", "2022-06-03"),
+    ("The training took place last weekend.", "2024-03-13", "2024-03-09", "2024-03-10"),
+    ("The grant was awarded during September 2021.", "2024-03-13", "2021-09-01", "2021-09-30"),
+    ("The visit is planned for next March.", "2024-03-13", "2025-03-01", "2025-03-31"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "start", "end"), TABLE)
+def test_normalization_table(sentence: str, published: str, start: str, end: str) -> None:
+    assert (start, end) in events(sentence, published), run(sentence, published)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The project on leveraging ICT to achieve Education 2030 continues.",
+    "The Strategic Plan 2013-2018 was reviewed by the council.",
+    "Participants attended a two-day workshop on teacher training.",
+    "During the first day of the workshop, participants received training.",
+    "Students may apply, and the march ended peacefully.",
+    "We must rise to the challenges of today and tomorrow.",
+    "The Samsung Solve for Tomorrow competition attracted many schools.",
+])
+def test_not_event_dates(sentence: str) -> None:
+    assert events(sentence) == []
+
+
+def test_year_and_academic_year_are_other() -> None:
+    rows = run("The project was launched in 2015 for the 2024/25 academic year.")
+    other = {(r.text, r.start, r.end) for r in rows if r.kind == "other"}
+    assert ("2015", "2015-01-01", "2015-12-31") in other
+    assert any(r.start == "2024-09-01" and r.end == "2025-08-31" for r in rows if r.kind == "other")
+    assert not [r for r in rows if r.kind == "event"]
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert events("The statement was signed on Thursday and released yesterday.", None) == []
+
+
+def test_missing_year_without_publication_date_uses_the_text_year() -> None:
+    body = "The forum on 19 August 2021 followed the meeting of 3 May."
+    assert ("2021-05-03", "2021-05-03") in events(body, None)
+
+
+def test_dateline_is_the_published_row_not_an_event() -> None:
+    rows = run("9 November 2018\n\nThe workshop was held in Dushanbe from 22 to 23 October.",
+               "2018-11-09")
+    assert [r.kind for r in rows].count("published") == 1
+    assert [(r.start, r.end) for r in rows if r.kind == "event"] == [("2018-10-22", "2018-10-23")]
+
+
+def test_offsets_and_sentence_point_into_the_text() -> None:
+    article = clean_text("Headline\n\nThe workshop was held in Dushanbe from 22 to 23 October.")
+    article.published = "2018-11-09"
+    rows = extract_one(get_nlp()(article.text), article).dates
+    event = next(r for r in rows if r.kind == "event")
+    assert article.text[event.start_char:event.end_char] == event.text == "from 22 to 23 October"
+    assert "Dushanbe" in event.sentence
+
+
+def test_published_rows_for_skipped_articles() -> None:
+    article = clean_text("Headline\n\nSome words.")
+    article.published = "2020-01-02"
+    assert published_rows(article)[0].kind == "published"
+    article.published = None
+    assert published_rows(article) == []
+
+
+def test_seed_dates() -> None:
+    article = clean_text(SEED.read_text("utf-8"), "http://en.unesco.kz/a-workshop")
+    rows = extract_one(get_nlp()(article.text), article).dates
+    assert [(r.kind, r.start, r.end) for r in rows if r.kind != "other"] == [
+        ("published", "2018-11-09", "2018-11-09"), ("event", "2018-10-22", "2018-10-23")]
