@@ -195,6 +195,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(Path(args.gold), _settings(args), fmt=args.format, baseline=not args.no_baseline)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write one self-contained HTML report of the tables (charts inline; opens offline, prints well).
+
+    Built from DATA/processed/ alone, so it can be rebuilt at any time without re-processing.
+
+    Example:
+      edunews report
+      edunews report --data /srv/edunews --out /var/www/edunews.html
+    """
+    from pipeline.report import write_report
+
+    settings = _settings(args)
+    out = write_report(settings.processed_dir, args.out, settings.models_dir)
+    print(f"edunews: report written to {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="edunews",
@@ -240,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD", help="gold folder (gold.jsonl, sources.jsonl, articles/)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
+    p = add("report", cmd_report, "write a self-contained HTML report of the tables")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE",
+                   help="output file; when not given, DATA/processed/report.html")
     return parser
 
 
