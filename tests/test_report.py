@@ -280,10 +280,15 @@ def test_report_opens_in_headless_chromium_without_errors(sample_report: Path) -
     (ARTIFACTS / "report-sample.html").write_bytes(sample_report.read_bytes())
 
 
-def test_empty_report_opens_in_headless_chromium(tmp_path: Path) -> None:
-    page = tmp_path / "empty.html"
-    page.write_text(build_report(frames({})), "utf-8")
-    console, external = open_in_chromium(page, ARTIFACTS / "report-empty.png")
+@pytest.mark.parametrize("kind", ["empty", "synthetic"])
+def test_other_reports_open_in_headless_chromium(kind: str, tmp_path: Path) -> None:
+    """The empty report, and one where every chart is drawn (events, priority areas, the theme grid)."""
+    tables = frames({}) if kind == "empty" else synthetic_tables(2_000, seed=1)
+    page = tmp_path / f"{kind}.html"
+    page.write_text(build_report(tables), "utf-8")
+    if kind == "synthetic":
+        assert page.read_text("utf-8").count("<svg") == 7  # all but the summary have a chart
+    console, external = open_in_chromium(page, ARTIFACTS / f"report-{kind}.png")
     assert console == [] and external == []
 
 
