@@ -132,7 +132,7 @@ def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place
         for s, e in org.spans:
             if not (s <= start and end <= e) or (s == start and e == end):
                 continue
-            before = text[s:start].rstrip()
+            before = re.sub(r"\s+(?:the|The)$", "", text[s:start].rstrip())
             if before.endswith(" in") or before == "in":
                 return False
             if place is not None and place.kind == "country" and before.endswith(" of"):
@@ -153,6 +153,10 @@ def _kind_hint(text: str, end: int) -> str | None:
     if any(w.casefold() in _REGION_WORDS for w in words):
         return "region"
     return None
+
+
+def _is_island(name: str) -> bool:
+    return name.casefold().endswith(("island", "islands"))
 
 
 def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
@@ -290,7 +294,8 @@ def extract(ctx: Context) -> list[PlaceRow]:
             continue
         if any(s <= start and end <= e for s, e in ctx.person_spans):
             continue
-        m = _Mention(start, end, name, label, candidates, kind_hint=_kind_hint(text, end))
+        hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
+        m = _Mention(start, end, name, label, candidates, kind_hint=hint or _kind_hint(text, end))
         # Washington, DC: a US city with its state abbreviation is one name.
         st = _US_STATE_ABBR.match(text, end)
         if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):

@@ -1,10 +1,262 @@
-"""Priority areas (first version: none)."""
+"""Priority areas: the items of a list that the text explicitly labels as priorities.
+
+Reads sentence boundaries and the dependency parse of ``ctx.doc`` (to choose which
+"and" separates items), and ``ctx.article.blocks`` (``list_item`` blocks after a cue
+sentence ending in ":"). Cue phrases, delimiters and blockers are data in
+``models/priority_cues.json``; themes come from ``models/taxonomy.json`` (SDG 4
+targets with keyword lists).
+
+Why these rules:
+- Only a priority-type cue opens a list ("three priority areas in X: a, b and c",
+  "the focus ... is two-fold - a and b", "will prioritize a, b, and c", "a, b and c
+  will be our focus"); goals, objectives, challenges or areas of cooperation are
+  near-misses and have no cue. A list needs at least two items.
+- Items split on semicolons, else commas; a final "and"/"or" splits too. When the cue
+  gives a count, "and"s are used as separators, shallowest in the parse first, until
+  the count is reached, so "teaching and learning resources" stays whole.
+- A modifier shared by all items ("access, quality, and relevance in tertiary
+  education") is cut from the last item when the other items are one or two words.
+
+Known limits: lists spread over several sentences without a cue sentence ending in
+":", and lists in tables, are not read.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
+
 from pipeline.extract.base import Context
 from pipeline.records import PriorityAreaRow
+from pipeline.settings import DEFAULT_MODELS_DIR
+
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    cue: re.Pattern[str]
+    verb: re.Pattern[str]
+    trailing: re.Pattern[str]
+    delimiter: re.Pattern[str]
+    blockers: tuple[re.Pattern[str], ...]
+    counts: dict[str, int]
+    themes: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[int, ...]], ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data: dict[str, Any] = json.loads(
+        (DEFAULT_MODELS_DIR / "priority_cues.json").read_text("utf-8"))
+    tax: dict[str, Any] = json.loads((DEFAULT_MODELS_DIR / "taxonomy.json").read_text("utf-8"))
+    cue = re.compile(rf"(?:\b(?P<count>{_COUNT_WORDS})\s+(?:\w+\s+)?)?\b(?:"
+                     + "|".join(data["cues"]) + r")\b", re.I)
+    verb = re.compile(r"\b(?:" + "|".join(data["verb_cues"]) + r")\b\s+", re.I)
+    trailing = re.compile(r"\s+(?:" + "|".join(data["trailing_cues"]) + r")\b", re.I)
+    delim = re.compile(r"\s*(?:" + "|".join(
+        re.escape(d) if not d.strip().isalpha() else rf"\b{d.strip()}\b" for d in
+        data["list_delimiters"]) + r")\s*[;:]?\s*", re.I)
+    themes = []
+    for target in tax["targets"]:
+        words = [k.split("|")[0] for k in target["keywords"]]
+        pats = tuple(re.compile(rf"(?<![\w-]){re.escape(k)}(?![\w-])", 0 if k.isupper() else re.I)
+                     for k in words)
+        weights = tuple(int(k.split("|")[1]) if "|" in k else len(k.split())
+                        for k in target["keywords"])
+        themes.append((target["code"], pats, weights))
+    return _Cues(cue, verb, trailing, delim,
+                 tuple(re.compile(b, re.I) for b in data["blockers"]), data["counts"],
+                 tuple(themes))
+
+
+def theme_of(area: str) -> str | None:
+    """SDG 4 target code whose keywords best match the area (None when none does)."""
+    best, best_score = None, 0
+    for code, pats, weights in _cues().themes:
+        score = sum(w for p, w in zip(pats, weights, strict=True) if p.search(area))
+        if score > best_score:
+            best, best_score = code, score
+    return best
+
+
+def _count(m: re.Match[str], cues: _Cues) -> int | None:
+    word = m.groupdict().get("fold") or m.groupdict().get("count")
+    return cues.counts.get(word.lower()) if word else None
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _tight(cc: Any) -> bool:
+    """'teaching and learning': an "and" between two bare words joins inside an item."""
+    doc = cc.doc
+    if cc.i == 0 or cc.i + 1 >= len(doc):
+        return False
+    left, right = doc[cc.i - 1], doc[cc.i + 1]
+    left_kids = [c for c in left.children if c.dep_ not in {"cc", "conj"}]
+    return left.is_alpha and right.is_alpha and not left_kids and not list(right.children)
+
+
+def _split(doc: Any, start: int, end: int, count: int | None) -> list[tuple[int, int]]:
+    """Item char spans of the list text doc.text[start:end]."""
+    text = doc.text
+    segment = text[start:end]
+    sep = ";" if ";" in segment else ","
+    cuts: list[tuple[int, int]] = []  # (cut start, cut end) char offsets
+    depth_paren = 0
+    for i, ch in enumerate(segment):
+        depth_paren += (ch == "(") - (ch == ")")
+        if ch == sep and depth_paren == 0:
+            j = i + 1
+            m = re.match(r"\s*(?:and|or)\s+", segment[j:])
+            cuts.append((start + i, start + j + (m.end() if m else 0)))
+    pieces = len(cuts) + 1
+    span = doc.char_span(start, end, alignment_mode="expand")
+    ands = []
+    if span is not None:
+        ands = [t for t in span if t.lower_ in {"and", "or"} and t.dep_ == "cc"
+                and not any(a <= t.idx < b for a, b in cuts)]
+    ands.sort(key=lambda t: (_tight(t), _depth(t.head), -t.i))
+    if count is not None:
+        for t in ands:
+            if pieces >= count:
+                break
+            cuts.append((t.idx - (1 if text[t.idx - 1] == " " else 0), t.idx + len(t.text)))
+            pieces += 1
+    elif cuts and ands and not re.search(r"\b(?:and|or)\s*$", text[cuts[-1][0]:cuts[-1][1]]):
+        # "a, b and c": the last "and" after the last comma closes the list.
+        last = [t for t in ands if t.idx > cuts[-1][1]]
+        if last:
+            t = max(last, key=lambda t: t.i)
+            cuts.append((t.idx - 1, t.idx + len(t.text)))
+    elif not cuts and ands:
+        t = ands[0]
+        left, right = text[start:t.idx].split(), text[t.idx + len(t.text):end].split()
+        if len(left) >= 2 and len(right) >= 2:
+            cuts.append((t.idx - 1, t.idx + len(t.text)))
+    cuts.sort()
+    items, pos = [], start
+    for a, b in cuts:
+        items.append((pos, a))
+        pos = b
+    items.append((pos, end))
+    return [t for t in (_trim(text, a, b) for a, b in items) if t[1] > t[0]]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop bullets, quotes, closing punctuation and a leading list conjunction."""
+    while a < b and text[a] in " \n\t\"'“”‘’-–—•·*":
+        a += 1
+    while b > a and text[b - 1] in " \n\t.,;:\"'“”‘’)*":
+        b -= 1
+    m = re.match(r"(?:and|or)\s+", text[a:b])
+    return (a + m.end(), b) if m else (a, b)
+
+
+def _trim_shared_modifier(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(items) >= 2 and all(len(text[a:b].split()) <= 2 for a, b in items[:-1]):
+        a, b = items[-1]
+        m = re.match(r"(\S+(?:\s+\S+)?)\s+(?:in|for|of|across|at|within)\s", text[a:b])
+        if m and len(text[a:b].split()) > 3:
+            items[-1] = (a, a + len(m.group(1)))
+    return items
+
+
+def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """(cue, sentence, item spans) for lists written in running text."""
+    doc, s0, stext = ctx.doc, sent.start_char, sent.text
+    found = []
+    for m in cues.cue.finditer(stext):
+        if any(b.search(stext[:m.start()]) for b in cues.blockers):
+            continue
+        count = _count(m, cues)
+        d = cues.delimiter.search(stext, m.end())
+        if d is None or d.start() - m.end() > 60 or "." in stext[m.end():d.start()]:
+            continue
+        start, end = s0 + d.end(), s0 + len(stext.rstrip())
+        if stext.rstrip().endswith(":"):
+            continue  # the list follows as list items
+        items = _split(doc, start, end, count)
+        if len(items) >= 2:
+            found.append((stext[m.start():m.end()], stext, items))
+            break
+    if not found:
+        for m in cues.verb.finditer(stext):
+            start = s0 + m.end()
+            stop = re.search(r"[.;:!?]|\s[-–—]\s|,?\s(?:including|such as)\s", stext[m.end():])
+            end = start + (stop.start() if stop else len(stext) - m.end())
+            items = _trim_shared_modifier(doc.text, _split(doc, start, end, None))
+            if len(items) >= 2 and "," in doc.text[start:end]:
+                found.append((m.group(0).strip(), stext, items))
+                break
+    if not found:
+        m = cues.trailing.search(stext)
+        if m:
+            lead = re.search(r"[“\"‘']?([^“\"‘:]+)$", stext[:m.start()])
+            if lead and "," in lead.group(1):
+                start = s0 + lead.start(1)
+                items = _split(doc, start, s0 + m.start(), None)
+                if len(items) >= 2 and all(len(doc.text[a:b].split()) <= 4 for a, b in items):
+                    found.append((m.group(0).strip(), stext, items))
+    return found
+
+
+def _list_blocks(ctx: Context, cues: _Cues) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """Cue sentence ending in ':' followed by list_item blocks."""
+    blocks = ctx.article.blocks
+    found = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind == "list_item" or not block.text.rstrip().endswith(":"):
+            continue
+        sent_text = ctx.sentence_text(block.start + len(block.text.rstrip()) - 1)
+        m = cues.cue.search(sent_text)
+        if m is None or any(b.search(sent_text[:m.start()]) for b in cues.blockers):
+            continue
+        count = _count(m, cues)
+        items = []
+        for nxt in blocks[i + 1:]:
+            if nxt.kind != "list_item" or (count is not None and len(items) >= count):
+                break
+            a, b = nxt.start, nxt.start + len(nxt.text)
+            item = _trim(ctx.doc.text, a, b)
+            if item[1] > item[0]:
+                items.append(item)
+        if len(items) >= 2:
+            found.append((m.group(0), sent_text, items))
+    return found
 
 
 def extract(ctx: Context) -> list[PriorityAreaRow]:
-    return []
+    """Rows for every announced list, in text order; repeated items are kept once."""
+    cues = _cues()
+    lists = _list_blocks(ctx, cues)
+    for sent in ctx.doc.sents:
+        if cues.cue.search(sent.text) or cues.verb.search(sent.text) \
+                or cues.trailing.search(sent.text):
+            lists.extend(_inline(ctx, sent, cues))
+    lists.sort(key=lambda x: x[2][0][0])
+    rows: list[PriorityAreaRow] = []
+    seen: set[str] = set()
+    text = ctx.doc.text
+    for cue, sentence, items in lists:
+        position = 0
+        for a, b in items:
+            area = " ".join(text[a:b].split())
+            key = area.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            position += 1
+            rows.append(PriorityAreaRow(ctx.article.article_id, position, area,
+                                        " ".join(cue.split()), " ".join(sentence.split()), a, b,
+                                        theme_of(area)))
+    return rows

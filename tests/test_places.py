@@ -1,0 +1,86 @@
+"""Places: offline resolution, spaCy label correction, organization names, ambiguity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.clean import clean_text
+from pipeline.extract import extract_one
+from pipeline.extract.gazetteer import get_gazetteer
+from pipeline.extract.nlp import get_nlp
+from pipeline.records import PlaceRow
+
+SEED = Path("/work/shared/seed/000_1f2d184caed9bfe9.txt")
+
+
+def places(body: str, url: str | None = None) -> dict[str, PlaceRow]:
+    article = clean_text("Education news\n\n" + body, url)
+    return {r.name: r for r in extract_one(get_nlp()(article.text), article).places}
+
+
+def test_seed_places() -> None:
+    article = clean_text(SEED.read_text("utf-8"), "http://en.unesco.kz/a-workshop")
+    rows = {r.name: r for r in extract_one(get_nlp()(article.text), article).places}
+    assert set(rows) == {"Tajikistan", "Dushanbe", "China"}
+    assert (rows["Dushanbe"].kind, rows["Dushanbe"].country_code) == ("city", "TJ")
+    assert (rows["Tajikistan"].kind, rows["Tajikistan"].country_code) == ("country", "TJ")
+    assert (rows["China"].kind, rows["China"].country_code) == ("country", "CN")
+    for row in rows.values():
+        assert row.place_id and row.latitude is not None and row.longitude is not None
+    assert rows["Dushanbe"].place_id == "1221874"
+
+
+def test_places_inside_organization_names_are_not_places() -> None:
+    got = places("The University of Lagos signed an agreement with the Nairobi Campus team. "
+                 "Staff of the Almaty Cluster Office visited the project.")
+    assert not {"Lagos", "Nairobi", "Almaty"} & set(got)
+
+
+def test_country_qualifying_an_organization_is_a_place() -> None:
+    got = places("He spoke for the Ministry of Education and Science of Kyrgyzstan at the meeting.")
+    assert got["Kyrgyzstan"].country_code == "KG"
+
+
+def test_demonyms_are_not_places_but_disambiguate() -> None:
+    got = places("Australian officials met teachers in Victoria to discuss the Australian "
+                 "curriculum.")
+    assert "Australian" not in got
+    assert (got["Victoria"].kind, got["Victoria"].country_code) == ("region", "AU")
+
+
+def test_georgia_by_context() -> None:
+    us = places("Teachers from Atlanta and Texas gathered in Georgia for the conference.")
+    assert us["Georgia"].country_code == "US" and us["Georgia"].kind == "region"
+    country = places("Ministers from Armenia and Azerbaijan travelled to Georgia.")
+    assert country["Georgia"].country_code == "GE" and country["Georgia"].kind == "country"
+
+
+def test_lagos_city_vs_state() -> None:
+    assert places("The pupils live in Lagos, Nigeria.")["Lagos"].kind == "city"
+    got = places("Schools across Lagos State reopened after the holiday.")
+    assert any(r.kind == "region" and r.country_code == "NG" for r in got.values())
+
+
+def test_supranational_regions_have_no_country() -> None:
+    got = places("Progress was uneven across East Asia and the Pacific and the Arab region.")
+    assert got["East Asia and the Pacific"].kind == "region"
+    assert got["East Asia and the Pacific"].country_code is None
+    assert got["Arab region"].kind == "region"
+
+
+def test_mislabelled_city_and_hyphenated_country() -> None:
+    got = places("Students from schools in Baucau and Dili met in Timor-Leste last year.")
+    assert got["Timor-Leste"].country_code == "TL"
+    assert got["Baucau"].kind == "city" and got["Baucau"].country_code == "TL"
+
+
+def test_unknown_place_is_kept_unresolved() -> None:
+    got = places("Volunteers mapped every school in the Kibera slum in Nairobi, Kenya.")
+    assert got["Kibera"].place_id is None and got["Kibera"].kind == "region"
+    assert got["Kibera"].country_code == "KE"
+
+
+def test_site_tld_breaks_ties() -> None:
+    assert get_gazetteer().tld_country["kz"] == "KZ"
+    got = places("The new school in Victoria opened its doors.", url="https://news.example.ca/x")
+    assert got["Victoria"].country_code == "CA"
