@@ -1,61 +1,131 @@
 """Main content of a page as blocks (title, headings, paragraphs, list items).
 
-trafilatura finds the article body; its XML output keeps the structure that the
-extractors read (a cue sentence followed by ``<item>``s is a list of priorities).
+Nobody wins on every page, so three opinions are combined instead of writing a
+boilerplate remover from scratch:
+
+1. trafilatura in precision mode gives the base body (the best single tool on
+   the news benchmark). Its XML keeps the structure the extractors read (a cue
+   sentence followed by ``<item>``s is a list of priorities).
+2. readability-lxml is a second opinion: when trafilatura stopped early (a page
+   split in several containers) and readability's body is a clear superset of
+   trafilatura's, readability's body is taken. Trafilatura's recall mode is the
+   fallback when precision mode finds nothing.
+3. Our own arbitration removes what both tools let through on news pages: teaser
+   links ("Read more: ..."), newsletter and social calls, contributor credits,
+   data tables (standings, tickers), per the phrase lists in
+   ``models/clean_boilerplate.json`` (knowledge kept as data).
+
+The page is parsed once (lxml); both libraries work on that tree.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from copy import deepcopy
+from functools import lru_cache
+from pathlib import Path
 
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
-_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_TOKEN = re.compile(r"\w+")
+_KIND = {"head": "heading", "p": "paragraph", "item": "list_item", "quote": "quote",
+         "cell": "paragraph", "code": "paragraph"}
+_CONTAINERS = {"list", "table", "row", "div", "main", "doc", "quote", "item", "cell", "p", "head"}
+_MODELS = Path(__file__).resolve().parents[2] / "models" / "clean_boilerplate.json"
 
-_KIND = {"head": "heading", "p": "paragraph", "item": "list_item", "quote": "quote", "cell": "paragraph"}
+Blocks = list[tuple[str, str]]
 
 
 def _clean_space(text: str) -> str:
-    return "\n".join(s for s in (_WS.sub(" ", line).strip() for line in text.split("\n")) if s)
+    return _WS.sub(" ", text).strip()
 
 
-def _walk(node: etree._Element, out: list[tuple[str, str]]) -> None:
-    tag = node.tag if isinstance(node.tag, str) else ""
-    kind = _KIND.get(tag)
-    has_block_children = any(
-        isinstance(c.tag, str) and c.tag in _KIND or c.tag in {"list", "table", "row", "div"} for c in node
-    )
-    if kind and not has_block_children:
-        # <lb/> inside a paragraph is a hard line break: keep it as a paragraph boundary.
-        parts: list[str] = [node.text or ""]
-        for child in node:
-            if child.tag == "lb":
-                parts.append("\n")
-            else:
-                parts.append("".join(child.itertext()))
-            parts.append(child.tail or "")
-        for line in "".join(parts).split("\n"):
-            line = _clean_space(line)
-            if line:
-                out.append((kind, line))
-        return
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str] | int]:
+    """Compile the phrase lists once: one regex per rule family."""
+    data = json.loads(_MODELS.read_text(encoding="utf-8"))
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
+
+    return {"anywhere": rx("drop_anywhere"), "trailing": rx("drop_trailing"),
+            "max_words": int(data.get("max_words", 40)),
+            "trailing_blocks": int(data.get("trailing_blocks", 4))}
+
+
+# --- parsing --------------------------------------------------------------------------
+
+
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """The page as an lxml tree (None when it is not HTML); parsed once, shared by all."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- trafilatura XML -> blocks ----------------------------------------------------------
+
+
+def _is_block(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and (node.tag in _KIND or node.tag in _CONTAINERS)
+
+
+def _inline_text(node: etree._Element) -> list[str]:
+    """Lines of a leaf block; ``<lb/>`` is a hard line break."""
+    parts: list[str] = [node.text or ""]
     for child in node:
-        _walk(child, out)
+        parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return [s for s in (_clean_space(x) for x in "".join(parts).split("\n")) if s]
 
 
-def body_blocks(html: str, url: str | None = None, *, favor_precision: bool = False) -> list[tuple[str, str]]:
-    """(kind, text) blocks of the article body, in reading order; [] when none is found."""
-    xml = trafilatura.extract(
-        html,
-        url=url,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        include_formatting=False,
-        favor_precision=favor_precision,
-        deduplicate=False,
-    )
+def _walk(node: etree._Element, out: Blocks, kind: str = "paragraph") -> None:
+    """Leaf blocks in reading order; loose text between blocks becomes paragraphs."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    own = _KIND.get(tag, kind if tag in {"quote", "item", "cell"} else "paragraph")
+    if not any(_is_block(c) for c in node):
+        out.extend((own, line) for line in _inline_text(node))
+        return
+    pending: list[str] = [node.text or ""]
+
+    def flush() -> None:
+        for line in _clean_space("".join(pending).replace("\n", " ")).split("\n"):
+            if line:
+                out.append((own if tag in _KIND else "paragraph", line))
+        pending.clear()
+
+    for child in node:
+        if _is_block(child):
+            flush()
+            _walk(child, out, own)
+            pending.append(child.tail or "")
+        elif child.tag == "lb":
+            flush()
+            pending.append(child.tail or "")
+        else:
+            pending.append("".join(child.itertext()) + (child.tail or ""))
+    flush()
+
+
+def _drop_data_tables(main: etree._Element) -> None:
+    """Remove tables of short cells (standings, tickers, specs): data, not prose."""
+    for table in list(main.iter("table")):
+        cells = [" ".join("".join(c.itertext()).split()) for c in table.iter("cell")]
+        rows = sum(1 for _ in table.iter("row"))
+        if rows < 3 or not cells:
+            continue
+        short = sum(1 for c in cells if len(c.split()) <= 3)
+        if short / len(cells) >= 0.7 and table.getparent() is not None:
+            table.getparent().remove(table)
+
+
+def _xml_blocks(xml: str | None) -> Blocks:
     if not xml:
         return []
     try:
@@ -63,20 +133,110 @@ def body_blocks(html: str, url: str | None = None, *, favor_precision: bool = Fa
     except etree.XMLSyntaxError:
         return [("paragraph", _clean_space(p)) for p in xml.split("\n") if p.strip()]
     main = root.find("main")
-    out: list[tuple[str, str]] = []
-    _walk(main if main is not None else root, out)
+    main = main if main is not None else root
+    _drop_data_tables(main)
+    out: Blocks = []
+    _walk(main, out)
     return out
 
 
-def text_blocks(text: str) -> list[tuple[str, str]]:
+def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> Blocks:
+    xml = trafilatura.extract(tree, url=url, output_format="xml", include_comments=False,
+                              include_tables=True, include_formatting=False,
+                              deduplicate=False, **mode)
+    return _xml_blocks(xml)
+
+
+# --- readability -------------------------------------------------------------------------
+
+_READ_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
+                "dd", "dt"}
+_READ_KIND = {"li": "list_item", "blockquote": "quote"} | {f"h{i}": "heading" for i in range(1, 7)}
+
+
+def _readability(tree: HtmlElement, url: str | None) -> Blocks:
+    from readability import Document
+
+    try:
+        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
+    except Exception:  # readability raises bare Exceptions on odd pages; it is only an opinion
+        return []
+    if not summary or not summary.strip():
+        return []
+    from lxml import html as lhtml
+
+    root = lhtml.fromstring(summary)
+    out: Blocks = []
+    for el in root.iter():
+        if el.tag in _READ_BLOCKS and not any(d.tag in _READ_BLOCKS for d in el.iterdescendants()):
+            text = _clean_space(el.text_content())
+            if text:
+                out.append((_READ_KIND.get(el.tag, "paragraph"), text))
+    return out
+
+
+# --- arbitration -------------------------------------------------------------------------
+
+
+def _shingles(blocks: Blocks) -> set[str]:
+    out: set[str] = set()
+    for _, text in blocks:
+        toks = _TOKEN.findall(text)
+        out.update(" ".join(toks[i:i + 4]) for i in range(max(1, len(toks) - 3)) if toks)
+    return out
+
+
+def _arbitrate(base: Blocks, second: Blocks) -> Blocks:
+    """Readability's body when it holds trafilatura's and is much longer (an early stop)."""
+    if not second:
+        return base
+    b, s = _shingles(base), _shingles(second)
+    if len(s) > 1.5 * len(b) and len(b & s) >= 0.8 * len(b):
+        return second
+    return base
+
+
+def _filter(blocks: Blocks) -> Blocks:
+    """Drop short blocks that match the boilerplate phrase lists."""
+    rules = _rules()
+    anywhere, trailing = rules["anywhere"], rules["trailing"]
+    max_words, tail = int(rules["max_words"]), int(rules["trailing_blocks"])  # type: ignore[call-overload]
+    out: Blocks = []
+    n = len(blocks)
+    for i, (kind, text) in enumerate(blocks):
+        if len(text.split()) <= max_words:
+            if anywhere.search(text):  # type: ignore[union-attr]
+                continue
+            if i >= n - tail and trailing.search(text):  # type: ignore[union-attr]
+                continue
+        out.append((kind, text))
+    return out
+
+
+def body_blocks(page: str | bytes | HtmlElement, url: str | None = None, *,
+                second_opinion: bool = True) -> Blocks:
+    """(kind, text) blocks of the article body, in reading order; [] when none is found."""
+    tree = page if isinstance(page, HtmlElement) else parse_html(page)
+    if tree is None:
+        return []
+    blocks = _trafilatura(tree, url, favor_precision=True)
+    if second_opinion:
+        blocks = _arbitrate(blocks, _readability(tree, url))
+    if not blocks:
+        blocks = _trafilatura(tree, url, favor_recall=True)
+    return _filter(blocks)
+
+
+def text_blocks(text: str) -> Blocks:
     """Blocks of a plain-text or markdown document: blank-line paragraphs, bullets, headings."""
-    out: list[tuple[str, str]] = []
+    out: Blocks = []
+    bullet = re.compile(r"^([-*\u2022]|\d+[.)])\s+")
     for para in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
         if not lines:
             continue
-        if all(re.match(r"^([-*\u2022]|\d+[.)])\s+", ln) for ln in lines):
-            out.extend(("list_item", _clean_space(re.sub(r"^([-*\u2022]|\d+[.)])\s+", "", ln))) for ln in lines)
+        if all(bullet.match(ln) for ln in lines):
+            out.extend(("list_item", _clean_space(bullet.sub("", ln))) for ln in lines)
         elif len(lines) == 1 and lines[0].startswith("#"):
             out.append(("heading", _clean_space(lines[0].lstrip("#"))))
         else:
