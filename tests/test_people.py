@@ -1,0 +1,122 @@
+"""People extractor: one test per title/organization pattern (sentences written here)."""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_text
+from pipeline.extract import organizations, people
+from pipeline.extract.base import Context
+from pipeline.extract.nlp import get_nlp
+from pipeline.ids import entity_id
+
+BODY = "The meeting was held last week and many people came to it from several places."
+
+
+def people_of(text: str) -> dict[str, tuple]:
+    article = clean_text(text + " " + BODY)
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    org_rows = {r.name: r.org_id for r in organizations.extract(ctx)}
+    rows = people.extract(ctx)
+    for row in rows:
+        assert row.person_id == entity_id(row.name)
+        if row.organization in org_rows:
+            assert row.org_id == org_rows[row.organization]
+    assert len(ctx.person_spans) >= len(rows)
+    return {r.name: (r.honorific, r.title, r.organization) for r in rows}
+
+
+UNICEF = "United Nations Children's Fund"
+
+
+def test_hon_name_comma_title_of_org() -> None:
+    got = people_of("Hon. Peter Mwangi, the Deputy Minister of the Ministry of Water of Kenya, "
+                    "opened the session.")
+    assert got["Peter Mwangi"] == ("Hon", "Deputy Minister", "Ministry of Water of Kenya")
+
+
+def test_org_title_name() -> None:
+    got = people_of("Yesterday UNICEF Executive Director Amina Bello visited the school.")
+    assert got["Amina Bello"][1:] == ("Executive Director", UNICEF)
+
+
+def test_title_name_without_honorific() -> None:
+    got = people_of("Education Minister Jane Doe opened the new library in the town.")
+    assert got["Jane Doe"][1] == "Education Minister"
+
+
+def test_title_then_honorific_name() -> None:
+    got = people_of("Vice-Chancellor Professor Kwame Mensah welcomed the students.")
+    assert got["Kwame Mensah"][:2] == ("Prof", "Vice-Chancellor")
+
+
+def test_name_comma_title() -> None:
+    got = people_of('"We are ready," said Ms Grace Njeri, Senior Lecturer.')
+    assert got["Grace Njeri"] == ("Ms", "Senior Lecturer", None)
+
+
+def test_name_comma_title_comma_org() -> None:
+    got = people_of("Dr Omar Haddad, Head of Research, Kenya Red Cross Society, spoke.")
+    assert got["Omar Haddad"] == ("Dr", "Head of Research", "Kenya Red Cross Society")
+
+
+def test_name_who_is_title_of_org() -> None:
+    got = people_of("Mr Tomas Lind, who is the Director of the Nordic Schools Association, "
+                    "spoke first.")
+    assert got["Tomas Lind"][1:] == ("Director", "Nordic Schools Association")
+
+
+def test_org_possessive_title_name() -> None:
+    got = people_of("UNICEF's Regional Director, Ms Helen Park, announced the grant.")
+    assert got["Helen Park"] == ("Ms", "Regional Director", UNICEF)
+
+
+def test_name_parenthesis_title_org() -> None:
+    got = people_of("The talk by Dr Lena Berg (Programme Officer, UNICEF) was recorded.")
+    assert got["Lena Berg"] == ("Dr", "Programme Officer", UNICEF)
+
+
+def test_coordinated_titles_share_the_organization() -> None:
+    got = people_of("Mr Li Wei, Deputy Director and Chief Technology Officer of the Zhonghua "
+                    "Learning Group, presented the platform.")
+    assert got["Li Wei"] == ("Mr", "Deputy Director and Chief Technology Officer",
+                             "Zhonghua Learning Group")
+
+
+def test_people_in_a_list_both_of_org() -> None:
+    got = people_of("Ms Ana Silva and Mr John Okello, both of UNICEF, trained the teachers.")
+    assert got["Ana Silva"][2] == UNICEF
+    assert got["John Okello"][2] == UNICEF
+
+
+def test_event_role_is_not_a_title() -> None:
+    got = people_of("The Chief Guest and Dean of the Faculty of Law, Prof. Mary Adeyemi, spoke.")
+    assert got["Mary Adeyemi"][1] == "Dean"
+
+
+def test_rank_like_given_name_after_honorific() -> None:
+    got = people_of("His Excellency Major Tembo, the President of Zambia, arrived. "
+                    "Later President Tembo left.")
+    assert "Major Tembo" in got
+    assert got["Major Tembo"] == ("H.E.", "President", "Government of Zambia")
+
+
+def test_mentions_merge_into_the_full_name() -> None:
+    got = people_of("Mr Ahmed Karim, Director of Studies at the Cairo Institute of Technology, "
+                    "spoke. Mr Karim later said Karim would return.")
+    assert list(got) == ["Ahmed Karim"]
+    assert got["Ahmed Karim"] == ("Mr", "Director of Studies", "Cairo Institute of Technology")
+
+
+def test_honorific_stack_keeps_the_courtesy_prefix() -> None:
+    got = people_of("Senator the Honourable Ruth Moana, Minister for Education, spoke.")
+    assert got["Ruth Moana"][:2] == ("Hon", "Minister for Education")
+
+
+def test_name_as_title_of_org() -> None:
+    got = people_of("The board approved the appointment of Dr Musa Bello as Executive Secretary "
+                    "of the National Library Board.")
+    assert got["Musa Bello"] == ("Dr", "Executive Secretary", "National Library Board")
+
+
+def test_lone_word_without_honorific_or_title_is_dropped() -> None:
+    got = people_of("Zoom said the classes were full.")
+    assert "Zoom" not in got
