@@ -6,6 +6,7 @@ The browser test fails (never skips) when Chromium is missing, because CI instal
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from conftest import ROOT, edunews
 import pipeline
 from pipeline.records import TABLES
 from pipeline.report import build_report
+from pipeline.report.build import SDG4_TARGETS, theme_labels
 from pipeline.report.html import NO_DATA
 from pipeline.tables.schema import columns, typed_frame
 
@@ -298,3 +300,42 @@ def test_report_needs_only_the_tables(sample_run: Path, tmp_path: Path) -> None:
     (tmp_path / "processed" / "report.html").unlink(missing_ok=True)
     edunews("report", "--data", str(tmp_path), check=True)
     assert (tmp_path / "processed" / "report.html").stat().st_size > 10_000
+
+
+def test_theme_labels_come_from_the_taxonomy_with_a_fallback(tmp_path: Path) -> None:
+    (tmp_path / "taxonomy.json").write_text(json.dumps({"targets": [{"code": "4.c", "label": "Teachers (model)"}]}))
+    labels = theme_labels(tmp_path)
+    assert labels["4.c"] == "Teachers (model)" and labels["4.1"]
+    assert theme_labels(tmp_path / "missing")["4.c"] == SDG4_TARGETS["4.c"]
+    areas = [{"article_id": "a1", "position": "1", "area": "more teachers", "cue": "priorities", "sentence": "s",
+              "start_char": "1", "end_char": "2", "theme": "4.c"}]
+    html = build_report(frames({"priority_areas": areas}), models_dir=tmp_path)
+    assert "Teachers (model)" in section_html(html, "priority-areas")
+
+
+ONE_ROW = {
+    "articles": {"article_id": "a1", "url": "https://x.example/1", "source": "x.example", "title": "T",
+                 "published": "2024-05-06", "status": "ok", "word_count": "100", "text": "t", "content_sha1": "s",
+                 "fetched_at": "2024-05-07T08:00:00Z", "raw_ref": "r"},
+    "people": {"article_id": "a1", "person_id": "p1", "name": "Ada Lovelace", "title": "Minister", "mention_count": "1",
+               "sentence": "s", "start_char": "1", "end_char": "2"},
+    "organizations": {"article_id": "a1", "org_id": "o1", "name": "Ministry of Education", "aliases": "MoE",
+                      "mention_count": "1", "sentence": "s", "start_char": "1", "end_char": "2"},
+    "places": {"article_id": "a1", "name": "Dushanbe", "kind": "city", "country_code": "TJ", "mention_count": "1",
+               "sentence": "s", "start_char": "1", "end_char": "2"},  # no coordinates: table, but no map
+    "dates": {"article_id": "a1", "text": "on 3 June", "start": "2024-06-03", "end": "2024-06-03", "kind": "event",
+              "sentence": "s"},
+    "priority_areas": {"article_id": "a1", "position": "1", "area": "teachers", "cue": "c", "sentence": "s",
+                       "start_char": "1", "end_char": "2"},
+    "errors": {"source": "raw#1", "stage": "read", "error": "binary file", "at": "2024-05-07T08:00:00Z"},
+}
+
+
+@pytest.mark.parametrize("only", [*ONE_ROW, "all"])
+def test_one_row_in_any_table_gives_a_complete_report(only: str) -> None:
+    """Partial data (one table filled, the others empty; missing coordinates, themes) never breaks a section."""
+    rows = {name: [row] for name, row in ONE_ROW.items() if only in (name, "all")}
+    html = build_report(frames(rows))
+    for section_id in SECTIONS:
+        section_html(html, section_id)
+    assert external_references(html) == []

@@ -139,9 +139,8 @@ def summarize_dataset(tables: dict[str, pd.DataFrame], data: ReportData) -> None
         "errors": len(errors),
     }
     if not arts.empty:
-        by_source = arts.groupby(arts["source"].fillna("(none)"), sort=False).agg(
-            articles=("article_id", "size"), ok=("status", lambda s: int((s == "ok").sum()))
-        )
+        flagged = arts.assign(source=arts["source"].fillna("(none)"), ok=ok.fillna(False).astype(int))
+        by_source = flagged.groupby("source", sort=False).agg(articles=("article_id", "size"), ok=("ok", "sum"))
         data.by_source = (
             by_source.reset_index().sort_values(["articles", "source"], ascending=[False, True]).head(TOP_N)
         ).reset_index(drop=True)
@@ -248,7 +247,7 @@ def priority_aggregates(
     themes["example"] = _mode_per_key(frame, "theme", "area")
     themes = themes.sort_values(["areas", "theme"], ascending=[False, True]).reset_index()
     main = article_countries(places)
-    frame = frame.assign(country=frame["article_id"].map(main).fillna("(none)"))
+    frame = frame.assign(country=frame["article_id"].map(main).astype("string").fillna("(none)"))
     matrix = pd.crosstab(frame["theme"], frame["country"])
     if "(none)" in matrix.columns and matrix.shape[1] > 1:
         matrix = matrix.drop(columns="(none)")
