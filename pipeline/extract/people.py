@@ -160,10 +160,19 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
         text = " ".join(words)
         if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
             continue
+        if any(_org_word(w, lex) for w in words):
+            continue  # "Laucala Campus", "Vocational Schools": places and bodies, not people
+        if len(words) == 1 and (is_titleish(doc[start], lex) or fold(text) in lex.event_roles):
+            continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _org_word(word: str, lex: Lexicon) -> bool:
+    w = fold(word)
+    return any(x in lex.org_heads or x in lex.disqualifiers for x in (w, w.rstrip("s")))
 
 
 def _group(mentions: list[Mention]) -> list[Person]:
@@ -207,10 +216,12 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
 class _Affiliations:
     """Title and organization of a mention, from the patterns around it."""
 
-    def __init__(self, doc: Doc, parser: TitleParser, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, parser: TitleParser, lex: Lexicon,
+                 mentions: list[Mention]) -> None:
         self.doc = doc
         self.parser = parser
         self.lex = lex
+        self.name_ends = {m.end for m in mentions}
 
     def right(self, m: Mention) -> TitleParse | None:
         doc = self.doc
@@ -256,6 +267,8 @@ class _Affiliations:
                     and doc[k - 1].text not in BOUNDARY and not doc[k - 1].is_stop \
                     and k - 1 not in self.parser.in_org:
                 continue  # not the start of the phrase
+            if self._after_name(k, s0):
+                continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
             parse = self.parser.parse(k, end)
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
@@ -264,6 +277,19 @@ class _Affiliations:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
+
+    def _after_name(self, k: int, s0: int) -> bool:
+        """Does a title starting at ``k`` follow another name with only title words between?"""
+        doc = self.doc
+        for p in range(k, max(s0, k - 10), -1):
+            if p in self.name_ends and doc[p].text == ",":
+                return True
+            if doc[p - 1].text in {";", ":", "."} or (doc[p - 1].is_alpha
+                                                     and doc[p - 1].text.islower()
+                                                     and doc[p - 1].lower_ not in {"and", "of",
+                                                                                   "the", "for"}):
+                return False
+        return False
 
     def both_of(self, m: Mention) -> OrgEntity | None:
         """"Ms A and Mr B, both of UNESCO": the organization after a list of names."""
@@ -297,7 +323,7 @@ def extract(ctx: Context) -> list[PersonRow]:
     parser = TitleParser(doc, lex, ctx.orgs)
     mentions = _find_mentions(doc, lex, parser.in_org)
     persons = _group(mentions)
-    aff = _Affiliations(doc, parser, lex)
+    aff = _Affiliations(doc, parser, lex, mentions)
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     for person in persons:

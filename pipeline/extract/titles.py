@@ -141,12 +141,23 @@ class TitleParser:
                 if run == k:
                     break
                 text = doc[k:run].text
-                if country_name(text) or demonym_country(text):
+                if country_name(text):
                     break  # "President of Nauru": a country, handled as government
+                for x in range(k + 1, run):  # "Minister of Education for Timor-Leste"
+                    if doc[x].lower_ in {"for", "in", "of"} and self._country_at(x + 1, limit):
+                        run = x
+                        break
                 j = run
                 continue
             break
         return j
+
+    def _country_at(self, k: int, limit: int) -> bool:
+        doc = self.doc
+        run = k
+        while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > k)):
+            run += 1
+        return run > k and bool(country_name(doc[k:run].text))
 
     def _is_title_start(self, i: int) -> bool:
         """Does a coordinated title start here ("and Overseas General Manager")?"""
@@ -169,7 +180,8 @@ class TitleParser:
             end = self._complement(core, limit)
             titles.append((j, end))
             j = end
-            if j + 1 < limit and doc[j].lower_ in {"and", "&"} and self._core(j + 1, limit):
+            if j + 1 < limit and doc[j].lower_ in {"and", "&"} and self._core(j + 1, limit) \
+                    and fold(doc[j + 1].text) not in self.lex.honorifics:
                 j += 1
                 continue
             break
@@ -204,6 +216,8 @@ class TitleParser:
                 k += 1
         if k in self.org_start:
             end, org = self.org_start[k]
+            if end + 2 < limit and doc[end].text == "(" and doc[end + 2].text == ")":
+                end += 3  # "... Organisations (PIANGO)"
             return org, None, end
         if k > j and doc[j].lower_ in {"of", "for", "in"}:
             run = k
