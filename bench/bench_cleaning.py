@@ -33,7 +33,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 def shingles(text: str, n: int = 4) -> Counter[str]:
     """Multiset of token n-grams (a text shorter than n is one shingle)."""
     tokens = _TOKEN.findall(text or "")
-    return Counter(" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
+    return Counter(
+        " ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens
+    )
 
 
 def page_scores(true: str, pred: str) -> tuple[float | None, float]:
@@ -79,10 +81,12 @@ def extractors() -> dict[str, Callable[[str, str], str]]:
         "edunews": ours,
         # include_comments=False: the body only, as the reference scores were measured
         "trafilatura": lambda h, u: trafilatura.extract(h, url=u, include_comments=False) or "",
-        "trafilatura (favor_precision)": lambda h, u: trafilatura.extract(
-            h, url=u, include_comments=False, favor_precision=True) or "",
-        "trafilatura (favor_recall)": lambda h, u: trafilatura.extract(
-            h, url=u, include_comments=False, favor_recall=True) or "",
+        "trafilatura (favor_precision)": lambda h, u: (
+            trafilatura.extract(h, url=u, include_comments=False, favor_precision=True) or ""
+        ),
+        "trafilatura (favor_recall)": lambda h, u: (
+            trafilatura.extract(h, url=u, include_comments=False, favor_recall=True) or ""
+        ),
         "readability-lxml": readability,
     }
     try:
@@ -110,23 +114,30 @@ def load(data: Path) -> list[tuple[str, str, str, str]]:
     pages = []
     for pid in sorted(truth):
         raw = gzip.decompress((data / "html" / f"{pid}.html.gz").read_bytes())
-        pages.append((pid, truth[pid].get("url") or "", raw.decode("utf-8", "replace"),
-                      truth[pid]["articleBody"]))
+        pages.append(
+            (
+                pid,
+                truth[pid].get("url") or "",
+                raw.decode("utf-8", "replace"),
+                truth[pid]["articleBody"],
+            )
+        )
     return pages
 
 
-def run(data: Path, only: list[str] | None = None, halves: bool = False,
-        dump: Path | None = None) -> dict[str, tuple[float, float, float, float]]:
+def run(
+    data: Path, only: list[str] | None = None, halves: bool = False, dump: Path | None = None
+) -> dict[str, tuple[float, float, float, float]]:
     """Score every extractor; print the table; return name -> (F1, P, R, ms/page)."""
     pages = load(data)
     results: dict[str, tuple[float, float, float, float]] = {}
     per_page: dict[str, dict[str, tuple[float | None, float]]] = {}
     for name, fn in extractors().items():
-        if only and name not in only and not (name == "edunews"):
+        if only and name not in only and name != "edunews":
             continue
         scores = []
         start = time.perf_counter()
-        for pid, url, html, true in pages:
+        for _pid, url, html, true in pages:
             try:
                 pred = fn(html, url)
             except Exception:  # a tool failing on a page scores an empty prediction
@@ -149,9 +160,11 @@ def run(data: Path, only: list[str] | None = None, halves: bool = False,
     others = {k: v[0] for k, v in results.items() if k != "edunews"}
     if others:
         best_name = max(others, key=lambda k: others[k])
-        print(f"\nedunews F1 {ours:.3f} vs best other ({best_name}) {others[best_name]:.3f}: "
-              f"margin {ours - others[best_name]:+.3f}, error ratio "
-              f"{(1 - ours) / max(1e-9, 1 - others[best_name]):.2f}")
+        print(
+            f"\nedunews F1 {ours:.3f} vs best other ({best_name}) {others[best_name]:.3f}: "
+            f"margin {ours - others[best_name]:+.3f}, error ratio "
+            f"{(1 - ours) / max(1e-9, 1 - others[best_name]):.2f}"
+        )
     if dump:
         dump.write_text(json.dumps(per_page, indent=1), encoding="utf-8")
     return results

@@ -10,21 +10,29 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
-from pipeline.clean.boilerplate import body_blocks, text_blocks
+from pipeline.clean.boilerplate import body_blocks, parse_html, text_blocks
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import page_metadata, split_authors
+from pipeline.clean.status import page_status
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
 
-__all__ = ["clean_html", "clean_page", "clean_text", "assemble"]
+__all__ = ["clean_html", "clean_page", "clean_text", "assemble", "page_dates"]
 
 MIN_WORDS = 40
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b", re.I)
+_NORM = re.compile(r"\W+")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """The body's first line repeats the headline (maybe without the site suffix)."""
+    x, y = _NORM.sub(" ", a).strip().casefold(), _NORM.sub(" ", b).strip().casefold()
+    if not x or not y:
+        return False
+    return x == y or (len(x) >= 20 and y.startswith(x)) or (len(y) >= 20 and x.startswith(y))
 
 
 def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block]]:
@@ -33,9 +41,9 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     parts: list[str] = []
     pos = 0
     items = [("title", title.strip())] if title.strip() else []
-    seen_title = title.strip().casefold()
+    seen_title = title.strip()
     for kind, text in blocks:
-        if not out and not parts and kind in {"heading", "paragraph"} and text.casefold() == seen_title:
+        if len(items) <= 1 and kind in {"heading", "paragraph"} and _same_title(text, seen_title):
             continue  # the body repeats the headline
         items.append((kind, text))
     for kind, text in items:
@@ -47,19 +55,20 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     return "\n\n".join(parts), out
 
 
-def _status(text_words: int, language: str | None, min_words: int, languages: tuple[str, ...]) -> str:
-    if text_words == 0:
-        return "empty"
-    if language and language not in languages:
-        return "not_english"
-    if text_words < min_words:
-        return "too_short"
-    return "ok"
-
-
 def _source(url: str | None, fallback: str) -> str:
     host = urlsplit(url).hostname if url else None
     return (host or fallback).removeprefix("www.")
+
+
+def page_dates(html: str | bytes, url: str | None = None) -> tuple[str | None, str | None]:
+    """(published, modified) of a page from its markup alone (no body extraction)."""
+    if isinstance(html, bytes):
+        html, _enc = decode(html)
+    tree = parse_html(html)
+    if tree is None:
+        return None, None
+    meta = page_metadata(tree, url)
+    return meta["published"], meta["modified"]  # type: ignore[return-value]
 
 
 def clean_html(
@@ -73,21 +82,26 @@ def clean_html(
     min_words: int = MIN_WORDS,
     languages: tuple[str, ...] = ("en",),
 ) -> Article:
-    """Clean one HTML page. Raises CleanError when the page holds no article text."""
+    """Clean one HTML page. Raises CleanError when the page holds no article text.
+
+    The page is parsed once; the body extractors and the metadata reader share the tree.
+    """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
-    soup = BeautifulSoup(html, "lxml")
-    meta = page_metadata(soup)
-    blocks = body_blocks(html, url)
+    tree = parse_html(html)
+    if tree is None:
+        raise CleanError("not an HTML page: nothing to parse")
+    meta = page_metadata(tree, url)
+    blocks = body_blocks(tree, url)
     if not blocks:
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = str(meta["title"] or "")
     text, out_blocks = assemble(title, blocks)
     published = meta["published"] or dateline_date([b.text for b in out_blocks[:4]])
-    authors, agency = split_authors(meta["authors"])  # type: ignore[arg-type]
+    site = str(meta.get("site_name") or "")
+    authors, agency = split_authors(meta["authors"], (site, _source(url, "")))  # type: ignore[arg-type]
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body, meta["lang"])  # type: ignore[arg-type]
-    words = len(body.split())
     return Article(
         article_id=article_id(canonical_url(url) if url else None, text),
         url=canonical_url(url) if url else None,
@@ -100,7 +114,15 @@ def clean_html(
         authors=authors,
         source_agency=agency,
         language=language,
-        status=_status(words, language, min_words, languages),
+        status=page_status(
+            out_blocks,
+            url=url,
+            title=title,
+            language=language,
+            meta=meta,
+            min_words=min_words,
+            languages=languages,
+        ),
         content_sha1=content_sha1(text),
         fetched_at=fetched_at,
         raw_ref=raw_ref,
@@ -127,7 +149,6 @@ def clean_text(
     full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or title)
-    words = len(body.split())
     return Article(
         article_id=article_id(canonical_url(url) if url else None, full),
         url=canonical_url(url) if url else None,
@@ -137,19 +158,35 @@ def clean_text(
         blocks=out_blocks,
         published=published,
         language=language,
-        status=_status(words, language, min_words, languages),
+        status=page_status(
+            out_blocks,
+            url=url,
+            title=title,
+            language=language,
+            min_words=min_words,
+            languages=languages,
+        ),
         content_sha1=content_sha1(full),
         fetched_at=fetched_at,
         raw_ref=raw_ref,
     )
 
 
-def clean_page(page: RawPage, *, min_words: int = MIN_WORDS, languages: tuple[str, ...] = ("en",)) -> Article:
+def clean_page(
+    page: RawPage, *, min_words: int = MIN_WORDS, languages: tuple[str, ...] = ("en",)
+) -> Article:
     """Clean a RawPage: HTML when it looks like HTML, plain text otherwise."""
     text, _enc = decode(page.body, page.content_type)
-    is_html = (page.content_type or "").startswith("text/html") or bool(_HTML_SNIFF.search(page.body[:2048]))
-    kwargs = dict(source=_source(page.url, page.source), raw_ref=page.raw_ref, fetched_at=page.fetched_at,
-                  min_words=min_words, languages=languages)
+    is_html = (page.content_type or "").startswith("text/html") or bool(
+        _HTML_SNIFF.search(page.body[:2048])
+    )
+    kwargs = dict(
+        source=_source(page.url, page.source),
+        raw_ref=page.raw_ref,
+        fetched_at=page.fetched_at,
+        min_words=min_words,
+        languages=languages,
+    )
     if is_html:
         return clean_html(text, page.url, **kwargs)  # type: ignore[arg-type]
     return clean_text(text, page.url, **kwargs)  # type: ignore[arg-type]

@@ -33,8 +33,14 @@ from trafilatura.utils import load_html
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _TOKEN = re.compile(r"\w+")
-_KIND = {"head": "heading", "p": "paragraph", "item": "list_item", "quote": "quote",
-         "cell": "paragraph", "code": "paragraph"}
+_KIND = {
+    "head": "heading",
+    "p": "paragraph",
+    "item": "list_item",
+    "quote": "quote",
+    "cell": "paragraph",
+    "code": "paragraph",
+}
 _CONTAINERS = {"list", "table", "row", "div", "main", "doc", "quote", "item", "cell", "p", "head"}
 _MODELS = Path(__file__).resolve().parents[2] / "models" / "clean_boilerplate.json"
 
@@ -53,9 +59,12 @@ def _rules() -> dict[str, re.Pattern[str] | int]:
     def rx(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
 
-    return {"anywhere": rx("drop_anywhere"), "trailing": rx("drop_trailing"),
-            "max_words": int(data.get("max_words", 40)),
-            "trailing_blocks": int(data.get("trailing_blocks", 4))}
+    return {
+        "anywhere": rx("drop_anywhere"),
+        "trailing": rx("drop_trailing"),
+        "max_words": int(data.get("max_words", 40)),
+        "trailing_blocks": int(data.get("trailing_blocks", 4)),
+    }
 
 
 # --- parsing --------------------------------------------------------------------------
@@ -141,16 +150,37 @@ def _xml_blocks(xml: str | None) -> Blocks:
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> Blocks:
-    xml = trafilatura.extract(tree, url=url, output_format="xml", include_comments=False,
-                              include_tables=True, include_formatting=False,
-                              deduplicate=False, **mode)
+    xml = trafilatura.extract(
+        tree,
+        url=url,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        deduplicate=False,
+        **mode,
+    )
     return _xml_blocks(xml)
 
 
 # --- readability -------------------------------------------------------------------------
 
-_READ_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
-                "dd", "dt"}
+_READ_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+}
 _READ_KIND = {"li": "list_item", "blockquote": "quote"} | {f"h{i}": "heading" for i in range(1, 7)}
 
 
@@ -182,7 +212,7 @@ def _shingles(blocks: Blocks) -> set[str]:
     out: set[str] = set()
     for _, text in blocks:
         toks = _TOKEN.findall(text)
-        out.update(" ".join(toks[i:i + 4]) for i in range(max(1, len(toks) - 3)) if toks)
+        out.update(" ".join(toks[i : i + 4]) for i in range(max(1, len(toks) - 3)) if toks)
     return out
 
 
@@ -213,8 +243,9 @@ def _filter(blocks: Blocks) -> Blocks:
     return out
 
 
-def body_blocks(page: str | bytes | HtmlElement, url: str | None = None, *,
-                second_opinion: bool = True) -> Blocks:
+def body_blocks(
+    page: str | bytes | HtmlElement, url: str | None = None, *, second_opinion: bool = True
+) -> Blocks:
     """(kind, text) blocks of the article body, in reading order; [] when none is found."""
     tree = page if isinstance(page, HtmlElement) else parse_html(page)
     if tree is None:

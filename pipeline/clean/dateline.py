@@ -21,7 +21,11 @@ _FULL_DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I,
 )
-_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
 
 
 def dateline_date(lines: Sequence[str], max_chars: int = 160) -> str | None:

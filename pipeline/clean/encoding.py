@@ -16,8 +16,15 @@ from pipeline.errors import InputError
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HEADER = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
-            "ascii": "windows-1252", "us-ascii": "windows-1252", "gb2312": "gb18030", "gbk": "gb18030"}
+_ALIASES = {
+    "iso-8859-1": "windows-1252",
+    "latin-1": "windows-1252",
+    "latin1": "windows-1252",
+    "ascii": "windows-1252",
+    "us-ascii": "windows-1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+}
 
 
 def _norm(name: str) -> str:
@@ -40,7 +47,7 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
         raise InputError("empty document: no bytes to read")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc
+            return data[len(bom) :].decode(enc, errors="replace"), enc
     if looks_binary(data):
         raise InputError("binary document: not HTML or text")
     declared: list[str] = []
@@ -81,4 +88,7 @@ def _script_mismatch(declared_text: str, guessed_text: str) -> bool:
     def odd(s: str) -> int:  # latin-1 mojibake of Cyrillic is full of these
         return sum(1 for c in s if "\u00c0" <= c <= "\u00ff")
 
-    return odd(declared_text) > 3 * max(1, odd(guessed_text)) and letters(guessed_text) >= letters(declared_text) * 0.9
+    return (
+        odd(declared_text) > 3 * max(1, odd(guessed_text))
+        and letters(guessed_text) >= letters(declared_text) * 0.9
+    )

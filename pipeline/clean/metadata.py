@@ -1,66 +1,137 @@
 """Title, publication/modification dates and authors from a page's markup.
 
-Order of trust for dates: structured data the publisher wrote for machines
-(JSON-LD, OpenGraph/article meta, ``<time datetime>``), then htmldate's original
-date without its extensive guessing. A timestamp keeps the publisher's local day
-("2024-03-09T23:30:00-05:00" is the 9th). No date is better than a wrong one.
+Order of trust for dates: what the publisher wrote for machines about *this*
+article (JSON-LD ``datePublished``, ``article:published_time`` and kin,
+``itemprop=datePublished``, ``<time pubdate>``), then htmldate's original date
+without its extensive guessing (its extensive search is where it invents dates,
+e.g. 2013-01-01 on a page that only says "Posted: 3 years ago"). A timestamp
+keeps the publisher's local day ("2024-03-09T23:30:00-05:00" is the 9th). No
+date is better than a wrong one. The page is read as the lxml tree the body
+extractor already parsed, so metadata costs no second parse.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
-from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|\d{2}:?\d{2})")
 _PUBLISHED_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "dc.date",
-    "dc.date.issued", "dcterms.created", "publish-date", "publishdate", "pubdate",
-    "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "pub_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "published-date",
+    "published_time",
+    "publication_date",
+    "release_date",
+    "originalpublicationdate",
+    "original-publish-date",
+    "date.created",
+    "dc.date",
+    "date",
+    "created",
 )
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
-_AGENCIES = ("AFP", "AP", "Reuters", "NAN", "Xinhua", "IANS", "PTI", "ANA", "dpa", "EFE", "Bernama", "APA")
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+    "article:modified",
+    "modified",
+    "revised",
+    "updated_time",
+)
+_ARTICLE_TYPES = (
+    "Article",
+    "BlogPosting",
+    "Posting",
+    "Report",
+    "NewsArticle",
+    "WebPage",
+    "PressRelease",
+    "Blog",
+    "Review",
+)
+_MIN_YEAR = 1995
+_AUTHORS_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_authors.json"
 
 
-def iso_day(value: str | None) -> str | None:
+def iso_day(value: object) -> str | None:
     """YYYY-MM-DD of an ISO-like timestamp, as written (no time-zone shift)."""
-    if not value:
+    if not isinstance(value, str):
         return None
     m = _ISO_DAY.match(value)
     if not m:
         return None
     try:
-        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+    if day.year < _MIN_YEAR or day > date.today():
+        return None  # a placeholder (0001-01-01, 1970) or a date in the future
+    return day.isoformat()
 
 
-def _jsonld_objects(soup: BeautifulSoup) -> Iterable[dict]:
-    for tag in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+def _jsonld_objects(tree: HtmlElement) -> Iterator[dict]:
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
         try:
-            data = json.loads(tag.string or "")
-        except (json.JSONDecodeError, TypeError):
+            data = json.loads(script.text or "", strict=False)
+        except (json.JSONDecodeError, TypeError, RecursionError):
             continue
         stack = [data]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
-                stack.extend(item)
+                stack.extend(reversed(item))
             elif isinstance(item, dict):
                 yield item
-                if "@graph" in item:
-                    stack.append(item["@graph"])
+                for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                    if isinstance(item.get(key), dict | list):
+                        stack.append(item[key])
 
 
-def _meta(soup: BeautifulSoup, names: tuple[str, ...]) -> str | None:
-    wanted = set(names)
-    for tag in soup.find_all("meta"):
+def _metas(tree: HtmlElement) -> dict[str, str]:
+    """First content of every <meta> by lower-cased property/name/itemprop."""
+    out: dict[str, str] = {}
+    for tag in tree.iterfind(".//meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
-        if key in wanted and tag.get("content"):
-            return str(tag["content"])
+        content = tag.get("content")
+        if key and content and key not in out:
+            out[key] = content.strip()
+    return out
+
+
+def _first(metas: dict[str, str], names: Iterable[str]) -> str | None:
+    for name in names:
+        if day := iso_day(metas.get(name)):
+            return day
     return None
 
 
@@ -74,62 +145,239 @@ def _names(value: object) -> list[str]:
     return []
 
 
-def page_metadata(soup: BeautifulSoup) -> dict[str, object]:
-    """What the markup says: title, published, modified, authors (raw), lang."""
+def _is_article(obj: dict) -> bool:
+    types = obj.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(isinstance(t, str) and any(a in t for a in _ARTICLE_TYPES) for t in types)
+
+
+def _itemprop_dates(tree: HtmlElement, prop: str) -> str | None:
+    for el in tree.xpath(f'.//*[@itemprop="{prop}"]'):
+        if day := iso_day(el.get("content") or el.get("datetime") or el.get("value")):
+            return day
+    return None
+
+
+def structured_dates(tree: HtmlElement) -> tuple[str | None, str | None, dict[str, object]]:
+    """(published, modified, extras) from JSON-LD, meta tags, itemprop and <time pubdate>."""
     published = modified = None
     authors: list[str] = []
     headline = None
-    for obj in _jsonld_objects(soup):
-        types = obj.get("@type")
-        types = types if isinstance(types, list) else [types]
-        if not any(isinstance(t, str) and ("Article" in t or t in {"WebPage", "BlogPosting", "Report"}) for t in types):
+    free = None
+    objects = sorted(_jsonld_objects(tree), key=lambda o: not _is_article(o))
+    for obj in objects:
+        if not (_is_article(obj) or "datePublished" in obj):
             continue
-        published = published or iso_day(obj.get("datePublished") or obj.get("dateCreated"))
+        published = (
+            published or iso_day(obj.get("datePublished")) or iso_day(obj.get("dateCreated"))
+        )
         modified = modified or iso_day(obj.get("dateModified"))
-        authors = authors or _names(obj.get("author"))
-        headline = headline or obj.get("headline")
-    published = published or iso_day(_meta(soup, _PUBLISHED_META))
-    modified = modified or iso_day(_meta(soup, _MODIFIED_META))
+        if _is_article(obj):
+            authors = authors or _names(obj.get("author") or obj.get("creator"))
+            headline = headline or obj.get("headline")
+            if free is None and "isAccessibleForFree" in obj:
+                free = str(obj["isAccessibleForFree"]).strip().lower() not in {"false", "0", "no"}
+    metas = _metas(tree)
+    published = (
+        published or _first(metas, _PUBLISHED_META) or _itemprop_dates(tree, "datePublished")
+    )
     if not published:
-        for t in soup.find_all("time"):
-            if t.get("datetime") and (day := iso_day(t["datetime"])):
+        for t in tree.xpath(".//time[@pubdate or @itemprop='datePublished']"):
+            if day := iso_day(t.get("datetime") or t.get("content")):
                 published = day
                 break
-    if not authors and (meta_author := _meta(soup, ("author", "article:author", "dc.creator"))):
-        if not meta_author.startswith("http"):
-            authors = [meta_author]
-    title = _meta(soup, ("og:title", "twitter:title")) or headline
+    modified = modified or _first(metas, _MODIFIED_META) or _itemprop_dates(tree, "dateModified")
+    return (
+        published,
+        modified,
+        {"metas": metas, "authors": authors, "headline": headline, "free": free},
+    )
+
+
+def htmldate_original(tree: HtmlElement, url: str | None, extensive: bool = False) -> str | None:
+    """htmldate's original date; extensive search only on demand (where guesses come from)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(
+            tree, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d"
+        )
+    except (ValueError, TypeError):
+        return None
+    return iso_day(found)
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])"
+    r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|$)"
+)
+
+
+def url_day(url: str | None) -> str | None:
+    """A full date in the URL path (/2019/01/01/, /20200428/): the site's own filing day."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    y, mo, d = (g for g in m.groups() if g)
+    return iso_day(f"{y}-{int(mo):02d}-{int(d):02d}")
+
+
+def _days(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def choose_published(structured: str | None, tree: HtmlElement, url: str | None) -> str | None:
+    """Arbitrate the publication day between markup, URL and htmldate.
+
+    - The URL day wins over a markup timestamp one day off: that timestamp is
+      usually UTC, while the URL is filed under the publisher's local day.
+    - An earlier date htmldate finds (within about a year) beats the markup: pages
+      often put the last update in their markup, and the original is wanted.
+    - htmldate's extensive search is the last resort, and a bare 1 January (a
+      year-only guess) is refused: no date is better than an invented one.
+    """
+    found = structured
+    in_url = url_day(url)
+    if found and in_url and _days(found, in_url) <= 1:
+        found = in_url
+    original = htmldate_original(tree, url)
+    if (
+        found
+        and original
+        and original < found
+        and _days(found, original) <= 400
+        and not (in_url and found == in_url)
+    ):
+        found = original
+    found = found or original
+    if not found:
+        guess = htmldate_original(tree, url, extensive=True)
+        if guess and not guess.endswith("-01-01"):
+            found = guess
+    return found
+
+
+def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object]:
+    """What the markup says: title, published, modified, authors (raw strings), lang."""
+    published, modified, extra = structured_dates(tree)
+    metas: dict[str, str] = extra["metas"]  # type: ignore[assignment]
+    published = choose_published(published, tree, url)
+    if modified and published and modified < published:
+        modified = None
+    authors: list[str] = list(extra["authors"])  # type: ignore[call-overload]
+    if not authors:
+        for key in (
+            "author",
+            "article:author",
+            "dc.creator",
+            "sailthru.author",
+            "parsely-author",
+            "byl",
+        ):
+            if (value := metas.get(key)) and not value.startswith("http"):
+                authors = [value]
+                break
+    if not authors:
+        authors = [
+            " ".join(el.text_content().split())
+            for el in tree.xpath('.//*[@rel="author" or @itemprop="author"]')[:3]
+        ]
+    title = metas.get("og:title") or metas.get("twitter:title") or extra["headline"]
     if not title:
-        h1 = soup.find("h1")
-        title = h1.get_text(" ", strip=True) if h1 else (soup.title.get_text(" ", strip=True) if soup.title else "")
-    html_tag = soup.find("html")
-    lang = html_tag.get("lang") if html_tag else None
-    return {"title": title or "", "published": published, "modified": modified, "authors": authors, "lang": lang}
+        h1 = tree.find(".//h1")
+        tt = tree.find(".//title")
+        node = h1 if h1 is not None else tt
+        title = " ".join(node.text_content().split()) if node is not None else ""
+    lang = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
+    return {
+        "title": str(title or "").strip(),
+        "published": published,
+        "modified": modified,
+        "authors": [a for a in authors if a],
+        "lang": lang,
+        "free": extra["free"],
+        "og_type": metas.get("og:type"),
+        "site_name": metas.get("og:site_name"),
+    }
 
 
-def split_authors(raw: Iterable[str]) -> tuple[list[str], str | None]:
+# --- authors ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _author_rules() -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
+    data = json.loads(_AUTHORS_MODEL.read_text(encoding="utf-8"))
+    agencies = {
+        alias.casefold(): name
+        for name, aliases in data["agencies"].items()
+        for alias in [name, *aliases]
+    }
+    stop = frozenset(w.casefold() for w in data["not_people"])
+    noise = re.compile("|".join(f"(?:{p})" for p in data["strip_patterns"]), re.I)
+    return agencies, stop, noise
+
+
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|\+|/|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\n)\s*", re.I)
+_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "da",
+    "bin",
+    "al",
+    "el",
+    "der",
+    "den",
+    "la",
+    "le",
+    "di",
+    "du",
+    "dos",
+    "del",
+    "ibn",
+    "ter",
+    "st.",
+}
+
+
+def _is_person(part: str, stop: frozenset[str]) -> bool:
+    words = part.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in part) or "@" in part:
+        return False
+    low = part.casefold()
+    if low in stop or any(w.casefold().strip(".") in stop for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES or w[:1] in "'’" for w in words)
+
+
+def split_authors(
+    raw: Iterable[str], site_names: Iterable[str] = ()
+) -> tuple[list[str], str | None]:
     """People among byline strings, and a wire agency if one is credited.
 
-    "By Jane Doe and John Roe | AFP" -> (["Jane Doe", "John Roe"], "AFP").
+    "By Jane Doe and John Roe | AFP" -> (["Jane Doe", "John Roe"], "AFP"). Site
+    names, "Staff", "Email the author", dates and job titles are not people.
     """
+    agencies, stop, noise = _author_rules()
+    sites = {s.casefold() for s in site_names if s}
     people: list[str] = []
     agency = None
     for item in raw:
-        for part in re.split(r"\s*(?:,|;|\||&|\band\b|/)\s*", re.sub(r"^\s*by\s+", "", item, flags=re.I)):
-            part = part.strip(" .()")
+        item = noise.sub(" ", item)
+        for part in _SPLIT.split(item):
+            part = " ".join(part.split()).strip(" .,:;()[]-–—'\"")
             if not part:
                 continue
-            hit = next((a for a in _AGENCIES if part.casefold() == a.casefold()), None)
+            hit = agencies.get(part.casefold())
+            if hit is None and part.casefold().startswith(("the ", "la ")):
+                hit = agencies.get(part.casefold().split(" ", 1)[1])
             if hit:
                 agency = agency or hit
                 continue
-            words = part.split()
-            if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in part) or "@" in part:
+            if part.casefold() in sites or not _is_person(part, stop):
                 continue
-            if part.casefold() in {"staff", "staff writer", "editor", "admin", "email the author"}:
-                continue
-            if not all(w[:1].isupper() for w in words if w.lower() not in {"de", "van", "von", "da", "bin", "al"}):
-                continue
+            if part.isupper():
+                part = part.title()
             if part not in people:
                 people.append(part)
     return people, agency

@@ -1,0 +1,76 @@
+"""Why a cleaned page is (or is not) an article worth extracting from.
+
+An analyst counts what was lost and why, so every page gets one status: ok,
+empty, too_short, not_an_article (listing, tag, search, error pages), paywalled,
+not_english (``duplicate`` is decided later by the runner, across pages). The
+URL and title patterns are data (``models/clean_status.json``); the shape test
+is generic: a listing is many short link-like blocks and little running prose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.records import Block
+
+_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_status.json"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    return {
+        k: re.compile("|".join(f"(?:{p})" for p in data[k]), re.I)
+        for k in ("listing_url", "error_title", "paywall_text")
+    }
+
+
+def looks_like_listing(blocks: Sequence[Block]) -> bool:
+    """Many short blocks and little prose: a list of teasers, not a story."""
+    body = [b for b in blocks if b.kind != "title"]
+    if len(body) < 8:
+        return False
+    words = [len(b.text.split()) for b in body]
+    total = sum(words)
+    prose = sum(n for n in words if n >= 25)
+    return total > 0 and prose / total < 0.25
+
+
+def page_status(
+    blocks: Sequence[Block],
+    *,
+    url: str | None = None,
+    title: str = "",
+    language: str | None = None,
+    meta: Mapping[str, object] | None = None,
+    min_words: int = 40,
+    languages: tuple[str, ...] = ("en",),
+) -> str:
+    """One status for the page; the first reason that applies wins."""
+    rules = _rules()
+    meta = meta or {}
+    body = [b for b in blocks if b.kind != "title"]
+    words = sum(len(b.text.split()) for b in body)
+    if words == 0:
+        return "empty"
+    if title and rules["error_title"].search(title) and words < 150:
+        return "not_an_article"
+    tail = " ".join(b.text for b in body[-4:])
+    if (meta.get("free") is False and words < 300) or (
+        rules["paywall_text"].search(tail) and words < 300
+    ):
+        return "paywalled"
+    listing_url = bool(url and rules["listing_url"].search(url))
+    if looks_like_listing(blocks) and (listing_url or meta.get("og_type") not in {"article"}):
+        return "not_an_article"
+    if listing_url and words < 150:
+        return "not_an_article"
+    if language and language not in languages:
+        return "not_english"
+    if words < min_words:
+        return "too_short"
+    return "ok"
