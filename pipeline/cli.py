@@ -118,7 +118,8 @@ def _setup_logging(fmt: str) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Take existing archives into DATA/raw/: .warc/.warc.gz files, .html/.txt files, folders of them.
+    """Take existing archives into DATA/raw/: .warc/.warc.gz files, .html/.txt files, folders of them,
+    and text files of URLs (one a line), which are fetched with the crawler.
 
     Loose pages are archived into one new WARC file; WARC files are copied.
     Run `edunews process` afterwards.
@@ -127,10 +128,49 @@ def cmd_ingest(args: argparse.Namespace) -> int:
       edunews ingest ~/archives/site-2023.warc.gz saved_pages/
     """
     from pipeline.ingest import ingest_paths
+    from pipeline.scrape.sites import read_url_list
 
-    counts = ingest_paths([Path(p) for p in args.paths], _settings(args).raw_dir, url=args.url)
+    settings = _settings(args, sites_file=args.sites)
+    lists = {Path(p): read_url_list(Path(p)) for p in args.paths}
+    urls = [u for found in lists.values() for u in found or []]
+    others = [p for p, found in lists.items() if found is None]
+    counts = ingest_paths(others, settings.raw_dir, url=args.url) if others else {"warc_files": 0, "pages": 0}
     print(f"edunews: ingested {counts['warc_files']} WARC file(s) and {counts['pages']} page(s)", file=sys.stderr)
-    return 0
+    if not urls:
+        return 0
+    from pipeline.scrape.runner import fetch_urls
+
+    summary = fetch_urls(settings, urls, allow_private=args.allow_private)
+    for failure in summary.failures[:20]:
+        print(f"edunews: failed: {failure}", file=sys.stderr)
+    print(f"edunews: URL list(s): {summary.line()}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    """Fetch new article pages of the configured sites into WARC files under DATA/raw/.
+
+    Polite (robots.txt, Crawl-delay, AutoThrottle, Retry-After) and incremental: an
+    article archived by an earlier crawl is not fetched again. --check fetches only
+    the listings, feeds and sitemaps and reports what each yields (a broken site entry
+    shows as 0 articles or FAILED). Sites file: --sites, EDUNEWS_SITES_FILE or ./sites.toml.
+
+    Example:
+      edunews crawl --check unesco-almaty
+      edunews crawl --since 2024-01-01 --limit 200
+    """
+    from pipeline.scrape.runner import crawl_named
+
+    summary = crawl_named(_settings(args, sites_file=args.sites), args.sites_names, since=args.since,
+                          limit=args.limit, check=args.check, refresh=args.refresh)
+    if args.check:
+        for line in summary.check_lines():
+            print(line)
+        return 0 if summary.check_ok else 1
+    for failure in summary.failures[:20]:
+        print(f"edunews: failed: {failure}", file=sys.stderr)
+    print(f"edunews: {summary.line()}; run `edunews process` next", file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -245,6 +285,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
+    p.add_argument("--sites", type=Path, default=None, help="sites file whose [crawl] table applies to URL lists")
+    p.add_argument("--allow-private", action="store_true", help="let URL lists point at private addresses")
+    p = add("crawl", cmd_crawl, "fetch new articles of the configured sites into DATA/raw/ (WARC)")
+    p.add_argument("sites_names", nargs="*", metavar="SITE", help="sites to crawl (default: all)")
+    p.add_argument("--sites", type=Path, default=None, help="sites file (TOML; default ./sites.toml)")
+    p.add_argument("--since", default=None, help="skip articles older than this day (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=None, help="fetch at most N new articles per site")
+    p.add_argument("--check", action="store_true", help="only report what each listing, feed and sitemap yields")
+    p.add_argument("--refresh", action="store_true", help="re-fetch archived articles with conditional requests")
     p = add("clean", cmd_clean, "print the cleaned Article of one page as JSON")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--url", default=None, help="the page's URL (used for the article id and metadata)")

@@ -173,9 +173,10 @@ def process(
 
 def run(settings: Settings) -> Summary:
     """The main job: crawl configured sites (when there are any), then process."""
-    if settings.sites_file is not None:
-        log.warning("crawling is not available in this build; processing what is in %s", settings.raw_dir)
-    return process(settings)
+    crawl_failed = _crawl(settings, since=None, limit=None) if settings.sites_file is not None else 0
+    summary = process(settings)
+    summary.failed += crawl_failed
+    return summary
 
 
 def update(settings: Settings, since: str | None = None, limit: int | None = None) -> Summary:
@@ -198,11 +199,11 @@ def update(settings: Settings, since: str | None = None, limit: int | None = Non
 def _crawl(settings: Settings, since: str | None, limit: int | None) -> int:
     """Run the crawler when it is available; returns the number of failed fetches."""
     try:
-        from pipeline.scrape.runner import crawl  # type: ignore[import-not-found]
+        from pipeline.scrape.runner import crawl_configured
     except ImportError:
         log.warning("crawling is not available in this build; processing what is in %s", settings.raw_dir)
         return 0
-    result = crawl(settings, since=since, limit=limit)
+    result = crawl_configured(settings, since=since, limit=limit)
     return int(getattr(result, "failed", 0))
 
 
