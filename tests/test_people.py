@@ -120,3 +120,9 @@ def test_name_as_title_of_org() -> None:
 def test_lone_word_without_honorific_or_title_is_dropped() -> None:
     got = people_of("Zoom said the classes were full.")
     assert "Zoom" not in got
+
+
+def test_minister_of_x_works_in_the_ministry_of_x() -> None:
+    got = people_of("The Ministry of Health set the rules. 'We are ready,' said Ms. Rosa, the "
+                    "Minister of Health for Timor-Leste.")
+    assert got["Rosa"] == ("Ms", "Minister of Health", "Ministry of Health")

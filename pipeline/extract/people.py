@@ -349,8 +349,10 @@ def extract(ctx: Context) -> list[PersonRow]:
                 org = aff.both_of(m)
                 if org is not None:
                     break
-        if title and org is None and org_name is None:
-            org = _ministry_for(title, ctx.orgs)
+        if title and (org is None or org_name is not None):
+            ministry = _ministry_for(title, ctx.orgs)  # a named ministry beats the government
+            if ministry is not None:
+                org, org_name = ministry, None
         if title and org is not None and org_name is None:
             better = _ministry_for(title, [org])
             org = better or org

@@ -141,7 +141,7 @@ class TitleParser:
                 if run == k:
                     break
                 text = doc[k:run].text
-                if country_name(text):
+                if country_name(text) or self._country_at(k, limit):
                     break  # "President of Nauru": a country, handled as government
                 for x in range(k + 1, run):  # "Minister of Education for Timor-Leste"
                     if doc[x].lower_ in {"for", "in", "of"} and self._country_at(x + 1, limit):
