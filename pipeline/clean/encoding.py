@@ -69,26 +69,41 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
             text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
-        # A single-byte declaration decodes anything; accept it unless the detector
-        # is confident of a different script (Cyrillic bytes declared as latin-1).
-        if guessed and guessed != enc and guess is not None and _script_mismatch(text, str(guess)):
+        # A single-byte declaration decodes anything; keep it only when the result
+        # reads like a Latin-script text (Cyrillic or GB bytes declared as latin-1 don't).
+        if _single_byte(enc) and guessed and guessed != enc and not plausible_latin(text):
             continue
         return text, enc
+    if guess is not None and guessed and _single_byte(guessed) and guessed != "windows-1252":
+        # The detector often names a neighbouring code page (cp1250 for French):
+        # windows-1252 wins when it yields ordinary Latin text.
+        try:
+            latin = data.decode("windows-1252")
+        except UnicodeDecodeError:
+            latin = ""
+        if latin and plausible_latin(latin) and not plausible_latin(str(guess), strict=True):
+            return latin, "windows-1252"
     if guess is not None:
         return str(guess), guessed or "unknown"
     return data.decode("utf-8", errors="replace"), "utf-8"
 
 
-def _script_mismatch(declared_text: str, guessed_text: str) -> bool:
-    """True when the guessed decoding has far more letters than the declared one's."""
+def _single_byte(enc: str) -> bool:
+    return enc.startswith(("windows-125", "iso-8859", "cp125", "mac", "latin", "koi8", "cp8"))
 
-    def letters(s: str) -> int:
-        return sum(1 for c in s if c.isalpha())
 
-    def odd(s: str) -> int:  # latin-1 mojibake of Cyrillic is full of these
-        return sum(1 for c in s if "\u00c0" <= c <= "\u00ff")
+def plausible_latin(text: str, strict: bool = False) -> bool:
+    """Letters mostly ASCII, accents from Latin-1 only: what Western text decodes to.
 
-    return (
-        odd(declared_text) > 3 * max(1, odd(guessed_text))
-        and letters(guessed_text) >= letters(declared_text) * 0.9
-    )
+    Mojibake of Cyrillic or Chinese is mostly non-ASCII letters; ``strict`` also
+    refuses Latin Extended letters (č, ŕ), the sign of a neighbouring code page.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    non_ascii = [c for c in letters if ord(c) > 127]
+    if any("\x80" <= c <= "\x9f" for c in text):
+        return False
+    if strict and any(ord(c) > 0xFF for c in non_ascii):
+        return False
+    return len(non_ascii) / len(letters) < 0.25 and all(ord(c) <= 0x17F for c in non_ascii)

@@ -69,8 +69,8 @@ def page_status(
         return "not_an_article"
     if listing_url and words < 150:
         return "not_an_article"
+    if words < min_words:
+        return "too_short"  # also: too little text to trust the language guess
     if language and language not in languages:
         return "not_english"
-    if words < min_words:
-        return "too_short"
     return "ok"

@@ -1,0 +1,249 @@
+"""Clean stage: body blocks, dates, authors, encodings, status (fast tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.clean import clean_html, clean_text, page_dates
+from pipeline.clean.encoding import decode
+from pipeline.clean.metadata import split_authors, url_day
+from pipeline.errors import CleanError, PipelineError
+
+PARA = (
+    "The Ministry of Education announced on Monday a new programme to train ten thousand "
+    "teachers in digital skills over the next three years, with support from UNESCO and "
+    "several development partners working in the region."
+)
+
+
+def page(
+    body: str = "",
+    head: str = "",
+    title: str = "Teachers to get digital training",
+    lang: str = "en",
+) -> str:
+    paras = "".join(
+        f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6)
+    )
+    return f"""<!doctype html><html lang="{lang}"><head><title>{title} | Daily News</title>
+    {head}</head><body>
+    <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+    <li><a href="/sport">Sport</a></li></ul></nav>
+    <article><h1>{title}</h1>{body or paras}
+    <p>Read more: Minister opens new school in the capital</p>
+    <p>Get the latest updates delivered straight to your inbox.</p>
+    </article>
+    <footer><p>Copyright 2024 Daily News. All rights reserved.</p></footer>
+    </body></html>"""
+
+
+def jsonld(**fields: object) -> str:
+    obj = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --- body ------------------------------------------------------------------------------
+
+
+def test_body_keeps_paragraphs_and_drops_boilerplate() -> None:
+    art = clean_html(page(), "https://news.example.org/2024/03/09/teachers")
+    kinds = [b.kind for b in art.blocks]
+    assert kinds[0] == "title" and art.title.startswith("Teachers to get digital training")
+    assert kinds.count("paragraph") == 6
+    assert "Read more" not in art.text and "inbox" not in art.text
+    assert "Home" not in art.text and "Copyright" not in art.text
+    for b in art.blocks:  # offsets point into the text
+        assert art.text[b.start : b.start + len(b.text)] == b.text
+
+
+def test_list_items_and_headings_survive() -> None:
+    body = (
+        f"<p>{PARA}</p><h2>Three priority areas</h2><p>{PARA} The plan names three "
+        "priority areas:</p><ul><li>provision of teaching and learning resources for "
+        "schools</li><li>educators ICT competence development in all regions</li>"
+        f"<li>ICT-enhanced EMIS for the ministry</li></ul><p>{PARA}</p><p>{PARA}</p>"
+    )
+    art = clean_html(page(body))
+    items = [b.text for b in art.blocks if b.kind == "list_item"]
+    assert len(items) == 3 and items[0].startswith("provision of teaching")
+    assert any(b.kind == "heading" and b.text == "Three priority areas" for b in art.blocks)
+
+
+def test_empty_page_raises_our_error() -> None:
+    with pytest.raises(CleanError):
+        clean_html("<html><head><title>x</title></head><body><div> </div></body></html>")
+    try:
+        art = clean_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    except CleanError:
+        return
+    assert art.status in {"empty", "too_short", "not_an_article"}
+
+
+def test_clean_text_dateline() -> None:
+    art = clean_text("Workshop held in Dushanbe\n\n9 November 2018\n\n" + PARA * 2)
+    assert art.title == "Workshop held in Dushanbe" and art.published == "2018-11-09"
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def test_published_is_publisher_local_day_and_modified_kept() -> None:
+    head = jsonld(datePublished="2024-03-09T23:30:00-05:00", dateModified="2024-03-12T08:00:00Z")
+    art = clean_html(page(head=head), "https://news.example.org/teachers")
+    assert art.published == "2024-03-09"
+    assert art.modified == "2024-03-12"
+
+
+def test_meta_and_time_tags() -> None:
+    meta = '<meta property="article:published_time" content="2019-11-20T10:00:00+01:00">'
+    assert page_dates(page(head=meta))[0] == "2019-11-20"
+    body = f'<p><time datetime="2018-11-09" pubdate>9 Nov 2018</time></p><p>{PARA}</p>' * 3
+    assert page_dates(page(body=body))[0] == "2018-11-09"
+
+
+def test_url_day_beats_utc_timestamp_one_day_off() -> None:
+    head = jsonld(datePublished="2023-11-09T03:15:00Z")
+    assert page_dates(page(head=head), "https://example.com/2023/11/08/mayor-elected/")[0] == (
+        "2023-11-08"
+    )
+    assert url_day("https://www.thelocal.se/20200428/meet-the-swede") == "2020-04-28"
+    assert url_day("https://example.com/news/12345") is None
+
+
+def test_original_date_preferred_over_update() -> None:
+    head = jsonld(datePublished="2020-05-01", dateModified="2021-02-03")
+    published, modified = page_dates(page(head=head))
+    assert (published, modified) == ("2020-05-01", "2021-02-03")
+
+
+def test_no_date_is_not_invented() -> None:
+    body = f"<p>Posted: 3 years ago</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>"
+    assert page_dates(page(body=body), "https://example.com/story")[0] is None
+
+
+# --- authors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "agency"),
+    [
+        (["By Jane Doe and John Roe | AFP"], ["Jane Doe", "John Roe"], "AFP"),
+        (["By JANE DOE, Associated Press"], ["Jane Doe"], "AP"),
+        (["Email the author", "Staff"], [], None),
+        (["Daily News", "Jane Doe"], ["Jane Doe"], None),
+        (["Reuters Staff"], [], "Reuters"),
+        (["By News Agency of Nigeria"], [], "NAN"),
+        (
+            ["Amina Yusuf; Chidi Okafor; Ngozi Bello"],
+            ["Amina Yusuf", "Chidi Okafor", "Ngozi Bello"],
+            None,
+        ),
+        (["Jane Doe, Senior Education Reporter"], ["Jane Doe"], None),
+        (["Published 12 March 2024"], [], None),
+        (["Ministry of Education"], [], None),
+        (["Ludwig van Beethoven"], ["Ludwig van Beethoven"], None),
+    ],
+)
+def test_split_authors(raw: list[str], people: list[str], agency: str | None) -> None:
+    assert split_authors(raw, ["Daily News"]) == (people, agency)
+
+
+def test_authors_from_jsonld_on_page() -> None:
+    head = jsonld(
+        author=[
+            {"@type": "Person", "name": "Jane Doe"},
+            {"@type": "Organization", "name": "Daily News"},
+        ]
+    )
+    head += '<meta property="og:site_name" content="Daily News">'
+    art = clean_html(page(head=head))
+    assert art.authors == ["Jane Doe"] and art.source_agency is None
+
+
+# --- encodings -------------------------------------------------------------------------
+
+RU = "Министерство образования объявило о новой программе подготовки учителей. " * 8
+ZH = "教育部宣布了一项新的教师培训计划，将在三年内培训一万名教师。" * 8
+FR = "Le ministère de l'Éducation a annoncé un programme pour former des enseignants à Genève. " * 6
+
+
+def html_bytes(text: str, encoding: str, declared: str | None) -> bytes:
+    meta = f'<meta charset="{declared}">' if declared else ""
+    return f"<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>".encode(
+        encoding
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "declared", "header"),
+    [
+        (RU, "windows-1251", "utf-8", None),  # meta lies
+        (RU, "windows-1251", None, "text/html; charset=iso-8859-1"),  # header lies
+        (RU, "windows-1251", "windows-1251", None),  # honest
+        (FR, "latin-1", "utf-8", "text/html; charset=utf-8"),  # both lie
+        (FR, "latin-1", None, None),  # silent
+        (ZH, "gb2312", "iso-8859-1", None),  # meta lies
+        (ZH, "gb2312", None, "text/html; charset=gb2312"),
+        (RU, "utf-8", "windows-1251", None),  # utf-8 declared as cp1251
+    ],
+)
+def test_encoding_chosen_by_evidence(
+    text: str, encoding: str, declared: str | None, header: str | None
+) -> None:
+    decoded, _enc = decode(html_bytes(text, encoding, declared), header)
+    assert text.strip() in decoded
+
+
+def test_binary_and_empty_input_raise_our_error() -> None:
+    with pytest.raises(PipelineError):
+        decode(b"")
+    with pytest.raises(PipelineError):
+        clean_html(bytes(range(256)) * 20)
+
+
+# --- status and language ---------------------------------------------------------------
+
+
+def test_status_ok_and_language() -> None:
+    art = clean_html(page())
+    assert (art.status, art.language) == ("ok", "en")
+
+
+def test_status_not_english() -> None:
+    paras = "".join(f"<p>{FR} Paragraphe {i}.</p>" for i in range(5))
+    art = clean_html(page(body=paras, lang="fr"))
+    assert (art.status, art.language) == ("not_english", "fr")
+
+
+def test_status_too_short() -> None:
+    art = clean_html(
+        page(body="<p>Schools reopen on Monday after the holiday, the ministry said.</p>")
+    )
+    assert art.status == "too_short"
+
+
+def test_status_listing_page() -> None:
+    teasers = "".join(
+        f'<div class="teaser"><h3><a href="/story-{i}">Story number {i} about '
+        f"schools</a></h3><p>Short teaser {i}.</p></div>"
+        for i in range(20)
+    )
+    html = f"<html><body><main>{teasers}</main></body></html>"
+    art = clean_html(html, "https://news.example.org/tag/education/")
+    assert art.status == "not_an_article"
+
+
+def test_status_error_page() -> None:
+    html = page(
+        body="<p>Sorry, the page you requested could not be found on this server.</p>",
+        title="404 Page not found",
+    )
+    assert clean_html(html).status == "not_an_article"
+
+
+def test_status_paywalled() -> None:
+    head = jsonld(isAccessibleForFree=False)
+    body = f"<p>{PARA}</p><p>Subscribe now to continue reading this story.</p>"
+    assert clean_html(page(body=body, head=head)).status == "paywalled"
