@@ -235,7 +235,7 @@ def test_report_of_100k_articles_renders_in_seconds(tmp_path: Path) -> None:
 # --- headless Chromium ---------------------------------------------------------------------------------------
 
 
-def open_in_chromium(page: Path, screenshot: Path) -> tuple[list[str], list[str]]:
+def open_in_chromium(page: Path, screenshot: Path, height: int = 4000) -> tuple[list[str], list[str]]:
     """Open ``page`` offline in headless Chromium; return (console messages, URLs the browser requested)."""
     if os.environ.get("EDUNEWS_SKIP_BROWSER") == "1":
         pytest.skip("EDUNEWS_SKIP_BROWSER=1")
@@ -248,7 +248,7 @@ def open_in_chromium(page: Path, screenshot: Path) -> tuple[list[str], list[str]
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={profile}/profile", "--enable-logging=stderr", "--v=0",
              "--host-resolver-rules=MAP * ~NOTFOUND",  # offline: nothing could be fetched anyway
-             f"--log-net-log={netlog}", f"--screenshot={screenshot}", "--window-size=1280,4000",
+             f"--log-net-log={netlog}", f"--screenshot={screenshot}", f"--window-size=1280,{height}",
              page.resolve().as_uri()],
             capture_output=True, text=True, timeout=120,
         )
@@ -275,7 +275,7 @@ def test_browser_check_detects_console_errors_and_requests(tmp_path: Path) -> No
 def test_report_opens_in_headless_chromium_without_errors(sample_report: Path) -> None:
     screenshot = ARTIFACTS / "report-sample.png"
     screenshot.unlink(missing_ok=True)
-    console, external = open_in_chromium(sample_report, screenshot)
+    console, external = open_in_chromium(sample_report, screenshot, height=9000)  # the whole page
     assert console == []
     assert external == []
     assert screenshot.is_file() and screenshot.stat().st_size > 20_000

@@ -38,6 +38,7 @@ table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .3rem
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
 th { color: var(--ink); background: #f3f6f9; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.nowrap { white-space: nowrap; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: .4rem 0; }
 section { break-inside: auto; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }

@@ -156,7 +156,7 @@ def recent(data: ReportData) -> Section:
             frame,
             ["published", "title", "source", "language", "status"],
             cells={"title": lambda row: link(row["url"], row["title"] if not pd.isna(row["title"]) else row["url"]),
-                   "published": lambda row: text(row["published"]) or "undated"},
+                   "published": lambda row: f'<span class="nowrap">{text(row["published"]) or "undated"}</span>'},
         )
     return Section(
         "recent",
