@@ -169,3 +169,46 @@ def test_no_temporary_files_left_behind(sample_run: Path) -> None:
     leftovers = [p for p in (sample_run / "processed").rglob("*") if ".tmp-" in p.name]
     assert leftovers == []
     assert not os.path.exists(sample_run / "raw" / "sample" / "manifest.jsonl.part")
+
+
+def test_two_updates_are_idempotent_and_a_new_warc_processes_only_its_records(tmp_path: Path) -> None:
+    data = copy_sample(tmp_path / "data")
+    edunews("update", "--data", str(data), "-q", check=True)
+    first = digests(data / "processed")
+    proc = edunews("update", "--data", str(data), "-q", check=True)
+    assert "new 0, changed 0, unchanged 10, failed 0" in proc.stderr.strip().splitlines()[-1]
+    assert digests(data / "processed") == first
+    # a new archive arrives: only its records are processed
+    synth_archive(tmp_path / "incoming", n=3)
+    (tmp_path / "incoming" / "synth.warc.gz").rename(data / "raw" / "day2.warc.gz")
+    proc = edunews("update", "--data", str(data), "-q", check=True)
+    assert "new 3, changed 0, unchanged 10, failed 0" in proc.stderr.strip().splitlines()[-1]
+    assert len(pipeline.load_tables(data / "processed")["articles"]) == 13
+
+
+@pytest.mark.slow
+def test_overlapping_update_exits_75_while_the_first_goes_on_unharmed(reference, tmp_path: Path) -> None:
+    ref_dir, ref_digests, _ = reference
+    data = tmp_path / "data"
+    shutil.copytree(ref_dir / "raw", data / "raw")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "update", "--data", str(data), "-q"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (data / "state.sqlite").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the first run has taken the lock once its state exists
+    second = edunews("update", "--data", str(data), "-q")
+    assert first.poll() is None, "the first run ended before the overlap was tested"
+    assert second.returncode == 75
+    assert "another edunews run is working on" in second.stderr
+    _, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert digests(data / "processed") == ref_digests
+
+
+def test_frictionless_cli_validates_the_datapackage(sample_run: Path) -> None:
+    exe = Path(sys.executable).with_name("frictionless")
+    proc = subprocess.run([str(exe), "validate", str(sample_run / "processed" / "datapackage.json")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:]
