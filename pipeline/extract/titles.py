@@ -77,6 +77,7 @@ class TitleParser:
         self.org_start: dict[int, tuple[int, OrgEntity]] = {}  # token start -> (end, org)
         self.org_end: dict[int, tuple[int, OrgEntity]] = {}  # token end -> (start, org)
         self.in_org: set[int] = set()
+        self.by_end: list[tuple[int, OrgEntity]] = []  # (token end, org), for back-references
         for org in orgs:
             for s, e in org.spans:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -85,6 +86,31 @@ class TitleParser:
                 self.org_start[span.start] = (span.end, org)
                 self.org_end[span.end] = (span.start, org)
                 self.in_org.update(range(span.start, span.end))
+                self.by_end.append((span.end, org))
+        self.by_end.sort(key=lambda x: x[0])
+
+    def backref(self, k: int) -> tuple[int, OrgEntity] | None:
+        """"the/that University", "the Ministry's": the latest organization named with that head.
+
+        Returns (token after the reference, organization). A capitalized head word after a
+        determiner, not itself part of a mention, refers back to the nearest preceding
+        organization whose canonical name or an alias contains that word.
+        """
+        doc = self.doc
+        if not (k + 1 < len(doc) and doc[k].lower_ in {"the", "that", "this"}):
+            return None
+        head = doc[k + 1]
+        if head.i in self.in_org or not _cap(head) or fold(head.text) not in self.lex.org_heads:
+            return None
+        if k + 2 < len(doc) and _cap(doc[k + 2]) and not doc[k + 2].is_stop:
+            return None  # "the University Senate": a name goes on
+        word = fold(head.text)
+        for end, org in reversed(self.by_end):
+            if end > k:
+                continue
+            if any(word in fold(form).split() for form in (org.name, *org.aliases)):
+                return k + 2, org
+        return None
 
     # ------------------------------------------------------------------------------------
     def _core(self, i: int, limit: int) -> int | None:
@@ -219,6 +245,10 @@ class TitleParser:
             if end + 2 < limit and doc[end].text == "(" and doc[end + 2].text == ")":
                 end += 3  # "... Organisations (PIANGO)"
             return org, None, end
+        if k > j and doc[j].lower_ in ORG_PREPS:
+            ref = self.backref(k - (doc[k - 1].lower_ == "the"))
+            if ref is not None:
+                return ref[1], None, ref[0]
         if k > j and doc[j].lower_ in {"of", "for", "in"}:
             run = k
             while run < limit and _cap(doc[run]) or (run < limit and doc[run].text == "-"):

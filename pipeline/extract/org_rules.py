@@ -1,0 +1,151 @@
+"""Organization rules that look beyond one mention: offices, units and fragments.
+
+Helpers for ``pipeline.extract.organizations`` (kept apart so that module stays readable):
+
+- ``glued_markup``: a name cut short by markup glued to its next word ("[University Of The
+  South Pacific](https://...)" tokenizes as "... South" + "Pacific](https..."): the
+  truncated fragment is not a name of its own, the full name is elsewhere in the text;
+- ``country_offices``: a well-known organization followed by a country ("UNDP Timor-Leste",
+  "Samsung New Zealand", "UNICEF Kenya") is that organization's country office or
+  subsidiary, a body of its own;
+- ``academic_units``: units named only by a discipline ("Department of English", "School of
+  Physics", "Literature Department") exist in every university, so they name an
+  organization only together with their parent ("Department of English at the University
+  of Lagos" -> "Department of English, University of Lagos"); alone they are unnamed units;
+- ``generic_government``: "Government of the Federation" names no country: it is part of a
+  title ("Secretary to the Government of the Federation"), not an organization.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicon import Lexicon, country_name, fold
+
+if TYPE_CHECKING:
+    from pipeline.extract.organizations import Mention
+
+GLUED = re.compile(r"^[A-Za-z][\w'.&-]*[\]\[()<>|*_]")
+UNIT_OF = re.compile(r"^(department|dept|school|faculty) of (?:the )?(.+)$")
+UNIT_AFTER = re.compile(r"^(.+) (department)$")
+# parents an academic unit belongs to
+PARENT_HEADS = {"university", "college", "polytechnic", "institute", "academy"}
+
+
+def glued_markup(doc: Doc, end: int) -> bool:
+    """Is the token after a name a word glued to markup ("Pacific](https")?"""
+    return end < len(doc) and bool(GLUED.match(doc[end].text)) and bool(doc[end - 1].whitespace_)
+
+
+def generic_government(text: str, lex: Lexicon) -> bool:
+    """"Government of the Federation": a government word with a generic, country-less complement."""
+    m = re.match(r"^(?:the )?(?:federal )?([\w ]+?) of (?:the )?(\w+)$", fold(text))
+    return bool(m) and m.group(1) in lex.government_words and m.group(2) in lex.generic_complements
+
+
+def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
+    """"UNDP Timor-Leste": a gazetteer organization directly followed by a country name."""
+    found = []
+    n = len(doc)
+    for m in gaz:
+        if m.end >= n or "\n" in doc[m.end - 1].whitespace_ or not doc[m.end - 1].whitespace_:
+            continue
+        if doc[m.end - 1].text in {"'s", "\u2019s"}:
+            continue
+        # the longest run of up to 4 tokens after the name that is a country
+        best = 0
+        for width in range(1, 5):
+            e = m.end + width
+            if e > n or not doc[e - 1].text[:1].isupper() and doc[e - 1].text != "-":
+                break
+            if any("\n" in t.whitespace_ for t in doc[m.end:e - 1]):
+                break
+            if country_name(doc[m.end:e].text):
+                best = e
+        if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_):
+            found.append(make(m.start, best, "office"))
+    return found
+
+
+def _unit_parts(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(head, discipline) when ``text`` is a unit named only by academic disciplines."""
+    key = fold(text)
+    m = UNIT_OF.match(key)
+    if m:
+        head, rest = m.group(1), m.group(2)
+    else:
+        m = UNIT_AFTER.match(key)
+        if not m:
+            return None
+        rest, head = m.group(1), m.group(2)
+    items = [x.strip() for x in re.split(r",|\band\b|&", rest) if x.strip()]
+    if items and all(x in lex.disciplines for x in items):
+        return head, rest
+    return None
+
+
+def academic_units(doc: Doc, chosen: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Give discipline units their parent's name, drop those whose parent is never named.
+
+    The parent is a university-like mention right after the unit (", the University of X",
+    "at the University of X", "of X College") or right before it ("X University's School
+    of Law"). A faculty with no parent is kept (faculties are named bodies in their own
+    right in the press releases of one university); departments and schools are not.
+    """
+    parents: dict[str, str] = {}  # folded unit text -> parent text
+    starts = {m.start: m for m in chosen}
+    ends = {m.end: m for m in chosen}
+    units = []
+    for m in chosen:
+        if m.source not in {"rule", "spacy", "acronym"}:
+            continue
+        text = m.text(doc)
+        parts = _unit_parts(text, lex)
+        if parts is None:
+            continue
+        units.append((m, parts[0]))
+        parent = _parent_after(doc, m, starts, lex) or _parent_before(doc, m, ends, lex)
+        if parent is not None:
+            parents.setdefault(fold(text), parent.canonical or parent.text(doc))
+    gone = set()
+    for m, head in units:
+        parent_name = parents.get(fold(m.text(doc)))
+        if parent_name:
+            m.canonical = f"{m.text(doc)}, {parent_name}"
+        elif head != "faculty":
+            gone.add(id(m))
+    return [m for m in chosen if id(m) not in gone]
+
+
+def _is_parent(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    words = set(fold(m.text(doc)).split())
+    return bool(words & PARENT_HEADS) or bool(m.canonical and set(fold(m.canonical).split()) & PARENT_HEADS)
+
+
+def _parent_after(doc: Doc, m: Mention, starts: dict[int, Mention], lex: Lexicon) -> Mention | None:
+    k = m.end
+    if k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")":
+        k += 3  # "Faculty of Arts (FA) at USP"
+    if k < len(doc) and (doc[k].text == "," or doc[k].lower_ in {"at", "of", "in"}):
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        p = starts.get(k)
+        if p is not None and _is_parent(doc, p, lex):
+            return p
+    return None
+
+
+def _parent_before(doc: Doc, m: Mention, ends: dict[int, Mention], lex: Lexicon) -> Mention | None:
+    k = m.start
+    if k > 0 and doc[k - 1].lower_ == "the":
+        k -= 1
+    if k > 0 and doc[k - 1].text in {"'s", "\u2019s"}:
+        k -= 1
+    p = ends.get(k)
+    if p is not None and p is not m and _is_parent(doc, p, lex):
+        return p
+    return None

@@ -1,0 +1,89 @@
+"""Affiliations that the phrase around a name does not state: they come from the article.
+
+Helpers for ``pipeline.extract.people``:
+
+- ``led_by``: "The University of Lagos team is headed by Dr X", "members of the
+  University's management led by Prof Y and Prof Z": the organization is the subject of
+  a passive "headed/led/chaired by", a clause away from the name;
+- ``parent_of_unit``: a person in an academic unit named only by a discipline
+  ("Department of English, University of X") belongs, as an affiliation, to the parent
+  institution: the unit's name alone does not identify a body;
+- ``state_office`` / ``article_country``: a president, minister or secretary of state with
+  no named body holds the office in the government of the country the article is about
+  (the country named most often, directly or through its cities).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from pipeline.extract.base import OrgEntity
+from pipeline.extract.lexicon import Lexicon, fold, place_country
+from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
+from pipeline.extract.titles import TitleParser
+
+LED = {"headed", "led", "chaired", "coordinated", "directed", "managed", "supervised"}
+
+
+def led_by(doc: Doc, start: int, parser: TitleParser) -> OrgEntity | None:
+    """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence)."""
+    sent = doc[start].sent
+    by = None
+    for k in range(start - 1, max(sent.start, start - 30), -1):
+        tok = doc[k]
+        if tok.lower_ == "by" and k > sent.start and doc[k - 1].lower_ in LED:
+            by = k - 1
+            break
+        if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", ":"}:
+            return None  # another clause between the verb and the name
+    if by is None:
+        return None
+    # the nearest organization (or back-reference) before the verb, in the same sentence
+    for k in range(by - 1, sent.start - 1, -1):
+        if k + 1 in parser.org_end and parser.org_end[k + 1][0] <= k:
+            return parser.org_end[k + 1][1]
+        ref = parser.backref(k)
+        if ref is not None:
+            return ref[1]
+    return None
+
+
+def parent_of_unit(org: OrgEntity, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity:
+    """"Department of English, University of X" -> the organization University of X."""
+    unit, sep, parent = org.name.partition(", ")
+    if not sep:
+        return org
+    m = UNIT_OF.match(fold(unit)) or UNIT_AFTER.match(fold(unit))
+    if m is None or (m.group(1) if UNIT_OF.match(fold(unit)) else m.group(2)) == "faculty":
+        return org
+    for other in orgs:
+        if other is not org and fold(parent) in {fold(f) for f in (other.name, *other.aliases)}:
+            return other
+    return org
+
+
+def state_office(title: str, lex: Lexicon) -> bool:
+    """Is a capitalized title a national-government office ("President", "Minister-designate for X")?"""
+    if not title[:1].isupper():
+        return False
+    key = fold(title)
+    return any(re.match(rf"^{re.escape(p)}(?:$|[\s,]|-designate|-elect)", key) for p in lex.state_offices)
+
+
+def article_country(doc: Doc) -> str | None:
+    """The country an article is about: most named (countries, their cities), if unambiguous."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            country = place_country(ent.text)
+            if country:
+                counts[country] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] >= n:
+        return None
+    return top
