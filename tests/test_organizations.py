@@ -99,3 +99,50 @@ def test_coordination_is_split() -> None:
 @pytest.mark.parametrize("text", ["", "No organizations at all in this short line of words."])
 def test_no_organizations(text: str) -> None:
     assert orgs_of(text + " " + BODY) == {}
+
+
+def test_name_cut_by_glued_markup_is_not_an_organization() -> None:
+    got = orgs_of("Press release: [University Of The Western Cape](https://example.org/uwc) "
+                  f"\n\nThe University of the Western Cape opened a lab. {BODY}")
+    assert "University Of The Western" not in got and "University of the Western" not in got
+
+
+def test_forum_is_an_event_unless_known() -> None:
+    got = orgs_of(f"The Youth Leadership Forum opened in Nairobi with the Teacher Training Conference. {BODY}")
+    assert not any("Forum" in name or "Conference" in name for name in got)
+
+
+def test_plural_possessive_inside_a_name() -> None:
+    got = orgs_of(f"Members of the Malawi Women\u2019s Rights Network marched. {BODY}")
+    assert "Malawi Women\u2019s Rights Network" in got
+    assert "Rights Network" not in got
+
+
+def test_discipline_unit_takes_its_parent_and_alone_is_unnamed() -> None:
+    got = orgs_of("Dr Jane Okoro, a lecturer in the Department of Physics at the University of Ibadan, "
+                  f"spoke. Pupils from the Department of Chemistry built a kit. {BODY}")
+    assert "Department of Physics, University of Ibadan" in got
+    assert "Department of Physics" in got["Department of Physics, University of Ibadan"]
+    assert not any("Chemistry" in name for name in got)
+
+
+def test_government_of_the_federation_is_not_an_organization() -> None:
+    got = orgs_of(f"He is an aide to the Secretary to the Government of the Federation. {BODY}")
+    assert not any("Government" in name for name in got)
+
+
+def test_known_organization_and_country_is_a_country_office() -> None:
+    got = orgs_of(f"UNICEF Malawi and Samsung Kenya signed a deal with Samsung. {BODY}")
+    assert "UNICEF Malawi" in got and "Samsung Kenya" in got and "Samsung" in got
+
+
+def test_unit_with_and_without_the_parent_acronym_is_one_body() -> None:
+    got = orgs_of("The UNICEF Malawi Innovation Lab trains girls. The Malawi Innovation Lab also "
+                  f"builds kits. {BODY}")
+    assert got["UNICEF Malawi Innovation Lab"] == ["Malawi Innovation Lab"]
+
+
+def test_company_name_used_for_its_product_is_not_a_mention() -> None:
+    got = orgs_of(f"Pupils used Zoom and Google classes at home. {BODY}")
+    assert "Google" not in got
+    assert "Google" in orgs_of(f"Google signed an agreement with the school board. {BODY}")

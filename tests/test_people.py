@@ -126,3 +126,26 @@ def test_minister_of_x_works_in_the_ministry_of_x() -> None:
     got = people_of("The Ministry of Health set the rules. 'We are ready,' said Ms. Rosa, the "
                     "Minister of Health for Timor-Leste.")
     assert got["Rosa"] == ("Ms", "Minister of Health", "Ministry of Health")
+
+
+def test_team_headed_by_name_gives_the_organization() -> None:
+    got = people_of("The Makerere University team is headed by Dr. Paul Ssemwanga, a senior lecturer.")
+    assert got["Paul Ssemwanga"][2] == "Makerere University"
+
+
+def test_the_university_refers_back_to_the_last_university() -> None:
+    got = people_of("The delegation visited Moi University in May. Dr. Peter Kiprono, the Dean of "
+                    "Students at the University, welcomed them.")
+    assert got["Peter Kiprono"] == ("Dr", "Dean of Students", "Moi University")
+
+
+def test_discipline_unit_member_belongs_to_the_parent() -> None:
+    got = people_of("Dr Jane Okoro, Senior Lecturer in the Department of Physics at the University of "
+                    "Ibadan, spoke.")
+    assert got["Jane Okoro"] == ("Dr", "Senior Lecturer", "University of Ibadan")
+
+
+def test_head_of_state_without_country_gets_the_article_country() -> None:
+    got = people_of("President Ama Serwaa opened a school in Tamale, Ghana. Ghana has built 40 schools "
+                    "this year.")
+    assert got["Ama Serwaa"] == (None, "President", "Government of Ghana")

@@ -56,6 +56,7 @@ class KnownOrg:
     name: str
     acronyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    kind: str = ""  # "company": its name also names its products ("Google classes")
 
 
 @dataclass
@@ -131,7 +132,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.disciplines = {fold(w) for w in words.get("disciplines", [])}
     lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
-        org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])))
+        org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
+                       row.get("kind", ""))
         lex.known.append(org)
         for form in (org.name, *org.aliases):
             lex.by_form.setdefault(org_key(form), org)

@@ -135,6 +135,8 @@ def _gazetteer_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                     (start > 0 and doc[start - 1].text.isupper())
                     or (end < len(doc) and doc[end].text.isupper())):
                 continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
+            if org is not None and org.kind == "company" and _product_use(doc, end):
+                continue  # "Google classes", "Microsoft software": a product, not the company
             if org is not None:
                 found.append(Mention(start, end, "gazetteer", canonical=org.name))
     # "UNESCOs" (possessive with the apostrophe lost in the page)
@@ -144,6 +146,20 @@ def _gazetteer_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             found.append(Mention(tok.i, tok.i + 1, "gazetteer",
                                  canonical=lex.by_acronym[t[:-1]].name))
     return found
+
+
+# nouns after a company name that still denote the company ("the Samsung team")
+COMPANY_NOUNS = {"team", "teams", "staff", "employees", "officials", "executives", "foundation", "office",
+                 "offices", "group", "headquarters", "representatives", "spokesperson", "spokesman",
+                 "spokeswoman", "engineers", "researchers", "volunteers", "chief", "ceo", "boss"}
+
+
+def _product_use(doc: Doc, end: int) -> bool:
+    """Is a company name followed by a lower-case noun that is not about the company itself?"""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in COMPANY_NOUNS
 
 
 def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
@@ -468,6 +484,8 @@ def _disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:
         joined = fold("".join(tail))
         if "in-trust" in joined or any(fold(w) in lex.disqualifiers for w in tail):
             return True
+    if not inside and tail and tail[0] in {"team", "teams", "management"}:
+        return False  # "the Makerere University team": the university's people, still the university
     return bool(tail and tail[0].islower() and fold(tail[0]) in lex.disqualifiers)
 
 
@@ -624,7 +642,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
         key, _ = resolve(chosen_by_span.get((m.start, m.end), m))
         if key in by_key and acr not in by_key[key].aliases:
             by_key[key].aliases.append(acr)
-    orgs = _merge_country_forms([by_key[k] for k in order])
+    orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
     for org in orgs:
         forms = {org.name, *org.aliases}
         org.aliases = [a for a in org.aliases if org_key(a) != org_key(org.name)
@@ -666,4 +684,30 @@ def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
                         other.aliases.append(alias)
                 gone.add(id(org))
                 break
+    return [o for o in orgs if id(o) not in gone]
+
+
+def _merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """"UNDP Timor-Leste Accelerator Lab" and "Timor-Leste Accelerator Lab" are one unit.
+
+    A unit written once with its parent's acronym in front and once without is the same
+    body; the prefixed form is the canonical one (it identifies the unit).
+    """
+    keys: dict[str, OrgEntity] = {}
+    for org in orgs:
+        for form in (org.name, *org.aliases):
+            keys.setdefault(org_key(form), org)
+    gone: set[int] = set()
+    for org in orgs:
+        first, _, rest = org.name.partition(" ")
+        if first not in lex.by_acronym or len(rest.split()) < 2:
+            continue
+        short = keys.get(org_key(rest))
+        if short is None or short is org or id(short) in gone or id(org) in gone:
+            continue
+        org.spans.extend(short.spans)
+        for alias in [short.name, *short.aliases]:
+            if alias not in org.aliases and org_key(alias) != org_key(org.name):
+                org.aliases.append(alias)
+        gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]

@@ -21,7 +21,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, fold, place_country
+from pipeline.extract.lexicon import Lexicon, country_name, fold, place_country
 from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.titles import TitleParser
 
@@ -74,16 +74,33 @@ def state_office(title: str, lex: Lexicon) -> bool:
 
 
 def article_country(doc: Doc) -> str | None:
-    """The country an article is about: most named (countries, their cities), if unambiguous."""
+    """The country an article is about: most named (countries, their cities), if unambiguous.
+
+    Countries count wherever they are written (also inside names: "Agency of Nigeria");
+    cities count only where spaCy saw an entity, since many city names are also words.
+    """
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ == "GPE":
-            country = place_country(ent.text)
+    n, i = len(doc), 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha):
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            if i + width > n:
+                continue
+            text = doc[i:i + width].text
+            country = country_name(text)
+            if country is None and tok.ent_type_ in {"GPE", "ORG", "LOC"} and not tok.is_sent_start:
+                country = place_country(text)
             if country:
                 counts[country] += 1
+                i += width - 1
+                break
+        i += 1
     if not counts:
         return None
-    (top, n), *rest = counts.most_common(2)
-    if rest and rest[0][1] >= n:
+    (top, count), *rest = counts.most_common(2)
+    if rest and rest[0][1] >= count:
         return None
     return top

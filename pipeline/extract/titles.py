@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold
+from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
@@ -169,8 +169,9 @@ class TitleParser:
                 text = doc[k:run].text
                 if country_name(text) or self._country_at(k, limit):
                     break  # "President of Nauru": a country, handled as government
-                for x in range(k + 1, run):  # "Minister of Education for Timor-Leste"
-                    if doc[x].lower_ in {"for", "in", "of"} and self._country_at(x + 1, limit):
+                for x in range(k + 1, run):  # "Minister of Education for Timor-Leste", "... in Abuja"
+                    if doc[x].lower_ in {"for", "in", "of"} and self._country_at(x + 1, limit) or (
+                            doc[x].lower_ == "in" and is_place(doc[x + 1:run].text)):
                         run = x
                         break
                 j = run
