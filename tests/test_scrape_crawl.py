@@ -193,7 +193,9 @@ def test_ingest_url_list_fetches_with_the_crawler(site, tmp_path):
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# two articles\n{site.url}/news/article-2?utm_source=x\n{site.url}/news/article-7\n"
                     f"{site.url}/news/private-report\n")
-    code = main(["ingest", str(urls), "--allow-private", "--data", str(tmp_path)])
+    (tmp_path / "sites.toml").write_text(site.sites_toml())  # its [crawl] table (fast delays) applies
+    code = main(["ingest", str(urls), "--allow-private", "--sites", str(tmp_path / "sites.toml"), "--data",
+                 str(tmp_path)])
     assert code == 0, site.log
     assert sorted(archived_paths(tmp_path)) == ["/news/article-2", "/news/article-7"]
     assert not [p for _, p, _ in site.log if p.startswith("/news/private")]

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import socket
@@ -28,9 +29,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.extensions.throttle import AutoThrottle
 from scrapy.http import Response
-from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet import threads
 from twisted.internet.defer import Deferred
 
 from pipeline.ids import canonical_url
@@ -50,8 +49,10 @@ def is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def _resolve(host: str, port: int) -> list[str]:
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)})
+async def _resolve(host: str, port: int) -> list[str]:
+    """Every address the host resolves to (Scrapy runs on the asyncio reactor, so asyncio's resolver works)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({info[4][0] for info in infos})
 
 
 class PrivateAddressGuard:
@@ -73,8 +74,7 @@ class PrivateAddressGuard:
         if host not in self._verdicts:
             port = parts.port or (443 if parts.scheme == "https" else 80)
             try:
-                addresses = [host] if _is_ip(host) else await maybe_deferred_to_future(
-                    threads.deferToThread(_resolve, host, port))
+                addresses = [host] if _is_ip(host) else await _resolve(host, port)
             except OSError:
                 return  # unresolvable: the download fails with the resolver's own error
             self._verdicts[host] = next((a for a in addresses if not is_public(a)), None)

@@ -100,6 +100,9 @@ def crawl(settings: Settings, sites: list[SiteConfig], since: date | None = None
           check: bool = False, refresh: bool = False) -> CrawlSummary:
     """Fetch the new articles of ``sites`` into WARC under DATA/raw/ (or only check their sources)."""
     started = time.monotonic()
+    if not check and any(not s.crawl.contact and not s.allow_private for s in sites):
+        log.warning("set contact in the [crawl] table of the sites file (a URL or mailto:), so site owners "
+                    "can reach whoever runs this crawler")
     with crawl_lock(settings.data_dir):
         seen = SeenStore(settings.state_path)
         try:
