@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.extract.lexicon import Lexicon, country_name, fold
 
 if TYPE_CHECKING:
-    from pipeline.extract.organizations import Mention
+    from pipeline.extract.org_mentions import Mention
 
 GLUED = re.compile(r"^[A-Za-z][\w'.&-]*[\]\[()<>|*_]")
 UNIT_OF = re.compile(r"^(department|dept|school|faculty) of (?:the )?(.+)$")

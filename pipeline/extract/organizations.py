@@ -14,22 +14,27 @@ Mentions come from four recognizers, merged longest-first:
 3. acronym definitions "Long Name (ACR)" / "(the ACR)": the long form is the span the
    acronym's letters spell, and every later use of the acronym is a mention;
 4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
-   people with honorifics, job titles, projects/events/venues or page boilerplate.
+   people with honorifics, job titles, projects/events/venues or page boilerplate
+   (``pipeline.extract.org_mentions``);
+5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``).
 
 Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
 forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
 coordination ("X Headquarters, Almaty Cluster Office and Tashkent Office") inherit the
 parent's prefix when a sibling carries it.
 
+Units named only by a discipline ("Department of English") take their parent's name or
+are dropped (``org_rules.academic_units``); a unit written with and without its
+parent's acronym is one body.
+
 Known limits: lower-case names ("joint lab") and names without a head word that spaCy
 misses are not found; a unit named alone far from its parent keeps its short name;
-short forms ("the Ministry") are not linked back to the full name.
+short forms ("the Ministry") are linked only in people's affiliations, not as aliases.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +47,14 @@ from pipeline.extract.lexicon import (
     get_lexicon,
     is_place,
     org_key,
+)
+from pipeline.extract.org_mentions import (
+    Mention,
+    acronym_letters,
+    disqualified,
+    is_acronym,
+    is_cap,
+    spacy_mentions,
 )
 from pipeline.extract.org_rules import (
     academic_units,
@@ -59,43 +72,7 @@ COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "universi
                  "academy", "bank", "embassy", "parliament", "republic", "institute", "council",
                  "commission", "secretariat", "office", "cabinet", "senate", "assembly",
                  "association", "federation", "society", "union", "authority", "board"}
-ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
-BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
 PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}
-
-
-@dataclass
-class Mention:
-    start: int  # token indices [start, end)
-    end: int
-    source: str
-    key: str = ""
-    canonical: str | None = None  # gazetteer or inherited long form
-    aliases: list[str] = field(default_factory=list)
-
-    def text(self, doc: Doc) -> str:
-        return strip_article(doc[self.start:self.end].text)
-
-
-def strip_article(text: str) -> str:
-    text = re.sub(r"^(?:the|The|THE)\s+", "", " ".join(text.split()))
-    return re.sub(r"['\u2019]s$", "", text).strip(" ,.;:")
-
-
-def is_cap(tok: Token) -> bool:
-    """A capitalized word that can be part of a name (not an email, URL or bare symbol)."""
-    t = tok.text
-    if not t[:1].isupper() or tok.like_email or tok.like_url or "@" in t:
-        return False
-    return bool(re.match(r"^[A-Z][\w'\u2019.&]*$", t))
-
-
-def acronym_letters(text: str) -> list[str]:
-    return [c for c in text if c.isupper()]
-
-
-def is_acronym(text: str) -> bool:
-    return bool(ACRONYM.match(text)) and len(acronym_letters(text)) >= 2 and len(text) <= 12
 
 
 # ----------------------------------------------------------------------------------------
@@ -357,138 +334,6 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
     return all(any(c == x for x in it) for c in letters)
 
 
-def _spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
-    found = []
-    counts: dict[str, int] = {}
-    person_tokens: set[str] = set()
-    of_tokens: set[str] = set()
-    for tok in doc:
-        counts[tok.text] = counts.get(tok.text, 0) + 1
-        if tok.i > 0 and doc[tok.i - 1].lower_ in {"of", "for"} and is_cap(tok):
-            of_tokens.add(tok.text)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            person_tokens.update(t.text for t in ent)
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
-                               or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
-                               or not doc[end - 1].text.strip()):
-            end -= 1
-        if end <= start:
-            continue
-        for k in range(start, end):
-            if doc[k].text == "(":
-                end = k
-                break
-        while end > start and (doc[end - 1].is_punct or not doc[end - 1].text.strip()):
-            end -= 1
-        if end <= start:
-            continue
-        span = doc[start:end]
-        if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens):
-            continue
-        if glued_markup(doc, end) or (fold(doc[end - 1].text) in lex.event_heads
-                                      and not lex.known_org(span.text)):
-            continue
-        if _attributive(span) and not lex.known_org(span.text):
-            continue  # "Online Merges Offline learning": a name of a method, not a body
-        found.append(Mention(start, end, "spacy"))
-    return found
-
-
-def _attributive(span: Span) -> bool:
-    """A several-word name that modifies a lower-case noun right after it (spaCy fragments)."""
-    doc = span.doc
-    last = span[-1]
-    return len(span) >= 2 and span.end < len(doc) and last.dep_ == "compound" \
-        and last.head.i == span.end and doc[span.end].text.islower() and doc[span.end].pos_ == "NOUN"
-
-
-def _part_of_other(span: Span, person_tokens: set[str], of_tokens: set[str]) -> bool:
-    """A single word that elsewhere is part of a name ("Prasad") or a place ("of Sussex")."""
-    return len(span) == 1 and (span[0].text in person_tokens or span[0].text in of_tokens)
-
-
-def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
-    text = span.text
-    words = [t for t in span if not t.is_punct]
-    if not words or BOILERPLATE.search(text) or lex.known_org(text):
-        return not lex.known_org(text) if words else True
-    folded = fold(text)
-    if folded in lex.concepts or all(fold(t.text) in lex.concepts for t in words):
-        return True
-    if any(fold(t.text) in lex.honorifics and fold(t.text) not in lex.ambiguous_honorifics
-           for t in words[:1]):
-        return True  # "Ms Lina Benete"
-    if is_place(text):
-        return True
-    if not any(is_cap(t) for t in words):
-        return True
-    last = fold(words[-1].text)
-    has_head = any(fold(t.text) in lex.org_heads for t in words)
-    if last in lex.title_heads and not has_head:
-        return True  # a job title: "Education Programme Specialist"
-    if any(fold(t.text) in lex.title_heads for t in words[:1]) and not has_head:
-        return True  # "Coordinator of International Relations"
-    if _disqualified(span, lex):
-        return True
-    if len(words) >= 2 and any(t.text.isupper() and len(t.text) >= 4
-                               and not lex.known_org(t.text) for t in words):
-        return True  # navigation in capitals: "GET INVOLVED", "ESWATINI Building"
-    if any(t.text in {",", "'", "\u2019", "\u2018", '"'} for t in span):
-        return True  # lists and quotes: "Science, Technology, Engineering"
-    for k, t in enumerate(words[:-1]):
-        if t.lower_ in {"on", "in"} and all(fold(w.text) in lex.concepts for w in words[k + 1:]):
-            return True  # "the Ministry on ICT": a head with a topic, not a name
-    if any(t.lower_ in {"and", "&"} for t in span) and not has_head:
-        return True  # "Zoom and Google", "Gender Equality and Development"
-    if len(words) == 1:
-        t = words[0].text
-        if t.isupper() or counts.get(t, 0) < 2 or counts.get(t.lower(), 0) \
-                or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
-            return True  # undefined acronyms, one-off or common words
-    return len(words) > 6 and not has_head
-
-
-def _disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:
-    """A project, programme, event, venue or document named like an organization.
-
-    ``inside=False`` (phrases that end in an org head word) looks only at what follows:
-    "National Examinations Council" is an organization, "... Council Awards" is not.
-    """
-    folded = fold(span.text)
-    if "fund-in-trust" in folded.replace(" ", "") or "funds-in-trust" in folded.replace(" ", ""):
-        return True
-    if inside and any(fold(t.text) in lex.disqualifiers for t in span):
-        return True
-    doc = span.doc
-    # the words that follow the name: "Group Funds-in-Trust project", "Map project"
-    k, tail = span.end, []
-    while k < len(doc) and k < span.end + 6:
-        tok = doc[k]
-        if is_cap(tok) or tok.text == "-" or (tok.lower_ in {"in", "of"} and tail):
-            tail.append(tok.text)
-            k += 1
-            continue
-        if tok.text.isalpha() and tok.text.islower():
-            tail.append(tok.text)
-        break
-    if tail and tail[0] == "-":
-        return True  # "UNESCO-WeiDong Group-funded"
-    if tail and (doc[span.end].text == "-" or is_cap(doc[span.end])):
-        joined = fold("".join(tail))
-        if "in-trust" in joined or any(fold(w) in lex.disqualifiers for w in tail):
-            return True
-    if not inside and tail and tail[0] in {"team", "teams", "management"}:
-        return False  # "the Makerere University team": the university's people, still the university
-    return bool(tail and tail[0].islower() and fold(tail[0]) in lex.disqualifiers)
-
-
 # ----------------------------------------------------------------------------------------
 # Merging
 
@@ -562,13 +407,13 @@ def extract(ctx: Context) -> list[OrganizationRow]:
     lex = get_lexicon()
     gaz = _gazetteer_mentions(doc, lex)
     rules = _rule_mentions(doc, lex)
-    spacy_ents = _spacy_mentions(doc, lex)
+    spacy_ents = spacy_mentions(doc, lex)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     strong = []
     for m in rules:
         span = doc[m.start:m.end]
         head = fold(doc[m.end - 1].text) if m.end - m.start else ""
-        if m.source == "rule" and _disqualified(span, lex, inside=False):
+        if m.source == "rule" and disqualified(span, lex, inside=False):
             continue
         if m.source == "rule" and head in lex.weak_heads and not (
                 set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text):
