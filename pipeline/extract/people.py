@@ -18,7 +18,11 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
 4. the title and organization come from the patterns around any mention, tried in
    order (``pipeline.extract.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
    "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
-   "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG".
+   "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG";
+5. what the phrase does not state comes from the article (``people_context``): "ORG team
+   is headed by NAME", "at that University" (the latest university), a discipline unit's
+   parent, and for a President/Minister with no named body the government of the
+   country the article names most.
 
 Known limits: pronouns are not resolved; names without honorific that spaCy misses are
 missed; a lower-case title before a name ("the team lead X") is not read.
