@@ -21,6 +21,8 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
+from pipeline.clean.byline import prefer_visible, visible_dates
+
 _ISO_DAY = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|\d{2}:?\d{2})")
 _PUBLISHED_META = (
     "article:published_time",
@@ -226,7 +228,13 @@ def _days(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def choose_published(structured: str | None, tree: HtmlElement, url: str | None) -> str | None:
+def choose_published(
+    structured: str | None,
+    tree: HtmlElement,
+    url: str | None,
+    modified: str | None = None,
+    lang: str | None = None,
+) -> str | None:
     """Arbitrate the publication day between markup, URL and htmldate.
 
     - The URL day wins over a markup timestamp one day off: that timestamp is
@@ -235,6 +243,8 @@ def choose_published(structured: str | None, tree: HtmlElement, url: str | None)
       often put the last update in their markup, and the original is wanted.
     - htmldate's extensive search is the last resort, and a bare 1 January (a
       year-only guess) is refused: no date is better than an invented one.
+    - The byline readers see near the headline (``byline.py``) corrects the markup when
+      the markup confirms it (a UTC day off, the modified date) or replaces a guess.
     """
     found = structured
     in_url = url_day(url)
@@ -250,18 +260,21 @@ def choose_published(structured: str | None, tree: HtmlElement, url: str | None)
     ):
         found = original
     found = found or original
+    weak = not found
     if not found:
         guess = htmldate_original(tree, url, extensive=True)
         if guess and not guess.endswith("-01-01"):
             found = guess
-    return found
+    shown = visible_dates(tree, lang)
+    return prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url, weak=weak)
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object]:
     """What the markup says: title, published, modified, authors (raw strings), lang."""
     published, modified, extra = structured_dates(tree)
     metas: dict[str, str] = extra["metas"]  # type: ignore[assignment]
-    published = choose_published(published, tree, url)
+    lang = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
+    published = choose_published(published, tree, url, modified, lang)
     if modified and published and modified < published:
         modified = None
     authors: list[str] = list(extra["authors"])  # type: ignore[call-overload]
@@ -288,7 +301,6 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object
         tt = tree.find(".//title")
         node = h1 if h1 is not None else tt
         title = " ".join(node.text_content().split()) if node is not None else ""
-    lang = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
     return {
         "title": str(title or "").strip(),
         "published": published,

@@ -1,0 +1,78 @@
+"""Byline/dateline reader: visible dates near the headline in several languages (fast tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.clean import page_dates
+from pipeline.clean.boilerplate import parse_html
+from pipeline.clean.byline import byline_date, parse_dates, visible_dates
+
+PARA = (
+    "Die Landesregierung hat am Montag ein neues Programm vorgestellt, mit dem in den kommenden "
+    "drei Jahren zehntausend Lehrkräfte in digitalen Kompetenzen fortgebildet werden sollen."
+)
+TODAY = date(2024, 6, 1)
+
+
+def page(byline: str, lang: str = "de", head: str = "", extra: str = "") -> str:
+    paras = "".join(f"<p>{PARA} Absatz {i}.</p>" for i in range(5))
+    return f"""<!doctype html><html lang="{lang}"><head><title>Lehrkräfte | Zeitung</title>{head}</head>
+    <body><nav><ul><li><a href="/">Start</a></li><li>12.12.2023 Älterer Artikel</li></ul></nav>
+    <article><h1>Lehrkräfte sollen digital fortgebildet werden</h1>
+    <div class="byline">{byline}</div>{paras}{extra}</article>
+    <aside class="sidebar"><div class="date">3. März 2021</div></aside></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("1. Februar 2022, Daniel Dillenburg", "de", "2022-02-01"),
+        ("29.04.2020, 12:01 Uhr", "de", "2020-04-29"),
+        ("Domenica 06 Dicembre 2020 | 00:36", "it", "2020-12-06"),
+        ("Publié le 5 janvier 2021 à 10 h", "fr", "2021-01-05"),
+        ("19 de octubre de 2019", "es", "2019-10-19"),
+        ("29 июня 2020", "ru", "2020-06-29"),
+        ("2020年7月12日 22:00", "ja", "2020-07-12"),
+        ("January 19, 2020 / 12:25 PM", "en", "2020-01-19"),
+        ("03/04/2019", "en-GB", "2019-04-03"),
+        ("03/04/2019", "en-US", "2019-03-04"),
+        ("25/12/2019", "en-US", "2019-12-25"),
+    ],
+)
+def test_parse_visible_dates(text: str, lang: str, day: str) -> None:
+    found = byline_date(visible_dates(parse_html(page(text, lang)), lang, TODAY))
+    assert found is not None and found.day == day
+
+
+def test_ranges_future_and_partial_dates_are_not_dates() -> None:
+    assert parse_dates("2020/7/11-12 Rennen", today=TODAY) == []
+    assert parse_dates("im März 2022 und 2023", today=TODAY) == []
+    assert parse_dates("am 3. Mai 2031", today=TODAY) == []  # after the fetch: not a publication date
+
+
+def test_updated_label_is_not_the_publication() -> None:
+    found = visible_dates(parse_html(page("Aktualisiert: 12.05.2022 · Veröffentlicht: 10.05.2022")), "de", TODAY)
+    assert byline_date(found).day == "2022-05-10"  # type: ignore[union-attr]
+    assert [f.label for f in found[:2]] == ["modified", "published"]
+
+
+def test_sidebar_navigation_and_body_dates_ignored() -> None:
+    body_date = f"<p>{PARA} Die Anmeldung endet am 14. Juni 2022.</p>"
+    assert visible_dates(parse_html(page("Von Anna Schmidt", extra=body_date)), "de", TODAY) == []
+
+
+def test_byline_fixes_utc_markup_one_day_off() -> None:
+    head = '<meta property="article:published_time" content="2020-04-29T22:30:00Z">'
+    assert page_dates(page("30.04.2020, 00:30 Uhr", head=head))[0] == "2020-04-30"
+
+
+def test_byline_alone_dates_an_unmarked_page() -> None:
+    assert page_dates(page("Von Anna Schmidt · 1. Februar 2022"))[0] == "2022-02-01"
+
+
+def test_byline_far_from_markup_does_not_override_it() -> None:
+    head = '<meta property="article:published_time" content="2020-02-04T10:00:00+01:00">'
+    assert page_dates(page("24. Januar 2020", head=head))[0] == "2020-02-04"
