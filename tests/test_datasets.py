@@ -212,3 +212,19 @@ def test_frictionless_cli_validates_the_datapackage(sample_run: Path) -> None:
     proc = subprocess.run([str(exe), "validate", str(sample_run / "processed" / "datapackage.json")],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:]
+
+
+def test_fetch_error_of_a_url_archived_later_is_dropped(tmp_path: Path) -> None:
+    from pipeline.scrape.seen import SeenStore
+
+    state = tmp_path / "state.sqlite"
+    store = StateStore(state)
+    url = "https://news.example.org/story-1"
+    store.commit_batch([], [], [(url, "fetch", "HTTP 503 after 3 retries", "2024-05-01T00:00:00Z"),
+                                ("https://news.example.org/other", "fetch", "HTTP 404", "2024-05-01T00:00:00Z")])
+    SeenStore(state).close()  # creates crawl_seen as the crawler does
+    store.db.execute("INSERT INTO crawl_seen (url, site, warc, end_offset, fetched_at) VALUES (?,?,?,?,?)",
+                     (url, "example", "crawl.warc.gz", 100, "2024-05-02T00:00:00Z"))
+    store.clear_fetched_errors()
+    assert [e[0] for e in store.errors()] == ["https://news.example.org/other"]
+    store.close()

@@ -192,13 +192,13 @@ def record_failures(settings: Settings, summary: CrawlSummary) -> None:
             seen.close()
     rows = [(f["url"], "fetch" if f["kind"] == "article" else f"fetch {f['kind']}", f["error"], now)
             for s in summary.sites for f in s["failures"]]
-    if not rows:
-        return
     from pipeline.state import StateStore
 
     store = StateStore(settings.state_path)
     try:
-        store.commit_batch([], [], rows)
+        if rows:
+            store.commit_batch([], [], rows)
+        store.clear_fetched_errors()  # a URL that failed once and is archived now leaves no stale error row
     finally:
         store.close()
 

@@ -142,8 +142,9 @@ class StateStore:
     ) -> None:
         """Record a batch atomically: processed raw records, their results and failures.
 
-        ``done``: (raw_ref, body_sha1, version, article_id|None, processed_at); ``results``: (article_id, raw_ref, fetched_at,
-        content_sha1, year, payload); ``errors``: (source, stage, error, at).
+        ``done``: (raw_ref, body_sha1, version, article_id|None, processed_at);
+        ``results``: (article_id, raw_ref, fetched_at, content_sha1, year, payload);
+        ``errors``: (source, stage, error, at).
         A source that now succeeds loses its old error row.
         """
         self.db.execute("BEGIN IMMEDIATE")
@@ -180,6 +181,12 @@ class StateStore:
         except Exception:
             self.db.execute("ROLLBACK")
             raise
+
+    def clear_fetched_errors(self) -> None:
+        """Drop fetch errors of URLs the crawler has archived since (its ``crawl_seen`` table)."""
+        has_seen = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='crawl_seen'").fetchone()
+        if has_seen:
+            self.db.execute("DELETE FROM errors WHERE stage LIKE 'fetch%' AND source IN (SELECT url FROM crawl_seen)")
 
     def _mark_dirty(self, year: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (year,))
