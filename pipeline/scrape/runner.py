@@ -9,7 +9,6 @@ and records the URLs that could not be fetched in the ``errors`` table.
 
 from __future__ import annotations
 
-import fcntl
 import importlib.util
 import json
 import logging
@@ -18,18 +17,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConfigError, LockedError, PipelineError
+from pipeline.errors import ConfigError, PipelineError
 from pipeline.ingest.warc import utc_now
 from pipeline.scrape.archive import NotArticle, WarcArchive, recover_partial
 from pipeline.scrape.seen import SeenStore
 from pipeline.scrape.sites import SiteConfig, load_defaults, load_sites, url_list_site
 from pipeline.settings import Settings
+from pipeline.state.lock import exclusive_lock
 
 log = logging.getLogger("edunews")
 
@@ -84,16 +84,9 @@ class CrawlSummary:
                                         for x in s["sources"]) for s in self.sites)
 
 
-@contextmanager
-def crawl_lock(data_dir: Path) -> Iterator[None]:
+def crawl_lock(data_dir: Path) -> AbstractContextManager[None]:
     """One crawl per data folder; processing may run beside it (it only reads finished WARC files)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / ".crawl.lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise LockedError(f"another edunews crawl is working on {data_dir}; try again when it ends") from None
-        yield
+    return exclusive_lock(data_dir / ".crawl.lock", "crawl")
 
 
 def crawl(settings: Settings, sites: list[SiteConfig], since: date | None = None, limit: int | None = None,
