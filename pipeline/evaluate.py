@@ -587,22 +587,24 @@ def _predicted_publication(prediction: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _match_by_name(
+    art: ArticleScore, table: str, preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]]
+) -> dict[int, int]:
+    """People and places match on the normalized name, one-to-one; misses are recorded."""
+    pnames = [normalize(p.get("name")) for p in preds]
+    gnames = [normalize(g.get("name")) for g in golds]
+    matching = _max_matching(len(preds), len(golds), lambda i, j: bool(pnames[i]) and pnames[i] == gnames[j])
+    _record_unmatched(
+        art, table, [str(p.get("name")) for p in preds], [str(g.get("name")) for g in golds], matching
+    )
+    return matching
+
+
 def _score_people(art: ArticleScore, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
     preds = _rows(pred, "people")
     golds = [g for g in gold.get("people") or [] if isinstance(g, Mapping)]
     gold_orgs = [o for o in gold.get("organizations") or [] if isinstance(o, Mapping)]
-    pnames = [normalize(p.get("name")) for p in preds]
-    gnames = [normalize(g.get("name")) for g in golds]
-    matching = _max_matching(
-        len(preds), len(golds), lambda i, j: bool(pnames[i]) and pnames[i] == gnames[j]
-    )
-    _record_unmatched(
-        art,
-        "people",
-        [str(p.get("name")) for p in preds],
-        [str(g.get("name")) for g in golds],
-        matching,
-    )
+    matching = _match_by_name(art, "people", preds, golds)
 
     # person+title and person+organization: tuples of a person and a non-empty value.
     # A prediction with no title claims nothing (neither TP nor FP); a gold person with
@@ -679,18 +681,7 @@ def _score_organizations(
 def _score_places(art: ArticleScore, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
     preds = _rows(pred, "places")
     golds = [g for g in gold.get("places") or [] if isinstance(g, Mapping)]
-    pnames = [normalize(p.get("name")) for p in preds]
-    gnames = [normalize(g.get("name")) for g in golds]
-    matching = _max_matching(
-        len(preds), len(golds), lambda i, j: bool(pnames[i]) and pnames[i] == gnames[j]
-    )
-    _record_unmatched(
-        art,
-        "places",
-        [str(p.get("name")) for p in preds],
-        [str(g.get("name")) for g in golds],
-        matching,
-    )
+    matching = _match_by_name(art, "places", preds, golds)
     kind_ok = country_ok = 0
     for i, j in matching.items():
         p, g = preds[i], golds[j]
