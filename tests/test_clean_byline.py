@@ -76,3 +76,29 @@ def test_byline_alone_dates_an_unmarked_page() -> None:
 def test_byline_far_from_markup_does_not_override_it() -> None:
     head = '<meta property="article:published_time" content="2020-02-04T10:00:00+01:00">'
     assert page_dates(page("24. Januar 2020", head=head))[0] == "2020-02-04"
+
+
+# --- text and markdown copies ------------------------------------------------------------
+
+
+def test_text_front_matter_gives_title_and_date_and_tags_are_stripped() -> None:
+    from pipeline.clean import clean_text
+
+    body = (
+        'That\'s where <a href="http://example.org/">Open Schools Kenya</a> comes in. '
+        "The project mapped every school in the settlement with parents and teachers. " * 3
+    )
+    doc = f"title: Launch of Open Schools\nauthor: Jane Doe\ndate: 2015-03-11\n\n{body}\n\n{body}"
+    art = clean_text(doc)
+    assert (art.title, art.published) == ("Launch of Open Schools", "2015-03-11")
+    assert "Open Schools Kenya comes in" in art.text and "<a" not in art.text
+    fenced = f'---\nslug: launch\ntitle: "Launch"\ndate: 2015-03-11\n---\nLaunch\n=====\n\n{body}'
+    assert clean_text(fenced).title == "Launch" and clean_text(fenced).published == "2015-03-11"
+
+
+def test_text_tag_lines_give_a_written_out_date() -> None:
+    from pipeline.clean import clean_text
+
+    doc = f"# Schools reopen\n\n[[type:blog]]\n\n[[date:AUGUST 20, 2020]]\n\n{PARA}\n\n{PARA}"
+    art = clean_text(doc)
+    assert art.published == "2020-08-20" and "[[" not in art.text

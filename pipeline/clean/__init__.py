@@ -16,6 +16,7 @@ from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import page_metadata, split_authors
 from pipeline.clean.status import page_status
+from pipeline.clean.textdoc import front_matter_date, read_front_matter, strip_tags
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
@@ -139,13 +140,18 @@ def clean_text(
     min_words: int = MIN_WORDS,
     languages: tuple[str, ...] = ("en",),
 ) -> Article:
-    """Clean a plain-text (or markdown) article: first line is the title, a dateline may follow."""
+    """Clean a plain-text (or markdown) article: first line is the title, a dateline may follow.
+
+    Front matter (``title:``/``date:``, ``[[date:...]]`` tag lines) gives the title and date
+    when present; raw HTML tags are stripped so that names inside links are readable.
+    """
+    fields, text = read_front_matter(strip_tags(text))
     blocks = text_blocks(text)
     if not blocks:
         raise CleanError("no text in the document")
-    title = blocks[0][1]
-    body_blocks_ = blocks[1:]
-    published = dateline_date([b for _, b in body_blocks_[:3]])
+    title = fields.get("title") or blocks[0][1]
+    body_blocks_ = blocks if fields.get("title") else blocks[1:]
+    published = front_matter_date(fields) or dateline_date([b for _, b in body_blocks_[:3]])
     full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or title)
