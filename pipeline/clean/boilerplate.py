@@ -21,6 +21,7 @@ The page is parsed once (lxml); both libraries work on that tree.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from copy import deepcopy
 from functools import lru_cache
@@ -184,6 +185,11 @@ _READ_BLOCKS = {
 _READ_KIND = {"li": "list_item", "blockquote": "quote"} | {f"h{i}": "heading" for i in range(1, 7)}
 
 
+# readability logs its own give-ups ("ruthless removal did not work") at ERROR: for us
+# that is an expected outcome of a second opinion, not a message for the user.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+
+
 def _readability(tree: HtmlElement, url: str | None) -> Blocks:
     from readability import Document
 
@@ -273,7 +279,23 @@ def body_blocks(
         blocks = _arbitrate(blocks, _readability(tree, url))
     if not blocks:
         blocks = _trafilatura(tree, url, favor_recall=True)
+    # A page whose only text is its menus (an index or error page) has no article, not one about "Home".
+    if blocks and {text for _, text in blocks} <= _chrome_texts(tree):
+        return []
     return _filter(blocks)
+
+
+_CHROME = "//nav | //header | //footer | //aside | //*[@role='navigation' or @role='banner' or @role='contentinfo']"
+
+
+def _chrome_texts(tree: HtmlElement) -> set[str]:
+    """Texts of the page's navigation, header, footer and sidebars, line by line."""
+    out: set[str] = set()
+    for element in tree.xpath(_CHROME):
+        for line in element.text_content().split("\n"):
+            if line := _clean_space(line):
+                out.add(line)
+    return out
 
 
 def text_blocks(text: str) -> Blocks:
