@@ -61,7 +61,7 @@ def _yr(g: str) -> str:
     return rf"(?P<{g}>(?:19|20)\d\d)(?![\d/])"
 
 
-_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:the\s+)?)?"  # "Monday (June 3)" too
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
@@ -339,6 +339,34 @@ def _event_today(ctx: Context, start: int) -> bool:
     return bool(tags & {"VBD", "MD"}) or (head.tag_ == "VBN" and "VBP" not in tags)
 
 
+_PAST_AUX = {"has", "have", "had", "was", "were", "did"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "could", "may", "might"}
+
+
+def _future_at(ctx: Context, start: int, sentence: str) -> bool:
+    """Tense of the clause the date belongs to, not of the whole sentence.
+
+    "The government will rebuild schools, the minister said on Tuesday": the weekday
+    hangs on "said" (past), so it is the last Tuesday even though the sentence has
+    "will". The governing verb decides when it shows its tense; otherwise the
+    sentence-level cue words do.
+    """
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is not None:
+        tok = span.root
+        for _ in range(6):
+            if tok.pos_ in {"VERB", "AUX"}:
+                auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+                if auxes & _FUTURE_AUX:
+                    return True
+                if tok.tag_ == "VBD" or auxes & _PAST_AUX:
+                    return False
+            if tok.head is tok:
+                break
+            tok = tok.head
+    return bool(_FUTURE.search(sentence))
+
+
 def _fallback_year(text: str) -> int | None:
     """The only year written in full dates of the text (for undated pages)."""
     years = {int(m["y1"]) for name, p in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
@@ -377,6 +405,18 @@ def _near_top(ctx: Context, start: int) -> bool:
     return start < 400 or any(b.start <= start < b.start + len(b.text) for b in blocks[:6])
 
 
+def _dateline_like(ctx: Context, start: int) -> bool:
+    """Near the top and at the head of its line ("AMMAN, 4 September 2023 -"): a dateline.
+
+    "Schools will reopen on Monday (June 3)" in the first sentence is an event even
+    when it is the publication day.
+    """
+    if not _near_top(ctx, start):
+        return False
+    line_start = ctx.doc.text.rfind("\n", 0, start) + 1
+    return start - line_start <= 40
+
+
 def extract(ctx: Context) -> list[DateRow]:
     """The published row, then event/other rows in text order."""
     article, text = ctx.article, ctx.doc.text
@@ -397,13 +437,13 @@ def extract(ctx: Context) -> list[DateRow]:
         sentence = ctx.sentence_text(start)
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
-        result = resolver(name, m, bool(_FUTURE.search(sentence)))
+        result = resolver(name, m, _future_at(ctx, start, sentence))
         if result is None:
             continue
         kind, first, last = result
         on_day = _ON_BEFORE.search(text[max(0, start - 12):start])
         if kind == "event" and published is not None and first == last == published \
-                and name not in {"rel_day", "weekday"} and (_near_top(ctx, start) or not on_day):
+                and name not in {"rel_day", "weekday"} and (_dateline_like(ctx, start) or not on_day):
             continue  # the dateline (or a repeat of it): already the published row
         key = (kind, first.isoformat(), last.isoformat())
         if key in seen:
