@@ -75,6 +75,7 @@ class Lexicon:
     government_words: set[str] = field(default_factory=set)
     concepts: set[str] = field(default_factory=set)  # folded
     disqualifiers: set[str] = field(default_factory=set)
+    name_prefixes: set[str] = field(default_factory=set)  # "Storm Babet": the thing, not a person
     event_heads: set[str] = field(default_factory=set)
     generic_complements: set[str] = field(default_factory=set)
     disciplines: set[str] = field(default_factory=set)
@@ -127,6 +128,7 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.government_words = {fold(w) for w in words["government_words"]}
     lex.concepts = {fold(w) for w in words["concepts"]}
     lex.disqualifiers = {fold(w) for w in words["disqualifiers"]}
+    lex.name_prefixes = {fold(w) for w in words.get("name_prefixes", [])}
     lex.event_heads = {fold(w) for w in words.get("event_heads", [])}
     lex.generic_complements = {fold(w) for w in words.get("generic_complements", [])}
     lex.disciplines = {fold(w) for w in words.get("disciplines", [])}

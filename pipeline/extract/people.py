@@ -167,6 +167,10 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
             continue
         if any(_org_word(w, lex) for w in words):
             continue  # "Laucala Campus", "Vocational Schools": places and bodies, not people
+        if end < n and doc[end].is_lower and fold(doc[end].text) in lex.disqualifiers:
+            continue  # "the Samagra Shiksha scheme", "the Powering Learning report": names of things
+        if fold(words[0]) in lex.name_prefixes or start > 0 and fold(doc[start - 1].text) in lex.name_prefixes:
+            continue  # "Storm Babet", "Cyclone Yaku", "Typhoon Odette": named hazards
         if len(words) == 1 and (is_titleish(doc[start], lex) or fold(text) in lex.event_roles):
             continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))

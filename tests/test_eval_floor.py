@@ -1,0 +1,62 @@
+"""Eval gate: the real pipeline over gold-dev and the written held-out set must stay above floors.
+
+Why two sets: gold-dev is what the extractors were tuned on; tests/fixtures/heldout holds
+articles from other (written) sites, annotated before the extractors were run on them.
+A change that lifts gold-dev while dropping the held-out set is overfitting. Floors sit a
+little below the scores measured when they were pinned, so noise does not fail CI but a
+real regression does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import evaluate
+from pipeline.evaluate_cli import pipeline_predict
+from pipeline.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+HELDOUT = REPO / "tests" / "fixtures" / "heldout"
+
+
+def _gold_dev() -> Path | None:
+    for candidate in (REPO.parent / "shared" / "data" / "gold-dev", Path("/work/shared/data/gold-dev")):
+        if (candidate / "gold.jsonl").is_file():
+            return candidate
+    return None
+
+
+# table -> F1 floor (measured: see the report in the commit that pinned them).
+GOLD_DEV_FLOORS = {
+    "people": 0.93, "person_title": 0.90, "person_organization": 0.86, "organizations": 0.88,
+    "places": 0.90, "event_dates": 0.95, "priority_areas": 0.95,
+}
+HELDOUT_FLOORS = {
+    "people": 0.75, "person_title": 0.50, "person_organization": 0.12, "organizations": 0.75,
+    "places": 0.88, "event_dates": 0.95, "priority_areas": 0.95,
+}
+
+
+def _check(gold: Path, floors: dict[str, float]) -> None:
+    report = evaluate(gold, pipeline_predict(Settings()))
+    assert not report.errors, report.errors
+    low = {t: round(report.table(t).f1, 3) for t, floor in floors.items() if report.table(t).f1 < floor}
+    assert not low, f"F1 below floor on {gold.name}: {low} (floors {floors})"
+    pub = report.publication
+    assert pub["dated_correct"] >= 0.9 * pub["dated"], pub
+    assert pub["undated_predicted"] == 0, pub
+
+
+@pytest.mark.slow
+def test_gold_dev_floors() -> None:
+    gold = _gold_dev()
+    if gold is None:
+        pytest.skip("gold-dev not found next to the repo nor in /work/shared/data")
+    _check(gold, GOLD_DEV_FLOORS)
+
+
+@pytest.mark.slow
+def test_heldout_floors() -> None:
+    _check(HELDOUT, HELDOUT_FLOORS)
