@@ -29,8 +29,22 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
         getattr(args, "config", None),
         data_dir=args.data,
         progress=False if getattr(args, "quiet", False) else None,
+        workers=getattr(args, "workers", None),
+        engine=getattr(args, "engine", None),
+        scheduler=getattr(args, "scheduler", None),
         **extra,
     )
+
+
+def _add_engine_flags(p: argparse.ArgumentParser) -> None:
+    """--workers / --engine / --scheduler for the commands that process (run, update, process)."""
+    p.add_argument("--workers", type=int, default=argparse.SUPPRESS, metavar="N",
+                   help="processes (local engine) or LocalCluster workers (dask); default: number of cores")
+    p.add_argument("--engine", choices=("local", "dask"), default=argparse.SUPPRESS,
+                   help="local (default): processes on this machine; dask: a Dask cluster "
+                   "(pip install 'edunews[dask]')")
+    p.add_argument("--scheduler", default=argparse.SUPPRESS, metavar="tcp://HOST:PORT",
+                   help="address of a running Dask scheduler (with --engine dask); default: start a LocalCluster")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -274,14 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("run", cmd_run, "the main job: crawl configured sites, then process everything new")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
+    _add_engine_flags(p)
     p = add("update", cmd_update, "crawl + process for a scheduled job (locked, incremental)")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
     p.add_argument("--since", default=None, metavar="DATE", help="crawl only articles published on or after DATE")
     p.add_argument("--limit", type=int, default=None, help="fetch/process at most N new or changed records")
+    _add_engine_flags(p)
     p = add("process", cmd_process, "raw archives -> tables, incrementally")
     p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, manifests or folders (default DATA/raw)")
     p.add_argument("--limit", type=int, default=None, help="process at most N new or changed records")
     p.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch")
+    _add_engine_flags(p)
     p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
@@ -291,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sites_names", nargs="*", metavar="SITE", help="sites to crawl (default: all)")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML; default ./sites.toml)")
     p.add_argument("--since", default=None, help="skip articles older than this day (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=None, help="fetch at most N new articles per site")
+    p.add_argument("--limit", type=int, default=None, help="fetch at most N articles in all (over all sites)")
     p.add_argument("--check", action="store_true", help="only report what each listing, feed and sitemap yields")
     p.add_argument("--refresh", action="store_true", help="re-fetch archived articles with conditional requests")
     p = add("clean", cmd_clean, "print the cleaned Article of one page as JSON")
@@ -316,13 +333,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(getattr(args, "log_format", "text"))
-    if getattr(args, "published", None):
-        from datetime import date
+    for flag in ("published", "since"):  # a bad date is bad usage (exit 2), caught before any work starts
+        if getattr(args, flag, None):
+            from datetime import date
 
-        try:
-            date.fromisoformat(args.published)
-        except ValueError:
-            parser.error(f"--published must be YYYY-MM-DD, got {args.published!r}")
+            try:
+                date.fromisoformat(getattr(args, flag))
+            except ValueError:
+                parser.error(f"--{flag} must be YYYY-MM-DD, got {getattr(args, flag)!r}")
     try:
         return int(args.func(args))
     except LockedError as exc:

@@ -10,12 +10,11 @@ is killed at any moment is finished by the next one with identical output.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -23,13 +22,17 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.clean import clean_page
-from pipeline.errors import LockedError, PipelineError
+from pipeline.clean.selectors import site_hints
+from pipeline.errors import PipelineError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
+from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
 from pipeline.records import Article, Extraction, RawPage
+from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
 from pipeline.state import StateStore, body_hash
+from pipeline.state.lock import exclusive_lock
 from pipeline.tables import export_tables
 
 log = logging.getLogger("edunews")
@@ -49,16 +52,9 @@ class Summary:
                 f"failed {self.failed}, {self.seconds:.1f} s")
 
 
-@contextmanager
-def data_lock(data_dir: Path) -> Iterator[None]:
+def data_lock(data_dir: Path) -> AbstractContextManager[None]:
     """One run per data folder: a second one fails at once instead of interleaving writes."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / ".lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise LockedError(f"another edunews run is working on {data_dir}; try again when it ends") from None
-        yield
+    return exclusive_lock(data_dir / ".lock", "run")
 
 
 def one_line(exc: BaseException) -> str:
@@ -70,10 +66,18 @@ def one_line(exc: BaseException) -> str:
 def clean_pages(
     pages: Iterable[RawPage], settings: Settings, errors: list[tuple[str, str, str, str]]
 ) -> Iterator[tuple[RawPage, Article]]:
-    """Clean each page; a failure becomes an error row and the batch goes on."""
+    """Clean each page; a failure becomes an error row and the batch goes on.
+
+    A page of a site in the configured sites file is cleaned with that site's selectors and
+    language (the file is read once per process; each page costs a host lookup).
+    """
+    sites = site_hints(settings.sites_file)
     for page in pages:
         try:
-            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages)
+            hints = sites.lookup(page.url)
+            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages,
+                                   selectors=hints.selectors if hints else None,
+                                   language_hint=hints.language if hints else None)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
 
@@ -120,6 +124,9 @@ def _pending(
             summary.unchanged += 1
             continue
         known = store.db.execute("SELECT 1 FROM records WHERE raw_ref=?", (page.raw_ref,)).fetchone()
+        if not known and page.url:  # a page re-fetched by `crawl --refresh` is a new record of a known article
+            known = store.db.execute("SELECT 1 FROM results WHERE article_id=?",
+                                     (article_id(page.url, ""),)).fetchone()
         if known:
             summary.changed += 1
         else:
@@ -159,8 +166,8 @@ def process(
             pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
             if limit is not None:
                 pending = islice(pending, limit)
-            while batch := list(islice(pending, chunk)):
-                done, results, errors = process_batch(batch, settings)
+            # The runner (this process, worker processes or a Dask cluster) returns batches in input order.
+            for done, results, errors in run_batches(partitions(pending, chunk), settings):
                 store.commit_batch(done, results, errors)
                 summary.failed += len(errors)
                 summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)

