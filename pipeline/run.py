@@ -10,11 +10,12 @@ is killed at any moment is finished by the next one with identical output.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -22,17 +23,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.clean import clean_page
-from pipeline.clean.selectors import site_hints
-from pipeline.errors import PipelineError
+from pipeline.errors import LockedError, PipelineError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
-from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
 from pipeline.records import Article, Extraction, RawPage
 from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
 from pipeline.state import StateStore, body_hash
-from pipeline.state.lock import exclusive_lock
 from pipeline.tables import export_tables
 
 log = logging.getLogger("edunews")
@@ -52,9 +50,16 @@ class Summary:
                 f"failed {self.failed}, {self.seconds:.1f} s")
 
 
-def data_lock(data_dir: Path) -> AbstractContextManager[None]:
+@contextmanager
+def data_lock(data_dir: Path) -> Iterator[None]:
     """One run per data folder: a second one fails at once instead of interleaving writes."""
-    return exclusive_lock(data_dir / ".lock", "run")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(f"another edunews run is working on {data_dir}; try again when it ends") from None
+        yield
 
 
 def one_line(exc: BaseException) -> str:
@@ -66,18 +71,10 @@ def one_line(exc: BaseException) -> str:
 def clean_pages(
     pages: Iterable[RawPage], settings: Settings, errors: list[tuple[str, str, str, str]]
 ) -> Iterator[tuple[RawPage, Article]]:
-    """Clean each page; a failure becomes an error row and the batch goes on.
-
-    A page of a site in the configured sites file is cleaned with that site's selectors and
-    language (the file is read once per process; each page costs a host lookup).
-    """
-    sites = site_hints(settings.sites_file)
+    """Clean each page; a failure becomes an error row and the batch goes on."""
     for page in pages:
         try:
-            hints = sites.lookup(page.url)
-            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages,
-                                   selectors=hints.selectors if hints else None,
-                                   language_hint=hints.language if hints else None)
+            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
 
@@ -124,9 +121,6 @@ def _pending(
             summary.unchanged += 1
             continue
         known = store.db.execute("SELECT 1 FROM records WHERE raw_ref=?", (page.raw_ref,)).fetchone()
-        if not known and page.url:  # a page re-fetched by `crawl --refresh` is a new record of a known article
-            known = store.db.execute("SELECT 1 FROM results WHERE article_id=?",
-                                     (article_id(page.url, ""),)).fetchone()
         if known:
             summary.changed += 1
         else:
