@@ -23,8 +23,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline.clean import clean_page
+from pipeline.clean.selectors import site_hints
 from pipeline.errors import LockedError, PipelineError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
+from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
 from pipeline.records import Article, Extraction, RawPage
@@ -71,10 +73,18 @@ def one_line(exc: BaseException) -> str:
 def clean_pages(
     pages: Iterable[RawPage], settings: Settings, errors: list[tuple[str, str, str, str]]
 ) -> Iterator[tuple[RawPage, Article]]:
-    """Clean each page; a failure becomes an error row and the batch goes on."""
+    """Clean each page; a failure becomes an error row and the batch goes on.
+
+    A page of a site in the configured sites file is cleaned with that site's selectors and
+    language (the file is read once per process; each page costs a host lookup).
+    """
+    sites = site_hints(settings.sites_file)
     for page in pages:
         try:
-            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages)
+            hints = sites.lookup(page.url)
+            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages,
+                                   selectors=hints.selectors if hints else None,
+                                   language_hint=hints.language if hints else None)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
 
@@ -121,6 +131,9 @@ def _pending(
             summary.unchanged += 1
             continue
         known = store.db.execute("SELECT 1 FROM records WHERE raw_ref=?", (page.raw_ref,)).fetchone()
+        if not known and page.url:  # a page re-fetched by `crawl --refresh` is a new record of a known article
+            known = store.db.execute("SELECT 1 FROM results WHERE article_id=?",
+                                     (article_id(page.url, ""),)).fetchone()
         if known:
             summary.changed += 1
         else:

@@ -5,6 +5,12 @@ robots.txt with a Disallow and a Crawl-delay, and the faults a real crawl meets:
 404, 500, 503/429 with Retry-After, a response slower than the timeout, a redirect
 chain and a loop, tracking-parameter duplicates, a PDF, an oversized page and a
 lying charset header. Every request is logged with its time and headers.
+
+Articles carry an ETag and a Last-Modified header and answer a matching
+conditional request with 304; ``bump(n)`` changes article n (new text, new ETag),
+as a site does when it edits a story. ``/dated`` is a newest-first listing with a
+date per item (article n is dated 2024-03-n everywhere: listing, feed, sitemap),
+for ``--since``.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ class FakeSite:
         self.crawl_delay = crawl_delay
         self.log: list[tuple[float, str, dict[str, str]]] = []
         self.hits: dict[str, int] = {}
+        self.versions: dict[str, int] = {}  # article number -> edit count (bump)
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -58,19 +65,26 @@ class FakeSite:
         with self.lock:
             return [p for _, p, _ in self.log]
 
+    def bump(self, n: int | str) -> None:
+        """Edit article n: its body and ETag change, so a conditional request gets 200 again."""
+        with self.lock:
+            self.versions[str(n)] = self.versions.get(str(n), 0) + 1
+
     def reset_log(self) -> None:
         with self.lock:
             self.log.clear()
 
-    def sites_toml(self, allow_private: bool = True, **crawl: object) -> str:
+    def sites_toml(self, allow_private: bool = True, start_urls: tuple[str, ...] = ("/news",),
+                   feeds: tuple[str, ...] = ("/feed.xml",), sitemaps: tuple[str, ...] = ("/sitemap.xml",),
+                   **crawl: object) -> str:
+        """A sites file with one site, ``fake``; sources are paths on this server (pass () to leave one out)."""
         settings = {"contact": "mailto:crawler-test@example.org", "delay": 0.05, "timeout": 1, "max_size_mb": 1,
                     "retries": 1, "backoff": 0.2, "max_delay": 5, **crawl}
         lines = ["[crawl]"] + [f"{k} = {v!r}".replace("'", '"') for k, v in settings.items()]
+        lines += ["", "[sites.fake]"]
+        for key, paths in (("start_urls", start_urls), ("feeds", feeds), ("sitemaps", sitemaps)):
+            lines.append(f"{key} = [{', '.join(repr(self.url + p) for p in paths)}]".replace("'", '"'))
         lines += [
-            "", "[sites.fake]",
-            f'start_urls = ["{self.url}/news"]',
-            f'feeds = ["{self.url}/feed.xml"]',
-            f'sitemaps = ["{self.url}/sitemap.xml"]',
             "article_pattern = '/news/[a-z0-9-]+$'",
             'allowed_domains = ["127.0.0.1"]',
             f"allow_private = {'true' if allow_private else 'false'}",
@@ -112,14 +126,16 @@ class FakeSite:
                     f"<sitemap><loc>{self.url}/sitemaps/news.xml.gz</loc></sitemap></sitemapindex>")
             return send(h, 200, body, "application/xml")
         if path == "/sitemaps/news.xml.gz":
-            urls = "".join(f"<url><loc>{self.url}{p}</loc><lastmod>2024-05-0{i + 1}</lastmod></url>"
-                           for i, p in enumerate(["/news/article-4", "/news/article-14", "/news/private-plans"]))
+            urls = "".join(f"<url><loc>{self.url}{p}</loc><lastmod>2024-03-{day}</lastmod></url>"
+                           for p, day in [("/news/article-4", "04"), ("/news/article-14", "14"),
+                                          ("/news/private-plans", "15")])
             xml = ("<?xml version='1.0' encoding='UTF-8'?><urlset "
                    f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
             return send(h, 200, gzip.compress(xml.encode()), "application/x-gzip")
         if path.startswith("/news/article-"):
-            n = path.rsplit("-", 1)[1]
-            return send(h, 200, article_html(n, f"2024-03-{int(n) % 28 + 1:02d}"))
+            return self.article(h, path.rsplit("-", 1)[1])
+        if path == "/dated":
+            return send(h, 200, self.dated(int(parse_qs(parts.query).get("page", ["1"])[0])))
         return self.fault(h, path.removeprefix("/news/"), hits)
 
     def fault(self, h: BaseHTTPRequestHandler, name: str, hits: int) -> None:
@@ -148,6 +164,24 @@ class FakeSite:
             return send(h, 301 if name == "old-url" else 302, "", headers={"Location": self.url + redirects[name]})
         return send(h, 404, "not found")
 
+    def article(self, h: BaseHTTPRequestHandler, n: str) -> None:
+        version = self.versions.get(n, 0)
+        etag = f'"a{n}-v{version}"'
+        if h.headers.get("If-None-Match") == etag:
+            return send(h, 304, b"", headers={"ETag": etag})
+        html = article_html(n, f"2024-03-{int(n) % 28 + 1:02d}")
+        if version:
+            html = html.replace("ends here.", f"ends here, edited {version} time(s).")
+        return send(h, 200, html, headers={"ETag": etag, "Last-Modified": "Fri, 01 Mar 2024 10:00:00 GMT"})
+
+    def dated(self, page: int) -> str:
+        """Newest first, PER_PAGE a page: 12..8, 7..3, 2..1, then empty pages (with a Next link)."""
+        numbers = [n for n in range(N_ARTICLES - (page - 1) * PER_PAGE, N_ARTICLES - page * PER_PAGE, -1) if n >= 1]
+        items = "".join(f"<li><a href='/news/article-{n}'>Article {n}</a> <time datetime='2024-03-{n:02d}'>"
+                        f"{n} March</time></li>" for n in numbers)
+        nav = f"<a rel='next' href='/dated?page={page + 1}'>Next</a>" if page < 5 else ""
+        return f"<html><body><h1>News</h1><ul>{items}</ul><div class='pager'>{nav}</div></body></html>"
+
     def listing(self, page: int) -> str:
         first = (page - 1) * PER_PAGE + 1
         numbers = [n for n in range(first, first + PER_PAGE) if n <= N_ARTICLES]
@@ -169,7 +203,7 @@ class FakeSite:
     def feed(self) -> str:
         items = "".join(
             f"<item><title>Article {n}</title><link>{self.url}/news/article-{n}?utm_source=rss&amp;utm_medium=feed"
-            f"</link><pubDate>Mon, 0{n} Apr 2024 10:00:00 +0000</pubDate></item>" for n in (1, 2, 3, 13))
+            f"</link><pubDate>{n:02d} Mar 2024 10:00:00 +0000</pubDate></item>" for n in (1, 2, 3, 13))
         return ("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Fake news</title>"
                 f"{items}</channel></rss>")
 

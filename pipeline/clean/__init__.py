@@ -8,6 +8,7 @@ lines, title first, and every offset the extractors emit points into it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from pipeline.clean.boilerplate import body_blocks, parse_html, text_blocks
@@ -15,6 +16,7 @@ from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import page_metadata, split_authors
+from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
 from pipeline.clean.textdoc import front_matter_date, read_front_matter, strip_tags
 from pipeline.errors import CleanError
@@ -82,10 +84,15 @@ def clean_html(
     fetched_at: str | None = None,
     min_words: int = MIN_WORDS,
     languages: tuple[str, ...] = ("en",),
+    selectors: Mapping[str, str] | None = None,
+    language_hint: str | None = None,
 ) -> Article:
     """Clean one HTML page. Raises CleanError when the page holds no article text.
 
     The page is parsed once; the body extractors and the metadata reader share the tree.
+    ``selectors`` (title/date/body CSS from the site's entry in the sites file) win over
+    the generic guesses where they match; ``language_hint`` (the site's language) stands
+    in for a missing ``<html lang>``.
     """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
@@ -93,16 +100,17 @@ def clean_html(
     if tree is None:
         raise CleanError("not an HTML page: nothing to parse")
     meta = page_metadata(tree, url)
-    blocks = body_blocks(tree, url)
+    sel_title, sel_date, sel_blocks = apply_selectors(tree, selectors) if selectors else (None, None, [])
+    blocks = sel_blocks or body_blocks(tree, url)
     if not blocks:
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
-    title = str(meta["title"] or "")
+    title = sel_title or str(meta["title"] or "")
     text, out_blocks = assemble(title, blocks)
-    published = meta["published"] or dateline_date([b.text for b in out_blocks[:4]])
+    published = sel_date or meta["published"] or dateline_date([b.text for b in out_blocks[:4]])
     site = str(meta.get("site_name") or "")
     authors, agency = split_authors(meta["authors"], (site, _source(url, "")))  # type: ignore[arg-type]
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
-    language = detect_language(body, meta["lang"])  # type: ignore[arg-type]
+    language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
     return Article(
         article_id=article_id(canonical_url(url) if url else None, text),
         url=canonical_url(url) if url else None,
@@ -179,9 +187,14 @@ def clean_text(
 
 
 def clean_page(
-    page: RawPage, *, min_words: int = MIN_WORDS, languages: tuple[str, ...] = ("en",)
+    page: RawPage,
+    *,
+    min_words: int = MIN_WORDS,
+    languages: tuple[str, ...] = ("en",),
+    selectors: Mapping[str, str] | None = None,
+    language_hint: str | None = None,
 ) -> Article:
-    """Clean a RawPage: HTML when it looks like HTML, plain text otherwise."""
+    """Clean a RawPage: HTML when it looks like HTML, plain text otherwise (site hints apply to HTML)."""
     text, _enc = decode(page.body, page.content_type)
     is_html = (page.content_type or "").startswith("text/html") or bool(
         _HTML_SNIFF.search(page.body[:2048])
@@ -194,5 +207,6 @@ def clean_page(
         languages=languages,
     )
     if is_html:
-        return clean_html(text, page.url, **kwargs)  # type: ignore[arg-type]
+        return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
+                          **kwargs)  # type: ignore[arg-type]
     return clean_text(text, page.url, **kwargs)  # type: ignore[arg-type]

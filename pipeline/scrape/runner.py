@@ -286,8 +286,12 @@ def child_main(job_path: str) -> int:
     seen_store = SeenStore(Path(job["state_path"]))
     seen, failed = seen_store.urls(), seen_store.failed()
     validators = seen_store.validators() if job["refresh"] else {}
-    seen_store.close()
+    # A site whose last crawl did not finish gets a full listing pass; until this one finishes, it is unfinished.
+    full = {site.name: not seen_store.complete(site.name) for site in sites}
+    if not job["check"]:
+        seen_store.set_complete([site.name for site in sites], False, utc_now())
     since = date.fromisoformat(job["since"]) if job["since"] else None
+    budget = {"left": job["limit"]} if job["limit"] is not None else None  # --limit counts over all sites
     process = CrawlerProcess({"LOG_LEVEL": "WARNING", "TELNETCONSOLE_ENABLED": False})
     crawlers = []
     for site in sites:
@@ -296,10 +300,15 @@ def child_main(job_path: str) -> int:
                          {"custom_settings": scrapy_settings(site, job["raw_dir"], job["state_path"])})
         crawler = process.create_crawler(spidercls)
         crawlers.append(crawler)
-        process.crawl(crawler, site=site, seen=seen, failed=failed, since=since, limit=job["limit"], check=job["check"],
-                      refresh=job["refresh"], validators=validators)
+        process.crawl(crawler, site=site, seen=seen, failed=failed, since=since, budget=budget, check=job["check"],
+                      refresh=job["refresh"], validators=validators, full=full[site.name])
     process.start()
     reports = [c.spider.report for c in crawlers if c.spider is not None]
+    # A --since crawl skipped older articles on purpose: a later crawl without it gets the full pass that finds them.
+    done = [r["site"] for r in reports if r["finished"] and not r["limited"] and since is None]
+    if done and not job["check"]:
+        seen_store.set_complete(done, True, utc_now())
+    seen_store.close()
     files = [f for r in reports for f in r.pop("files", [])]
     Path(job["out"]).write_text(json.dumps({"sites": reports, "files": files}))
     return 0

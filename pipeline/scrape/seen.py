@@ -28,6 +28,11 @@ CREATE TABLE IF NOT EXISTS crawl_failed (   -- tried and not archived: retried, 
     error TEXT NOT NULL,
     attempts INTEGER NOT NULL,
     last_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_sites (    -- did the site's last crawl reach its end?
+    site TEXT PRIMARY KEY,
+    complete INTEGER NOT NULL,  -- 0 from the start of a crawl until it finishes without Ctrl-C, kill or --limit
+    at TEXT NOT NULL
 )
 """
 
@@ -75,6 +80,15 @@ class SeenStore:
         )
         self.db.executemany("DELETE FROM crawl_failed WHERE url=?", [(u,) for u in urls])
         self.db.execute("COMMIT")
+
+    def complete(self, site: str) -> bool:
+        """True when the site's last crawl ran to its end; False after an interruption, a --limit or never."""
+        row = self.db.execute("SELECT complete FROM crawl_sites WHERE site=?", (site,)).fetchone()
+        return bool(row and row[0])
+
+    def set_complete(self, sites: list[str], complete: bool, at: str) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO crawl_sites VALUES (?,?,?)",
+                            [(site, int(complete), at) for site in sites])
 
     def rename_warc(self, old: str, new: str) -> None:
         self.db.execute("UPDATE crawl_seen SET warc=? WHERE warc=?", (new, old))

@@ -102,6 +102,23 @@ def _check_url(where: str, url: Any) -> str:
     return url
 
 
+def _selectors(where: str, selectors: Any) -> dict[str, str]:
+    """title/date/body CSS selectors for the clean stage, compiled once here so a typo fails at load time."""
+    if not isinstance(selectors, dict) or set(selectors) - {"title", "date", "body"}:
+        raise ConfigError(f"{where}: selectors is a table with keys title, date, body (CSS selectors)")
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    for key, css in selectors.items():
+        try:
+            if not isinstance(css, str):
+                raise TypeError
+            CSSSelector(css)
+        except (SelectorError, TypeError):
+            raise ConfigError(f"{where}: selectors.{key} = {css!r} is not a valid CSS selector") from None
+    return dict(selectors)
+
+
 def parse_site(name: str, entry: dict[str, Any], defaults: CrawlDefaults) -> SiteConfig:
     """Validate one ``[sites.NAME]`` table into a SiteConfig."""
     where = f"site {name!r}"
@@ -145,10 +162,7 @@ def parse_site(name: str, entry: dict[str, Any], defaults: CrawlDefaults) -> Sit
             if not isinstance(entry[key], str):
                 raise ConfigError(f"{where}: {key} must be a string")
             values[key] = entry[key]
-    selectors = entry.get("selectors", {})
-    if not isinstance(selectors, dict) or set(selectors) - {"title", "date", "body"}:
-        raise ConfigError(f"{where}: selectors is a table with keys title, date, body (CSS selectors)")
-    values["selectors"] = dict(selectors)
+    values["selectors"] = _selectors(where, entry.get("selectors", {}))
     overrides = _crawl_values(where, {k: v for k, v in entry.items() if k in _CRAWL_KEYS})
     values["crawl"] = CrawlDefaults(**{**asdict(defaults), **overrides})
     return SiteConfig(**values)

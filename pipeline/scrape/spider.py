@@ -2,9 +2,12 @@
 
 Discovery yields canonical article URLs; an article already archived by an earlier
 crawl (``crawl_seen``) is not requested again. Listings are followed page by page
-until a page yields no article unknown to earlier crawls, has only dates older
-than ``since``, or ``max_pages`` is reached. In ``check`` mode nothing is
-archived: each listing, feed and sitemap reports what it yields.
+until a page yields no article unknown to earlier crawls (dated on or after
+``since``, when given), lists no article at all, or ``max_pages`` is reached.
+After a crawl of the site that did not finish (interrupted, or cut by ``--limit``)
+the "nothing new" stop is off (``full``): the articles it never reached may sit
+behind a first page that is all known now. In ``check`` mode nothing is archived:
+each listing, feed and sitemap reports what it yields.
 """
 
 from __future__ import annotations
@@ -58,8 +61,8 @@ class NewsSpider(Spider):
     name = "edunews"
 
     def __init__(self, site: SiteConfig, seen: set[str], failed: set[str] | None = None, since: date | None = None,
-                 limit: int | None = None, check: bool = False, refresh: bool = False,
-                 validators: dict[str, tuple] | None = None, **kwargs: Any) -> None:
+                 budget: dict[str, int] | None = None, check: bool = False, refresh: bool = False,
+                 validators: dict[str, tuple] | None = None, full: bool = False, **kwargs: Any) -> None:
         super().__init__(name=f"edunews-{site.name}", **kwargs)
         self.site = site
         self.allowed_domains = list(site.allowed_domains)
@@ -68,14 +71,15 @@ class NewsSpider(Spider):
         self.seen = seen
         self.failed = failed or set()
         self.since = since
-        self.limit = limit
+        self.budget = budget  # {"left": N}: --limit, shared by the spiders of one crawl (all sites)
+        self.full = full
         self.check = check
         self.refresh = refresh
         self.validators = validators or {}
         self.requested: set[str] = set()
         self.report: dict[str, Any] = {"site": site.name, "archived": 0, "known": 0, "not_html": 0, "robots": 0,
-                                       "blocked": 0, "unchanged": 0, "queued": 0, "failures": [], "disallowed": [],
-                                       "sources": []}
+                                       "blocked": 0, "unchanged": 0, "queued": 0, "limited": False, "failures": [],
+                                       "disallowed": [], "sources": [], "finished": False}
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -121,8 +125,11 @@ class NewsSpider(Spider):
                     continue
                 etag, modified = self.validators.get(url, (None, None))
                 headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
-            if self.limit is not None and self.report["queued"] >= self.limit:
-                continue
+            if self.budget is not None:
+                if self.budget["left"] <= 0:
+                    self.report["limited"] = True  # some articles wait for the next crawl
+                    continue
+                self.budget["left"] -= 1
             self.report["queued"] += 1
             yield Request(url, callback=self.parse_article, errback=self.on_error, headers=headers,
                           meta={"kind": "article", "source": source, "handle_httpstatus_list": [304]})
@@ -139,20 +146,44 @@ class NewsSpider(Spider):
             return
         links = [canonical_url(response.urljoin(h)) for h in response.css("a::attr(href)").getall()]
         found = list(dict.fromkeys(u for u in links if self._is_article(u)))
-        new = [u for u in found if u not in self.seen and u not in self.failed]
-        days = [d for d in (parse_day(t) for t in response.css("time::attr(datetime)").getall()) if d]
-        too_old = bool(self.since and days and max(days) < self.since)
+        in_range = found
+        if self.since:
+            days = self._listing_days(response)
+            in_range = [u for u in found if not self._too_old(days.get(u))]
+        new = [u for u in in_range if u not in self.seen and u not in self.failed]
         self._record_source(response, found)
-        if self.check or too_old:
+        if self.check:
             return
-        yield from self._articles(found, response.url)
+        yield from self._articles(in_range, response.url)
         page = response.meta["page"]
-        if not new or page >= self.site.crawl.max_pages:
+        if not in_range or (not new and not self.full) or page >= self.site.crawl.max_pages:
             return
         next_url = self._next_page(response)
         if next_url:
             yield Request(canonical_url(next_url), callback=self.parse_listing, errback=self.on_error,
                           meta={"kind": "listing", "page": page + 1, "source": next_url})
+
+    def _listing_days(self, response: Response) -> dict[str, date]:
+        """Article URL -> the day listed beside its link (the one ``<time datetime>`` of its nearest dated box).
+
+        A page whose dates cannot be told apart per link, yet are all older than ``since``,
+        dates every link with its newest day (so the whole page counts as old).
+        """
+        days: dict[str, date] = {}
+        for anchor in response.css("a[href]"):
+            url = canonical_url(response.urljoin(anchor.attrib["href"]))
+            if url in days or not self._is_article(url):
+                continue
+            box = anchor.xpath("ancestor::*[.//time[@datetime]][1]")
+            stamps = {d for d in (parse_day(t) for t in box.xpath(".//time/@datetime").getall()) if d}
+            if len(stamps) == 1:
+                days[url] = stamps.pop()
+        if not days:
+            page = [d for d in (parse_day(t) for t in response.css("time::attr(datetime)").getall()) if d]
+            if page:
+                hrefs = response.css("a::attr(href)").getall()
+                days = dict.fromkeys((canonical_url(response.urljoin(h)) for h in hrefs), max(page))
+        return days
 
     def _next_page(self, response: Response) -> str | None:
         if self.site.next_page:
@@ -242,6 +273,10 @@ class NewsSpider(Spider):
                                   for k, vs in response.request.headers.items() for v in vs),
             fetched_at=utc_now(),
         )
+
+    def closed(self, reason: str) -> None:
+        """Scrapy's close hook: only a crawl that ran to its end counts as finished (not Ctrl-C, not shutdown)."""
+        self.report["finished"] = reason == "finished"
 
     @staticmethod
     def _chain(response: Response) -> tuple[str, ...]:
