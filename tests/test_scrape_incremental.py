@@ -125,6 +125,15 @@ def test_limit_counts_over_all_sites_and_the_next_crawl_gets_the_rest(site, tmp_
     assert archived(settings.data_dir) == Counter({article(n): 1 for n in (1, 2, 3, 4, 13, 14)})
 
 
+def test_two_sites_listing_the_same_article_fetch_it_once(site, tmp_path):
+    settings, path = setup(site, tmp_path, feeds=("/feed.xml",))
+    path.write_text(path.read_text() + f'\n[sites.fake-b]\nstart_urls = ["{site.url}/dated"]\n'
+                    "article_pattern = '/news/article-[0-9]+$'\nallow_private = true\n")
+    assert crawl(settings, load_sites(path)).archived == 13  # feed 1, 2, 3, 13 + listing 1..12
+    assert max(Counter(p for p, _ in article_requests(site)).values()) == 1
+    assert archived(settings.data_dir) == Counter({article(n): 1 for n in range(1, 14)})
+
+
 def test_limit_on_a_listing_then_a_full_pass_finds_what_page_one_hides(site, tmp_path):
     """After --limit the first listing page is all known; the next crawl must still go past it."""
     settings, path = setup(site, tmp_path, start_urls=("/dated",))

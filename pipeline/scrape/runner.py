@@ -292,6 +292,7 @@ def child_main(job_path: str) -> int:
         seen_store.set_complete([site.name for site in sites], False, utc_now())
     since = date.fromisoformat(job["since"]) if job["since"] else None
     budget = {"left": job["limit"]} if job["limit"] is not None else None  # --limit counts over all sites
+    requested: set[str] = set()  # one crawl fetches an article once, whichever site finds it
     process = CrawlerProcess({"LOG_LEVEL": "WARNING", "TELNETCONSOLE_ENABLED": False})
     crawlers = []
     for site in sites:
@@ -301,7 +302,7 @@ def child_main(job_path: str) -> int:
         crawler = process.create_crawler(spidercls)
         crawlers.append(crawler)
         process.crawl(crawler, site=site, seen=seen, failed=failed, since=since, budget=budget, check=job["check"],
-                      refresh=job["refresh"], validators=validators, full=full[site.name])
+                      refresh=job["refresh"], validators=validators, full=full[site.name], requested=requested)
     process.start()
     reports = [c.spider.report for c in crawlers if c.spider is not None]
     # A --since crawl skipped older articles on purpose: a later crawl without it gets the full pass that finds them.

@@ -62,7 +62,8 @@ class NewsSpider(Spider):
 
     def __init__(self, site: SiteConfig, seen: set[str], failed: set[str] | None = None, since: date | None = None,
                  budget: dict[str, int] | None = None, check: bool = False, refresh: bool = False,
-                 validators: dict[str, tuple] | None = None, full: bool = False, **kwargs: Any) -> None:
+                 validators: dict[str, tuple] | None = None, full: bool = False,
+                 requested: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(name=f"edunews-{site.name}", **kwargs)
         self.site = site
         self.allowed_domains = list(site.allowed_domains)
@@ -76,7 +77,9 @@ class NewsSpider(Spider):
         self.check = check
         self.refresh = refresh
         self.validators = validators or {}
-        self.requested: set[str] = set()
+        # Article URLs requested in this crawl: shared by the spiders of one crawl, so two sites
+        # listing the same story (a syndicated article, overlapping domains) fetch it once.
+        self.requested: set[str] = requested if requested is not None else set()
         self.report: dict[str, Any] = {"site": site.name, "archived": 0, "known": 0, "not_html": 0, "robots": 0,
                                        "blocked": 0, "unchanged": 0, "queued": 0, "limited": False, "failures": [],
                                        "disallowed": [], "sources": [], "finished": False}
