@@ -56,6 +56,7 @@ from pipeline.extract.org_mentions import (
     is_cap,
     spacy_mentions,
 )
+from pipeline.extract.org_merge import drop_places, merge_variants
 from pipeline.extract.org_rules import (
     academic_units,
     country_offices,
@@ -488,6 +489,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
         if key in by_key and acr not in by_key[key].aliases:
             by_key[key].aliases.append(acr)
     orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
+    orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     for org in orgs:
         forms = {org.name, *org.aliases}
         org.aliases = [a for a in org.aliases if org_key(a) != org_key(org.name)

@@ -37,7 +37,13 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, is_place
-from pipeline.extract.people_context import article_country, led_by, parent_of_unit, state_office
+from pipeline.extract.people_context import (
+    article_country,
+    led_by,
+    parent_of_unit,
+    portfolio_body,
+    state_office,
+)
 from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
@@ -360,9 +366,9 @@ def extract(ctx: Context) -> list[PersonRow]:
                     break
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
-        if title and (org is None or org_name is not None):
-            ministry = _ministry_for(title, ctx.orgs)  # a named ministry beats the government
-            if ministry is not None:
+        if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
+            ministry = _ministry_for(title, ctx.orgs) or portfolio_body(title, ctx.orgs)
+            if ministry is not None:  # a named ministry beats the government
                 org, org_name = ministry, None
         if title and org is not None and org_name is None:
             better = _ministry_for(title, [org])

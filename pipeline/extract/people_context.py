@@ -104,3 +104,52 @@ def article_country(doc: Doc) -> str | None:
     if rest and rest[0][1] >= count:
         return None
     return top
+
+
+_OFFICE = r"(?:minister|secretary|commissioner|mec|cabinet secretary|permanent secretary)"
+_PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE} (?:of|for) (?:the )?(.+)$")
+_PORTFOLIO_BEFORE = re.compile(rf"^(.+?) {_OFFICE}$")
+_RANKS = {"deputy", "federal", "state", "acting", "assistant", "junior", "chief", "permanent",
+          "cabinet", "shadow", "provincial", "national", "former", "new", "the", "union", "regional"}
+_BODY_LONG = re.compile(r"\b(?:department|ministry) (?:of|for) (?:the )?(.+)$")
+_BODY_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|ministry)$")
+
+
+def _portfolio(title: str) -> str | None:
+    """"education" of "Minister for Education", "Federal Education Minister", "Education Secretary"."""
+    key = fold(title)
+    m = _PORTFOLIO_AFTER.search(key)
+    if m:
+        return m.group(1)
+    m = _PORTFOLIO_BEFORE.match(key)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0] in _RANKS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """The article's ministry/department of a minister's or secretary's portfolio.
+
+    Governments name an education body "Ministry of Education", "Department of Basic
+    Education" or "Education Department"; the office names the same portfolio in any order
+    ("Minister of Basic Education", "Education Secretary", "Commissioner for X"). The
+    guidelines give a minister whose ministry is named that ministry, so the portfolio is
+    matched against the bodies the article names (one match only: otherwise unknown).
+    """
+    wanted = _portfolio(title)
+    if not wanted:
+        return None
+    found = []
+    for org in orgs:
+        for form in (org.name, *org.aliases):
+            key = fold(form)
+            m = _BODY_LONG.search(key)
+            short = _BODY_SHORT.match(key)
+            if (m and m.group(1) == wanted) or (short and (short.group(1) == wanted
+                                                           or short.group(1).endswith(" " + wanted))):
+                found.append(org)
+                break
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,103 @@
+"""Organization rows after grouping: surface variants of one body merged, places dropped.
+
+Helpers for ``pipeline.extract.organizations`` (the last step of ``_group``). News text
+names one body in several word orders, and a reader (or an analyst joining tables) takes
+them as one; spaCy also tags regions as ORG. The rules are about the shape of names, not
+about any one body:
+
+- ``"Australian Government"`` / ``"the Government of Australia"``: a demonym or country
+  before a government word is the same body as "<word> of <country>" (the "of" form is
+  the canonical one, as the annotation guidelines write governments);
+- ``"Education Department"`` / ``"U.S. Department of Education"``, ``"Health Ministry"`` /
+  ``"Ministry of Health"``: "<portfolio> <head>" is a short form of a body named
+  "... <head> of/for <portfolio>" in the same article;
+- a row whose every form is a place in the places gazetteer (``KwaZulu-Natal``, ``West
+  Bank``, ``the Amazon``) and that has no organization head word and no gazetteer entry
+  is a place spaCy took for an organization, not a body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.base import OrgEntity
+from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, org_key
+
+GOV_HEADS = ("government", "ministry", "department")
+
+
+def _government_country(name: str) -> str | None:
+    """The country of "Australian Government" / "Kenyan government" / "Nauru Government"."""
+    m = re.match(r"^(?:the )?(.+?) government$", fold(name))
+    if not m:
+        return None
+    words = m.group(1)
+    return demonym_country(words) or country_name(words)
+
+
+def _of_country(name: str) -> str | None:
+    m = re.match(r"^(?:the )?government of (?:the )?(.+)$", fold(name))
+    return country_name(m.group(1)) if m else None
+
+
+def _short_head_form(name: str) -> tuple[str, str] | None:
+    """("education", "department") for "Education Department" / "Basic Education Ministry"."""
+    m = re.match(r"^(?:the )?((?:[\w'-]+ ){1,4})(department|ministry)$", fold(name))
+    return (m.group(1).strip(), m.group(2)) if m else None
+
+
+def _long_head_form(name: str) -> tuple[str, str] | None:
+    """("education", "department") for "U.S. Department of Education", "Ministry for Education"."""
+    m = re.search(r"\b(department|ministry) (?:of|for) (?:the )?(.+)$", fold(name))
+    return (m.group(2).strip(), m.group(1)) if m else None
+
+
+def _absorb(keep: OrgEntity, gone: OrgEntity) -> None:
+    keep.spans.extend(gone.spans)
+    for alias in (gone.name, *gone.aliases):
+        if org_key(alias) != org_key(keep.name) and alias not in keep.aliases:
+            keep.aliases.append(alias)
+
+
+def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """Merge word-order variants of one body (see the module docstring); keep first-seen order."""
+    gone: set[int] = set()
+    by_country = {}
+    for org in orgs:
+        country = _of_country(org.name)
+        if country:
+            by_country.setdefault(country, org)
+    long_forms = [(o, _long_head_form(o.name)) for o in orgs]
+    for org in orgs:
+        country = _government_country(org.name)
+        target = by_country.get(country) if country else None
+        if target is None:
+            short = _short_head_form(org.name)
+            if short is not None and not lex.known_org(org.name):
+                matches = [o for o, f in long_forms if f == short and o is not org]
+                target = matches[0] if len(matches) == 1 else None
+        if target is not None and target is not org and id(target) not in gone:
+            _absorb(target, org)
+            gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]
+
+
+def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """Drop rows that are only places (every form a gazetteer place, no org head word)."""
+    from pipeline.extract.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+
+    def place_only(form: str) -> bool:
+        words = fold(form).split()
+        if any(w in lex.org_heads or w.rstrip("s") in lex.org_heads for w in words):
+            return False
+        return any(not p.alt for p in gaz.lookup(form))
+
+    kept = []
+    for org in orgs:
+        forms = [org.name, *org.aliases]
+        if not lex.known_org(org.name) and all(place_only(f) for f in forms):
+            continue
+        kept.append(org)
+    return kept
