@@ -88,6 +88,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             end -= 1
         if end <= start:
             continue
+        end = _before_title(doc, start, end, lex)
+        if end <= start:
+            continue
         span = doc[start:end]
         if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens):
             continue
@@ -98,6 +101,21 @@ def spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue  # "Online Merges Offline learning": a name of a method, not a body
         found.append(Mention(start, end, "spacy"))
     return found
+
+
+def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """End of an ORG entity that swallowed a job title and a name after it.
+
+    "Buncombe County Schools Superintendent Karen Doyle": spaCy tags the whole run; the body
+    ends before the title head, when what precedes the head itself ends in an org head word.
+    """
+    for k in range(start + 1, end - 1):
+        if fold(doc[k].text) in lex.title_heads and doc[k].text[:1].isupper():
+            prev = fold(doc[k - 1].text)
+            if prev in lex.org_heads or prev.rstrip("s") in lex.org_heads:
+                return k
+            return end
+    return end
 
 
 def _attributive(span: Span) -> bool:

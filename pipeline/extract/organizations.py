@@ -236,7 +236,7 @@ def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
             if doc[x].lower_ in {"in", "and", "on"} and doc[x].text.islower():
                 y = x + 1 + (doc[x + 1].lower_ == "the")
                 inner = doc[y:_cap_run(doc, y, s1)]
-                if (doc[x].lower_ == "in" and is_place(inner.text)) or (
+                if (doc[x].lower_ in {"in", "and"} and is_place(inner.text)) or (
                         doc[x].lower_ == "and" and _names_org(inner)):
                     run_end = x
                     break

@@ -181,8 +181,69 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
             continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
+    mentions.extend(_cued_names(doc, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+CREDIT_WORDS = {"reporting", "editing", "writing", "photo", "photos", "photograph", "image", "picture",
+                "pictures", "compiled", "edited", "written", "video", "illustration", "graphics"}
+
+
+def _cued_names(doc: Doc, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
+    """Names spaCy missed that their context marks as people.
+
+    Cues: a job title right after ("Nusrat Jahan, Director of X"; a sign-off "Signed: A B
+    Director") or right before ("Superintendent Karen Doyle"), and credits ("Reporting by
+    X; Editing by Y", "Photo: Agency/X", "X contributed to this report"). The name must be
+    2-4 name-shaped words that are not a place, an organization or a title.
+    """
+    found: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if i in taken or i in in_org or not _name_word(tok) or tok.is_stop or tok.text.isupper() \
+                or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
+                or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken):
+            i += 1
+            continue
+        end = _name_run(doc, i, lex, False, in_org)
+        words = _words(doc, i, end)
+        if not 2 <= len(words) <= 4 or any(k in taken for k in range(i, end)) \
+                or any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
+                or is_place(" ".join(words)) or fold(words[0]) in lex.name_prefixes \
+                or any(w.isupper() for w in words):
+            i = max(end, i + 1)
+            continue
+        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex):
+            found.append(Mention(i, end, words))
+            taken.update(range(i, end))
+        i = max(end, i + 1)
+    return found
+
+
+def _cue_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
+        return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
+    if prev.lower_ == "by" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS:
+        return True
+    if prev.text == "/" and any(t.lower_ in CREDIT_WORDS for t in doc[max(0, i - 8):i - 1]):
+        return True  # "Photo: Ministry of Information/Litia Waqa"
+    return prev.text == ":" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS | {"signed", "by"}
+
+
+def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
+    n = len(doc)
+    if end < n and doc[end].lower_ == "contributed":
+        return True
+    k = end + (end < n and doc[end].text == ",")
+    while k < n and doc[k].lower_ in {"the", "a", "an"}:
+        k += 1
+    return k < n and k > end and is_head(doc[k], lex) and doc[k].text[:1].isupper()
 
 
 def _org_word(word: str, lex: Lexicon) -> bool:
@@ -266,8 +327,8 @@ class _Affiliations:
 
     def left(self, m: Mention) -> TitleParse | None:
         doc = self.doc
-        sent = doc[m.start].sent
         hs = m.outer_start
+        sent = doc[hs].sent  # "Hon." can end a spaCy sentence: the phrase is the honorific's
         # "TITLE of ORG, NAME"
         if hs - 1 > sent.start and doc[hs - 1].text == ",":
             found = self._ending_at(hs - 1, sent.start)
@@ -318,6 +379,16 @@ class _Affiliations:
         return None
 
 
+def _strip_courtesy(title: str, lex: Lexicon) -> str:
+    """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
+    words = title.split()
+    while len(words) > 1 and fold(words[0]) in lex.honorifics and \
+            lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
+            (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """"Minister of Education" works in the article's "Ministry of Education"."""
     match = re.match(r"^(?:.* )?Minister (of|for) (.+)$", title)
@@ -364,6 +435,8 @@ def extract(ctx: Context) -> list[PersonRow]:
                 org = aff.both_of(m) or led_by(doc, m.outer_start, parser)
                 if org is not None:
                     break
+        if title:
+            title = _strip_courtesy(title, lex)
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):

@@ -138,6 +138,11 @@ class TitleParser:
         doc = self.doc
         while j < limit:
             tok = doc[j]
+            if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
+                run = j + 1  # "Country Representative in Peru": the post's country is part of it
+                while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > j + 1)):
+                    run += 1
+                return run
             if tok.text == "(":
                 close = next((k for k in range(j + 1, min(limit, j + 8)) if doc[k].text == ")"),
                              None)
