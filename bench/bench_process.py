@@ -5,7 +5,7 @@ affects both sides alike; each subcommand prints one line ending with its ratio:
 
     .venv/bin/python bench/bench_process.py throughput [-n 400]  # pipeline (1 worker) / bare nlp.pipe
     .venv/bin/python bench/bench_process.py naive [-n 400]       # pipeline (all cores) / naive per-page loop
-    .venv/bin/python bench/bench_process.py scaling [-n 600]     # --workers 2 / --workers 1
+    .venv/bin/python bench/bench_process.py scaling [-n 1280]    # --workers 2 / --workers 1
     .venv/bin/python bench/bench_process.py memory [--small 1000 --large 10000]  # peak RSS large / small
 
 The archive is made from the bundled sample (data/raw/sample/): each copy gets its
@@ -59,10 +59,10 @@ def _settings(data: Path, workers: int):  # noqa: ANN202
     return load_settings(data_dir=data, workers=workers, progress=False)
 
 
-def _pages(data: Path) -> list:
+def _pages(folder: Path) -> list:
     from pipeline.ingest import iter_raw
 
-    return list(iter_raw(data / "raw"))
+    return list(iter_raw(folder))
 
 
 def _cleaned(pages: list, settings) -> list:  # noqa: ANN001
@@ -108,6 +108,7 @@ def cmd_throughput(args: argparse.Namespace, base: Path) -> None:
         pass
     bare = time.perf_counter() - started
     pipeline = _timed_process(_fresh(base, "w1"), 1)
+    assert texts and pipeline > 0
     print(f"throughput: {args.n} pages ({len(texts)} parsed, {words} words); pipeline {len(texts) / pipeline:.1f} "
           f"articles/s {words / pipeline:.0f} words/s; bare nlp.pipe {len(texts) / bare:.1f} articles/s "
           f"{words / bare:.0f} words/s; ratio pipeline/bare = {bare / pipeline:.2f}")
@@ -213,7 +214,7 @@ def cmd_memory(args: argparse.Namespace, base: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, n in (("throughput", 400), ("naive", 400), ("scaling", 600)):
+    for name, n in (("throughput", 400), ("naive", 400), ("scaling", 1280)):
         p = sub.add_parser(name)
         p.add_argument("-n", type=int, default=n, help="pages in the synthesized archive")
     p = sub.add_parser("memory")

@@ -168,7 +168,9 @@ def process(
     summary = Summary()
     store = StateStore(settings.state_path)
     try:
-        chunk = max(settings.batch_size, 1) * 4
+        # One nlp.pipe batch per partition: small enough to keep every worker busy to the end, and
+        # the same partitions whatever the engine (parses do not depend on the batch's other texts).
+        chunk = max(settings.batch_size, 1)
         with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
             pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
             if limit is not None:
