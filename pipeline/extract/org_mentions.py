@@ -148,8 +148,8 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         return True
     last = fold(words[-1].text)
     has_head = any(fold(t.text) in lex.org_heads for t in words)
-    if last in lex.title_heads and not has_head:
-        return True  # a job title: "Education Programme Specialist"
+    if last in lex.title_heads and (not has_head or fold(words[-2].text) not in {"of", "the"}):
+        return True  # a job title: "Education Programme Specialist", "State School Superintendent"
     if any(fold(t.text) in lex.title_heads for t in words[:1]) and not has_head:
         return True  # "Coordinator of International Relations"
     if disqualified(span, lex):

@@ -12,8 +12,8 @@ about any one body:
   ``"Ministry of Health"``: "<portfolio> <head>" is a short form of a body named
   "... <head> of/for <portfolio>" in the same article;
 - a row whose every form is a place in the places gazetteer (``KwaZulu-Natal``, ``West
-  Bank``, ``the Amazon``) and that has no organization head word and no gazetteer entry
-  is a place spaCy took for an organization, not a body.
+  Bank``, ``the Amazon``) and that is not in the organizations gazetteer is a place spaCy
+  (or a head word such as "Bank") took for an organization, not a body.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
             short = _short_head_form(org.name)
             if short is not None and not lex.known_org(org.name):
                 matches = [o for o, f in long_forms if f == short and o is not org]
-                target = matches[0] if len(matches) == 1 else None
+                # national and state bodies of one portfolio: the short form is the first named
+                target = min(matches, key=lambda o: min(o.spans, default=(0, 0))) if matches else None
         if target is not None and target is not org and id(target) not in gone:
             _absorb(target, org)
             gone.add(id(org))
@@ -89,9 +90,6 @@ def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     gaz = get_gazetteer()
 
     def place_only(form: str) -> bool:
-        words = fold(form).split()
-        if any(w in lex.org_heads or w.rstrip("s") in lex.org_heads for w in words):
-            return False
         return any(not p.alt for p in gaz.lookup(form))
 
     kept = []

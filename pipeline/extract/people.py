@@ -39,10 +39,13 @@ from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.people_context import (
     article_country,
+    deputies,
+    government_nearby,
     led_by,
     parent_of_unit,
     portfolio_body,
     state_office,
+    strip_courtesy,
 )
 from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
@@ -177,6 +180,8 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
             continue  # "the Samagra Shiksha scheme", "the Powering Learning report": names of things
         if fold(words[0]) in lex.name_prefixes or start > 0 and fold(doc[start - 1].text) in lex.name_prefixes:
             continue  # "Storm Babet", "Cyclone Yaku", "Typhoon Odette": named hazards
+        if len(words) > 1 and start > 0 and _name_word(doc[start - 1]) and is_place(doc[start - 1:end].text):
+            continue  # "(São) Gabriel da Cachoeira": the end of a place name
         if len(words) == 1 and (is_titleish(doc[start], lex) or fold(text) in lex.event_roles):
             continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))
@@ -205,7 +210,8 @@ def _cued_names(doc: Doc, lex: Lexicon, in_org: set[int], taken: set[int]) -> li
         tok = doc[i]
         if i in taken or i in in_org or not _name_word(tok) or tok.is_stop or tok.text.isupper() \
                 or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
-                or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken):
+                or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken
+                    and not is_titleish(doc[i - 1], lex)):
             i += 1
             continue
         end = _name_run(doc, i, lex, False, in_org)
@@ -329,6 +335,8 @@ class _Affiliations:
         doc = self.doc
         hs = m.outer_start
         sent = doc[hs].sent  # "Hon." can end a spaCy sentence: the phrase is the honorific's
+        if hs - 2 > sent.start and doc[hs - 1].lower_ == "the" and doc[hs - 2].text == ",":
+            hs -= 1  # "the Minister for X, the Hon Daniel Whitford"
         # "TITLE of ORG, NAME"
         if hs - 1 > sent.start and doc[hs - 1].text == ",":
             found = self._ending_at(hs - 1, sent.start)
@@ -379,16 +387,6 @@ class _Affiliations:
         return None
 
 
-def _strip_courtesy(title: str, lex: Lexicon) -> str:
-    """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
-    words = title.split()
-    while len(words) > 1 and fold(words[0]) in lex.honorifics and \
-            lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
-            (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):
-        words = words[1:]
-    return " ".join(words)
-
-
 def _ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """"Minister of Education" works in the article's "Ministry of Education"."""
     match = re.match(r"^(?:.* )?Minister (of|for) (.+)$", title)
@@ -436,7 +434,7 @@ def extract(ctx: Context) -> list[PersonRow]:
                 if org is not None:
                     break
         if title:
-            title = _strip_courtesy(title, lex)
+            title = strip_courtesy(title, lex)
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
@@ -446,6 +444,8 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is not None and org_name is None:
             better = _ministry_for(title, [org])
             org = better or org
+        if title and org is None and org_name is None and state_office(title, lex):
+            org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):
             country = article_country(doc)  # "President X" in a story about one country
             org_name = f"Government of {country}" if country else None
@@ -469,6 +469,7 @@ def extract(ctx: Context) -> list[PersonRow]:
         ))
         for m in person.mentions:
             spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
+    rows = deputies(rows)
     ctx.person_spans = sorted(spans)
     rows.sort(key=lambda r: r.start_char)
     return rows

@@ -8,6 +8,10 @@ Helpers for ``pipeline.extract.people``:
 - ``parent_of_unit``: a person in an academic unit named only by a discipline
   ("Department of English, University of X") belongs, as an affiliation, to the parent
   institution: the unit's name alone does not identify a body;
+- ``portfolio_body``: a minister's or secretary's named ministry/department (by portfolio);
+  ``deputies``: a deputy takes the body of the office it deputizes;
+  ``government_nearby``, ``strip_courtesy``: a government named in the sentence; no
+  "Honourable" inside a title;
 - ``state_office`` / ``article_country``: a president, minister or secretary of state with
   no named body holds the office in the government of the country the article is about
   (the country named most often, directly or through its cities).
@@ -17,13 +21,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.extract.base import OrgEntity
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, place_country
 from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.titles import TitleParser
+from pipeline.records import PersonRow
 
 LED = {"headed", "led", "chaired", "coordinated", "directed", "managed", "supervised"}
 
@@ -137,7 +143,7 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     Education" or "Education Department"; the office names the same portfolio in any order
     ("Minister of Basic Education", "Education Secretary", "Commissioner for X"). The
     guidelines give a minister whose ministry is named that ministry, so the portfolio is
-    matched against the bodies the article names (one match only: otherwise unknown).
+    matched against the bodies the article names (the first named when several match).
     """
     wanted = _portfolio(title)
     if not wanted:
@@ -152,4 +158,48 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
                                                            or short.group(1).endswith(" " + wanted))):
                 found.append(org)
                 break
-    return found[0] if len(found) == 1 else None
+    # several bodies of that portfolio (national and state): the one the article names first
+    return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None
+
+
+def government_nearby(ctx: Context, token: int) -> OrgEntity | None:
+    """A government named in the person's sentence: "The Australian Government ..., the Minister X"."""
+    sent = ctx.doc[token].sent
+    for org in ctx.orgs:
+        if fold(org.name).startswith("government of") and any(
+                sent.start_char <= s < sent.end_char for s, _ in org.spans):
+            return org
+    return None
+
+
+def strip_courtesy(title: str, lex: Lexicon) -> str:
+    """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
+    words = title.split()
+    while len(words) > 1 and fold(words[0]) in lex.honorifics and \
+            lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
+            (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):
+        words = words[1:]
+    return " ".join(words)
+
+
+def deputies(rows: list[PersonRow]) -> list[PersonRow]:
+    """"Deputy Minister X" with no body of its own serves in the body of the article's Minister.
+
+    A deputy's title often drops the portfolio ("Deputy Minister Dr X") when the text has
+    just named the minister and the ministry; the office it deputizes is that one.
+    """
+    out = []
+    for row in rows:
+        title = row.title or ""
+        m = re.match(r"^Deputy[ -](.+)$", title)
+        weak = row.organization is None or fold(row.organization).startswith("government of")
+        if m and weak:
+            base = fold(m.group(1))
+            for other in rows:
+                if other is row or not other.organization or fold(other.organization).startswith(
+                        "government of") or not fold(other.title or "").startswith(base):
+                    continue
+                row = replace(row, organization=other.organization, org_id=other.org_id)
+                break
+        out.append(row)
+    return out

@@ -143,6 +143,14 @@ class TitleParser:
                 while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > j + 1)):
                     run += 1
                 return run
+            if tok.text == ":" and j + 1 < limit and _cap(doc[j + 1]) and j + 1 not in self.org_start:
+                run = j + 1  # "Chief Director: Media Liaison": the title's field after a colon
+                while run < limit and _cap(doc[run]) and run not in self.org_start and not doc[run].is_stop:
+                    run += 1
+                if run - j - 1 <= 4 and (run == limit or doc[run].text in {",", ")", ";"}):
+                    j = run
+                    continue
+                break
             if tok.text == "(":
                 close = next((k for k in range(j + 1, min(limit, j + 8)) if doc[k].text == ")"),
                              None)
@@ -167,7 +175,11 @@ class TitleParser:
                     or doc[run].like_num
                     or (doc[run].lower_ in {"and", "in", "for", "of", "&"} and run + 1 < limit
                         and _cap(doc[run + 1]) and run + 1 not in self.org_start
-                        and not self._is_title_start(run + 1))):
+                        and not self._is_title_start(run + 1))
+                    or (doc[run].lower_ == "and" and run + 2 < limit and doc[run + 1].lower_ == "the"
+                        and _cap(doc[run + 2]) and run + 2 not in self.org_start
+                        and not self._is_title_start(run + 2))
+                    or (doc[run].lower_ == "the" and run > k and doc[run - 1].lower_ == "and")):
                     run += 1
                 if run == k:
                     break
