@@ -146,3 +146,27 @@ def test_company_name_used_for_its_product_is_not_a_mention() -> None:
     got = orgs_of(f"Pupils used Zoom and Google classes at home. {BODY}")
     assert "Google" not in got
     assert "Google" in orgs_of(f"Google signed an agreement with the school board. {BODY}")
+
+
+def test_government_word_orders_are_one_organization() -> None:
+    got = orgs_of("The New Zealand Government will fund the plan. The Government of New Zealand "
+                  "said the money would go to schools.")
+    assert "Government of New Zealand" in got and "New Zealand Government" in got["Government of New Zealand"]
+
+
+def test_short_department_form_merges_with_the_long_form() -> None:
+    got = orgs_of("The U.S. Department of Labor said Monday it would fund apprenticeships. The Labor "
+                  "Department will publish the rules.")
+    assert got == {"U.S. Department of Labor": ["Labor Department"]} or "Labor Department" in got.get(
+        "U.S. Department of Labor", [])
+
+
+def test_places_are_not_organizations() -> None:
+    got = orgs_of("Schools in the West Bank and KwaZulu-Natal reopened, UNICEF said.")
+    assert "West Bank" not in got and "KwaZulu-Natal" not in got
+
+
+def test_name_ends_before_and_a_country() -> None:
+    got = orgs_of("According to the Ministry of Health and Chile's National Institute of Statistics (INE), "
+                  "cases fell.")
+    assert "Ministry of Health" in got and "Ministry of Health and Chile" not in got

@@ -26,7 +26,7 @@ from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fol
 GOV_HEADS = ("government", "ministry", "department")
 
 
-def _government_country(name: str) -> str | None:
+def government_country(name: str) -> str | None:
     """The country of "Australian Government" / "Kenyan government" / "Nauru Government"."""
     m = re.match(r"^(?:the )?(.+?) government$", fold(name))
     if not m:
@@ -69,7 +69,7 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
             by_country.setdefault(country, org)
     long_forms = [(o, _long_head_form(o.name)) for o in orgs]
     for org in orgs:
-        country = _government_country(org.name)
+        country = government_country(org.name)
         target = by_country.get(country) if country else None
         if target is None:
             short = _short_head_form(org.name)

@@ -173,15 +173,21 @@ def _rule_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     for sent in doc.sents:
         s0, s1 = sent.start, sent.end
         for tok in sent:
-            if not _is_head(tok, lex):
-                continue
             i = tok.i
             nxt = doc[i + 1] if i + 1 < s1 else None
-            if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n":
-                continue  # the name goes on: "Group Funds-in-Trust", "University Press"
+            plural = is_cap(tok) and fold(tok.text)[:-1] in lex.org_heads and nxt is not None \
+                and fold(nxt.text) in lex.title_heads and is_cap(nxt)  # "County Schools Superintendent"
+            if not (_is_head(tok, lex) or plural):
+                continue
+            if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
+                    and fold(nxt.text) not in lex.title_heads:
+                continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
             start = _extend_left(doc, i, s0, lex)
+            titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
+            if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
+                continue  # "Georgia's State School Superintendent": a title held in Georgia
             end = _extend_right(doc, i + 1, s1, fold(tok.text))
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"

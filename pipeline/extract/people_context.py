@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, place_country
+from pipeline.extract.org_merge import government_country
 from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.titles import TitleParser
 from pipeline.records import PersonRow
@@ -166,7 +167,7 @@ def government_nearby(ctx: Context, token: int) -> OrgEntity | None:
     """A government named in the person's sentence: "The Australian Government ..., the Minister X"."""
     sent = ctx.doc[token].sent
     for org in ctx.orgs:
-        if fold(org.name).startswith("government of") and any(
+        if (fold(org.name).startswith("government of") or government_country(org.name)) and any(
                 sent.start_char <= s < sent.end_char for s, _ in org.spans):
             return org
     return None
