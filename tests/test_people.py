@@ -207,3 +207,9 @@ def test_names_cued_by_a_title_or_a_credit() -> None:
 def test_org_entity_swallowing_a_title_and_name_is_cut() -> None:
     got = people_of("In Denver, Jefferson County Schools Superintendent Tracy Moreno said buses would run.")
     assert got["Tracy Moreno"][1:] == ("Superintendent", "Jefferson County Schools")
+
+
+def test_unqualified_vice_chancellor_is_the_article_university() -> None:
+    got = people_of("Makerere University opened a new library. Speaking at the opening, the "
+                    "Vice-Chancellor, Prof. Samuel Okello, thanked the donors.")
+    assert got["Samuel Okello"] == ("Prof", "Vice-Chancellor", "Makerere University")

@@ -46,6 +46,7 @@ from pipeline.extract.people_context import (
     portfolio_body,
     state_office,
     strip_courtesy,
+    university_of_article,
 )
 from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
@@ -444,6 +445,8 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is not None and org_name is None:
             better = _ministry_for(title, [org])
             org = better or org
+        if title and org is None and org_name is None:
+            org = university_of_article(title, ctx.orgs)
         if title and org is None and org_name is None and state_office(title, lex):
             org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):

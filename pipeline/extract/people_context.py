@@ -204,3 +204,20 @@ def deputies(rows: list[PersonRow]) -> list[PersonRow]:
                 break
         out.append(row)
     return out
+
+
+ACADEMIC_HEADS = {"vice-chancellor", "chancellor", "deputy vice-chancellor", "pro-vice-chancellor", "registrar",
+                  "provost", "rector", "vice-rector"}
+
+
+def university_of_article(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """"the Vice-Chancellor, Prof. X" with no body named: the university the article names first.
+
+    These offices exist only in universities, so an unqualified one is held in the article's
+    university (when it names exactly one).
+    """
+    if fold(title) not in ACADEMIC_HEADS:
+        return None
+    unis = [o for o in orgs if re.search(r"\buniversity\b", fold(o.name)) and "," not in o.name
+            and not re.match(r"^(?:faculty|school|department|college|centre|center|institute)\b", fold(o.name))]
+    return unis[0] if len(unis) == 1 else None
