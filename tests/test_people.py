@@ -213,3 +213,9 @@ def test_unqualified_vice_chancellor_is_the_article_university() -> None:
     got = people_of("Makerere University opened a new library. Speaking at the opening, the "
                     "Vice-Chancellor, Prof. Samuel Okello, thanked the donors.")
     assert got["Samuel Okello"] == ("Prof", "Vice-Chancellor", "Makerere University")
+
+
+def test_title_naming_a_field_of_its_body() -> None:
+    got = people_of("The programme was praised by the Director of UNICEF Operations in Chad, Mr Paul Ngarta, "
+                    "during a visit.")
+    assert got["Paul Ngarta"][1:] == ("Director of UNICEF Operations in Chad", UNICEF)

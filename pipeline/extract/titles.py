@@ -77,6 +77,7 @@ class TitleParser:
         self.org_start: dict[int, tuple[int, OrgEntity]] = {}  # token start -> (end, org)
         self.org_end: dict[int, tuple[int, OrgEntity]] = {}  # token end -> (start, org)
         self.in_org: set[int] = set()
+        self.embedded: OrgEntity | None = None  # a body named inside the last parsed title
         self.by_end: list[tuple[int, OrgEntity]] = []  # (token end, org), for back-references
         for org in orgs:
             for s, e in org.spans:
@@ -167,7 +168,14 @@ class TitleParser:
                 k = j + 1
                 if k < limit and doc[k].lower_ == "the":
                     k += 1
-                if k in self.org_start or k >= limit:
+                if k < limit and k in self.org_start:
+                    e, inner = self.org_start[k]
+                    if not (e < limit and _cap(doc[e]) and not doc[e].is_stop and e not in self.org_start
+                            and not self._is_title_start(e)):
+                        break
+                    self.embedded = inner  # "Director of UNRWA Affairs in Jordan": a field of the body
+                    k = e
+                if k >= limit:
                     break
                 run = k
                 while run < limit and (
@@ -215,6 +223,7 @@ class TitleParser:
         if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
             country = demonym_country(doc[i].text)
             i += 1
+        self.embedded = None
         titles: list[tuple[int, int]] = []
         j = i
         while True:
@@ -235,6 +244,8 @@ class TitleParser:
         kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
                 or t.split()[-1][0].isupper()]
         org, org_name, end = self._org_after(j, limit)
+        if org is None and org_name is None and self.embedded is not None:
+            org = self.embedded
         if org is None and org_name is None and country:
             org_name = f"Government of {country}"
         if not kept:
