@@ -10,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-CLEANING = ROOT.parent / "shared" / "data" / "cleaning-dev"
+_CANDIDATES = (ROOT.parent / "shared" / "data" / "cleaning-dev", Path("/work/shared/data/cleaning-dev"))
+CLEANING = next((p for p in _CANDIDATES if p.exists()), _CANDIDATES[0])
 
 
 @pytest.mark.slow

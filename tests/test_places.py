@@ -10,7 +10,7 @@ from pipeline.extract.gazetteer import get_gazetteer
 from pipeline.extract.nlp import get_nlp
 from pipeline.records import PlaceRow
 
-SEED = Path("/work/shared/seed/000_1f2d184caed9bfe9.txt")
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"  # copy of ../shared/seed/
 
 
 def places(body: str, url: str | None = None) -> dict[str, PlaceRow]:

@@ -10,7 +10,7 @@ from pipeline.extract.nlp import get_nlp
 from pipeline.extract.priority_areas import theme_of
 from pipeline.records import Article, PriorityAreaRow
 
-SEED = Path("/work/shared/seed/000_1f2d184caed9bfe9.txt")
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"  # copy of ../shared/seed/
 
 
 def areas_of(article: Article) -> list[PriorityAreaRow]:
