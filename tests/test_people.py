@@ -219,3 +219,8 @@ def test_title_naming_a_field_of_its_body() -> None:
     got = people_of("The programme was praised by the Director of UNICEF Operations in Chad, Mr Paul Ngarta, "
                     "during a visit.")
     assert got["Paul Ngarta"][1:] == ("Director of UNICEF Operations in Chad", UNICEF)
+
+
+def test_lower_case_field_before_a_title_head() -> None:
+    got = people_of("\"We start at dawn,\" said Amina Yusuf, a chemistry teacher at Kano Girls College.")
+    assert got["Amina Yusuf"][1] == "chemistry teacher"

@@ -130,6 +130,9 @@ class TitleParser:
                 j += 1
             elif is_titleish(tok, lex) or (_cap(tok) and not tok.is_stop and not tok.like_num):
                 j += 1
+            elif tok.is_lower and tok.is_alpha and tok.pos_ == "NOUN" and tok.dep_ == "compound" \
+                    and j + 1 < limit and (is_head(doc[j + 1], lex) or doc[j + 1].dep_ == "compound"):
+                j += 1  # "mathematics teacher", "communications officer": a field before the head
             else:
                 break
         return last_head
