@@ -130,6 +130,8 @@ class TitleParser:
                 j += 1
             elif is_titleish(tok, lex) or (_cap(tok) and not tok.is_stop and not tok.like_num):
                 j += 1
+            elif tok.like_num and j > i and _cap(doc[j - 1]) and tok.text.isdigit() and len(tok.text) <= 2:
+                j += 1  # "Grade 4 teacher", "Level 3 Supervisor"
             elif tok.is_lower and tok.is_alpha and tok.pos_ == "NOUN" and tok.dep_ == "compound" \
                     and j + 1 < limit and (is_head(doc[j + 1], lex) or doc[j + 1].dep_ == "compound"):
                 j += 1  # "mathematics teacher", "communications officer": a field before the head
