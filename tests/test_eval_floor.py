@@ -1,7 +1,9 @@
 """Eval gate: the real pipeline over gold-dev and the written held-out set must stay above floors.
 
-Why two sets: gold-dev is what the extractors were tuned on; tests/fixtures/heldout holds
-articles from other (written) sites, annotated before the extractors were run on them.
+Why three sets: gold-dev is what the extractors were tuned on; tests/fixtures/heldout holds
+articles from other (written) sites, annotated before the extractors were run on them (the
+people/org rules were later generalized from its misses); tests/fixtures/heldout2 is a third,
+untouched set (other countries and templates) whose misses were not used for tuning.
 A change that lifts gold-dev while dropping the held-out set is overfitting. Floors sit a
 little below the scores measured when they were pinned, so noise does not fail CI but a
 real regression does.
@@ -34,8 +36,17 @@ GOLD_DEV_FLOORS = {
     "places": 0.90, "event_dates": 0.95, "priority_areas": 0.95,
 }
 HELDOUT_FLOORS = {
-    "people": 0.75, "person_title": 0.50, "person_organization": 0.12, "organizations": 0.75,
+    "people": 0.83, "person_title": 0.88, "person_organization": 0.82, "organizations": 0.92,
     "places": 0.88, "event_dates": 0.95, "priority_areas": 0.95,
+}
+# heldout2: written after heldout, annotated before any extractor ran on it, and never
+# tuned on (only its scores were read while the rules changed). Measured when pinned:
+# people 0.84, person+title 0.52, person+organization 0.59, organizations 0.80,
+# places 0.86, event dates 0.89 (it has no priority-area lists).
+HELDOUT2 = REPO / "tests" / "fixtures" / "heldout2"
+HELDOUT2_FLOORS = {
+    "people": 0.80, "person_title": 0.48, "person_organization": 0.55, "organizations": 0.76,
+    "places": 0.82, "event_dates": 0.85,
 }
 
 
@@ -60,3 +71,8 @@ def test_gold_dev_floors() -> None:
 @pytest.mark.slow
 def test_heldout_floors() -> None:
     _check(HELDOUT, HELDOUT_FLOORS)
+
+
+@pytest.mark.slow
+def test_heldout2_floors() -> None:
+    _check(HELDOUT2, HELDOUT2_FLOORS)

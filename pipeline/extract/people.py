@@ -13,6 +13,9 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
    after an honorific is a given name ("His Excellency Baron Waqa");
 2. spaCy PERSON entities are trimmed of honorifics, titles and trailing punctuation and
    kept when they still look like a name and are not inside an organization;
+   names spaCy misses are taken when their context marks a person: a title right after
+   or before ("A B, Director of X", "Superintendent A B") or a credit ("Reporting by A B",
+   "Photo: Agency/A B", "A B contributed to this report");
 3. mentions are merged: a short form ("Miao", "Dr Yeates") joins the full name that
    contains it; the row's name is the fullest form;
 4. the title and organization come from the patterns around any mention, tried in
@@ -24,8 +27,9 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
    parent, and for a President/Minister with no named body the government of the
    country the article names most.
 
-Known limits: pronouns are not resolved; names without honorific that spaCy misses are
-missed; a lower-case title before a name ("the team lead X") is not read.
+Known limits: pronouns are not resolved; a name spaCy misses with no title or credit cue is
+missed; bylines the cleaning stage drops are not seen; a leading place or acronym that
+the gazetteer does not know stays in the title ("Ontario Education Minister").
 """
 
 from __future__ import annotations
