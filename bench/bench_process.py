@@ -83,6 +83,13 @@ def _timed_process(data: Path, workers: int) -> float:
     return seconds
 
 
+def _load() -> str:
+    """The 1-minute load average: on a shared machine, other jobs take cores from the workers."""
+    import os
+
+    return f"{os.getloadavg()[0]:.1f}"
+
+
 def _fresh(base: Path, name: str) -> Path:
     """A data folder that shares the archive but has no state or tables yet."""
     data = base / name
@@ -109,8 +116,9 @@ def cmd_throughput(args: argparse.Namespace, base: Path) -> None:
     bare = time.perf_counter() - started
     pipeline = _timed_process(_fresh(base, "w1"), 1)
     assert texts and pipeline > 0
-    print(f"throughput: {args.n} pages ({len(texts)} parsed, {words} words); pipeline {len(texts) / pipeline:.1f} "
-          f"articles/s {words / pipeline:.0f} words/s; bare nlp.pipe {len(texts) / bare:.1f} articles/s "
+    print(f"throughput (load {_load()}): {args.n} pages ({len(texts)} parsed, {words} words); "
+          f"pipeline {len(texts) / pipeline:.1f} articles/s {words / pipeline:.0f} words/s; "
+          f"bare nlp.pipe {len(texts) / bare:.1f} articles/s "
           f"{words / bare:.0f} words/s; ratio pipeline/bare = {bare / pipeline:.2f}")
 
 
@@ -144,7 +152,7 @@ def cmd_naive(args: argparse.Namespace, base: Path) -> None:
     naive = time.perf_counter() - started
     workers = os.cpu_count() or 1
     pipeline = _timed_process(_fresh(base, "wn"), workers)
-    print(f"naive: {len(pages)} pages; naive loop {len(pages) / naive:.1f} pages/s ({parsed} parsed); "
+    print(f"naive (load {_load()}): {len(pages)} pages; naive loop {len(pages) / naive:.1f} pages/s ({parsed} parsed); "
           f"pipeline --workers {workers} {len(pages) / pipeline:.1f} pages/s; ratio pipeline/naive = "
           f"{naive / pipeline:.2f}")
 
@@ -160,8 +168,8 @@ def cmd_scaling(args: argparse.Namespace, base: Path) -> None:
     """`edunews process --workers 2` against `--workers 1`, whole commands (start-up included)."""
     one = _cli_seconds(_fresh(base, "w1"), 1)
     two = _cli_seconds(_fresh(base, "w2"), 2)
-    print(f"scaling: {args.n} pages; --workers 1 {args.n / one:.1f} pages/s; --workers 2 {args.n / two:.1f} "
-          f"pages/s; ratio w2/w1 = {one / two:.2f}")
+    print(f"scaling (load {_load()}): {args.n} pages; --workers 1 {args.n / one:.1f} pages/s; "
+          f"--workers 2 {args.n / two:.1f} pages/s; ratio w2/w1 = {one / two:.2f}")
 
 
 def _peak_rss(cmd: list[str]) -> tuple[float, float]:
@@ -206,8 +214,9 @@ def cmd_memory(args: argparse.Namespace, base: Path) -> None:
         started = time.perf_counter()
         results[n] = (*_peak_rss(cmd), time.perf_counter() - started)
     (sm, st, ss), (lm, lt, ls) = results[args.small], results[args.large]
-    print(f"memory (--workers {args.workers}): peak RSS main/tree {args.small} articles {sm:.0f}/{st:.0f} MiB "
-          f"({ss:.0f} s), {args.large} articles {lm:.0f}/{lt:.0f} MiB ({ls:.0f} s); ratio large/small = "
+    print(f"memory (--workers {args.workers}, load {_load()}): peak RSS main/tree {args.small} articles "
+          f"{sm:.0f}/{st:.0f} MiB ({ss:.0f} s), {args.large} articles {lm:.0f}/{lt:.0f} MiB ({ls:.0f} s); "
+          f"ratio large/small = "
           f"{lm / sm:.2f} (main) {lt / st:.2f} (tree)")
 
 
