@@ -69,7 +69,8 @@ def extractors() -> dict[str, Callable[[str, str], str]]:
             art = clean_html(html, url)
         except PipelineError:
             return ""
-        return "\n\n".join(b.text for b in art.blocks if b.kind != "title")
+        # The byline is kept as its own block for the people table; cleaning-dev's gold bodies leave it out.
+        return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline"})
 
     def readability(html: str, url: str) -> str:
         from lxml import html as lhtml

@@ -247,3 +247,32 @@ def test_status_paywalled() -> None:
     head = jsonld(isAccessibleForFree=False)
     body = f"<p>{PARA}</p><p>Subscribe now to continue reading this story.</p>"
     assert clean_html(page(body=body, head=head)).status == "paywalled"
+
+
+def test_html_byline_element_becomes_byline_block_and_authors() -> None:
+    """A byline element that main-content extraction drops is kept as a ``byline`` block."""
+    html = (
+        "<html><body><main><article><h1>Schools reopen after the floods in the north</h1>"
+        '<div class="byline">By Maria Lopez and Tom Reed | AFP</div>'
+        + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
+                  f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
+        + "</article></main></body></html>"
+    )
+    art = clean_html(html, "https://news.example.com/a")
+    assert art.authors == ["Maria Lopez", "Tom Reed"]
+    assert art.source_agency == "AFP"
+    byline = [b for b in art.blocks if b.kind == "byline"]
+    assert len(byline) == 1 and art.blocks[1].kind == "byline"
+    assert art.text[byline[0].start:].startswith("By Maria Lopez and Tom Reed")
+
+
+def test_text_front_matter_author_and_by_line() -> None:
+    """Front-matter ``author:`` and a leading "By NAME, TITLE" line name the authors in the text."""
+    body = "\n\n".join(["Teachers in the capital returned to work on Monday after a two-week strike over pay "
+                        "and conditions in public schools across the country."] * 3)
+    art = clean_text(f"---\ntitle: Strike ends\nauthor: Asha Mwangi\ndate: 2024-03-01\n---\n{body}")
+    assert art.authors == ["Asha Mwangi"]
+    assert art.blocks[1].kind == "byline" and art.blocks[1].text == "By Asha Mwangi"
+    art = clean_text(f"Strike ends\n\nBy Liam Byrne, Education Correspondent\n\n{body}")
+    assert art.authors == ["Liam Byrne"]
+    assert art.blocks[1].kind == "byline" and art.blocks[1].text == "By Liam Byrne, Education Correspondent"

@@ -224,3 +224,17 @@ def test_title_naming_a_field_of_its_body() -> None:
 def test_lower_case_field_before_a_title_head() -> None:
     got = people_of("\"We start at dawn,\" said Amina Yusuf, a chemistry teacher at Kano Girls College.")
     assert got["Amina Yusuf"][1] == "chemistry teacher"
+
+
+def test_byline_authors_are_people() -> None:
+    """The clean stage's byline block names people the extractor emits (title only when stated)."""
+    from pipeline.clean import clean_text
+    from pipeline.extract import extract_articles
+
+    body = "\n\n".join(["Teachers in the capital returned to work on Monday after a two-week strike over pay "
+                        "and conditions in public schools across the country."] * 3)
+    art = clean_text(f"Strike ends\n\nBy Liam Byrne, Education Correspondent\n\n{body}")
+    (ex,) = list(extract_articles([art]))
+    people = {p.name: p for p in ex.people}
+    assert "Liam Byrne" in people and people["Liam Byrne"].title == "Education Correspondent"
+    assert art.text[people["Liam Byrne"].start_char:people["Liam Byrne"].end_char] == "Liam Byrne"

@@ -15,7 +15,14 @@ from pipeline.clean.boilerplate import body_blocks, parse_html, text_blocks
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
-from pipeline.clean.metadata import page_metadata, split_authors
+from pipeline.clean.metadata import (
+    byline_text,
+    is_byline_block,
+    mark_byline,
+    page_metadata,
+    split_authors,
+    visible_bylines,
+)
 from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
 from pipeline.clean.textdoc import front_matter_date, read_front_matter, strip_tags
@@ -46,7 +53,8 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     items = [("title", title.strip())] if title.strip() else []
     seen_title = title.strip()
     for kind, text in blocks:
-        if len(items) <= 1 and kind in {"heading", "paragraph"} and _same_title(text, seen_title):
+        leading = sum(k != "byline" for k, _ in items) <= 1
+        if leading and kind in {"heading", "paragraph"} and _same_title(text, seen_title):
             continue  # the body repeats the headline
         items.append((kind, text))
     for kind, text in items:
@@ -56,6 +64,22 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
         parts.append(text)
         pos += len(text)
     return "\n\n".join(parts), out
+
+
+def with_byline(blocks: list[tuple[str, str]], raw_authors: list[str],
+                site_names: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], list[str], str | None]:
+    """(blocks with a ``byline`` block, the authors, the wire agency).
+
+    The people table's offsets point into ``Article.text``, and the guidelines count the
+    byline's people, so the byline must be in the text: a leading "By ..." paragraph is
+    re-kinded ``byline``; when the body has none but the page or front matter names authors,
+    a "By A and B" block is written first. Agencies go to ``source_agency``, not authors.
+    """
+    blocks, in_text = mark_byline(blocks)
+    authors, agency = split_authors([*raw_authors, *in_text], site_names)
+    if authors and not in_text:
+        blocks = [("byline", byline_text(authors)), *blocks]
+    return blocks, authors, agency
 
 
 def _source(url: str | None, fallback: str) -> str:
@@ -105,10 +129,12 @@ def clean_html(
     if not blocks:
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = sel_title or str(meta["title"] or "")
-    text, out_blocks = assemble(title, blocks)
-    published = sel_date or meta["published"] or dateline_date([b.text for b in out_blocks[:4]])
     site = str(meta.get("site_name") or "")
-    authors, agency = split_authors(meta["authors"], (site, _source(url, "")))  # type: ignore[arg-type]
+    raw_authors = [*meta["authors"], *visible_bylines(tree)]  # type: ignore[misc]
+    blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")))
+    text, out_blocks = assemble(title, blocks)
+    published = sel_date or meta["published"] or dateline_date(
+        [b.text for b in out_blocks if b.kind != "byline"][:4])
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
     return Article(
@@ -159,7 +185,10 @@ def clean_text(
         raise CleanError("no text in the document")
     title = fields.get("title") or blocks[0][1]
     body_blocks_ = blocks if fields.get("title") else blocks[1:]
-    published = front_matter_date(fields) or dateline_date([b for _, b in body_blocks_[:3]])
+    published = front_matter_date(fields) or dateline_date(
+        [b for _, b in body_blocks_[:4] if not is_byline_block(b)][:3])
+    raw_authors = [fields[k] for k in ("author", "authors", "byline", "creator") if fields.get(k)]
+    body_blocks_, authors, agency = with_byline(body_blocks_, raw_authors)
     full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or title)
@@ -171,6 +200,8 @@ def clean_text(
         text=full,
         blocks=out_blocks,
         published=published,
+        authors=authors,
+        source_agency=agency,
         language=language,
         status=page_status(
             out_blocks,

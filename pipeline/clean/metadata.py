@@ -329,7 +329,7 @@ def _author_rules() -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
     return agencies, stop, noise
 
 
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|\+|/|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\n)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|\+|/|\u00b7|\u2022|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\n)\s*", re.I)
 _PARTICLES = {
     "de",
     "van",
@@ -393,3 +393,71 @@ def split_authors(
             if part not in people:
                 people.append(part)
     return people, agency
+
+
+# --- visible bylines -------------------------------------------------------------------------
+
+_BYLINE_XPATH = (
+    ".//*[contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
+    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')"
+    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')]"
+)
+_NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|social|share|follow|more|list|box|card", re.I)
+_BY_LINE = re.compile(r"^\s*(?:written |reported |story |text )?by\s+\S", re.I)
+_MAX_BYLINE = 160
+
+
+def visible_bylines(tree: HtmlElement) -> list[str]:
+    """Byline strings readers see ("By Jane Doe | AFP"): elements whose class says byline/author.
+
+    Many pages carry no author markup at all, and main-content extractors drop the byline
+    element as page furniture; yet the guidelines count the byline's people. Outermost
+    matching elements only, outside navigation and footers, and short (an author box with a
+    biography is not a byline).
+    """
+    out: list[str] = []
+    kept: list[HtmlElement] = []
+    for el in tree.xpath(_BYLINE_XPATH):
+        cls = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _NOT_BYLINE.search(cls) or el.tag in {"meta", "link", "a", "img"}:
+            continue
+        if el.xpath("ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(.//h1)]"):
+            continue
+        if any(k in kept for k in el.iterancestors()):
+            continue  # inside a byline already read
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > _MAX_BYLINE:
+            continue
+        if any(text in seen or seen in text for seen in out):
+            continue
+        out.append(text)
+        kept.append(el)
+        if len(out) >= 3:
+            break
+    return out
+
+
+def byline_text(authors: list[str]) -> str:
+    """The byline line written into the article text: "By A", "By A and B", "By A, B and C"."""
+    if not authors:
+        return ""
+    names = authors if len(authors) == 1 else [", ".join(authors[:-1]), authors[-1]]
+    return "By " + " and ".join(names)
+
+
+def is_byline_block(text: str) -> bool:
+    """A short "By NAME[, TITLE]" paragraph near the headline names the article's authors."""
+    if not _BY_LINE.match(text) or len(text) > _MAX_BYLINE or text.rstrip().endswith((".", "?", "!", '"')):
+        return False
+    people, _agency = split_authors([text])
+    return bool(people)
+
+
+def mark_byline(blocks: list[tuple[str, str]], lead: int = 3) -> tuple[list[tuple[str, str]], list[str]]:
+    """Blocks with a leading "By ..." paragraph re-kinded ``byline``, and the people it names."""
+    out = list(blocks)
+    for i, (kind, text) in enumerate(out[:lead]):
+        if kind in {"paragraph", "heading"} and is_byline_block(text):
+            out[i] = ("byline", text)
+            return out, split_authors([text])[0]
+    return out, []

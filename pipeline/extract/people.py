@@ -22,13 +22,14 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
    order (``pipeline.extract.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
    "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
    "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG";
+   the authors the clean stage found are taken from the article's ``byline`` block;
 5. what the phrase does not state comes from the article (``people_context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
    country the article names most.
 
 Known limits: pronouns are not resolved; a name spaCy misses with no title or credit cue is
-missed; bylines the cleaning stage drops are not seen; a leading place or acronym that
+missed; a leading place or acronym that
 the gazetteer does not know stays in the title ("Ontario Education Minister").
 """
 
@@ -405,12 +406,39 @@ def _ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     return None
 
 
+def _byline_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The article's authors, where its ``byline`` block names them ("By A and B").
+
+    The clean stage keeps the byline in the text as its own block and lists the people it
+    names in ``Article.authors`` (agencies are in ``source_agency``); guidelines count them.
+    A byline name replaces whatever partial mention spaCy made of it.
+    """
+    doc = ctx.doc
+    blocks = [b for b in ctx.article.blocks if b.kind == "byline"]
+    if not blocks or not ctx.article.authors:
+        return mentions
+    added: list[Mention] = []
+    for block in blocks:
+        for author in ctx.article.authors:
+            at = block.text.find(author)
+            if at < 0:
+                continue
+            span = doc.char_span(block.start + at, block.start + at + len(author), alignment_mode="expand")
+            if span is None or any(m.start == span.start and m.end == span.end for m in added):
+                continue
+            added.append(Mention(span.start, span.end, _words(doc, span.start, span.end)))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(m.outer_start < a.end and a.start < m.end for a in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
 def extract(ctx: Context) -> list[PersonRow]:
     """Find the article's people with honorific, title and organization; set person_spans."""
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, ctx.orgs)
-    mentions = _find_mentions(doc, lex, parser.in_org)
+    mentions = _byline_mentions(ctx, _find_mentions(doc, lex, parser.in_org))
     persons = _group(mentions)
     aff = _Affiliations(doc, parser, lex, mentions)
     rows: list[PersonRow] = []
