@@ -238,3 +238,14 @@ def test_byline_authors_are_people() -> None:
     people = {p.name: p for p in ex.people}
     assert "Liam Byrne" in people and people["Liam Byrne"].title == "Education Correspondent"
     assert art.text[people["Liam Byrne"].start_char:people["Liam Byrne"].end_char] == "Liam Byrne"
+
+
+def test_leading_place_or_acronym_is_not_part_of_the_title() -> None:
+    """"Lagos Education Commissioner", "NUT chair": a leading place is dropped; an acronym is the org."""
+    got = people_of(
+        "Schools will reopen in Lagos on Monday, officials said. "
+        "Lagos Education Commissioner Peter Mwangi said schools would reopen. The Nigeria Union of "
+        "Teachers (NUT) welcomed the plan. NUT chair Amina Bello said teachers were ready."
+    )
+    assert got["Peter Mwangi"][1].endswith("Commissioner") and "Lagos" not in got["Peter Mwangi"][1]
+    assert got["Amina Bello"][1:3] == ("chair", "Nigeria Union of Teachers")

@@ -16,6 +16,7 @@ from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import (
+    byline_as_shown,
     byline_text,
     is_byline_block,
     mark_byline,
@@ -66,19 +67,21 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     return "\n\n".join(parts), out
 
 
-def with_byline(blocks: list[tuple[str, str]], raw_authors: list[str],
-                site_names: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], list[str], str | None]:
+def with_byline(blocks: list[tuple[str, str]], raw_authors: list[str], site_names: tuple[str, ...] = (),
+                visible: list[str] | None = None) -> tuple[list[tuple[str, str]], list[str], str | None]:
     """(blocks with a ``byline`` block, the authors, the wire agency).
 
     The people table's offsets point into ``Article.text``, and the guidelines count the
     byline's people, so the byline must be in the text: a leading "By ..." paragraph is
     re-kinded ``byline``; when the body has none but the page or front matter names authors,
-    a "By A and B" block is written first. Agencies go to ``source_agency``, not authors.
+    a block is written first: the visible byline as shown (dates dropped) when it names every
+    author, else "By A and B". Agencies go to ``source_agency``, not authors.
     """
     blocks, in_text = mark_byline(blocks)
     authors, agency = split_authors([*raw_authors, *in_text], site_names)
     if authors and not in_text:
-        blocks = [("byline", byline_text(authors)), *blocks]
+        shown = next((line for v in visible or [] if (line := byline_as_shown(v, authors))), None)
+        blocks = [("byline", shown or byline_text(authors)), *blocks]
     return blocks, authors, agency
 
 
@@ -130,8 +133,9 @@ def clean_html(
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = sel_title or str(meta["title"] or "")
     site = str(meta.get("site_name") or "")
-    raw_authors = [*meta["authors"], *visible_bylines(tree)]  # type: ignore[misc]
-    blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")))
+    visible = visible_bylines(tree)
+    raw_authors = [*meta["authors"], *visible]  # type: ignore[misc]
+    blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")), visible)
     text, out_blocks = assemble(title, blocks)
     published = sel_date or meta["published"] or dateline_date(
         [b.text for b in out_blocks if b.kind != "byline"][:4])

@@ -445,6 +445,24 @@ def byline_text(authors: list[str]) -> str:
     return "By " + " and ".join(names)
 
 
+_SEGMENTS = re.compile(r"\s+[\u00b7\u2022|]\s+")
+_DATED = re.compile(r"\d|\b(?:posted|updated|published|modified|ago)\b", re.I)
+
+
+def byline_as_shown(visible: str, authors: list[str]) -> str | None:
+    """A visible byline as a text line, its date/time segments dropped.
+
+    "Jessica Tremblay · CBC News · Posted: Sep 03, 2024" -> "By Jessica Tremblay · CBC News";
+    "By A, Communications Officer, Save the Children" stays whole (the title and employer are
+    stated there). None when the line does not name every author.
+    """
+    kept = [seg for seg in _SEGMENTS.split(visible.strip()) if seg and not _DATED.search(seg)]
+    line = " \u00b7 ".join(kept).strip()
+    if not line or not all(a in line for a in authors):
+        return None
+    return line if _BY_LINE.match(line) else f"By {line}"
+
+
 def is_byline_block(text: str) -> bool:
     """A short "By NAME[, TITLE]" paragraph near the headline names the article's authors."""
     if not _BY_LINE.match(text) or len(text) > _MAX_BYLINE or text.rstrip().endswith((".", "?", "!", '"')):

@@ -29,6 +29,8 @@ from pipeline.extract.base import OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
+SCOPE_WORDS = {"area", "regional", "region", "country", "district", "provincial", "province", "state",
+               "field", "zonal", "zone", "county", "city", "municipal", "local"}
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
 
 
@@ -68,6 +70,21 @@ def is_titleish(tok: Token, lex: Lexicon) -> bool:
         _parts(tok))
 
 
+def _lead_place(text: str) -> bool:
+    """A sub-national place that can lead a title ("Ontario", "Oaxaca", "Punjab", "Lagos").
+
+    Regions, and cities of 100,000 people or more (main names only): small towns named like
+    words ("Federal", "Media") would eat real title words. Countries are not stripped here:
+    their demonym/possessive forms are handled as governments.
+    """
+    from pipeline.extract.gazetteer import get_gazetteer  # the places extractor loads it anyway
+
+    if country_name(text):
+        return False
+    return any(not p.alt and (p.kind == "region" or (p.kind == "city" and p.population >= 100_000))
+               for p in get_gazetteer().lookup(text))
+
+
 class TitleParser:
     """Parses title phrases over one Doc, knowing where organization mentions are."""
 
@@ -89,6 +106,40 @@ class TitleParser:
                 self.in_org.update(range(span.start, span.end))
                 self.by_end.append((span.end, org))
         self.by_end.sort(key=lambda x: x[0])
+        self.by_alias: dict[str, OrgEntity] = {}  # "KMK", "TDSB" -> the organization they abbreviate
+        for org in orgs:
+            for form in org.aliases:
+                if form.isupper():
+                    self.by_alias.setdefault(form, org)
+        self.lead_org: OrgEntity | None = None  # the organization a stripped title lead named
+
+    def _lead(self, i: int, limit: int) -> int:
+        """Tokens before a title that name where or for whom it is held, not the post.
+
+        "Ontario Education Minister", "Oaxaca Governor", "West Java Governor", "TDSB chair",
+        "KMK President": a leading place or acronym (not itself a title word such as CEO) is
+        not part of the title when a title core still follows it; an acronym that abbreviates
+        one of the article's organizations makes that the person's organization.
+        """
+        doc, lex = self.doc, self.lex
+        self.lead_org = None
+        if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
+            return i
+        tok = doc[i]
+        if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha and fold(tok.text) not in lex.concepts:
+            if self._core(i + 1, limit) is not None:
+                self.lead_org = self.by_alias.get(tok.text)
+                return i + 1
+            return i
+        run = i
+        while run < limit and _cap(doc[run]) and not is_titleish(doc[run], lex) and run - i < 4:
+            run += 1
+        for end in range(run, i, -1):
+            if end < limit and fold(doc[end].text) in SCOPE_WORDS:
+                continue  # "Bangsamoro Area Manager": the post is the place's
+            if _lead_place(doc[i:end].text) and self._core(end, limit) is not None:
+                return end
+        return i
 
     def backref(self, k: int) -> tuple[int, OrgEntity] | None:
         """"the/that University", "the Ministry's": the latest organization named with that head.
@@ -228,6 +279,8 @@ class TitleParser:
         if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
             country = demonym_country(doc[i].text)
             i += 1
+        i = self._lead(i, limit)
+        lead_org = self.lead_org
         self.embedded = None
         titles: list[tuple[int, int]] = []
         j = i
@@ -251,6 +304,8 @@ class TitleParser:
         org, org_name, end = self._org_after(j, limit)
         if org is None and org_name is None and self.embedded is not None:
             org = self.embedded
+        if org is None and org_name is None and lead_org is not None:
+            org = lead_org
         if org is None and org_name is None and country:
             org_name = f"Government of {country}"
         if not kept:
