@@ -85,7 +85,7 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
-          rf"|(?<=\bof\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
+          rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
@@ -265,8 +265,11 @@ class _Resolver:
         back = (self.pub.weekday() - wd) % 7
         if rel == "last":
             d = self.pub - timedelta(days=back or 7)
-        elif rel == "next" or (future and rel != "this"):
+        elif rel == "next":
             d = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7 or 7)
+        elif future and rel != "this":
+            # "students returning on Tuesday will ..." written on that Tuesday: the day itself.
+            d = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7)
         else:
             d = self.pub - timedelta(days=back)
         return "event", d, d
@@ -360,6 +363,10 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool:
                 if auxes & _FUTURE_AUX:
                     return True
                 if tok.tag_ == "VBD" or auxes & _PAST_AUX:
+                    return False
+                # "rules the province announced in April": spaCy often tags a past
+                # verb with its own subject VBN; without an auxiliary it is past tense.
+                if tok.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in tok.children):
                     return False
             if tok.head is tok:
                 break

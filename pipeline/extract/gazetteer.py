@@ -29,9 +29,22 @@ _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
+_STROKES = str.maketrans({"\u0110": "D", "\u0111": "d", "\u0141": "L", "\u0142": "l", "\u00d8": "O",
+                          "\u00f8": "o", "\u0131": "i", "\u00df": "ss"})
+
+
+def _fold_accents(text: str) -> str:
+    """'Đồng Tháp' -> 'Dong Thap': news copy often drops the diacritics the lists keep."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_STROKES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def norm_key(name: str) -> str:
-    """Lookup key: NFKC, straight quotes, no leading 'the', no possessive, case-folded."""
+    """Lookup key: NFKC, accents folded, straight quotes, no leading 'the', no possessive, case-folded."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", "-")
+    text = _fold_accents(text)
     text = _SPACES.sub(" ", text).strip(" \t\n.,;:-_*")
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
     text = re.sub(r"'s?$", "", text)
@@ -107,14 +120,26 @@ class Gazetteer:
         for state in gc.get_us_states().values():
             self._add(state["name"], Place(state["name"], "region", "US",
                                            str(state["geonameid"]), None, None, 10**6, "us_state"))
+        english = _english_subdivisions(pycountry.LOCALES_DIR)
+        sub_aliases: dict[str, list[str]] = {}
+        for alias, code in extra.get("subdivision_aliases", {}).items():
+            sub_aliases.setdefault(code, []).append(alias)
         for sub in pycountry.subdivisions:
             cc = sub.country_code
             if cc == "US" or cc not in self.countries:
                 continue
             # "Soccsksargen (Region XII)", "Cordillera Administrative Region (CAR)": the
-            # text writes the name without the ISO list's parenthetical.
+            # text writes the name without the ISO list's parenthetical. English copy
+            # uses English names ("Bavaria" for Bayern, "Amhara" for Amara), and often
+            # the name with its type ("Western Division", "Lagos State").
             name = _PAREN.sub("", sub.name).strip()
-            self._add(name, Place(name, "region", cc, None, None, None, 10**5, "subdivision"))
+            own = english.get(sub.name, name) if "/" not in english.get(sub.name, "") else name
+            own = sub_aliases.get(sub.code, [own])[0] if sub.code in sub_aliases else own
+            place = Place(own, "region", cc, None, None, None, 10**5, "subdivision")
+            for form in {name, own, *sub_aliases.get(sub.code, [])}:
+                self._add(form, place)
+                if sub.type and sub.type.split()[-1].isalpha() and len(sub.type) < 20:
+                    self._add(f"{form} {sub.type}", place)
         for city in cities.values():
             place = Place(city["name"], "city", city["countrycode"], str(city["geonameid"]),
                           city["latitude"], city["longitude"], int(city["population"]), "city")
@@ -142,6 +167,17 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a demonym ('Korean', 'Swazi') refers to."""
         return self.demonyms.get(norm_key(word))
+
+
+def _english_subdivisions(locales_dir: str) -> dict[str, str]:
+    """pycountry's English names of ISO 3166-2 subdivisions (only where they differ)."""
+    import gettext
+
+    try:
+        catalog = gettext.translation("iso3166-2", locales_dir, languages=["en"])
+    except OSError:
+        return {}
+    return {k: v for k, v in getattr(catalog, "_catalog", {}).items() if isinstance(k, str) and k and k != v}
 
 
 def _asdict(place: Place) -> dict[str, Any]:

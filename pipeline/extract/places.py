@@ -42,7 +42,11 @@ _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.?C\.?|[A-Z]{2})\b")
 _REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
-                 "municipality", "suburb", "village", "area", "prefecture", "governorate"}
+                 "municipality", "suburb", "village", "area", "prefecture", "governorate", "division",
+                 "regions", "districts", "provinces", "states", "counties", "divisions", "municipalities"}
+# "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
+_CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
+                           r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
 _CALENDAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
                        r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
 _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
@@ -110,6 +114,21 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, str]]
             j += 1
         spans.append((tok.idx, doc[j].idx + len(doc[j].text), "PROPN"))
         i = j + 1
+    # "São Gabriel da Cachoeira" (spaCy: PERSON "Gabriel da Cachoeira"), "An Giang" ("An"
+    # is a determiner): a capitalised word or two before a span can complete a known name.
+    extra = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for k in (1, 2):
+            lead = doc[max(0, span.start - k):span.start]
+            if span.start - k < 0 or not all(t.text[:1].isupper() and t.is_alpha for t in lead):
+                break
+            left = doc[span.start - k].idx
+            if any(not p.alt for p in gaz.lookup(text[left:end])):
+                extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
+    spans.extend(extra)
     # Multi-word regions written partly in lower case ("East Asia and the Pacific").
     for region_re in _region_patterns(gaz):
         for m in region_re.finditer(text):
@@ -232,8 +251,16 @@ def _place_like(candidates: list[Place], span: Span) -> bool:
     if not candidates or span.start == 0:
         return False
     doc = span.doc
-    before = doc[span.start - 1].lower_
+    i = span.start - 1
+    # "in the Sylhet division"; cities take no article ("at the University" is no town).
+    if doc[i].lower_ == "the" and i > 0 and any(p.kind == "region" for p in candidates):
+        i -= 1
+    before = doc[i].lower_
     after = doc[span.end:span.end + 2].text
+    if _CLASS_BEFORE.search(doc.text[max(0, span.start_char - 40):span.start_char]):
+        return True
+    if any(p.kind == "region" for p in candidates) and _kind_hint(doc.text, span.end_char) == "region":
+        return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
     return before in _LOCATIVE or bool(re.match(r",\s*[A-Z]", after))
 
 
@@ -297,7 +324,12 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if gaz.demonym(name) or _CALENDAR.match(name):
             continue
         candidates = _lookup(gaz, name)
-        if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates):
+        coordinated = bool(candidates and mentions and mentions[-1].candidates
+                           and _COORD.fullmatch(text[mentions[-1].end:start]))
+        # "Afar" is a language and an Ethiopian region: in a list of places, or as
+        # "the Afar region", it is the region.
+        if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates) \
+                and not (candidates and (coordinated or _kind_hint(text, end) == "region")):
             continue
         dateline = name.isupper() and _DATELINE.match(text[end:end + 20]) is not None \
             and start - (text.rfind("\n", 0, start) + 1) <= 2
@@ -318,10 +350,10 @@ def extract(ctx: Context) -> list[PlaceRow]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if not candidates and not _is_name_like(span, gaz):
                 continue
+            if not candidates and re.match(r"\s+\d", text[end:end + 4]):
+                continue  # "Grades 1 to 6", "Form 4": a label with a number, not a place
         # spaCy did not call it a place: trust the gazetteer only for countries,
         # regions, or a city/state introduced like a place ("in Dushanbe").
-        coordinated = bool(candidates and mentions and mentions[-1].candidates
-                           and _COORD.fullmatch(text[mentions[-1].end:start]))
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
                 and not _place_like(candidates, span):
             continue
