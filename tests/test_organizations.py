@@ -170,3 +170,10 @@ def test_name_ends_before_and_a_country() -> None:
     got = orgs_of("According to the Ministry of Health and Chile's National Institute of Statistics (INE), "
                   "cases fell.")
     assert "Ministry of Health" in got and "Ministry of Health and Chile" not in got
+
+
+def test_field_of_a_title_is_not_an_organization() -> None:
+    found = orgs_of("Moi University's Deputy Vice-Chancellor for Student Affairs, Prof. Jane Kamau, and the "
+                    "Secretary of Basic Education, Peter Otieno, opened the new library on Monday.")
+    assert "Student Affairs" not in found
+    assert "Basic Education" not in found

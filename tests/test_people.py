@@ -249,3 +249,23 @@ def test_leading_place_or_acronym_is_not_part_of_the_title() -> None:
     )
     assert got["Peter Mwangi"][1].endswith("Commissioner") and "Lagos" not in got["Peter Mwangi"][1]
     assert got["Amina Bello"][1:3] == ("chair", "Nigeria Union of Teachers")
+
+
+def test_portfolio_word_is_not_a_given_name() -> None:
+    got = people_of("Vietnam will open 40 new vocational schools in the north before the end of the year, "
+                    "Vice Minister of Labour and Training Nguyen Thi Mai said on Friday.")
+    assert got["Nguyen Thi Mai"][1] == "Vice Minister of Labour and Training"
+    assert "Training Nguyen Thi Mai" not in got
+
+
+def test_title_keeps_the_country_it_is_posted_to() -> None:
+    got = people_of("Canada's Ambassador to Peru, Helen Marsh, visited the school. The Asian Development "
+                    "Bank's Senior Education Officer for Laos, Paul Kerr, said the loan was approved.")
+    assert got["Helen Marsh"][1:] == ("Ambassador to Peru", "Government of Canada")
+    assert got["Paul Kerr"][1] == "Senior Education Officer for Laos"
+    assert got["Paul Kerr"][2] == "Asian Development Bank"
+
+
+def test_possessive_country_gives_government_only_for_national_posts() -> None:
+    got = people_of("Ghana's President, John Mensah, opened the school.")
+    assert got["John Mensah"][1:] == ("President", "Government of Ghana")

@@ -80,7 +80,10 @@ class Lexicon:
     generic_complements: set[str] = field(default_factory=set)
     disciplines: set[str] = field(default_factory=set)
     possessive_name_words: set[str] = field(default_factory=set)
+    portfolios: set[str] = field(default_factory=set)
+    generic_unit_words: set[str] = field(default_factory=set)
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
+    envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
@@ -121,6 +124,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.event_roles.add(fold(row["phrase"]))
         elif kind == "state_office":
             lex.state_offices.add(fold(row["phrase"]))
+        elif kind == "envoy":
+            lex.envoys.add(fold(row["phrase"]))
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
     lex.org_heads = {fold(w) for w in words["heads"]}
     lex.unit_heads = {fold(w) for w in words["unit_heads"]}
@@ -133,6 +138,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.generic_complements = {fold(w) for w in words.get("generic_complements", [])}
     lex.disciplines = {fold(w) for w in words.get("disciplines", [])}
     lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
+    lex.portfolios = {fold(w) for w in words.get("portfolios", [])}
+    lex.generic_unit_words = {fold(w) for w in words.get("generic_unit_words", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))

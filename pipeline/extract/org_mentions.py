@@ -152,6 +152,8 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         return True  # a job title: "Education Programme Specialist", "State School Superintendent"
     if any(fold(t.text) in lex.title_heads for t in words[:1]) and not has_head:
         return True  # "Coordinator of International Relations"
+    if not has_head and _title_field(span, lex):
+        return True  # "Vice President for Academic Affairs": the field of a title, not a body
     if disqualified(span, lex):
         return True
     if len(words) >= 2 and any(t.text.isupper() and len(t.text) >= 4
@@ -170,6 +172,19 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
                 or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
             return True  # undefined acronyms, one-off or common words
     return len(words) > 6 and not has_head
+
+
+def _title_field(span: Span, lex: Lexicon) -> bool:
+    """Does the span follow "TITLE of/for [the]" ("Secretary of Public Education")?
+
+    spaCy tags the portfolio of a job title as ORG; without an org head word of its own it
+    names what the post is about, not a body (the body, when named, is elsewhere).
+    """
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ in {"of", "for"} and fold(doc[k - 1].text) in lex.title_heads
 
 
 def disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:

@@ -169,9 +169,11 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
             continue
         start = ent.start
         while start < ent.end and (doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
-                                   or fold(doc[start].text) in lex.honorifics
+                                   or fold(doc[start].text) in lex.honorifics or start in in_org
                                    or not _name_word(doc[start])):
             start += 1
+        if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
+            start += 1  # "Minister of Education and Training Tran Minh Duc"
         end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
         end = min(end, max(ent.end, start + 1)) if end > start else end
         if end <= start:
@@ -195,6 +197,23 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
     mentions.extend(_cued_names(doc, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is the capitalized word at ``i`` the last field of a title's portfolio, not a given name?
+
+    "Deputy Minister of Education and Training Tran Minh Duc": spaCy tags "Training Tran
+    Minh Duc" as a person. A portfolio word (``portfolios`` in org_lexicon.json) right after
+    "and"/"&" that follows a title head's "of/for" complement belongs to the title.
+    """
+    if i < 2 or fold(doc[i].text) not in lex.portfolios or doc[i - 1].lower_ not in {"and", "&"}:
+        return False
+    for k in range(i - 2, max(-1, i - 7), -1):
+        if doc[k].lower_ in {"of", "for"} and k > 0 and is_head(doc[k - 1], lex):
+            return True
+        if not doc[k].text[:1].isupper() and doc[k].text != ",":
+            return False
+    return False
 
 
 CREDIT_WORDS = {"reporting", "editing", "writing", "photo", "photos", "photograph", "image", "picture",

@@ -193,6 +193,7 @@ class TitleParser:
     def _complement(self, j: int, limit: int) -> int:
         """Extend a title over "of the Unit for ICT in Education", "(Research)" ..."""
         doc = self.doc
+        first = j
         while j < limit:
             tok = doc[j]
             if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
@@ -248,6 +249,9 @@ class TitleParser:
                 if run == k:
                     break
                 text = doc[k:run].text
+                if (country_name(text) or self._country_at(k, limit)) and j == first and self._posted_to(tok, j):
+                    j = run  # "High Commissioner to Fiji", "Lead Specialist for Vietnam": the post's country
+                    continue
                 if country_name(text) or self._country_at(k, limit):
                     break  # "President of Nauru": a country, handled as government
                 for x in range(k + 1, run):  # "Minister of Education for Timor-Leste", "... in Abuja"
@@ -259,6 +263,21 @@ class TitleParser:
                 continue
             break
         return j
+
+    def _posted_to(self, prep: Token, j: int) -> bool:
+        """Is "to/for <Country>" after the title at ``j`` the country a post covers?
+
+        "High Commissioner to Fiji", "Ambassador to Japan": an envoy is posted *to* a country
+        (his government is the one that sends him); "Lead Education Specialist for Vietnam",
+        "Country Director for Peru": a post of some body covers the country. "Minister for
+        Fiji" or "President of Nauru" are offices *of* that country: handled as its government.
+        """
+        if prep.lower_ == "to":
+            return True
+        if prep.lower_ != "for" or j == 0:
+            return False
+        head = fold(self.doc[j - 1].text)
+        return not any(head == office.split()[-1] for office in self.lex.state_offices)
 
     def _country_at(self, k: int, limit: int) -> bool:
         doc = self.doc
@@ -275,10 +294,13 @@ class TitleParser:
     def parse(self, i: int, limit: int) -> TitleParse | None:
         """A title phrase starting exactly at token ``i`` (and its organization), or None."""
         doc = self.doc
-        country = None
+        country, possessor = None, None
         if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
             country = demonym_country(doc[i].text)
             i += 1
+        elif i + 2 < limit and doc[i + 1].text in {"'s", "\u2019s"} and country_name(doc[i].text):
+            possessor = country_name(doc[i].text)  # "Australia's High Commissioner": its government
+            i += 2
         i = self._lead(i, limit)
         lead_org = self.lead_org
         self.embedded = None
@@ -308,9 +330,21 @@ class TitleParser:
             org = lead_org
         if org is None and org_name is None and country:
             org_name = f"Government of {country}"
+        if org is None and org_name is None and possessor and kept and self._national(kept[0]):
+            org_name = f"Government of {possessor}"
         if not kept:
             return TitleParse("", org, org_name, end)
         return TitleParse(" and ".join(kept), org, org_name, end)
+
+    def _national(self, title: str) -> bool:
+        """A post of a national government: a state office or an envoy ("Kenya's President").
+
+        Other titles after a country's possessive ("Georgia's State School Superintendent")
+        are held in some body of that country (or a US state of that name), not its government.
+        """
+        key = fold(title)
+        return any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
+                   for p in self.lex.state_offices | self.lex.envoys)
 
     def _event_role(self, text: str) -> bool:
         folded = re.sub(r"^the\s+", "", fold(text))
