@@ -177,3 +177,9 @@ def test_field_of_a_title_is_not_an_organization() -> None:
                     "Secretary of Basic Education, Peter Otieno, opened the new library on Monday.")
     assert "Student Affairs" not in found
     assert "Basic Education" not in found
+
+
+def test_generic_unit_alone_is_not_an_organization() -> None:
+    found = orgs_of("The Kenya Examinations Council's Head of National Office, Mrs Esi Quansah, said the "
+                    "results were out.")
+    assert "National Office" not in found

@@ -269,3 +269,16 @@ def test_title_keeps_the_country_it_is_posted_to() -> None:
 def test_possessive_country_gives_government_only_for_national_posts() -> None:
     got = people_of("Ghana's President, John Mensah, opened the school.")
     assert got["John Mensah"][1:] == ("President", "Government of Ghana")
+
+
+def test_lower_case_title_keeps_its_field() -> None:
+    got = people_of("Leah Goldberg, chief of psychiatry at the Hospital for Sick Children, said phones harm "
+                    "sleep. Anja Vogt, who is senator for education at the Hamburg Ministry of Schools, agreed.")
+    assert got["Leah Goldberg"][1:] == ("chief of psychiatry", "Hospital for Sick Children")
+    assert got["Anja Vogt"][1] == "senator for education"
+
+
+def test_generic_unit_is_part_of_the_title() -> None:
+    got = people_of("The Kenya Examinations Council's Head of National Office, Mrs Esi Quansah, said the "
+                    "results were out.")
+    assert got["Esi Quansah"] == ("Mrs", "Head of National Office", "Kenya Examinations Council")

@@ -84,7 +84,12 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
 
 
 def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
-    """Drop rows that are only places (every form a gazetteer place, no org head word)."""
+    """Drop rows that are only places (every form a gazetteer place, no org head word).
+
+    Also drops units named by generic words only ("National Office", "Regional Office" with no
+    parent prefix and no alias): they name a part of some body, not an organization one can
+    follow; the title parser reads them as part of a title ("Head of National Office").
+    """
     from pipeline.extract.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
@@ -96,6 +101,10 @@ def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     for org in orgs:
         forms = [org.name, *org.aliases]
         if not lex.known_org(org.name) and all(place_only(f) for f in forms):
+            continue
+        words = fold(org.name).split()
+        if len(words) >= 2 and not org.aliases and words[-1] in lex.unit_heads \
+                and all(w in lex.generic_unit_words for w in words[:-1]):
             continue
         kept.append(org)
     return kept

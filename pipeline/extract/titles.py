@@ -225,6 +225,12 @@ class TitleParser:
                 k = j + 1
                 if k < limit and doc[k].lower_ == "the":
                     k += 1
+                if k < limit and k in self.org_start and self.generic_unit(self.org_start[k][1]):
+                    j = self.org_start[k][0]  # "Head of National Office": a unit of the body named apart
+                    continue
+                if self._lower_field(j, k, limit) > k:
+                    j = self._lower_field(j, k, limit)  # "chief of psychiatry at ...", "senator for education"
+                    continue
                 if k < limit and k in self.org_start:
                     e, inner = self.org_start[k]
                     if not (e < limit and _cap(doc[e]) and not doc[e].is_stop and e not in self.org_start
@@ -263,6 +269,32 @@ class TitleParser:
                 continue
             break
         return j
+
+    def generic_unit(self, org: OrgEntity) -> bool:
+        """"National Office", "Regional Office": a unit named by generic words only, of no named body."""
+        words = fold(org.name).split()
+        return len(words) >= 2 and not org.aliases and words[-1] in self.lex.unit_heads \
+            and all(w in self.lex.generic_unit_words for w in words[:-1])
+
+    def _lower_field(self, prep: int, k: int, limit: int) -> int:
+        """End of a lower-case field after a lower-case title ("chief of psychiatry at X").
+
+        A lower-case head ("chief", "senator", "head") with "of/for" and one or two lower-case
+        nouns, closed by a preposition, punctuation or the sentence end: the post's field is
+        part of the title. "the" or a verb after the noun means the phrase goes on elsewhere.
+        """
+        doc = self.doc
+        if prep == 0 or not doc[prep - 1].is_lower or not is_head(doc[prep - 1], self.lex) \
+                or doc[prep].lower_ not in {"of", "for"}:
+            return k
+        run = k
+        while run < limit and run - k < 2 and doc[run].is_lower and doc[run].is_alpha \
+                and not doc[run].is_stop and doc[run].pos_ == "NOUN":
+            run += 1
+        if run == k or (run < limit and doc[run].lower_ not in {"at", "in", "with", "of", "for", ",", ".",
+                                                                 ")", ";"}):
+            return k
+        return run
 
     def _posted_to(self, prep: Token, j: int) -> bool:
         """Is "to/for <Country>" after the title at ``j`` the country a post covers?
