@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.clean import assemble, clean_text
 from pipeline.extract import extract_one
 from pipeline.extract.nlp import get_nlp
@@ -86,3 +88,81 @@ def test_list_items_after_cue_sentence() -> None:
 def test_theme_is_empty_without_keywords() -> None:
     assert theme_of("quality") is None
     assert theme_of("universal access to pre-primary education") == "4.2"
+
+
+# Varied cue phrasing: each body is one announced list; the expected items in order.
+CUE_CASES: list[tuple[str, list[str]]] = [
+    ("The ministry will focus on three areas: teacher training, school feeding and digital learning.",
+     ["teacher training", "school feeding", "digital learning"]),
+    ("The plan's four pillars are access, quality, equity and relevance.",
+     ["access", "quality", "equity", "relevance"]),
+    ("Key priorities include early childhood education, teacher recruitment and school safety.",
+     ["early childhood education", "teacher recruitment", "school safety"]),
+    ("The government identified three priority areas: (1) expanding access to secondary school, "
+     "(2) improving teacher quality and (3) strengthening school management.",
+     ["expanding access to secondary school", "improving teacher quality", "strengthening school management"]),
+    ("The board named two priority areas: (a) inclusive classrooms (b) vocational training for young people.",
+     ["inclusive classrooms", "vocational training for young people"]),
+    ("Its priorities for the coming year are: more qualified teachers; safer classrooms; and free school meals.",
+     ["more qualified teachers", "safer classrooms", "free school meals"]),
+    ("The minister outlined the ministry's top priorities, namely curriculum reform, teacher welfare and "
+     "ICT in schools.",
+     ["curriculum reform", "teacher welfare", "ICT in schools"]),
+    ("The strategy's priority areas - equity, quality and relevance - will guide spending until 2030.",
+     ["equity", "quality", "relevance"]),
+    ("The focus is on three areas: literacy, numeracy and digital skills.",
+     ["literacy", "numeracy", "digital skills"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CUE_CASES)
+def test_cue_phrasings(body: str, expected: list[str]) -> None:
+    assert areas(body) == expected
+
+
+NEAR_MISSES = [
+    "The project has three objectives: improving literacy, raising enrolment and reducing dropout.",
+    "The main challenges are overcrowded classrooms, a shortage of teachers and poor sanitation.",
+    "Teacher welfare is one of the priorities of the new government.",
+    "The goals are simple: every child in school, every child learning.",
+    "Education is a top priority for the government, the minister said, and funding will rise.",
+    "Among the lessons learned were the need for early warning, community engagement and flexible calendars.",
+    "Key areas of cooperation include teacher exchange, joint research and student mobility.",
+    "Our priority is clear: getting every child back to school.",
+    "The priorities of donors, however, differ from those of the ministry.",
+]
+
+
+@pytest.mark.parametrize("body", NEAR_MISSES)
+def test_hard_negatives(body: str) -> None:
+    assert areas(body) == []
+
+
+def _list_article(lead: str, items: list[str]) -> Article:
+    title = "Ministry sets out its plan"
+    text, blocks = assemble(title, [("paragraph", lead), *[("list_item", i) for i in items],
+                                    ("paragraph", "The plan will be reviewed next year.")])
+    article = clean_text("x\n\ny")
+    article.text, article.blocks, article.title = text, blocks, title
+    return article
+
+
+def test_bulleted_pillars_after_colon() -> None:
+    article = _list_article("The strategy rests on four pillars:",
+                            ["Access to quality schooling", "Teacher development", "Learning assessment",
+                             "School governance"])
+    assert [r.area for r in areas_of(article)] == ["Access to quality schooling", "Teacher development",
+                                                   "Learning assessment", "School governance"]
+
+
+def test_numbered_list_items_lose_their_numbers() -> None:
+    article = _list_article("Key priorities for the sector include:",
+                            ["1. Expanding early learning", "2) Training teachers", "(3) Building classrooms"])
+    assert [r.area for r in areas_of(article)] == ["Expanding early learning", "Training teachers",
+                                                   "Building classrooms"]
+
+
+def test_list_items_after_objectives_are_not_priorities() -> None:
+    article = _list_article("The programme has the following objectives:",
+                            ["Raise enrolment", "Reduce dropout", "Improve learning"])
+    assert areas_of(article) == []

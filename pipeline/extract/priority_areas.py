@@ -45,6 +45,7 @@ class _Cues:
     trailing: re.Pattern[str]
     delimiter: re.Pattern[str]
     blockers: tuple[re.Pattern[str], ...]
+    after_blockers: tuple[re.Pattern[str], ...]
     counts: dict[str, int]
     themes: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[int, ...]], ...]
 
@@ -70,7 +71,8 @@ def _cues() -> _Cues:
                         for k in target["keywords"])
         themes.append((target["code"], pats, weights))
     return _Cues(cue, verb, trailing, delim,
-                 tuple(re.compile(b, re.I) for b in data["blockers"]), data["counts"],
+                 tuple(re.compile(b, re.I) for b in data["blockers"]),
+                 tuple(re.compile(b, re.I) for b in data.get("after_blockers", [])), data["counts"],
                  tuple(themes))
 
 
@@ -85,8 +87,21 @@ def theme_of(area: str) -> str | None:
 
 
 def _count(m: re.Match[str], cues: _Cues) -> int | None:
-    word = m.groupdict().get("fold") or m.groupdict().get("count")
+    groups = m.groupdict()
+    word = groups.get("fold") or groups.get("count") or groups.get("n")
     return cues.counts.get(word.lower()) if word else None
+
+
+def _blocked(text: str, m: re.Match[str], cues: _Cues) -> bool:
+    """A near-miss: 'one of the priorities', 'key areas of cooperation'."""
+    return any(b.search(text[:m.start()]) for b in cues.blockers) \
+        or any(b.search(text[m.end():]) for b in cues.after_blockers)
+
+
+# "(1) a, (2) b and (3) c", "a) ... b) ...": explicit item markers inside running text.
+_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\((?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi)\)|(?:\d{1,2}|[a-h])\))\s+")
+_LEAD_MARKER = re.compile(r"^(?:\((?:\d{1,2}|[a-z]{1,3})\)|\d{1,2}[.)]|[a-h]\))\s+")
+_TAIL_CONJ = re.compile(r",?\s+(?:and|or)$")
 
 
 def _depth(tok: Any) -> int:
@@ -110,6 +125,12 @@ def _split(doc: Any, start: int, end: int, count: int | None) -> list[tuple[int,
     """Item char spans of the list text doc.text[start:end]."""
     text = doc.text
     segment = text[start:end]
+    markers = list(_MARKER.finditer(segment))
+    if len(markers) >= 2:
+        # Numbered items: the markers are the separators, whatever the punctuation.
+        bounds = [start + mk.start() for mk in markers[1:]] + [end]
+        return [t for t in (_trim(text, start + mk.start(), b) for mk, b in zip(markers, bounds, strict=True))
+                if t[1] > t[0]]
     sep = ";" if ";" in segment else ","
     cuts: list[tuple[int, int]] = []  # (cut start, cut end) char offsets
     depth_paren = 0
@@ -158,6 +179,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and text[b - 1] in " \n\t.,;:\"'“”‘’)*":
         b -= 1
+    lead = _LEAD_MARKER.match(text[a:b])
+    if lead:
+        a += lead.end()
+    tail = _TAIL_CONJ.search(text[a:b])
+    if tail:
+        b = a + tail.start()
     m = re.match(r"(?:and|or)\s+", text[a:b])
     return (a + m.end(), b) if m else (a, b)
 
@@ -176,13 +203,18 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
     doc, s0, stext = ctx.doc, sent.start_char, sent.text
     found = []
     for m in cues.cue.finditer(stext):
-        if any(b.search(stext[:m.start()]) for b in cues.blockers):
+        if _blocked(stext, m, cues):
             continue
         count = _count(m, cues)
         d = cues.delimiter.search(stext, m.end())
         if d is None or d.start() - m.end() > 60 or "." in stext[m.end():d.start()]:
             continue
         start, end = s0 + d.end(), s0 + len(stext.rstrip())
+        if d.group(0).strip() in {"-", "–", "—"}:
+            # "priority areas - a, b and c - will guide ...": the second dash closes the list.
+            close = re.search(r"\s[-–—]\s", stext[d.end():])
+            if close:
+                end = start + close.start()
         if stext.rstrip().endswith(":"):
             continue  # the list follows as list items
         items = _split(doc, start, end, count)
@@ -219,7 +251,7 @@ def _list_blocks(ctx: Context, cues: _Cues) -> list[tuple[str, str, list[tuple[i
             continue
         sent_text = ctx.sentence_text(block.start + len(block.text.rstrip()) - 1)
         m = cues.cue.search(sent_text)
-        if m is None or any(b.search(sent_text[:m.start()]) for b in cues.blockers):
+        if m is None or _blocked(sent_text, m, cues):
             continue
         count = _count(m, cues)
         items = []
