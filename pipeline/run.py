@@ -10,12 +10,11 @@ is killed at any moment is finished by the next one with identical output.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,7 +23,7 @@ from tqdm import tqdm
 
 from pipeline.clean import clean_page
 from pipeline.clean.selectors import site_hints
-from pipeline.errors import LockedError, PipelineError
+from pipeline.errors import PipelineError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
@@ -33,6 +32,7 @@ from pipeline.records import Article, Extraction, RawPage
 from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
 from pipeline.state import StateStore, body_hash
+from pipeline.state.lock import exclusive_lock
 from pipeline.tables import export_tables
 
 log = logging.getLogger("edunews")
@@ -52,16 +52,9 @@ class Summary:
                 f"failed {self.failed}, {self.seconds:.1f} s")
 
 
-@contextmanager
-def data_lock(data_dir: Path) -> Iterator[None]:
+def data_lock(data_dir: Path) -> AbstractContextManager[None]:
     """One run per data folder: a second one fails at once instead of interleaving writes."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    with (data_dir / ".lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise LockedError(f"another edunews run is working on {data_dir}; try again when it ends") from None
-        yield
+    return exclusive_lock(data_dir / ".lock", "run")
 
 
 def one_line(exc: BaseException) -> str:
@@ -146,6 +139,8 @@ def _iter_inputs(settings: Settings, paths: list[Path] | None) -> Iterator[RawPa
         yield from iter_raw(settings.raw_dir)
         return
     for path in paths:
+        if not path.exists():
+            raise PipelineError(f"{path}: no such file or folder")
         sources = raw_sources(path) if path.is_dir() else [path]
         root = path if path.is_dir() else path.parent
         if not sources:

@@ -26,9 +26,7 @@ def block_boundaries(doc: Doc) -> Doc:
     parser glues them to the next paragraph and the list cue leaks into items.
     """
     for i, token in enumerate(doc[:-1]):
-        if token.is_space and "\n" in token.text:
-            doc[i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_ and i + 1 < len(doc):
+        if token.is_space and "\n" in token.text or "\n" in token.whitespace_ and i + 1 < len(doc):
             doc[i + 1].is_sent_start = True
     return doc
 
