@@ -47,8 +47,10 @@ _REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "s
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
-_CALENDAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-                       r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$")
+# Month and weekday names (whole words: "Juliaca" and "Marseille" are not "Jul", "Mar").
+_CALENDAR = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                       r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+                       r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?$")
 _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
                           r"(?:[A-Z][\w-]*\s+)*$")
 _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
@@ -177,6 +179,36 @@ def _kind_hint(text: str, end: int) -> str | None:
     if any(w.casefold() in _REGION_WORDS for w in words):
         return "region"
     return None
+
+
+# "the states of Oaxaca, Chiapas and Guerrero", "10 districts ..., including Rajanpur, ...".
+_CLASS_LEAD = re.compile(r".*\b(?P<cls>states|provinces|regions|districts|counties|divisions|cities|towns)\b"
+                         r"[^.;:\n]{0,40}?\b(?:of|such\s+as|like|including)\s+(?:the\s+)?$", re.I | re.S)
+_PLURAL_TAIL = re.compile(r"\s+(?:states|provinces|regions|districts|counties|divisions)\b", re.I)
+
+
+def _list_hints(text: str, mentions: list[_Mention]) -> None:
+    """A class word before or after a coordinated list of places gives all of them its kind.
+
+    "the Amhara, Oromia and Afar regions", "the states of Oaxaca, Chiapas and Guerrero":
+    the names are also cities (or look like them), but the text says they are regions.
+    """
+    chains: list[list[_Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if chains and _COORD.fullmatch(text[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        lead = _CLASS_LEAD.search(text[max(0, chain[0].start - 70):chain[0].start])
+        hint = None
+        if lead:
+            hint = "city" if lead["cls"].lower() in {"cities", "towns"} else "region"
+        elif len(chain) > 1 and _PLURAL_TAIL.match(text, chain[-1].end):
+            hint = "region"
+        if hint:
+            for m in chain:
+                m.kind_hint = hint
 
 
 def _is_island(name: str) -> bool:
@@ -370,14 +402,35 @@ def extract(ctx: Context) -> list[PlaceRow]:
         taken.append((m.start, m.end))
         mentions.append(m)
 
+    _list_hints(text, mentions)
     ctxc = _context_countries(ctx, gaz, mentions)
     kept: list[_Mention] = []
     for m in mentions:
         m.resolved = _resolve(m, ctxc)
+    _split_city_and_region(mentions)
+    for m in mentions:
         if _org_blocks(ctx, m.start, m.end, gaz, m.resolved):
             continue
         kept.append(m)
     return _rows(ctx, kept)
+
+
+def _split_city_and_region(mentions: list[_Mention]) -> None:
+    """'Oaxaca de Juárez' and 'Oaxaca' in one article: the long form is the city, the bare name the state.
+
+    When an article names a city by a longer form of its name, its bare name (also the
+    name of a subdivision of that country) means the subdivision.
+    """
+    longer = {m.resolved.geonameid for m in mentions if m.resolved is not None and m.resolved.kind == "city"
+              and norm_key(m.text) != norm_key(m.resolved.name)
+              and norm_key(m.text).startswith(norm_key(m.resolved.name) + " ")}
+    for m in mentions:
+        p = m.resolved
+        if p is None or p.geonameid not in longer or norm_key(m.text) != norm_key(p.name):
+            continue
+        subs = [c for c in m.candidates if c.source == "subdivision" and c.country_code == p.country_code]
+        if subs:
+            m.resolved = subs[0]
 
 
 def _display_name(group: list[_Mention], place: Place | None) -> str:
@@ -420,6 +473,8 @@ def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
         first, p = group[0], group[0].resolved
         if p is not None:
             kind, cc = p.kind, p.country_code
+            if kind == "city" and all(m.kind_hint == "region" for m in group):
+                kind = "region"  # "districts ... including Rajanpur": the district named after its seat
         else:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
