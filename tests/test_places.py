@@ -84,3 +84,27 @@ def test_site_tld_breaks_ties() -> None:
     assert get_gazetteer().tld_country["kz"] == "KZ"
     got = places("The new school in Victoria opened its doors.", url="https://news.example.ca/x")
     assert got["Victoria"].country_code == "CA"
+
+
+def test_place_lists_take_the_kind_their_class_word_gives() -> None:
+    got = places("Teachers will work in the states of Oaxaca, Chiapas and Guerrero this year. "
+                 "The programme keeps girls in school in the Amhara, Oromia and Afar regions.")
+    for name in ("Oaxaca", "Chiapas", "Guerrero", "Amhara", "Oromia", "Afar"):
+        assert got[name].kind == "region", name
+    assert got["Afar"].country_code == "ET"  # also a language, but here a region in a list
+
+
+def test_accentless_and_english_names_of_subdivisions() -> None:
+    got = places("Schools in Dong Thap and Ca Mau lost teachers. Shortages are worst in Saxony, Germany.")
+    assert got["Dong Thap"].country_code == "VN" and got["Dong Thap"].kind == "region"
+    assert got["Saxony"].country_code == "DE"
+
+
+def test_month_prefix_is_not_a_month() -> None:
+    got = places("Quispe, a former teacher from Juliaca, and a colleague from Monrovia joined the talks.")
+    assert {"Juliaca", "Monrovia"} <= set(got)
+
+
+def test_places_named_by_their_class() -> None:
+    got = places("Rural provinces lost teachers to cities such as Ho Chi Minh City and Hanoi.")
+    assert got["Ho Chi Minh City"].kind == "city"
