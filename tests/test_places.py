@@ -108,3 +108,10 @@ def test_month_prefix_is_not_a_month() -> None:
 def test_places_named_by_their_class() -> None:
     got = places("Rural provinces lost teachers to cities such as Ho Chi Minh City and Hanoi.")
     assert got["Ho Chi Minh City"].kind == "city"
+
+
+def test_same_named_subdivisions_of_two_countries_follow_the_context() -> None:
+    got = places("Lahore, Pakistan - Out-of-school children in Punjab will be enrolled, the Pakistani minister said.")
+    assert got["Punjab"].country_code == "PK"
+    got = places("Schools in the Andes were rebuilt after rains in Peru, the Peruvian ministry said.")
+    assert got["Andes"].kind == "region" and got["Andes"].country_code is None

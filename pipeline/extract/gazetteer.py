@@ -151,7 +151,9 @@ class Gazetteer:
 
     def _add(self, name: str, place: Place) -> None:
         bucket = self.index.setdefault(norm_key(name), [])
+        # Entries without a GeoNames id are told apart by country: Punjab (IN) and Punjab (PK).
         if all(p.geonameid != place.geonameid or p.name != place.name or p.alt != place.alt
+               or (p.geonameid is None and p.country_code != place.country_code)
                for p in bucket) and place not in bucket:
             bucket.append(place)
 

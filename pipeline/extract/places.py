@@ -228,6 +228,8 @@ def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention]) -
     """Countries the article is about: unambiguous places, demonyms, the site's TLD."""
     ctxc: Counter[str] = Counter()
     for m in mentions:
+        if any(p.country_code is None for p in m.candidates):
+            continue  # "Andes": the range, or a town in Colombia; it says nothing about the country
         ccs = {p.country_code for p in m.candidates if p.country_code}
         if len(ccs) == 1 and any(p.kind == "country" for p in m.candidates):
             ctxc[ccs.pop()] += 2
