@@ -183,3 +183,20 @@ def test_generic_unit_alone_is_not_an_organization() -> None:
     found = orgs_of("The Kenya Examinations Council's Head of National Office, Mrs Esi Quansah, said the "
                     "results were out.")
     assert "National Office" not in found
+
+
+def test_members_possessive_opens_a_union_name() -> None:
+    got = orgs_of("The Zambia Nurses' Union said on Friday that the wards had no staff at night.")
+    assert "Zambia Nurses' Union" in got
+
+
+def test_singular_member_word_opens_a_commission_name() -> None:
+    got = orgs_of("Applicants will sit an exam set by the Teacher Service Commission next year.")
+    assert "Teacher Service Commission" in got
+
+
+def test_coordinated_portfolios_stay_in_a_ministry_name() -> None:
+    got = orgs_of("The Ministry of Youth, Sport and Culture will fund the new halls in each district.")
+    assert "Ministry of Youth, Sport and Culture" in got
+    got = orgs_of("The Ministry of Health, UNICEF and WFP will fund the new clinics in each district.")
+    assert "Ministry of Health" in got and "World Food Programme" in got

@@ -282,3 +282,14 @@ def test_generic_unit_is_part_of_the_title() -> None:
     got = people_of("The Kenya Examinations Council's Head of National Office, Mrs Esi Quansah, said the "
                     "results were out.")
     assert got["Esi Quansah"] == ("Mrs", "Head of National Office", "Kenya Examinations Council")
+
+
+def test_rank_word_closes_a_title_before_a_name() -> None:
+    got = people_of("The Ghana Library Authority (GLA) opened a branch. "
+                    "GLA Director General Kofi Asante cut the ribbon.")
+    assert got["Kofi Asante"][1:] == ("Director General", "Ghana Library Authority")
+
+
+def test_lower_case_rank_title_of_org() -> None:
+    got = people_of("Esi Mensah, secretary general of the National Association of Graduate Teachers, spoke.")
+    assert got["Esi Mensah"][1:] == ("secretary general", "National Association of Graduate Teachers")

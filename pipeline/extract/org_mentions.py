@@ -159,7 +159,7 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
     if len(words) >= 2 and any(t.text.isupper() and len(t.text) >= 4
                                and not lex.known_org(t.text) for t in words):
         return True  # navigation in capitals: "GET INVOLVED", "ESWATINI Building"
-    if any(t.text in {",", "'", "\u2019", "\u2018", '"'} for t in span):
+    if any(t.text in {",", "'", "\u2019", "\u2018", '"'} and not _plural_possessive(t, lex) for t in span):
         return True  # lists and quotes: "Science, Technology, Engineering"
     for k, t in enumerate(words[:-1]):
         if t.lower_ in {"on", "in"} and all(fold(w.text) in lex.concepts for w in words[k + 1:]):
@@ -172,6 +172,13 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
                 or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
             return True  # undefined acronyms, one-off or common words
     return len(words) > 6 and not has_head
+
+
+def _plural_possessive(tok: Token, lex: Lexicon) -> bool:
+    """An apostrophe closing a members' possessive inside a name ("Tanzania Teachers' Union")."""
+    doc = tok.doc
+    return tok.text in {"'", "\u2019"} and tok.i > 0 and tok.i + 1 < len(doc) \
+        and fold(doc[tok.i - 1].text) in lex.possessive_name_words and is_cap(doc[tok.i + 1])
 
 
 def _title_field(span: Span, lex: Lexicon) -> bool:

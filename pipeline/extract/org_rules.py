@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import Lexicon, country_name, fold
+from pipeline.extract.lexicon import Lexicon, country_name, fold, is_place
 
 if TYPE_CHECKING:
     from pipeline.extract.org_mentions import Mention
@@ -149,3 +149,63 @@ def _parent_before(doc: Doc, m: Mention, ends: dict[int, Mention], lex: Lexicon)
     if p is not None and p is not m and _is_parent(doc, p, lex):
         return p
     return None
+
+
+def name_title_word(doc: Doc, j: int, i: int, lex: Lexicon) -> bool:
+    """Is the title word at ``j - 1`` the first words of an organization name ending at head ``i``?
+
+    A title word before an organization head usually closes a title ("Education Minister"
+    then a name); but the members a body is named after open many names: "Nepal Teachers'
+    Federation", "Teacher Service Commission", "Nurses Council". A plural or possessive
+    member noun, or a singular one opening the run (after "the", a lower-case word or a
+    country) with plain name words up to the head, is part of the name.
+    """
+    t = doc[j - 1]
+    if not t.text[:1].isupper() or t.ent_type_ == "PERSON" or j - 1 >= i:
+        return False
+    after = doc[j]
+    if after.text in {"'", "\u2019", "'s", "\u2019s"}:
+        return fold(t.text) in lex.possessive_name_words
+    if fold(t.text).endswith("s") and fold(t.text)[:-1] in lex.title_heads:
+        return True  # "Teachers Service Commission"
+    before = doc[j - 2] if j - 2 >= 0 else None
+    opens = before is None or before.is_lower or before.is_punct or bool(country_name(before.text))
+    plain = all(fold(doc[x].text) not in lex.title_heads and doc[x].text[:1].isupper() for x in range(j, i))
+    return opens and plain and j < i
+
+
+def _plain_run(doc: Doc, k: int, s1: int, lex: Lexicon) -> int:
+    """End of 1-3 capitalized plain words at ``k`` (no org head, acronym, person or place)."""
+    run = k
+    while run < s1 and run - k < 3 and doc[run].text[:1].isupper() and doc[run].is_alpha \
+            and not doc[run].text.isupper() and doc[run].ent_type_ not in {"PERSON", "GPE"} \
+            and fold(doc[run].text) not in lex.org_heads and not doc[run].is_stop:
+        run += 1
+    if run < s1 and doc[run].text[:1].isupper() and not doc[run].is_stop:
+        return k  # the run goes on into something longer: not a plain item
+    return run
+
+
+def list_complement(doc: Doc, head_end: int, end: int, s1: int, lex: Lexicon) -> int:
+    """Extend an organization's of/for complement over a coordinated list of fields.
+
+    Ministries and councils are often named after several portfolios: "Ministry of Education,
+    Science and Technology", "Higher Council for Education, Training and Scientific Research".
+    After the first field, ", Field" items closed by "and Field" are part of the name when
+    every item is a short run of plain capitalized words (not a body, acronym, person or
+    place) and nothing capitalized follows: "the Ministry of Education, UNICEF and WFP" or
+    "the Ministry of Health, Fiji and Samoa" stay lists of separate names.
+    """
+    if end <= head_end or end >= s1 or doc[end].text != ",":
+        return end
+    k = end
+    while k < s1 and doc[k].text == ",":
+        run = _plain_run(doc, k + 1, s1, lex)
+        if run == k + 1 or is_place(doc[k + 1:run].text):
+            return end
+        k = run
+    if k < s1 and doc[k].lower_ == "and":
+        run = _plain_run(doc, k + 1, s1, lex)
+        if run > k + 1 and not is_place(doc[k + 1:run].text):
+            return run
+    return end

@@ -62,6 +62,8 @@ from pipeline.extract.org_rules import (
     country_offices,
     generic_government,
     glued_markup,
+    list_complement,
+    name_title_word,
 )
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
@@ -188,7 +190,7 @@ def _rule_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
-            end = _extend_right(doc, i + 1, s1, fold(tok.text))
+            end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
@@ -215,7 +217,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
-        if not (word or hyphen or conj or poss):
+        if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
             break
         j -= 1
     while j < i and (doc[j].lower_ in {"and", "&", "-"} or doc[j].lower_ == "the"):

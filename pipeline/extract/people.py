@@ -149,12 +149,25 @@ def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def _title_rank(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is the rank word at ``i`` the end of a title ("Secretary General", "Director General")?
+
+    Military ranks are read as honorifics; right after a title head they are a post's
+    second word, and the title (not a rank) belongs to the name after them.
+    """
+    return i > 0 and fold(doc[i].text) in lex.military_ranks and fold(doc[i - 1].text) in lex.title_heads \
+        and doc[i - 1].text[:1].isupper() == doc[i].text[:1].isupper()
+
+
 def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     i = 0
     n = len(doc)
     while i < n:
+        if _title_rank(doc, i, lex):
+            i += 1  # "Secretary General Amina Tazi": the rank word closes the title
+            continue
         end, hons = _honorifics_at(doc, i, lex)
         if hons and end < n and (doc[i].text[0].isupper()):
             name_end = _name_run(doc, end, lex, True, in_org)

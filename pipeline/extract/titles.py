@@ -176,8 +176,8 @@ class TitleParser:
             if tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                     and j + 1 < limit and (is_titleish(doc[j + 1], lex) or _cap(doc[j + 1])):
                 j += 1  # "Vice-Chancellor" split by the tokenizer
-            elif is_head(tok, lex):
-                last_head = j + 1
+            elif is_head(tok, lex) or (last_head == j and fold(tok.text) in lex.military_ranks):
+                last_head = j + 1  # a rank word right after a head is the post's: "Director General"
                 j += 1
             elif is_titleish(tok, lex) or (_cap(tok) and not tok.is_stop and not tok.like_num):
                 j += 1
