@@ -41,20 +41,32 @@ HELDOUT_FLOORS = {
 }
 # heldout2: written after heldout, annotated before any extractor ran on it; first pinned at
 # people 0.84, person+title 0.52, person+organization 0.59, organizations 0.80; later tuned on
-# (bylines, leading places/acronyms in titles): 0.92 / 0.69 / 0.60 / 0.82, places 0.86, dates 0.89.
+# (bylines, leading places/acronyms in titles): 0.92 / 0.69 / 0.60 / 0.82, places 0.86, dates 0.89;
+# after the organization-name work (members' possessives, portfolio lists): 0.94 / 0.89 / 0.86 / 0.92.
 HELDOUT2 = REPO / "tests" / "fixtures" / "heldout2"
 HELDOUT2_FLOORS = {
-    "people": 0.89, "person_title": 0.65, "person_organization": 0.56, "organizations": 0.78,
+    "people": 0.89, "person_title": 0.86, "person_organization": 0.82, "organizations": 0.89,
     "places": 0.82, "event_dates": 0.85,
 }
 # heldout3: six articles (CL, NP, MA, IE, TZ, ID) written and annotated before any extractor
 # ran on them, never tuned on. Before the byline/title work: 0.84 / 0.57 / 0.54 / 0.78; after:
 # people 0.92, person+title 0.61, person+organization 0.57, organizations 0.78, places 0.92,
-# event dates 0.77.
+# event dates 0.77. Its misses were then read and classed (organization names cut at a members'
+# possessive or a portfolio list, "Director General" rank words, multi-portfolio ministries):
+# people 0.92, person+title 0.76, person+organization 0.84, organizations 0.95.
 HELDOUT3 = REPO / "tests" / "fixtures" / "heldout3"
 HELDOUT3_FLOORS = {
-    "people": 0.88, "person_title": 0.57, "person_organization": 0.53, "organizations": 0.74,
+    "people": 0.88, "person_title": 0.72, "person_organization": 0.80, "organizations": 0.91,
     "places": 0.88, "event_dates": 0.73,
+}
+
+# heldout4: five articles (CO, LK, EG, Scotland, ZM) written and annotated before any extractor ran
+# on them; first measured 0.83 / 0.58 / 0.51 / 0.70; after the heldout3 fixes (not tuned on it):
+# people 0.83, person+title 0.66, person+organization 0.59, organizations 0.72, places 0.92, dates 1.00.
+HELDOUT4 = REPO / "tests" / "fixtures" / "heldout4"
+HELDOUT4_FLOORS = {
+    "people": 0.80, "person_title": 0.62, "person_organization": 0.55, "organizations": 0.68,
+    "places": 0.88, "event_dates": 0.95, "priority_areas": 0.95,
 }
 
 
@@ -89,3 +101,8 @@ def test_heldout2_floors() -> None:
 @pytest.mark.slow
 def test_heldout3_floors() -> None:
     _check(HELDOUT3, HELDOUT3_FLOORS)
+
+
+@pytest.mark.slow
+def test_heldout4_floors() -> None:
+    _check(HELDOUT4, HELDOUT4_FLOORS)

@@ -293,3 +293,9 @@ def test_rank_word_closes_a_title_before_a_name() -> None:
 def test_lower_case_rank_title_of_org() -> None:
     got = people_of("Esi Mensah, secretary general of the National Association of Graduate Teachers, spoke.")
     assert got["Esi Mensah"][1:] == ("secretary general", "National Association of Graduate Teachers")
+
+
+def test_minister_of_one_portfolio_of_a_multi_portfolio_ministry() -> None:
+    got = people_of("The Ministry of Education, Science and Technology will hire teachers. "
+                    "The plan is overdue, said Education Minister Halima Juma on Monday.")
+    assert got["Halima Juma"][1:] == ("Education Minister", "Ministry of Education, Science and Technology")

@@ -137,6 +137,20 @@ def _portfolio(title: str) -> str | None:
     return " ".join(words) or None
 
 
+def _covers(portfolios: str, wanted: str) -> bool:
+    """Does a body's portfolio list cover a title's portfolio?
+
+    "education, science and technology" covers "education" (the ministry of several
+    portfolios), and "national education" covers "education" (a rank word only); "higher
+    education" does not: that is another portfolio.
+    """
+    for item in re.split(r",\s*|\s+and\s+|\s*&\s*", portfolios):
+        words = item.split()
+        if item == wanted or (item.endswith(" " + wanted) and all(w in _RANKS for w in words[:-len(wanted.split())])):
+            return True
+    return portfolios == wanted
+
+
 def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's ministry/department of a minister's or secretary's portfolio.
 
@@ -155,11 +169,15 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
             key = fold(form)
             m = _BODY_LONG.search(key)
             short = _BODY_SHORT.match(key)
-            if (m and m.group(1) == wanted) or (short and (short.group(1) == wanted
+            if (m and _covers(m.group(1), wanted)) or (short and (short.group(1) == wanted
                                                            or short.group(1).endswith(" " + wanted))):
                 found.append(org)
                 break
-    # several bodies of that portfolio (national and state): the one the article names first
+    # several bodies of that portfolio (national and state): the one sharing the title's rank
+    # word ("Federal Minister" -> "Federal Ministry ..."), else the one the article names first
+    ranks = set(fold(title).split()) & (_RANKS - {"the", "new", "former"})
+    ranked = [o for o in found if ranks & set(fold(o.name).split())]
+    found = ranked or found
     return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None
 
 
