@@ -35,20 +35,43 @@ class Context:
     person_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
-    def _sent_starts(self) -> list[int]:
-        return [s.start_char for s in self.doc.sents]
+    def text(self) -> str:
+        """``doc.text``, built once: spaCy re-joins every token on each ``doc.text`` access."""
+        return self.doc.text
 
     @cached_property
     def _sents(self) -> list[Span]:
+        """The sentences, scanned once: each ``doc.sents`` walks every token again."""
         return list(self.doc.sents)
 
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start_char for s in self._sents]
+
+    @cached_property
+    def _sent_texts(self) -> dict[int, str]:
+        """Trimmed sentence texts by index, filled as asked (several mentions share a sentence)."""
+        return {}
+
+    @property
+    def sents(self) -> list[Span]:
+        """``doc.sents`` as a list shared by every extractor of this Doc."""
+        return self._sents
+
+    def _sent_index(self, char: int) -> int:
+        return max(0, bisect_right(self._sent_starts, char) - 1)
+
     def sentence_at(self, char: int) -> Span:
-        i = max(0, bisect_right(self._sent_starts, char) - 1)
-        return self._sents[i]
+        return self._sents[self._sent_index(char)]
 
     def sentence_text(self, char: int) -> str:
         """The sentence around ``char``, whitespace-trimmed (block breaks removed)."""
-        return " ".join(self.sentence_at(char).text.split())
+        i = self._sent_index(char)
+        cached = self._sent_texts.get(i)
+        if cached is None:
+            sent = self._sents[i]
+            cached = self._sent_texts[i] = " ".join(self.text[sent.start_char:sent.end_char].split())
+        return cached
 
     def org_at(self, start: int, end: int) -> OrgEntity | None:
         """The organization whose mention overlaps [start, end), if any."""

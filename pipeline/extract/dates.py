@@ -420,13 +420,13 @@ def _dateline_like(ctx: Context, start: int) -> bool:
     """
     if not _near_top(ctx, start):
         return False
-    line_start = ctx.doc.text.rfind("\n", 0, start) + 1
+    line_start = ctx.text.rfind("\n", 0, start) + 1
     return start - line_start <= 40
 
 
 def extract(ctx: Context) -> list[DateRow]:
     """The published row, then event/other rows in text order."""
-    article, text = ctx.article, ctx.doc.text
+    article, text = ctx.article, ctx.text
     rows = published_rows(article)
     published = ctx.published
     if published is None:

@@ -95,7 +95,7 @@ def _extend_hyphen(doc_text: str, start: int, end: int) -> int:
 
 
 def _candidate_spans(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     spans: list[tuple[int, int, str]] = []
     covered = set()
     for ent in doc.ents:
@@ -153,7 +153,7 @@ def _region_patterns(gaz: Gazetteer) -> list[re.Pattern[str]]:
 
 def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place | None) -> bool:
     """True when the mention is part of an organization's (or venue's) name."""
-    text = ctx.doc.text
+    text = ctx.text
     for org in ctx.orgs:
         for s, e in org.spans:
             if not (s <= start and end <= e) or (s == start and e == end):
@@ -279,7 +279,7 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     return best
 
 
-def _place_like(candidates: list[Place], span: Span) -> bool:
+def _place_like(candidates: list[Place], span: Span, text: str) -> bool:
     if any(p.kind == "country" or p.source == "region" for p in candidates):
         return True
     if not candidates or span.start == 0:
@@ -291,9 +291,9 @@ def _place_like(candidates: list[Place], span: Span) -> bool:
         i -= 1
     before = doc[i].lower_
     after = doc[span.end:span.end + 2].text
-    if _CLASS_BEFORE.search(doc.text[max(0, span.start_char - 40):span.start_char]):
+    if _CLASS_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
         return True
-    if any(p.kind == "region" for p in candidates) and _kind_hint(doc.text, span.end_char) == "region":
+    if any(p.kind == "region" for p in candidates) and _kind_hint(text, span.end_char) == "region":
         return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
     return before in _LOCATIVE or bool(re.match(r",\s*[A-Z]", after))
 
@@ -345,7 +345,7 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
 def extract(ctx: Context) -> list[PlaceRow]:
     """One row per distinct place, sorted by first mention."""
     gaz = get_gazetteer()
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     mentions: list[_Mention] = []
     taken: list[tuple[int, int]] = []
     spans = sorted(_candidate_spans(ctx, gaz), key=lambda s: (s[0], -(s[1] - s[0])))
@@ -389,7 +389,7 @@ def extract(ctx: Context) -> list[PlaceRow]:
         # spaCy did not call it a place: trust the gazetteer only for countries,
         # regions, or a city/state introduced like a place ("in Dushanbe").
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
-                and not _place_like(candidates, span):
+                and not _place_like(candidates, span, text):
             continue
         if any(s <= start and end <= e for s, e in ctx.person_spans):
             continue
@@ -454,7 +454,7 @@ _IN_PLACE = re.compile(r"(?:\s+\w+)?,?\s+(?:in|near|of|outside)?\s*,?\s*(?:the\s
 def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> str | None:
     """'Kibera slum in Nairobi, Kenya': an unknown place takes the country it is put in."""
     for m in group:
-        hit = _IN_PLACE.match(ctx.doc.text, m.end)
+        hit = _IN_PLACE.match(ctx.text, m.end)
         if hit:
             ccs = {p.country_code for p in gaz.lookup(hit.group(1))
                    if p.kind in {"country", "city"} and not p.alt}

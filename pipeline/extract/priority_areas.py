@@ -121,9 +121,8 @@ def _tight(cc: Any) -> bool:
     return left.is_alpha and right.is_alpha and not left_kids and not list(right.children)
 
 
-def _split(doc: Any, start: int, end: int, count: int | None) -> list[tuple[int, int]]:
-    """Item char spans of the list text doc.text[start:end]."""
-    text = doc.text
+def _split(doc: Any, text: str, start: int, end: int, count: int | None) -> list[tuple[int, int]]:
+    """Item char spans of text[start:end]; ``text`` is the Doc text built once by the caller."""
     segment = text[start:end]
     markers = list(_MARKER.finditer(segment))
     if len(markers) >= 2:
@@ -200,7 +199,8 @@ def _trim_shared_modifier(text: str, items: list[tuple[int, int]]) -> list[tuple
 
 def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[tuple[int, int]]]]:
     """(cue, sentence, item spans) for lists written in running text."""
-    doc, s0, stext = ctx.doc, sent.start_char, sent.text
+    doc, text, s0 = ctx.doc, ctx.text, sent.start_char
+    stext = text[s0:sent.end_char]
     found = []
     for m in cues.cue.finditer(stext):
         if _blocked(stext, m, cues):
@@ -217,7 +217,7 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
                 end = start + close.start()
         if stext.rstrip().endswith(":"):
             continue  # the list follows as list items
-        items = _split(doc, start, end, count)
+        items = _split(doc, text, start, end, count)
         if len(items) >= 2:
             found.append((stext[m.start():m.end()], stext, items))
             break
@@ -226,8 +226,8 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
             start = s0 + m.end()
             stop = re.search(r"[.;:!?]|\s[-–—]\s|,?\s(?:including|such as)\s", stext[m.end():])
             end = start + (stop.start() if stop else len(stext) - m.end())
-            items = _trim_shared_modifier(doc.text, _split(doc, start, end, None))
-            if len(items) >= 2 and "," in doc.text[start:end]:
+            items = _trim_shared_modifier(text, _split(doc, text, start, end, None))
+            if len(items) >= 2 and "," in text[start:end]:
                 found.append((m.group(0).strip(), stext, items))
                 break
     if not found:
@@ -236,8 +236,8 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
             lead = re.search(r"[“\"‘']?([^“\"‘:]+)$", stext[:m.start()])
             if lead and "," in lead.group(1):
                 start = s0 + lead.start(1)
-                items = _split(doc, start, s0 + m.start(), None)
-                if len(items) >= 2 and all(len(doc.text[a:b].split()) <= 4 for a, b in items):
+                items = _split(doc, text, start, s0 + m.start(), None)
+                if len(items) >= 2 and all(len(text[a:b].split()) <= 4 for a, b in items):
                     found.append((m.group(0).strip(), stext, items))
     return found
 
@@ -259,7 +259,7 @@ def _list_blocks(ctx: Context, cues: _Cues) -> list[tuple[str, str, list[tuple[i
             if nxt.kind != "list_item" or (count is not None and len(items) >= count):
                 break
             a, b = nxt.start, nxt.start + len(nxt.text)
-            item = _trim(ctx.doc.text, a, b)
+            item = _trim(ctx.text, a, b)
             if item[1] > item[0]:
                 items.append(item)
         if len(items) >= 2:
@@ -271,14 +271,14 @@ def extract(ctx: Context) -> list[PriorityAreaRow]:
     """Rows for every announced list, in text order; repeated items are kept once."""
     cues = _cues()
     lists = _list_blocks(ctx, cues)
-    for sent in ctx.doc.sents:
-        if cues.cue.search(sent.text) or cues.verb.search(sent.text) \
-                or cues.trailing.search(sent.text):
+    for sent in ctx.sents:
+        stext = ctx.text[sent.start_char:sent.end_char]
+        if cues.cue.search(stext) or cues.verb.search(stext) or cues.trailing.search(stext):
             lists.extend(_inline(ctx, sent, cues))
     lists.sort(key=lambda x: x[2][0][0])
     rows: list[PriorityAreaRow] = []
     seen: set[str] = set()
-    text = ctx.doc.text
+    text = ctx.text
     for cue, sentence, items in lists:
         position = 0
         for a, b in items:
