@@ -9,6 +9,9 @@ from __future__ import annotations
 import py3langid
 
 _MIN_CHARS = 200
+# py3langid's cost grows with the text; its first 2,000 chars already decide (same codes
+# as 5,000 on the sample, held-out and gold-dev pages), so long articles cost no more.
+_SAMPLE_CHARS = 2000
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
@@ -17,5 +20,5 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return declared_code
     if not text.strip():
         return declared_code
-    code, _score = py3langid.classify(text[:5000])
+    code, _score = py3langid.classify(text[:_SAMPLE_CHARS])
     return code
