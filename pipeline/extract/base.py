@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from spacy.attrs import IDX, LENGTH, POS
 from spacy.tokens import Doc, Span
 
 from pipeline.records import Article
@@ -38,6 +39,18 @@ class Context:
     def text(self) -> str:
         """``doc.text``, built once: spaCy re-joins every token on each ``doc.text`` access."""
         return self.doc.text
+
+    @cached_property
+    def token_arrays(self) -> tuple[list[int], list[int], list[int]]:
+        """Per-token (pos id, char offset, length) as plain lists, read once from ``doc.to_array``.
+
+        Indexing ``doc[i]`` builds a Token object each time; loops over every token read
+        these instead (compare pos ids with ``spacy.parts_of_speech``).
+        """
+        if not len(self.doc):
+            return [], [], []
+        pos, idx, length = self.doc.to_array([POS, IDX, LENGTH]).T.tolist()
+        return pos, idx, length
 
     @cached_property
     def _sents(self) -> list[Span]:

@@ -41,8 +41,12 @@ def _fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
-    """Lookup key: NFKC, accents folded, straight quotes, no leading 'the', no possessive, case-folded."""
+    """Lookup key: NFKC, accents folded, straight quotes, no leading 'the', no possessive, case-folded.
+
+    Cached: places and organizations look up the same names many times per article.
+    """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", "-")
     text = _fold_accents(text)
     text = _SPACES.sub(" ", text).strip(" \t\n.,;:-_*")

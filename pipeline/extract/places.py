@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Span
 
 from pipeline.extract.base import Context
@@ -104,17 +105,19 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, str]]
             if ent.label_ != "ORG":  # "Government of the Federation in Abuja": look inside
                 covered.update(range(ent.start, ent.end))
     # Proper nouns spaCy left outside any entity: only whole gazetteer names count.
+    pos, idx, length = ctx.token_arrays
+    n = len(pos)
+    # A capitalised proper noun outside the covered tokens, read from the token arrays.
+    cap = [p == PROPN and i not in covered and text[idx[i]:idx[i] + 1].isupper() for i, p in enumerate(pos)]
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+    while i < n:
+        if not cap[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" \
-                and doc[j + 1].text[:1].isupper():
+        while j + 1 < n and cap[j + 1]:
             j += 1
-        spans.append((tok.idx, doc[j].idx + len(doc[j].text), "PROPN"))
+        spans.append((idx[i], idx[j] + length[j], "PROPN"))
         i = j + 1
     # "São Gabriel da Cachoeira" (spaCy: PERSON "Gabriel da Cachoeira"), "An Giang" ("An"
     # is a determiner): a capitalised word or two before a span can complete a known name.
