@@ -53,6 +53,7 @@ from pipeline.extract.people_context import (
     strip_courtesy,
     university_of_article,
 )
+from pipeline.extract.title_parse import DepTitles
 from pipeline.extract.titles import TitleParse, TitleParser, is_head, is_titleish
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
@@ -473,6 +474,7 @@ def extract(ctx: Context) -> list[PersonRow]:
     mentions = _byline_mentions(ctx, _find_mentions(doc, lex, parser.in_org))
     persons = _group(mentions)
     aff = _Affiliations(doc, parser, lex, mentions)
+    dep = DepTitles(doc, parser, lex)
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     for person in persons:
@@ -493,6 +495,14 @@ def extract(ctx: Context) -> list[PersonRow]:
                     org, org_name = parse.org, parse.org_name
             if title and (org or org_name):
                 break
+        if not title:  # the parse, where no pattern gave a title (never overrides one)
+            for m in person.mentions:
+                found = dep.find(m.start, m.end, m.outer_start)
+                if found is not None:
+                    title = found.title
+                    if org is None and org_name is None:
+                        org = found.org
+                    break
         if org is None and org_name is None:
             for m in person.mentions:
                 org = aff.both_of(m) or led_by(doc, m.outer_start, parser)
