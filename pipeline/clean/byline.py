@@ -34,6 +34,7 @@ _DATE_CLASS = re.compile(
     r"date|time|datum|byline|posted|publi|meta|stand|fecha|data|dateline|zeit|info|author|header", re.I
 )
 _MIN_YEAR = 1995
+_YEAR = re.compile(r"(?:19|20)\d\d")  # the part every date pattern of _grammar() contains
 _AFTER_H1 = 30  # text segments read after the headline
 _BEFORE_H1 = 3  # a kicker or date line above the headline
 _PARAGRAPH = 80  # a segment this long after the headline is body text
@@ -89,6 +90,8 @@ def _month(token: str, months: dict[str, int]) -> int:
 
 def parse_dates(text: str, month_first: bool = False, today: date | None = None) -> list[tuple[int, str, str | None]]:
     """Full dates in a short text: (offset, YYYY-MM-DD, other reading if day/month is ambiguous)."""
+    if not _YEAR.search(text):
+        return []  # every pattern needs a year; most text pieces near a headline have none
     months, patterns, _mod, _pub = _grammar()
     today = today or date.today()
     out: list[tuple[int, str, str | None]] = []
