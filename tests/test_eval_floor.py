@@ -106,3 +106,18 @@ def test_heldout3_floors() -> None:
 @pytest.mark.slow
 def test_heldout4_floors() -> None:
     _check(HELDOUT4, HELDOUT4_FLOORS)
+
+# heldout5: four articles (UG, EC, MY, Wales) written and annotated before any extractor ran on
+# them; first measured people 0.89, person+title 0.72, person+organization 0.41, organizations
+# 0.81, places 0.97, dates 0.94; after the dependency-parse title fallback (tuned on heldout2-4
+# misses, not on this set): 0.89 / 0.71 / 0.56 / 0.81.
+HELDOUT5 = REPO / "tests" / "fixtures" / "heldout5"
+HELDOUT5_FLOORS = {
+    "people": 0.86, "person_title": 0.67, "person_organization": 0.52, "organizations": 0.77,
+    "places": 0.92, "event_dates": 0.89,
+}
+
+
+@pytest.mark.slow
+def test_heldout5_floors() -> None:
+    _check(HELDOUT5, HELDOUT5_FLOORS)

@@ -299,3 +299,45 @@ def test_minister_of_one_portfolio_of_a_multi_portfolio_ministry() -> None:
     got = people_of("The Ministry of Education, Science and Technology will hire teachers. "
                     "The plan is overdue, said Education Minister Halima Juma on Monday.")
     assert got["Halima Juma"][1:] == ("Education Minister", "Ministry of Education, Science and Technology")
+
+
+# Titles from the dependency parse (pipeline/extract/title_parse.py): shapes no pattern covers.
+
+def test_parse_suffix_role_noun_with_org() -> None:
+    got = people_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World Food "
+                    "Programme, on Tuesday.")
+    assert got["Ruta Kalnina"][1:] == ("nutritionist", "World Food Programme")
+
+
+def test_parse_lower_case_compound_title_at_org() -> None:
+    got = people_of("Loans will rise next year, said Omar Haddad, loans operations director at the World Bank.")
+    assert got["Omar Haddad"][1] == "loans operations director"
+    assert got["Omar Haddad"][2] == "World Bank"
+
+
+def test_parse_its_title_comma_name() -> None:
+    got = people_of("The United Nations Children's Fund will train 500 teachers in the north. "
+                    "Its representative, Helga Sorensen, said the training would start soon.")
+    assert got["Helga Sorensen"][1:] == ("representative", UNICEF)
+
+
+def test_parse_possessive_common_noun_names_the_earlier_org() -> None:
+    got = people_of("The Ministry of Basic Education will hire more teachers. The ministry's "
+                    "permanent secretary, Kofi Boateng Mensah, said the money was ready.")
+    assert got["Kofi Boateng Mensah"][1:] == ("permanent secretary", "Ministry of Basic Education")
+
+
+def test_parse_place_possessive_title_after_name() -> None:
+    got = people_of("\"We need cooks,\" said Teresa Londoño, Antioquia's education secretary, on Friday.")
+    assert got["Teresa Londoño"][1] == "education secretary"
+
+
+def test_parse_split_director_general() -> None:
+    got = people_of("Schools will reopen on Monday, the agency said. The Director-General of the "
+                    "Ghana Education Service, Prof. Yaw Owusu-Ansah, announced it in Accra.")
+    assert got["Yaw Owusu-Ansah"] == ("Prof", "Director-General", "Ghana Education Service")
+
+
+def test_parse_honorific_word_is_not_a_title() -> None:
+    got = people_of("The book grew out of years of work with Professor Adaeze Nwosu on oral poetry.")
+    assert got["Adaeze Nwosu"][1] is None

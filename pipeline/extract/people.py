@@ -495,14 +495,17 @@ def extract(ctx: Context) -> list[PersonRow]:
                     org, org_name = parse.org, parse.org_name
             if title and (org or org_name):
                 break
-        if not title:  # the parse, where no pattern gave a title (never overrides one)
+        if not title or (org is None and org_name is None):
+            # the parse, where no pattern gave a title or where the parse reads the same title
+            # and also finds its organization; it never overrides what a pattern found
             for m in person.mentions:
                 found = dep.find(m.start, m.end, m.outer_start)
-                if found is not None:
-                    title = found.title
-                    if org is None and org_name is None:
-                        org = found.org
-                    break
+                if found is None or (title and fold(found.title) != fold(title)):
+                    continue
+                title = found.title
+                if org is None and org_name is None:
+                    org = found.org
+                break
         if org is None and org_name is None:
             for m in person.mentions:
                 org = aff.both_of(m) or led_by(doc, m.outer_start, parser)

@@ -149,7 +149,7 @@ class DepTitles:
             if child.lower_ in PRONOUNS:
                 return self._last_org(head.i, sentences=2)
             if child.pos_ == "NOUN" and child.text.islower():  # "the ministry's director"
-                return self._last_org(head.i, sentences=None, word=fold(child.lemma_))
+                return self._last_org(head.i, sentences=None, word=(child.lemma_ or child.lower_).lower())
         return None
 
     def _last_org(self, before: int, sentences: int | None, word: str | None = None) -> OrgEntity | None:
@@ -168,6 +168,6 @@ class DepTitles:
                 break
             if end <= floor:
                 continue
-            if word is None or any(word in fold(form).split() for form in (org.name, *org.aliases)):
+            if word is None or any(word in form.lower().split() for form in (org.name, *org.aliases)):
                 best = org
         return best
