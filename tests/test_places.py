@@ -115,3 +115,10 @@ def test_same_named_subdivisions_of_two_countries_follow_the_context() -> None:
     assert got["Punjab"].country_code == "PK"
     got = places("Schools in the Andes were rebuilt after rains in Peru, the Peruvian ministry said.")
     assert got["Andes"].kind == "region" and got["Andes"].country_code is None
+
+
+def test_nations_of_the_united_kingdom_resolve_to_gb() -> None:
+    # pycountry names some subdivisions with a bracketed alias: "Wales [Cymru GB-CYM]"
+    found = places("Teachers in Wales and Scotland will vote on the offer, unions in Swansea and Glasgow said.")
+    for name in ("Wales", "Scotland"):
+        assert (found[name].kind, found[name].country_code) == ("region", "GB"), name

@@ -27,7 +27,7 @@ from pipeline.settings import DEFAULT_MODELS_DIR
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
 _SPACES = re.compile(r"\s+")
-_PAREN = re.compile(r"\s*\([^)]*\)")
+_PAREN = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])")  # "(Region XII)", "[Cymru GB-CYM]"
 
 
 _STROKES = str.maketrans({"\u0110": "D", "\u0111": "d", "\u0141": "L", "\u0142": "l", "\u00d8": "O",
