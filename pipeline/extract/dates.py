@@ -97,19 +97,22 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("year", rf"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s))"
              rf"{_yr('y1')}\b(?!\s*[-–/]\s*\d)"),
 ]
-# The letters (or digits) a match of each pattern can begin with, tried as a lookahead
-# first: without it the regex engine walks every optional prefix (from/between, a weekday,
-# the lookbehinds) at every position of the text, which made the scan half of this
-# extractor's time. A match is the same with or without it; "iso" already starts with a
-# literal the engine skips to, so it has none.
-_MON1, _WD1 = "jfmasond", "mtwfs"
-_FIRST_CHARS = {
-    "dm_dm": rf"fb{_WD1}\d", "md_md": f"fb{_WD1}{_MON1}", "dd_m": rf"fb{_WD1}\d", "m_dd": f"fb{_MON1}",
-    "my_my": f"fb{_MON1}", "dm": rf"{_WD1}\d", "md": f"{_WD1}{_MON1}", "month_rel": _MON1, "my": _MON1,
-    "m": _MON1, "rel_month": "lntem", "year": "12", "weekday": "lntomwfs", "rel_period": "lntpc",
-    "year_rel": "lnt", "rel_day": "yt", "academic": "12", "academic2": "as",
+# What a match of each pattern can begin with, tried as a lookahead first: without it the
+# regex engine walks every optional prefix (from/between, a weekday, the lookbehinds) at
+# every position of the text, which made the scan half of this extractor's time. A match
+# is the same with or without it; "iso" already starts with a literal the engine skips to.
+# Month-led patterns check two letters (Ja, Fe, Ma, Ap, Ju, Au, Se, Oc, No, De), as do
+# weekdays (Mo, Tu, We, Th, Fr, Sa, Su) and from/between; one letter is faster for the rest.
+_MON2, _WD2, _FROM2 = "[jfmasond][aeupco]", "[mtwfs][ouehra]", "[fb][re]"
+_MON1, _WD1 = "[jfmasond]", "[mtwfs]"
+_FIRST = {
+    "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
+    "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
+    "month_rel": _MON2, "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
+    "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
+    "academic2": "[as]",
 }
-_PATTERNS = [(name, re.compile((f"(?=[{_FIRST_CHARS[name]}])" if name in _FIRST_CHARS else "") + src, re.I))
+_PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else "") + src, re.I))
              for name, src in _PATTERN_SRC]
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|upcoming|is to be|are to be|scheduled|planned|"
                      r"is expected|are expected|next)\b", re.I)
