@@ -141,30 +141,31 @@ def clean_html(
         [b.text for b in out_blocks if b.kind != "byline"][:4])
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
+    status = page_status(out_blocks, url=url, title=title, language=language, meta=meta,
+                         min_words=min_words, languages=languages)
+    return _article(url, source, title, text, out_blocks, language, status, raw_ref, fetched_at,
+                    published=published, modified=meta["modified"],  # type: ignore[arg-type]
+                    authors=authors, source_agency=agency)
+
+
+def _article(
+    url: str | None, source: str | None, title: str, text: str, blocks: list[Block], language: str | None,
+    status: str, raw_ref: str, fetched_at: str | None, **metadata: object,
+) -> Article:
+    """The Article both cleaners return: ids, source and hash derived the same way for HTML and text."""
     return Article(
         article_id=article_id(canonical_url(url) if url else None, text),
         url=canonical_url(url) if url else None,
         source=source or _source(url, "local"),
         title=title,
         text=text,
-        blocks=out_blocks,
-        published=published,  # type: ignore[arg-type]
-        modified=meta["modified"],  # type: ignore[arg-type]
-        authors=authors,
-        source_agency=agency,
+        blocks=blocks,
         language=language,
-        status=page_status(
-            out_blocks,
-            url=url,
-            title=title,
-            language=language,
-            meta=meta,
-            min_words=min_words,
-            languages=languages,
-        ),
+        status=status,
         content_sha1=content_sha1(text),
         fetched_at=fetched_at,
         raw_ref=raw_ref,
+        **metadata,  # type: ignore[arg-type]
     )
 
 
@@ -196,29 +197,10 @@ def clean_text(
     full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or title)
-    return Article(
-        article_id=article_id(canonical_url(url) if url else None, full),
-        url=canonical_url(url) if url else None,
-        source=source or _source(url, "local"),
-        title=title,
-        text=full,
-        blocks=out_blocks,
-        published=published,
-        authors=authors,
-        source_agency=agency,
-        language=language,
-        status=page_status(
-            out_blocks,
-            url=url,
-            title=title,
-            language=language,
-            min_words=min_words,
-            languages=languages,
-        ),
-        content_sha1=content_sha1(full),
-        fetched_at=fetched_at,
-        raw_ref=raw_ref,
-    )
+    status = page_status(out_blocks, url=url, title=title, language=language, min_words=min_words,
+                         languages=languages)
+    return _article(url, source, title, full, out_blocks, language, status, raw_ref, fetched_at,
+                    published=published, authors=authors, source_agency=agency)
 
 
 def clean_page(
