@@ -169,3 +169,24 @@ def test_read_url_list_tells_lists_from_text_pages(tmp_path):
     assert read_url_list(urls) == ["https://a.org/1", "http://b.org/2?x=1"]
     assert read_url_list(page) is None
     assert read_url_list(tmp_path / "missing.txt") is None
+
+
+def test_two_archives_of_one_site_in_the_same_second_do_not_overwrite_each_other(tmp_path, monkeypatch):
+    from pipeline.scrape import archive as archive_mod
+    from pipeline.scrape.archive import WarcArchive
+    from pipeline.scrape.seen import SeenStore
+
+    monkeypatch.setattr(archive_mod, "stamp", lambda: "20240101T000000Z")
+    seen = SeenStore(tmp_path / "state.sqlite")
+    first, second = WarcArchive(tmp_path / "raw", "site", seen), WarcArchive(tmp_path / "raw", "site", seen)
+    first._open()
+    first_part = first._part
+    second._open()
+    assert second._part != first_part  # both open at once
+    finished = first_part.with_name(first_part.name[: -len(".part")])
+    first_part.rename(finished)  # as a finished crawl leaves it
+    third = WarcArchive(tmp_path / "raw", "site", seen)
+    third._open()
+    assert third._part not in (first_part, second._part)
+    assert third._part.with_name(third._part.name[: -len(".part")]) != finished
+    seen.close()

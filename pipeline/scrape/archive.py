@@ -73,7 +73,13 @@ class WarcArchive:
     def _open(self) -> None:
         self.raw_dir.mkdir(parents=True, exist_ok=True)
         n = len(self.files) + 1
-        self._part = self.raw_dir / f"crawl-{self.site}-{self._stamp}-{n:03d}.warc.gz.part"
+        # Two crawls of a site within one second share the stamp: never reuse (and later
+        # overwrite by rename) a file another crawl wrote.
+        while True:
+            self._part = self.raw_dir / f"crawl-{self.site}-{self._stamp}-{n:03d}.warc.gz.part"
+            if not self._part.exists() and not self._part.with_name(self._part.name[: -len(".part")]).exists():
+                break
+            n += 1
         self._out = self._part.open("ab")
         self._writer = WARCWriter(self._out, gzip=True)
         self._in_file = 0
