@@ -51,6 +51,10 @@ def write_report(processed_dir: Path, out: Path | None = None, models_dir: Path 
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(html)
+        # mkstemp makes the file private (0600); a report is for sharing, like the tables.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
