@@ -25,6 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _table import print_table  # noqa: E402 - bench/ is put on the path just above
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "cleaning-dev"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -152,19 +155,13 @@ def run(
             mid = len(scores) // 2
             h1, h2 = aggregate(scores[:mid])[0], aggregate(scores[mid:])[0]
             print(f"  {name}: half A F1 {h1:.3f}, half B F1 {h2:.3f}", file=sys.stderr)
-    print(f"cleaning-dev: {len(pages)} pages\n")
-    print("| extractor | F1 | precision | recall | ms/page |")
-    print("| --- | --- | --- | --- | --- |")
-    for name, (f1, p, r, ms) in results.items():
-        print(f"| {name} | {f1:.3f} | {p:.3f} | {r:.3f} | {ms:.0f} |")
+    best_name, best = print_table(f"cleaning-dev: {len(pages)} pages", ["F1", "precision", "recall", "ms/page"],
+                                  results)
     ours = results["edunews"][0]
-    others = {k: v[0] for k, v in results.items() if k != "edunews"}
-    if others:
-        best_name = max(others, key=lambda k: others[k])
+    if best_name:
         print(
-            f"\nedunews F1 {ours:.3f} vs best other ({best_name}) {others[best_name]:.3f}: "
-            f"margin {ours - others[best_name]:+.3f}, error ratio "
-            f"{(1 - ours) / max(1e-9, 1 - others[best_name]):.2f}"
+            f"\nedunews F1 {ours:.3f} vs best other ({best_name}) {best:.3f}: "
+            f"margin {ours - best:+.3f}, error ratio {(1 - ours) / max(1e-9, 1 - best):.2f}"
         )
     if dump:
         dump.write_text(json.dumps(per_page, indent=1), encoding="utf-8")

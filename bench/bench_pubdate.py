@@ -18,6 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _table import print_table  # noqa: E402 - bench/ is put on the path just above
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "pubdate-dev"
 
@@ -99,25 +102,16 @@ def run(
             for (pid, url, _h, g), p in zip(pages, preds, strict=True):
                 if p != g:
                     print(f"  {pid} gold={g} ours={p} {url}", file=sys.stderr)
-    print(f"pubdate-dev: {len(pages)} pages\n")
-    print("| extractor | accuracy | coverage | precision | ms/page |")
-    print("| --- | --- | --- | --- | --- |")
-    for name, (acc, cov, prec, ms) in results.items():
-        print(f"| {name} | {acc:.3f} | {cov:.3f} | {prec:.3f} | {ms:.0f} |")
+    best_name, best = print_table(f"pubdate-dev: {len(pages)} pages", ["accuracy", "coverage", "precision",
+                                  "ms/page"], results)
     ours = results["edunews"][0]
-    others = {k: v[0] for k, v in results.items() if k != "edunews"}
-    if others:
-        best = max(others, key=lambda k: others[k])
+    if best_name:
         print(
-            f"\nedunews accuracy {ours:.3f} vs best other ({best}) {others[best]:.3f}: "
-            f"margin {ours - best_or(others, best):+.3f}, wrong answers "
-            f"{_wrong(results['edunews'])} vs {_wrong(results[best])} per 100 pages"
+            f"\nedunews accuracy {ours:.3f} vs best other ({best_name}) {best:.3f}: "
+            f"margin {ours - best:+.3f}, wrong answers "
+            f"{_wrong(results['edunews'])} vs {_wrong(results[best_name])} per 100 pages"
         )
     return results
-
-
-def best_or(others: dict[str, float], best: str) -> float:
-    return others[best]
 
 
 def _wrong(r: tuple[float, float, float, float]) -> str:
