@@ -15,6 +15,7 @@ from functools import cached_property
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.lexicon import fold
 from pipeline.records import Article
 
 
@@ -37,8 +38,27 @@ class Context:
 
     @cached_property
     def text(self) -> str:
-        """``doc.text``, built once: spaCy re-joins every token on each ``doc.text`` access."""
-        return self.doc.text
+        """``doc.text`` without re-joining the tokens (spaCy does so on every access).
+
+        spaCy keeps the input string exactly, so the article text it parsed is the Doc's
+        text; the length check guards a Doc made from another string.
+        """
+        doc, text = self.doc, self.article.text
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) and doc[0].idx == 0:
+            return text
+        return doc.text
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Token texts as plain strings: ``doc[i].text`` builds a Token object on each access."""
+        _, idx, length = self.token_arrays
+        text = self.text
+        return [text[i:i + n] for i, n in zip(idx, length, strict=True)]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """``fold`` of each token text: the lexicon's lookup keys, computed once per Doc."""
+        return [fold(w) for w in self.words]
 
     @cached_property
     def token_arrays(self) -> tuple[list[int], list[int], list[int]]:

@@ -26,13 +26,18 @@ from pathlib import Path
 from pipeline.settings import DEFAULT_MODELS_DIR
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lookup key: case-folded, curly quotes straightened, spaces collapsed, no final period."""
+    """Lookup key: case-folded, curly quotes straightened, spaces collapsed, no final period.
+
+    Cached: the extractors fold the same few thousand words over and over.
+    """
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     text = text.replace("\u2013", "-")
     return " ".join(text.split()).casefold().rstrip(".")
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """Key under which spelling variants of one organization name meet.
 
@@ -62,6 +67,7 @@ class KnownOrg:
 @dataclass
 class Lexicon:
     honorifics: dict[str, str] = field(default_factory=dict)  # folded form -> normalized
+    honorific_firsts: set[str] = field(default_factory=set)  # first word of each form, no final dots
     ambiguous_honorifics: set[str] = field(default_factory=set)
     title_like_honorifics: dict[str, str] = field(default_factory=dict)
     military_ranks: set[str] = field(default_factory=set)
@@ -110,6 +116,7 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex = Lexicon()
     hon = json.loads((models_dir / "honorifics.json").read_text("utf-8"))
     lex.honorifics = {fold(k): v for k, v in hon["forms"].items()}
+    lex.honorific_firsts = {k.split(" ")[0].rstrip(".") for k in lex.honorifics}
     lex.ambiguous_honorifics = {fold(k) for k in hon.get("ambiguous_single", [])}
     lex.title_like_honorifics = dict(hon.get("title_like", {}))
     lex.military_ranks = {fold(k) for k in hon.get("military_ranks", [])}

@@ -11,6 +11,7 @@ recognizer (``disqualified``: a capitalized phrase followed by "project" is a pr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,15 +57,15 @@ def is_acronym(text: str) -> bool:
     return bool(ACRONYM.match(text)) and len(acronym_letters(text)) >= 2 and len(text) <= 12
 
 
-def spacy_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
+    """spaCy's ORG entities that survive the filters; ``words`` are the token texts."""
     found = []
-    counts: dict[str, int] = {}
+    counts = Counter(words)
     person_tokens: set[str] = set()
     of_tokens: set[str] = set()
-    for tok in doc:
-        counts[tok.text] = counts.get(tok.text, 0) + 1
-        if tok.i > 0 and doc[tok.i - 1].lower_ in {"of", "for"} and is_cap(tok):
-            of_tokens.add(tok.text)
+    for i in range(1, len(words)):
+        if words[i][:1].isupper() and words[i - 1].lower() in {"of", "for"} and is_cap(doc[i]):
+            of_tokens.add(words[i])
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_tokens.update(t.text for t in ent)

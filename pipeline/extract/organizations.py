@@ -105,7 +105,8 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w']+|[^\w\s]", text.replace("\u2019", "'"))
 
 
-def _gazetteer_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+def _gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    doc = ctx.doc
     names, acronyms = _matchers(doc, lex)
     found = []
     for matcher in (names, acronyms):
@@ -120,11 +121,9 @@ def _gazetteer_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             if org is not None:
                 found.append(Mention(start, end, "gazetteer", canonical=org.name))
     # "UNESCOs" (possessive with the apostrophe lost in the page)
-    for tok in doc:
-        t = tok.text
+    for i, t in enumerate(ctx.words):
         if len(t) > 3 and t.endswith("s") and t[:-1] in lex.by_acronym and t[:-1].isupper():
-            found.append(Mention(tok.i, tok.i + 1, "gazetteer",
-                                 canonical=lex.by_acronym[t[:-1]].name))
+            found.append(Mention(i, i + 1, "gazetteer", canonical=lex.by_acronym[t[:-1]].name))
     return found
 
 
@@ -169,13 +168,16 @@ def _is_head(tok: Token, lex: Lexicon) -> bool:
     return is_cap(tok) and fold(tok.text) in lex.org_heads
 
 
-def _rule_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+def _rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     """Capitalized phrases ending in an org head word, with their of/for complements."""
+    doc, folded = ctx.doc, ctx.folded
     found = []
-    for sent in doc.sents:
+    for sent in ctx.sents:
         s0, s1 = sent.start, sent.end
-        for tok in sent:
-            i = tok.i
+        for i in range(s0, s1):
+            if folded[i] not in lex.org_heads and folded[i][:-1] not in lex.org_heads:
+                continue  # the string test of both head tests below, before a Token is built
+            tok = doc[i]
             nxt = doc[i + 1] if i + 1 < s1 else None
             plural = is_cap(tok) and fold(tok.text)[:-1] in lex.org_heads and nxt is not None \
                 and fold(nxt.text) in lex.title_heads and is_cap(nxt)  # "County Schools Superintendent"
@@ -273,7 +275,7 @@ def _names_org(span: Span) -> bool:
         len(span) >= 2 and fold(span[-1].text) in _STRONG_HEADS)
 
 
-def _acronym_mentions(doc: Doc, lex: Lexicon, known: list[Mention]) -> tuple[
+def _acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Mention]) -> tuple[
         list[Mention], dict[str, Mention]]:
     """Long forms defined by "(ACR)" / "(the ACR)", and the acronym's definition map."""
     ends: dict[int, Mention] = {}
@@ -283,9 +285,8 @@ def _acronym_mentions(doc: Doc, lex: Lexicon, known: list[Mention]) -> tuple[
     found: list[Mention] = []
     defined: dict[str, Mention] = {}
     n = len(doc)
-    for tok in doc:
-        if tok.text != "(":
-            continue
+    for i in (k for k, text in enumerate(words) if text == "("):
+        tok = doc[i]
         j = tok.i + 1
         if j < n and doc[j].lower_ == "the":
             j += 1
@@ -414,9 +415,9 @@ def extract(ctx: Context) -> list[OrganizationRow]:
     """Find the article's organizations, set ``ctx.orgs``; rows sorted by first mention."""
     doc = ctx.doc
     lex = get_lexicon()
-    gaz = _gazetteer_mentions(doc, lex)
-    rules = _rule_mentions(doc, lex)
-    spacy_ents = spacy_mentions(doc, lex)
+    gaz = _gazetteer_mentions(ctx, lex)
+    rules = _rule_mentions(ctx, lex)
+    spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     strong = []
     for m in rules:
@@ -428,13 +429,13 @@ def extract(ctx: Context) -> list[OrganizationRow]:
                 set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text):
             continue
         strong.append(m)
-    acro, defined = _acronym_mentions(doc, lex, gaz + strong + spacy_ents)
+    acro, defined = _acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
     # uses of acronyms defined in this article
     uses = []
-    for tok in doc:
-        base = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
+    for i, text in enumerate(ctx.words):
+        base = text[:-1] if text.endswith("s") and text[:-1] in defined else text
         if base in defined and base not in lex.by_acronym:
-            uses.append(Mention(tok.i, tok.i + 1, "acronym"))
+            uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses)
     _inherit_parents(doc, chosen, lex)

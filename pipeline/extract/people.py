@@ -88,8 +88,12 @@ class Person:
 
 
 def _name_word(tok: Token) -> bool:
-    text = tok.text
-    return bool(NAME_RE.match(text)) and not tok.like_email and "@" not in text
+    return _name_text(tok.text)
+
+
+def _name_text(text: str) -> bool:
+    """Name-shaped: capitalized letters only (an email or handle never matches NAME_RE)."""
+    return bool(NAME_RE.match(text))
 
 
 def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
@@ -150,27 +154,38 @@ def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def _title_rank(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _title_rank(ctx: Context, i: int, lex: Lexicon) -> bool:
     """Is the rank word at ``i`` the end of a title ("Secretary General", "Director General")?
 
     Military ranks are read as honorifics; right after a title head they are a post's
     second word, and the title (not a rank) belongs to the name after them.
     """
-    return i > 0 and fold(doc[i].text) in lex.military_ranks and fold(doc[i - 1].text) in lex.title_heads \
-        and doc[i - 1].text[:1].isupper() == doc[i].text[:1].isupper()
+    folded, words = ctx.folded, ctx.words
+    return i > 0 and folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads \
+        and words[i - 1][:1].isupper() == words[i][:1].isupper()
 
 
-def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
+def _may_start_honorific(ctx: Context, i: int, lex: Lexicon) -> bool:
+    """Can a capitalized honorific start at ``i``? A cheap test on strings, run on every token
+    so that ``_honorifics_at`` (Token objects, several window widths) runs on few."""
+    return ctx.words[i][:1].isupper() and ctx.folded[i].split(" ", 1)[0].rstrip(".") in lex.honorific_firsts
+
+
+def _find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]:
+    doc = ctx.doc
     mentions: list[Mention] = []
     taken: set[int] = set()
     i = 0
     n = len(doc)
     while i < n:
-        if _title_rank(doc, i, lex):
+        if _title_rank(ctx, i, lex):
             i += 1  # "Secretary General Amina Tazi": the rank word closes the title
             continue
+        if not _may_start_honorific(ctx, i, lex):
+            i += 1
+            continue
         end, hons = _honorifics_at(doc, i, lex)
-        if hons and end < n and (doc[i].text[0].isupper()):
+        if hons and end < n:
             name_end = _name_run(doc, end, lex, True, in_org)
             if name_end > end:
                 mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
@@ -208,7 +223,7 @@ def _find_mentions(doc: Doc, lex: Lexicon, in_org: set[int]) -> list[Mention]:
             continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
-    mentions.extend(_cued_names(doc, lex, in_org, taken))
+    mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -234,7 +249,7 @@ CREDIT_WORDS = {"reporting", "editing", "writing", "photo", "photos", "photograp
                 "pictures", "compiled", "edited", "written", "video", "illustration", "graphics"}
 
 
-def _cued_names(doc: Doc, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
+def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
     """Names spaCy missed that their context marks as people.
 
     Cues: a job title right after ("Nusrat Jahan, Director of X"; a sign-off "Signed: A B
@@ -242,10 +257,14 @@ def _cued_names(doc: Doc, lex: Lexicon, in_org: set[int], taken: set[int]) -> li
     X; Editing by Y", "Photo: Agency/X", "X contributed to this report"). The name must be
     2-4 name-shaped words that are not a place, an organization or a title.
     """
+    doc, texts = ctx.doc, ctx.words
     found: list[Mention] = []
     n = len(doc)
     i = 0
     while i < n:
+        if i in taken or i in in_org or not _name_text(texts[i]) or texts[i].isupper():
+            i += 1  # the cheap string tests of the full test below, before any Token is built
+            continue
         tok = doc[i]
         if i in taken or i in in_org or not _name_word(tok) or tok.is_stop or tok.text.isupper() \
                 or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
@@ -471,7 +490,7 @@ def extract(ctx: Context) -> list[PersonRow]:
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, ctx.orgs)
-    mentions = _byline_mentions(ctx, _find_mentions(doc, lex, parser.in_org))
+    mentions = _byline_mentions(ctx, _find_mentions(ctx, lex, parser.in_org))
     persons = _group(mentions)
     aff = _Affiliations(doc, parser, lex, mentions)
     dep = DepTitles(doc, parser, lex)
