@@ -1,0 +1,299 @@
+"""Organization recognizers: the gazetteer, the head-word rule and acronym definitions.
+
+Part of the organizations extractor (``pipeline.extract.organizations``), which selects
+among their mentions and spaCy's filtered ORG entities (``org_mentions``):
+- the gazetteer (``models/organizations.jsonl``): known names and aliases by lower-case
+  phrase match, acronyms by exact match;
+- the rule: a capitalized run ending in an organization head word ("Ministry", "Union",
+  ``models/org_lexicon.json``) with its "of/for" complements, stopping before a place or
+  another organization;
+- definitions: "Long Form (ACR)", where the long form is a mention already found or the
+  capitalized words whose initials spell the acronym.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.base import Context
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
+from pipeline.extract.org_mentions import Mention, acronym_letters, is_acronym, is_cap
+from pipeline.extract.org_rules import generic_government, glued_markup, list_complement, name_title_word
+
+PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  # who wins an overlap
+
+
+CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
+
+
+# Heads that take "of <Country>" as part of the name ("University of Ghana", "Ministry of
+# Education of Kenya"); other heads leave it as a location ("Group of China").
+COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "university", "college",
+                 "academy", "bank", "embassy", "parliament", "republic", "institute", "council",
+                 "commission", "secretariat", "office", "cabinet", "senate", "assembly",
+                 "association", "federation", "society", "union", "authority", "board"}
+
+
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(doc: Doc, lex: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Gazetteer matchers, built once per (vocab, lexicon): LOWER for names, ORTH for acronyms."""
+    key = (id(doc.vocab), id(lex))
+    if key not in _MATCHERS:
+        names = PhraseMatcher(doc.vocab, attr="LOWER")
+        acronyms = PhraseMatcher(doc.vocab, attr="ORTH")
+        make = Doc
+        name_forms = sorted({f for o in lex.known for f in (o.name, *o.aliases)})
+        acr_forms = sorted({a for o in lex.known for a in o.acronyms})
+        names.add("ORG", [make(doc.vocab, words=_words(f)) for f in name_forms])
+        acronyms.add("ORG", [make(doc.vocab, words=_words(f)) for f in acr_forms])
+        _MATCHERS[key] = (names, acronyms)
+    return _MATCHERS[key]
+
+
+def _words(text: str) -> list[str]:
+    """Tokenize a gazetteer form roughly as spaCy does (punctuation and hyphens apart)."""
+    return re.findall(r"[\w']+|[^\w\s]", text.replace("\u2019", "'"))
+
+
+def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    doc = ctx.doc
+    names, acronyms = _matchers(doc, lex)
+    found = []
+    for matcher in (names, acronyms):
+        for _, start, end in matcher(doc):
+            org = lex.known_org(doc[start:end].text)
+            if matcher is acronyms and end - start == 1 and doc[start].is_stop and (
+                    (start > 0 and doc[start - 1].text.isupper())
+                    or (end < len(doc) and doc[end].text.isupper())):
+                continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
+            if org is not None and org.kind == "company" and _product_use(doc, end):
+                continue  # "Google classes", "Microsoft software": a product, not the company
+            if org is not None:
+                found.append(Mention(start, end, "gazetteer", canonical=org.name))
+    # "UNESCOs" (possessive with the apostrophe lost in the page)
+    for i, t in enumerate(ctx.words):
+        if len(t) > 3 and t.endswith("s") and t[:-1] in lex.by_acronym and t[:-1].isupper():
+            found.append(Mention(i, i + 1, "gazetteer", canonical=lex.by_acronym[t[:-1]].name))
+    return found
+
+
+# nouns after a company name that still denote the company ("the Samsung team")
+COMPANY_NOUNS = {"team", "teams", "staff", "employees", "officials", "executives", "foundation", "office",
+                 "offices", "group", "headquarters", "representatives", "spokesperson", "spokesman",
+                 "spokeswoman", "engineers", "researchers", "volunteers", "chief", "ceo", "boss"}
+
+
+def _product_use(doc: Doc, end: int) -> bool:
+    """Is a company name followed by a lower-case noun that is not about the company itself?"""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in COMPANY_NOUNS
+
+
+def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
+    """End of the capitalized run starting at ``i`` (connectors inside, not at its ends)."""
+    j = i
+    while j < end:
+        tok = doc[j]
+        word = is_cap(tok) and not (tok.is_stop and tok.text not in {"Of", "And"}) \
+            and tok.ent_type_ not in {"DATE", "TIME"}
+        number = digits and tok.like_num and j > i
+        hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
+            and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
+        # "and" must be followed by a capitalized word; of/for/in may take "the" first
+        connector = tok.lower_ in CONNECTORS and tok.text.islower() and j > i and j + 1 < end \
+            and (is_cap(doc[j + 1]) or (tok.lower_ != "and" and doc[j + 1].lower_ == "the"
+                                        and j + 2 < end and is_cap(doc[j + 2])))
+        if not (word or number or hyphen or connector):
+            break
+        j += 1
+    # never end on a connector or hyphen
+    while j > i and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].text == "-"):
+        j -= 1
+    return j
+
+
+def _is_head(tok: Token, lex: Lexicon) -> bool:
+    return is_cap(tok) and fold(tok.text) in lex.org_heads
+
+
+def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    """Capitalized phrases ending in an org head word, with their of/for complements."""
+    doc, folded = ctx.doc, ctx.folded
+    found = []
+    for sent in ctx.sents:
+        s0, s1 = sent.start, sent.end
+        for i in range(s0, s1):
+            if folded[i] not in lex.org_heads and folded[i][:-1] not in lex.org_heads:
+                continue  # the string test of both head tests below, before a Token is built
+            tok = doc[i]
+            nxt = doc[i + 1] if i + 1 < s1 else None
+            plural = is_cap(tok) and fold(tok.text)[:-1] in lex.org_heads and nxt is not None \
+                and fold(nxt.text) in lex.title_heads and is_cap(nxt)  # "County Schools Superintendent"
+            if not (_is_head(tok, lex) or plural):
+                continue
+            if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
+                    and fold(nxt.text) not in lex.title_heads:
+                continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
+            if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+                continue
+            start = _extend_left(doc, i, s0, lex)
+            titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
+            if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
+                continue  # "Georgia's State School Superintendent": a title held in Georgia
+            end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
+            if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
+                continue  # a name cut by markup; "Government of the Federation"
+            if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
+                continue  # "Capacity Building Forum": an event unless known or defined
+            if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
+                found.append(Mention(start, end, "bare"))
+                continue
+            found.append(Mention(start, end, "rule"))
+    return found
+
+
+def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
+    j = i
+    while j > s0:
+        t = doc[j - 1]
+        word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+            and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads
+        hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
+            and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
+        # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
+        # "Fiji Women's Rights Movement", "Teachers' Union": a plural noun's possessive
+        poss = t.text in {"'s", "\u2019s", "'", "\u2019"} and j - 2 >= s0 and j < i + 1 \
+            and fold(doc[j - 2].text) in lex.possessive_name_words
+        conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
+            and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
+            and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
+        if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
+            break
+        j -= 1
+    while j < i and (doc[j].lower_ in {"and", "&", "-"} or doc[j].lower_ == "the"):
+        j += 1
+    # a known acronym inside the run starts the name: "... Mapping UNDP Timor-Leste Lab"
+    for k in range(i - 1, j, -1):
+        if doc[k].text in get_lexicon().by_acronym and (k == j or doc[k - 1].text != "-"):
+            j = k
+            break
+    return j
+
+
+def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
+    end = k
+    while end < s1 and doc[end].lower_ in {"of", "for", "on"} and doc[end].text[0] in "oOf":
+        m = end + 1
+        if m < s1 and doc[m].lower_ == "the":
+            m += 1
+        run_end = _cap_run(doc, m, s1)
+        if run_end == m:
+            break
+        # stop before "in <place>" and before "and <another organization>" inside the run
+        for x in range(m, run_end):
+            if doc[x].lower_ in {"in", "and", "on"} and doc[x].text.islower():
+                y = x + 1 + (doc[x + 1].lower_ == "the")
+                inner = doc[y:_cap_run(doc, y, s1)]
+                if (doc[x].lower_ in {"in", "and"} and is_place(inner.text)) or (
+                        doc[x].lower_ == "and" and _names_org(inner)):
+                    run_end = x
+                    break
+        run_text = doc[m:run_end].text
+        if _names_org(doc[m:run_end]) or (doc[end].lower_ == "on"
+                                           and fold(run_text) in get_lexicon().concepts):
+            break  # "Council of the European Union", "Ministry on ICT": another entity
+        scope = country_name(run_text) or (doc[end].lower_ == "for" and is_place(run_text))
+        if scope and (doc[end].lower_ != "of" or head not in COUNTRY_HEADS):
+            break
+        end = run_end
+    return end
+
+
+_STRONG_HEADS = {"university", "union", "council", "commission", "ministry", "bank", "agency",
+                 "organization", "organisation", "institute", "foundation", "association",
+                 "federation", "college", "school", "department", "office", "centre", "center"}
+
+
+def _names_org(span: Span) -> bool:
+    """Is this capitalized run an organization of its own (known, or headed by a strong head)?"""
+    lex = get_lexicon()
+    if not len(span):
+        return False
+    return bool(lex.known_org(span.text)) or (
+        len(span) >= 2 and fold(span[-1].text) in _STRONG_HEADS)
+
+
+def acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Mention]) -> tuple[
+        list[Mention], dict[str, Mention]]:
+    """Long forms defined by "(ACR)" / "(the ACR)", and the acronym's definition map."""
+    ends: dict[int, Mention] = {}
+    for m in sorted(known, key=lambda m: (m.end - m.start, PRIORITY.get(m.source, 0))):
+        if m.source != "bare":
+            ends[m.end] = m
+    found: list[Mention] = []
+    defined: dict[str, Mention] = {}
+    n = len(doc)
+    for i in (k for k, text in enumerate(words) if text == "("):
+        tok = doc[i]
+        j = tok.i + 1
+        if j < n and doc[j].lower_ == "the":
+            j += 1
+        if not (j + 1 < n and doc[j + 1].text == ")" and is_acronym(doc[j].text)):
+            continue
+        acr = doc[j].text
+        if fold(acr) in lex.concepts or acr in defined:
+            continue
+        long_form = ends.get(tok.i)
+        spelled = _spell_back(doc, tok.i, acr, lex)
+        if spelled is not None and (long_form is None or spelled.start < long_form.start):
+            long_form = spelled  # the letters reach further left: "Fiji Women's Rights ..."
+            found.append(long_form)
+        if long_form is None:
+            continue
+        gaz = lex.by_acronym.get(acr)
+        if gaz is not None and not long_form.canonical:
+            shared = set(fold(long_form.text(doc)).split()) & set(fold(gaz.name).split())
+            if len(shared) * 2 >= len(long_form.text(doc).split()):
+                long_form.canonical = gaz.name
+        defined[acr] = long_form
+    return found, defined
+
+
+def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:
+    """The span before ``paren`` whose capitalized words' initials spell ``acr``."""
+    letters = [c.upper() for c in acronym_letters(acr)]
+    s0 = doc[paren].sent.start
+    words: list[int] = []  # capitalized word indices, right to left
+    k = paren - 1
+    while k >= s0 and paren - k <= 14:
+        t = doc[k]
+        if is_cap(t) and not (t.is_stop and t.lower_ == "the"):
+            words.append(k)
+        elif t.lower_ in CONNECTORS or t.text in {",", "'s", "\u2019s", "-", "'"}:
+            pass
+        else:
+            break
+        initials = [doc[w].text[0].upper() for w in reversed(words)]
+        if initials and initials[0] == letters[0] and _subsequence(letters, initials) \
+                and initials[-1] == letters[-1]:
+            start = words[-1]
+            span = doc[start:paren]
+            if any(fold(w.text) in lex.org_heads for w in span) or lex.known_org(span.text):
+                return Mention(start, paren, "acronym")
+        k -= 1
+    return None
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    """Every initial (word) is used by the acronym in order, allowing skipped small words."""
+    if len(initials) < len(letters) - 1:
+        return False
+    it = iter(initials)
+    return all(any(c == x for x in it) for c in letters)

@@ -1,0 +1,294 @@
+"""People mentions: where a personal name starts and ends in the Doc.
+
+Part of the people extractor (``pipeline.extract.people``): names after honorifics
+(read by rule, stacked courtesy prefixes included), spaCy's PERSON entities trimmed of
+honorifics and titles, names spaCy missed that a title or a credit marks as people, and
+the authors of the article's byline block. Every test on every token first looks at
+plain strings (``Context.words``/``folded``): building a spaCy Token costs more than
+the test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.base import Context
+from pipeline.extract.lexicon import Lexicon, fold, is_place
+from pipeline.extract.titles import is_head, is_titleish
+
+PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "binti",
+             "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}
+
+
+NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$")
+
+
+@dataclass
+class Mention:
+    start: int  # name tokens [start, end)
+    end: int
+    words: tuple[str, ...]
+    honorifics: list[str] = field(default_factory=list)
+    hon_start: int = -1  # first token of the honorific(s), or start
+
+    @property
+    def outer_start(self) -> int:
+        return self.hon_start if self.hon_start >= 0 else self.start
+
+
+def _name_word(tok: Token) -> bool:
+    return _name_text(tok.text)
+
+
+def _name_text(text: str) -> bool:
+    """Name-shaped: capitalized letters only (an email or handle never matches NAME_RE)."""
+    return bool(NAME_RE.match(text))
+
+
+def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
+    """Stacked honorifics starting at ``i``: (token after them, normalized forms)."""
+    found: list[str] = []
+    j = i
+    n = len(doc)
+    while j < n:
+        matched = False
+        for width in (3, 2, 1):
+            if j + width > n:
+                continue
+            words = [t.text for t in doc[j:j + width] if t.text != "."]
+            key = fold(" ".join(words))
+            if key in lex.honorifics and not (width == 1 and doc[j].text == "He"):
+                found.append(lex.honorifics[key])
+                j += width
+                if j < n and doc[j].text == ".":
+                    j += 1
+                matched = True
+                break
+        if not matched:
+            if found and doc[j].lower_ == "the" and j + 1 < n and fold(doc[j + 1].text) in \
+                    lex.honorifics:
+                j += 1
+                continue
+            break
+    return j, found
+
+
+def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set[int]) -> int:
+    """End of a personal name starting at ``i`` (at most 6 words)."""
+    j = i
+    n = len(doc)
+    while j < n and j - i < 8:
+        tok = doc[j]
+        if j in in_org:
+            break
+        if _name_word(tok) and not tok.is_stop:
+            titled = is_head(tok, lex) or (fold(tok.text) in lex.title_modifiers and j == i)
+            rank_name = after_honorific and j == i and fold(tok.text) in lex.name_like_ranks
+            if titled and not rank_name:
+                break
+            j += 1
+        elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+                and j + 1 < n and _name_word(doc[j + 1]):
+            j += 2
+        elif tok.lower_ in PARTICLES and tok.text.islower() and j > i and j + 1 < n \
+                and _name_word(doc[j + 1]) and not doc[j + 1].is_stop:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    text = doc[start:end].text.replace(" - ", "-")
+    return tuple(text.split())
+
+
+def _title_rank(ctx: Context, i: int, lex: Lexicon) -> bool:
+    """Is the rank word at ``i`` the end of a title ("Secretary General", "Director General")?
+
+    Military ranks are read as honorifics; right after a title head they are a post's
+    second word, and the title (not a rank) belongs to the name after them.
+    """
+    folded, words = ctx.folded, ctx.words
+    return i > 0 and folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads \
+        and words[i - 1][:1].isupper() == words[i][:1].isupper()
+
+
+def _may_start_honorific(ctx: Context, i: int, lex: Lexicon) -> bool:
+    """Can a capitalized honorific start at ``i``? A cheap test on strings, run on every token
+    so that ``_honorifics_at`` (Token objects, several window widths) runs on few."""
+    return ctx.words[i][:1].isupper() and ctx.folded[i].split(" ", 1)[0].rstrip(".") in lex.honorific_firsts
+
+
+def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]:
+    doc = ctx.doc
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    i = 0
+    n = len(doc)
+    while i < n:
+        if _title_rank(ctx, i, lex):
+            i += 1  # "Secretary General Amina Tazi": the rank word closes the title
+            continue
+        if not _may_start_honorific(ctx, i, lex):
+            i += 1
+            continue
+        end, hons = _honorifics_at(doc, i, lex)
+        if hons and end < n:
+            name_end = _name_run(doc, end, lex, True, in_org)
+            if name_end > end:
+                mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
+                taken.update(range(i, name_end))
+                i = name_end
+                continue
+        i += 1
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
+            continue
+        start = ent.start
+        while start < ent.end and (doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
+                                   or fold(doc[start].text) in lex.honorifics or start in in_org
+                                   or not _name_word(doc[start])):
+            start += 1
+        if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
+            start += 1  # "Minister of Education and Training Tran Minh Duc"
+        end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
+        end = min(end, max(ent.end, start + 1)) if end > start else end
+        if end <= start:
+            continue
+        words = _words(doc, start, end)
+        text = " ".join(words)
+        if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
+            continue
+        if any(_org_word(w, lex) for w in words):
+            continue  # "Laucala Campus", "Vocational Schools": places and bodies, not people
+        if end < n and doc[end].is_lower and fold(doc[end].text) in lex.disqualifiers:
+            continue  # "the Samagra Shiksha scheme", "the Powering Learning report": names of things
+        if fold(words[0]) in lex.name_prefixes or start > 0 and fold(doc[start - 1].text) in lex.name_prefixes:
+            continue  # "Storm Babet", "Cyclone Yaku", "Typhoon Odette": named hazards
+        if len(words) > 1 and start > 0 and _name_word(doc[start - 1]) and is_place(doc[start - 1:end].text):
+            continue  # "(São) Gabriel da Cachoeira": the end of a place name
+        if len(words) == 1 and (is_titleish(doc[start], lex) or fold(text) in lex.event_roles):
+            continue  # "Guest" of "Chief Guest"
+        mentions.append(Mention(start, end, words))
+        taken.update(range(start, end))
+    mentions.extend(_cued_names(ctx, lex, in_org, taken))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is the capitalized word at ``i`` the last field of a title's portfolio, not a given name?
+
+    "Deputy Minister of Education and Training Tran Minh Duc": spaCy tags "Training Tran
+    Minh Duc" as a person. A portfolio word (``portfolios`` in org_lexicon.json) right after
+    "and"/"&" that follows a title head's "of/for" complement belongs to the title.
+    """
+    if i < 2 or fold(doc[i].text) not in lex.portfolios or doc[i - 1].lower_ not in {"and", "&"}:
+        return False
+    for k in range(i - 2, max(-1, i - 7), -1):
+        if doc[k].lower_ in {"of", "for"} and k > 0 and is_head(doc[k - 1], lex):
+            return True
+        if not doc[k].text[:1].isupper() and doc[k].text != ",":
+            return False
+    return False
+
+
+CREDIT_WORDS = {"reporting", "editing", "writing", "photo", "photos", "photograph", "image", "picture",
+                "pictures", "compiled", "edited", "written", "video", "illustration", "graphics"}
+
+
+def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
+    """Names spaCy missed that their context marks as people.
+
+    Cues: a job title right after ("Nusrat Jahan, Director of X"; a sign-off "Signed: A B
+    Director") or right before ("Superintendent Karen Doyle"), and credits ("Reporting by
+    X; Editing by Y", "Photo: Agency/X", "X contributed to this report"). The name must be
+    2-4 name-shaped words that are not a place, an organization or a title.
+    """
+    doc, texts = ctx.doc, ctx.words
+    found: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in taken or i in in_org or not _name_text(texts[i]) or texts[i].isupper():
+            i += 1  # the cheap string tests of the full test below, before any Token is built
+            continue
+        tok = doc[i]
+        if i in taken or i in in_org or not _name_word(tok) or tok.is_stop or tok.text.isupper() \
+                or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
+                or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken
+                    and not is_titleish(doc[i - 1], lex)):
+            i += 1
+            continue
+        end = _name_run(doc, i, lex, False, in_org)
+        words = _words(doc, i, end)
+        if not 2 <= len(words) <= 4 or any(k in taken for k in range(i, end)) \
+                or any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
+                or is_place(" ".join(words)) or fold(words[0]) in lex.name_prefixes \
+                or any(w.isupper() for w in words):
+            i = max(end, i + 1)
+            continue
+        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex):
+            found.append(Mention(i, end, words))
+            taken.update(range(i, end))
+        i = max(end, i + 1)
+    return found
+
+
+def _cue_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
+        return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
+    if prev.lower_ == "by" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS:
+        return True
+    if prev.text == "/" and any(t.lower_ in CREDIT_WORDS for t in doc[max(0, i - 8):i - 1]):
+        return True  # "Photo: Ministry of Information/Litia Waqa"
+    return prev.text == ":" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS | {"signed", "by"}
+
+
+def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
+    n = len(doc)
+    if end < n and doc[end].lower_ == "contributed":
+        return True
+    k = end + (end < n and doc[end].text == ",")
+    while k < n and doc[k].lower_ in {"the", "a", "an"}:
+        k += 1
+    return k < n and k > end and is_head(doc[k], lex) and doc[k].text[:1].isupper()
+
+
+def _org_word(word: str, lex: Lexicon) -> bool:
+    w = fold(word)
+    return any(x in lex.org_heads or x in lex.disqualifiers for x in (w, w.rstrip("s")))
+
+
+def byline_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """The article's authors, where its ``byline`` block names them ("By A and B").
+
+    The clean stage keeps the byline in the text as its own block and lists the people it
+    names in ``Article.authors`` (agencies are in ``source_agency``); guidelines count them.
+    A byline name replaces whatever partial mention spaCy made of it.
+    """
+    doc = ctx.doc
+    blocks = [b for b in ctx.article.blocks if b.kind == "byline"]
+    if not blocks or not ctx.article.authors:
+        return mentions
+    added: list[Mention] = []
+    for block in blocks:
+        for author in ctx.article.authors:
+            at = block.text.find(author)
+            if at < 0:
+                continue
+            span = doc.char_span(block.start + at, block.start + at + len(author), alignment_mode="expand")
+            if span is None or any(m.start == span.start and m.end == span.end for m in added):
+                continue
+            added.append(Mention(span.start, span.end, _words(doc, span.start, span.end)))
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(m.outer_start < a.end and a.start < m.end for a in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
