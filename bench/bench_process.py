@@ -101,12 +101,12 @@ def _fresh(base: Path, name: str) -> Path:
 
 def cmd_throughput(args: argparse.Namespace, base: Path) -> None:
     """Pipeline on one worker against bare nlp.pipe over the same cleaned texts, same model, same run."""
-    from pipeline.extract.gazetteer import get_gazetteer
     from pipeline.extract.nlp import get_nlp
+    from pipeline.runners.local import warm_up
 
     settings = _settings(base / "archive", 1)
+    warm_up(settings.spacy_model)  # both sides start warm: a long run loads model, gazetteer, lexicon once
     nlp = get_nlp(settings.spacy_model)
-    get_gazetteer()  # both sides start warm: a long run loads these once
     texts = [a.text for a in _cleaned(_pages(base / "archive"), settings)]
     words = sum(len(t.split()) for t in texts)
     list(nlp.pipe(texts[:16], batch_size=settings.batch_size))  # warm-up
@@ -129,13 +129,13 @@ def cmd_naive(args: argparse.Namespace, base: Path) -> None:
     import trafilatura
 
     from pipeline.extract import extract_one
-    from pipeline.extract.gazetteer import get_gazetteer
     from pipeline.extract.nlp import get_nlp
     from pipeline.records import Article
+    from pipeline.runners.local import warm_up
 
     settings = _settings(base / "archive", 1)
+    warm_up(settings.spacy_model)
     nlp = get_nlp(settings.spacy_model)
-    get_gazetteer()
     pages = _pages(base / "archive")
     started = time.perf_counter()
     parsed = 0

@@ -30,15 +30,29 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+_WARM_TEXT = ("The Ministry of Education of Kenya and UNESCO opened a workshop in Nairobi on 3 March 2024, "
+              "said Dr Jane Doe, Director of the National Institute of Education, to teachers from schools.")
+
+
 def warm_up(model: str, parent: int | None = None) -> None:
-    """Load the spaCy pipeline and the gazetteer once per worker process, before the first batch."""
+    """Load everything a process loads once (spaCy, gazetteer, lexicon, language model) before the first batch.
+
+    Each costs 0.1-1 s on first use; paying it here keeps it out of the first batch's
+    latency and lets ``gc.freeze`` (in ``get_nlp``) see the long-lived objects.
+    """
+    from pipeline.clean.language import detect_language
     from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.lexicon import get_lexicon, is_place, place_country
     from pipeline.extract.nlp import get_nlp
 
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    get_nlp(model)
     get_gazetteer()
+    get_lexicon()
+    is_place("Nairobi")
+    place_country("Nairobi")
+    detect_language(_WARM_TEXT * 2)
+    get_nlp(model)
 
 
 def in_order(submit, batches: Iterable[list[RawPage]], window: int) -> Iterator[BatchResult]:  # noqa: ANN001
@@ -62,6 +76,8 @@ def run_local(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[
     batches = iter(batches)
     head = [b for b in (next(batches, None), next(batches, None)) if b is not None]
     if settings.workers <= 1 or len(head) < 2:
+        if head:
+            warm_up(settings.spacy_model)
         for batch in chain(head, batches):
             yield process_batch(batch, settings)
         return
