@@ -102,3 +102,24 @@ def test_text_tag_lines_give_a_written_out_date() -> None:
     doc = f"# Schools reopen\n\n[[type:blog]]\n\n[[date:AUGUST 20, 2020]]\n\n{PARA}\n\n{PARA}"
     art = clean_text(doc)
     assert art.published == "2020-08-20" and "[[" not in art.text
+
+
+def test_headline_segments_jump_over_skipped_subtrees() -> None:
+    from pipeline.clean.byline import _segments
+
+    html = """<html><body><nav><ul><li>Start</li><li>Archiv</li></ul></nav>nach der Navigation
+    <div class="related"><p>Anderer Artikel</p></div><h1>Schlagzeile des Tages</h1>
+    <div class="byline">Von Anna Schmidt</div><aside><p>Werbung</p></aside>am Ende</body></html>"""
+    segs, start = _segments(parse_html(html))
+    assert segs[start:] == ["Schlagzeile des Tages", "Von Anna Schmidt", "am Ende"]
+    assert segs[:start] == ["nach der Navigation"]  # a skipped element's tail is still read
+    assert _segments(parse_html("<html><body><p>Kein Titel hier</p></body></html>")) == ([], -1)
+
+
+def test_visible_bylines_match_class_and_id_in_any_case() -> None:
+    from pipeline.clean.metadata import visible_bylines
+
+    html = """<html><body><nav><span class="author">Menu Person</span></nav>
+    <h1>Headline of the story</h1><div class="Post-ByLine">By Jane Doe</div>
+    <span class="AUTHOR-name">John Roe</span><p id="BYLINE-2">Reporting by Ann Poe</p></body></html>"""
+    assert visible_bylines(parse_html(html)) == ["By Jane Doe", "John Roe", "Reporting by Ann Poe"]

@@ -5,7 +5,8 @@ boilerplate remover from scratch:
 
 1. trafilatura in precision mode gives the base body (the best single tool on
    the news benchmark). Its XML keeps the structure the extractors read (a cue
-   sentence followed by ``<item>``s is a list of priorities).
+   sentence followed by ``<item>``s is a list of priorities). Its fast mode runs
+   first; the full run, with its own fallbacks, only when that body looks short.
 2. readability-lxml is a second opinion: when trafilatura stopped early (a page
    split in several containers) and readability's body is a clear superset of
    trafilatura's, readability's body is taken. Trafilatura's recall mode is the
@@ -190,11 +191,16 @@ _READ_KIND = {"li": "list_item", "blockquote": "quote"} | {f"h{i}": "heading" fo
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
-def _readability(tree: HtmlElement, url: str | None) -> Blocks:
+def _readability(tree: HtmlElement) -> Blocks:
+    """Readability's body, read from a copy (it edits the tree it is given).
+
+    No URL is passed: readability only uses it to make every link absolute, a sixth of its
+    time for text that never shows the links (same bodies on all dev pages without it).
+    """
     from readability import Document
 
     try:
-        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
+        summary = Document(deepcopy(tree)).summary(html_partial=True)
     except Exception:  # readability raises bare Exceptions on odd pages; it is only an opinion
         return []
     if not summary or not summary.strip():
@@ -233,9 +239,34 @@ def _arbitrate(base: Blocks, second: Blocks) -> Blocks:
 
 
 _COVERED = 0.6
+_FAST_MIN_CHARS = 250  # trafilatura's MIN_EXTRACTED_SIZE: below it, its fallback tries justext
+_FAST_COVERED = 0.8
 
 
-def _covers_page(blocks: Blocks, tree: HtmlElement) -> bool:
+def _paragraph_chars(tree: HtmlElement) -> int:
+    """Characters in the page's <p> elements: what a body drawn from paragraphs can hold."""
+    return sum(len(_clean_space(p.text_content())) for p in tree.iter("p"))
+
+
+def _fast_suffices(blocks: Blocks, paragraphs: int) -> bool:
+    """Trafilatura's fast body (no internal fallback) can stand: no second, full run.
+
+    The full run compares its body with its own readability and justext and takes theirs
+    when its own is short (< 250 chars) or much shorter than theirs: 40% of its time, and on
+    news pages it almost never changes the body. A fast body of >= 250 chars holding >= 80%
+    of the page's <p> text leaves that comparison nothing to find in paragraphs. Measured on
+    cleaning-dev, sample, gold-dev and held-out pages: the full run is still made on 28 of
+    123 pages, and every body is the same as with the full run alone. On the general-web
+    pubdate-dev pages 4 of 485 bodies differ: a listing page's readability dump avoided,
+    a kicker and byline line kept, teasers swapped for signature lists, an order form's
+    four list items lost. 80% rather than 60%: between the two, the full run was better on
+    two more of those pages (three article paragraphs recovered, a sidebar quote dropped).
+    """
+    ours = sum(len(text) for _, text in blocks)
+    return ours >= _FAST_MIN_CHARS and ours >= _FAST_COVERED * paragraphs
+
+
+def _covers_page(blocks: Blocks, paragraphs: int) -> bool:
     """Trafilatura's body already holds most of the page's paragraph text: skip readability.
 
     Readability is only taken when its body is 1.5x trafilatura's; when trafilatura holds
@@ -246,7 +277,6 @@ def _covers_page(blocks: Blocks, tree: HtmlElement) -> bool:
     ours = sum(len(text) for _, text in blocks)
     if not ours:
         return False
-    paragraphs = sum(len(_clean_space(p.text_content())) for p in tree.iter("p"))
     return ours >= _COVERED * paragraphs
 
 
@@ -274,9 +304,12 @@ def body_blocks(
     tree = page if isinstance(page, HtmlElement) else parse_html(page)
     if tree is None:
         return []
-    blocks = _trafilatura(tree, url, favor_precision=True)
-    if second_opinion and not _covers_page(blocks, tree):
-        blocks = _arbitrate(blocks, _readability(tree, url))
+    paragraphs = _paragraph_chars(tree)
+    blocks = _trafilatura(tree, url, favor_precision=True, fast=True)
+    if not _fast_suffices(blocks, paragraphs):
+        blocks = _trafilatura(tree, url, favor_precision=True)
+    if second_opinion and not _covers_page(blocks, paragraphs):
+        blocks = _arbitrate(blocks, _readability(tree))
     if not blocks:
         blocks = _trafilatura(tree, url, favor_recall=True)
     # A page whose only text is its menus (an index or error page) has no article, not one about "Home".

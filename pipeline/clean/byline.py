@@ -148,25 +148,48 @@ def _headline(tree: HtmlElement) -> HtmlElement | None:
     return None
 
 
+def _after_subtree(el: HtmlElement) -> HtmlElement | None:
+    """The first node after ``el`` and its descendants in document order (None at the end)."""
+    node: HtmlElement | None = el
+    while node is not None:
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+    return None
+
+
+_END = object()  # stands for "after the last node": nothing left to read
+
+
 def _segments(tree: HtmlElement) -> tuple[list[str], int]:
-    """Visible text pieces of the body in document order, and the index of the headline's first."""
+    """Visible text pieces of the body in document order, and the index of the headline's first.
+
+    Only the pieces around the headline are read, so a page without one has none. A skipped
+    subtree (navigation, a sidebar) is jumped over to the node after it: asking each of its
+    elements whether it lies inside cost more than the rest of the walk.
+    """
     h1 = _headline(tree)
+    if h1 is None:
+        return [], -1
     body = tree.find(".//body")
     root = body if body is not None else tree
     segs: list[str] = []
     start = -1
-    skip_until: HtmlElement | None = None
+    resume: object = None  # while set, nodes are skipped until this one comes up
     for el in root.iter():
+        if resume is not None:
+            if el is not resume:
+                continue
+            resume = None
         if not isinstance(el.tag, str):
             continue
-        if skip_until is not None:
-            if skip_until in el.iterancestors():
-                continue
-            skip_until = None
         if el.tag in _SKIP_TAGS or el.tag in _OUTSIDE or (
             el is not h1 and el is not root and _OTHER_CONTENT.search(f"{el.get('class', '')} {el.get('id', '')}")
         ):
-            skip_until = el
+            resume = _after_subtree(el)
+            if resume is None:
+                resume = _END
             if el.tail and el.tail.strip():
                 segs.append(" ".join(el.tail.split()))
             continue
@@ -220,10 +243,16 @@ def visible_dates(tree: HtmlElement, lang: str | None = None, today: date | None
             paragraphs += len(seg) >= _PARAGRAPH and i >= min(start, _BEFORE_H1)
             if paragraphs >= 2:
                 break
+    # Pages repeat a few class names over hundreds of elements: each is matched once.
+    date_class: dict[str, bool] = {}
     for el in tree.xpath("//body//*[@class or @id or @itemprop] | //body//time"):
-        attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-        if el.tag != "time" and not _DATE_CLASS.search(attrs):
-            continue
+        if el.tag != "time":
+            attrs = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+            hit = date_class.get(attrs)
+            if hit is None:
+                hit = date_class[attrs] = _DATE_CLASS.search(attrs) is not None
+            if not hit:
+                continue
         text = " ".join(el.text_content().split())
         if not text or len(text) > _LONG or _excluded(el):
             continue

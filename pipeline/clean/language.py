@@ -9,9 +9,11 @@ from __future__ import annotations
 import py3langid
 
 _MIN_CHARS = 200
-# py3langid's cost grows with the text; its first 2,000 chars already decide (same codes
-# as 5,000 on the sample, held-out and gold-dev pages), so long articles cost no more.
-_SAMPLE_CHARS = 2000
+# py3langid's cost grows with the text, and the opening of the body already decides: the
+# first 1,000 chars give the same code as the whole text on all 597 dev pages with a body of
+# >= 200 chars (cleaning-dev, pubdate-dev, gold-dev, held-out, sample) at 60% of the cost of
+# 2,000; 800 already flips one page, so 1,000 is not cut closer.
+_SAMPLE_CHARS = 1000
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
