@@ -341,3 +341,71 @@ def test_parse_split_director_general() -> None:
 def test_parse_honorific_word_is_not_a_title() -> None:
     got = people_of("The book grew out of years of work with Professor Adaeze Nwosu on oral poetry.")
     assert got["Adaeze Nwosu"][1] is None
+
+
+# --- references back to an organization named earlier, and roles told by lists and verbs
+
+
+def test_lowercase_definite_reference_at_the_bank() -> None:
+    got = people_of("The World Bank approved a loan for schools in the north. \"It will help,\" said "
+                    "Maria Lopez, a senior education specialist at the bank.")
+    assert got["Maria Lopez"][1:] == ("senior education specialist", "World Bank")
+
+
+def test_its_title_takes_the_organization_just_named() -> None:
+    got = people_of("The National Examinations Council will inspect every new school. "
+                    "Its Director General, Dr. Paul Mensah, said inspections start next week.")
+    assert got["Paul Mensah"][1:] == ("Director General", "National Examinations Council")
+
+
+def test_the_board_possessive_title() -> None:
+    got = people_of("The Technical Training Board has approved the plan. "
+                    "The Board's Director General, Ms Ana Silva, said the first schools open soon.")
+    assert got["Ana Silva"][1:] == ("Director General", "Technical Training Board")
+
+
+def test_name_comma_unknown_owner_possessive_title() -> None:
+    got = people_of("Belgium will pay for workshops, said Sofia Claes, Vlamex's Resident Representative.")
+    assert got["Sofia Claes"][1:] == ("Resident Representative", "Vlamex")
+
+
+def test_name_comma_org_then_lowercase_title() -> None:
+    got = people_of("\"Reading changes lives,\" said Peter Hun, Room to Read country director.")
+    assert got["Peter Hun"][1:] == ("country director", "Room to Read")
+
+
+def test_who_chairs_is_a_role_not_a_title() -> None:
+    got = people_of("\"We need more teachers,\" said Ibrahim Kamara, who chairs the Bo branch of the "
+                    "Sierra Leone Teachers' Union, on Monday.")
+    title, org = got["Ibrahim Kamara"][1:]
+    assert title is None and org == "Sierra Leone Teachers' Union"
+
+
+def test_fronted_workplace_gives_the_organization() -> None:
+    got = people_of("At Hillside Primary School, principal Sandra Brown said the classes had moved.")
+    assert got["Sandra Brown"][1:] == ("principal", "Hillside Primary School")
+
+
+def test_both_plural_title_is_each_persons_singular_title() -> None:
+    got = people_of("Hillside Primary School reopened. Tanya Walker and Rohan Bailey, both Grade Four "
+                    "teachers at the school, will mentor the coaches.")
+    assert got["Tanya Walker"][1:] == ("Grade Four teacher", "Hillside Primary School")
+    assert got["Rohan Bailey"][1:] == ("Grade Four teacher", "Hillside Primary School")
+
+
+def test_hyphenated_surname_after_title() -> None:
+    got = people_of("Education Minister Marsha Campbell-Grant announced the plan. Campbell-Grant said it "
+                    "would start soon.")
+    assert "Marsha Campbell-Grant" in got and "Marsha Campbell" not in got
+
+
+def test_minister_of_state_in_charge_of_takes_the_named_ministry() -> None:
+    got = people_of("The Ministry of Education announced new schools. The Minister of State in charge of "
+                    "Primary and Secondary Education, Hon. Claire Uwase, said they open in May.")
+    assert got["Claire Uwase"][1:] == ("Minister of State in charge of Primary and Secondary Education",
+                                       "Ministry of Education")
+
+
+def test_curly_apostrophe_names_are_straightened() -> None:
+    got = people_of("\"We are ready,\" said Mr Sean O\u2019Brien, principal of the school.")
+    assert "Sean O'Brien" in got

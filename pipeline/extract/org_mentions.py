@@ -20,6 +20,7 @@ from pipeline.extract.lexicon import Lexicon, fold, is_place
 from pipeline.extract.org_rules import glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
+LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"
 BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
 
 
@@ -74,7 +75,8 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
-                               or doc[start].is_punct):
+                               or doc[start].is_punct
+                               or (doc[start].is_sent_start and doc[start].lower_ in LEADING_PREPS)):
             start += 1
         while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
                                or not doc[end - 1].text.strip()):

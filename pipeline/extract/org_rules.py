@@ -161,8 +161,8 @@ def name_title_word(doc: Doc, j: int, i: int, lex: Lexicon) -> bool:
     country) with plain name words up to the head, is part of the name.
     """
     t = doc[j - 1]
-    if not t.text[:1].isupper() or t.ent_type_ == "PERSON" or j - 1 >= i:
-        return False
+    if not t.text[:1].isupper() or t.ent_type_ == "PERSON" or j - 1 >= i or t.is_stop:
+        return False  # (a stop word opening a sentence, "At Hillside School", is no title word)
     after = doc[j]
     if after.text in {"'", "\u2019", "'s", "\u2019s"}:
         return fold(t.text) in lex.possessive_name_words

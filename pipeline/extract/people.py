@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.base import Context
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon
-from pipeline.extract.people_affiliations import Affiliations, ministry_for
+from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people_context import (
     article_country,
     deputies,
@@ -58,6 +58,20 @@ from pipeline.extract.title_parse import DepTitles
 from pipeline.extract.titles import TitleParser
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
+
+
+def straight_quotes(text: str) -> str:
+    """"O’Brien" -> "O'Brien": names are keys that tables join and people type with a straight quote."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _one_post(title: str, lex: Lexicon) -> str:
+    """A title is one person's post: "Grade Four teachers" (said of a list) -> "Grade Four teacher"."""
+    words = title.split()
+    if any(w.lower() in {"of", "for", "to", "in", "at"} for w in words):
+        return title  # "Secretary of Teachers": the plural is the post's field, not the post
+    single = singular(words[-1], lex)
+    return " ".join([*words[:-1], single]) if single else title
 
 
 @dataclass
@@ -147,13 +161,20 @@ def extract(ctx: Context) -> list[PersonRow]:
                 if org is None and org_name is None:
                     org = found.org
                 break
-        if org is None and org_name is None:
+        if org is None and org_name is None or not title:
             for m in person.mentions:
-                org = aff.both_of(m) or led_by(doc, m.outer_start, parser)
-                if org is not None:
+                shared = aff.both_of(m)
+                if shared is not None and not title and shared.title:
+                    title = shared.title
+                if org is None and org_name is None:
+                    if shared is not None and (shared.org or shared.org_name):
+                        org, org_name = shared.org, shared.org_name
+                    else:
+                        org = led_by(doc, m.outer_start, parser)
+                if org is not None or org_name is not None:
                     break
         if title:
-            title = strip_courtesy(title, lex)
+            title = _one_post(strip_courtesy(title, lex), lex)
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
@@ -174,7 +195,8 @@ def extract(ctx: Context) -> list[PersonRow]:
         first = person.mentions[0]
         s = doc[first.start].idx
         e = doc[first.end - 1].idx + len(doc[first.end - 1].text)
-        name = " ".join(person.name_words)
+        name = straight_quotes(" ".join(person.name_words))
+        title = straight_quotes(title) if title else title
         rows.append(PersonRow(
             article_id=ctx.article.article_id,
             person_id=entity_id(name),

@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.extract.people_mentions import Mention
-from pipeline.extract.titles import TitleParse, TitleParser, is_titleish
+from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_titleish
 
+VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
             "between", "of"}
 
@@ -44,17 +45,49 @@ class Affiliations:
                 "now", "has", "been"}
         while k < limit and doc[k].lower_ in skip:
             k += 1
+        if k < limit and doc[k].tag_ in VERB_TAGS and doc[k - 1].lower_ in {"who", "also", "currently", "now"}:
+            return self._verb_org(k, limit)  # "who chairs the X branch of the Y": a role, no title
         parse = self.parser.parse(k, limit)
         if parse is not None:
             return parse
+        owned = self._owned_title(k, limit)
+        if owned is not None:
+            return owned
         if k < limit and doc[k].lower_ in {"from", "of", "at", "with"}:
             j = k + 1 + (k + 1 < limit and doc[k + 1].lower_ == "the")
             if j in self.parser.org_start:
                 end, org = self.parser.org_start[j]
                 return TitleParse("", org, None, end)
-        if k < limit and k in self.parser.org_start:  # "NAME (ORG)"
+        if k < limit and k in self.parser.org_start:  # "NAME (ORG)", "NAME, ORG country director"
             end, org = self.parser.org_start[k]
+            after = self.parser.parse(end, limit) if end < limit and doc[end].is_alpha else None
+            if after is not None and after.title and after.org is None:
+                return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
+        return None
+
+    def _owned_title(self, k: int, limit: int) -> TitleParse | None:
+        """"NAME, its director", "NAME, the ministry's permanent secretary", "NAME, Enabel's Representative"."""
+        owner = self.parser.possessor(k)
+        if owner is None:
+            return None
+        j, org, name = owner
+        parse = self.parser.parse(j, limit)
+        if parse is None or not parse.title:
+            return None
+        if parse.org is not None:
+            return parse
+        return TitleParse(parse.title, org, None if org is not None else name, parse.end)
+
+    def _verb_org(self, k: int, limit: int) -> TitleParse | None:
+        """The organization of a role told by a verb ("who chairs/heads/teaches at ..."), in its clause."""
+        doc = self.doc
+        for j in range(k + 1, min(limit, k + 15)):
+            if doc[j].text in {",", ";", ".", "\"", "\u201c", "\u201d", "(", ")"}:
+                break
+            if j in self.parser.org_start:
+                end, org = self.parser.org_start[j]
+                return TitleParse("", org, None, end)
         return None
 
     def left(self, m: Mention) -> TitleParse | None:
@@ -82,11 +115,22 @@ class Affiliations:
             parse = self.parser.parse(k, end)
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
-                    org = self.parser.org_before(k)
+                    org = self.parser.org_before(k) or self._fronted_org(k, s0)
                     if org is not None:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
+
+    def _fronted_org(self, k: int, s0: int) -> OrgEntity | None:
+        """"At Southfield Primary School, principal A said": the place of work opens the sentence."""
+        doc = self.doc
+        if k - 1 <= s0 or doc[k - 1].text != "," or k - 1 not in self.parser.org_end:
+            return None
+        start, org = self.parser.org_end[k - 1]
+        start -= doc[start - 1].lower_ == "the" if start > s0 else 0
+        if doc[s0].lower_ not in {"at", "in"}:
+            return None
+        return org if start - 1 == s0 or start == s0 else None  # (spaCy's ORG may swallow "At")
 
     def _after_name(self, k: int, s0: int) -> bool:
         """Does a title starting at ``k`` follow another name with only title words between?"""
@@ -101,16 +145,44 @@ class Affiliations:
                 return False
         return False
 
-    def both_of(self, m: Mention) -> OrgEntity | None:
-        """"Ms A and Mr B, both of UNESCO": the organization after a list of names."""
+    def both_of(self, m: Mention) -> TitleParse | None:
+        """"Ms A and Mr B, both of UNESCO", "A and B, both teachers at the school": what a list shares.
+
+        A plural title after "both" is each person's title in the singular.
+        """
         doc = self.doc
         sent = doc[m.start].sent
         for k in range(m.end, min(sent.end - 2, m.end + 25)):
             if doc[k].lower_ in {"both", "all"} and doc[k + 1].lower_ in {"of", "from", "at"}:
                 j = k + 2 + (doc[k + 2].lower_ == "the")
                 if j in self.parser.org_start:
-                    return self.parser.org_start[j][1]
+                    return TitleParse("", self.parser.org_start[j][1], None, self.parser.org_start[j][0])
+            if doc[k].lower_ == "both" and doc[k - 1].text == ",":
+                return self._shared_title(k + 1, sent.end)
         return None
+
+    def _shared_title(self, j: int, limit: int) -> TitleParse | None:
+        doc = self.doc
+        e = j
+        while e < limit and e - j < 6 and doc[e].lower_ not in ORG_PREPS and not doc[e].is_punct:
+            e += 1
+        if e == j:
+            return None
+        single = singular(doc[e - 1].text, self.lex)
+        if single is None:
+            return None
+        title = " ".join([t.text for t in doc[j:e - 1]] + [single])
+        org, org_name, end = self.parser.org_after(e, limit)
+        return TitleParse(title, org, org_name, end)
+
+
+def singular(word: str, lex: Lexicon) -> str | None:
+    """The title head a plural names ("teachers" -> "teacher", "secretaries" -> "secretary"), else None."""
+    for stem in ((word[:-3] + "y") if word.endswith("ies") else "", word[:-2] if word.endswith("es") else "",
+                 word[:-1] if word.endswith("s") else ""):
+        if stem and fold(stem) in lex.title_heads:
+            return stem
+    return None
 
 
 def ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:

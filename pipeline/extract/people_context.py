@@ -125,7 +125,7 @@ _BODY_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|ministry)$")
 def _portfolio(title: str) -> str | None:
     """"education" of "Minister for Education", "Federal Education Minister", "Education Secretary"."""
     key = fold(title)
-    m = _PORTFOLIO_AFTER.search(key)
+    m = re.search(r"\bin charge of (?:the )?(.+)$", key) or _PORTFOLIO_AFTER.search(key)
     if m:
         return m.group(1)
     m = _PORTFOLIO_BEFORE.match(key)
@@ -163,6 +163,19 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     wanted = _portfolio(title)
     if not wanted:
         return None
+    found = _bodies(wanted, orgs)
+    if not found and len(wanted.split()) > 1:
+        found = _bodies(wanted.split()[-1], orgs)  # "Minister for Higher Education" in the Ministry of Education
+    # several bodies of that portfolio (national and state): the one sharing the title's rank
+    # word ("Federal Minister" -> "Federal Ministry ..."), else the one the article names first
+    ranks = set(fold(title).split()) & (_RANKS - {"the", "new", "former"})
+    ranked = [o for o in found if ranks & set(fold(o.name).split())]
+    found = ranked or found
+    return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None
+
+
+def _bodies(wanted: str, orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """The article's ministries/departments whose portfolio covers ``wanted``."""
     found = []
     for org in orgs:
         for form in (org.name, *org.aliases):
@@ -173,12 +186,7 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
                                                            or short.group(1).endswith(" " + wanted))):
                 found.append(org)
                 break
-    # several bodies of that portfolio (national and state): the one sharing the title's rank
-    # word ("Federal Minister" -> "Federal Ministry ..."), else the one the article names first
-    ranks = set(fold(title).split()) & (_RANKS - {"the", "new", "former"})
-    ranked = [o for o in found if ranks & set(fold(o.name).split())]
-    found = ranked or found
-    return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None
+    return found
 
 
 def government_nearby(ctx: Context, token: int) -> OrgEntity | None:

@@ -23,7 +23,8 @@ PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "
              "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}
 
 
-NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$")
+NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
+                     r"|^[A-Z]['\u2019][A-Z][a-z\u00C0-\u024F]+$")  # O'Brien, D'Souza
 
 
 @dataclass
@@ -156,7 +157,11 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
             start += 1  # "Minister of Education and Training Tran Minh Duc"
         end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
-        end = min(end, max(ent.end, start + 1)) if end > start else end
+        if end > start:
+            run_end, end = end, min(end, max(ent.end, start + 1))
+            if end + 1 < run_end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_:
+                end += 2  # "Marsha Campbell-Grant": spaCy's entity stops at the hyphen
         if end <= start:
             continue
         words = _words(doc, start, end)

@@ -152,8 +152,8 @@ class TitleParser:
         if not (k + 1 < len(doc) and doc[k].lower_ in {"the", "that", "this"}):
             return None
         head = doc[k + 1]
-        if head.i in self.in_org or not _cap(head) or fold(head.text) not in self.lex.org_heads:
-            return None
+        if head.i in self.in_org or not (_cap(head) or head.is_lower) or fold(head.text) not in self.lex.org_heads:
+            return None  # "the University", "the bank", "the school": both cases refer back
         if k + 2 < len(doc) and _cap(doc[k + 2]) and not doc[k + 2].is_stop:
             return None  # "the University Senate": a name goes on
         word = fold(head.text)
@@ -162,6 +162,45 @@ class TitleParser:
                 continue
             if any(word in fold(form).split() for form in (org.name, *org.aliases)):
                 return k + 2, org
+        return None
+
+    def its_org(self, k: int) -> OrgEntity | None:
+        """"Its Director General, Dr A": the organization named last, in this sentence or the one before."""
+        doc = self.doc
+        sent = doc[k].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for end, org in reversed(self.by_end):
+            if end <= k:
+                return org if end > floor else None
+        return None
+
+    def possessor(self, k: int) -> tuple[int, OrgEntity | None, str | None] | None:
+        """An organization owning the title that follows: "its", "the ministry's", "UNESCO's", "Enabel's".
+
+        Returns (token after the possessive, organization, or a name when the owner is a
+        capitalized name no recognizer knew). A country's possessive is the parse's business
+        (its government), a person's is not an owner of a post.
+        """
+        doc = self.doc
+        n = len(doc)
+        if k < n and doc[k].lower_ == "its":
+            org = self.its_org(k)
+            return (k + 1, org, None) if org is not None else None
+        if k in self.org_start:
+            end, org = self.org_start[k]
+            if end < n and doc[end].text in {"'s", "\u2019s"}:
+                return end + 1, org, None
+            return None
+        if k + 1 < n and doc[k + 1].text in {"'s", "\u2019s"} and k > 0:
+            ref = self.backref(k - 1)
+            if ref is not None:
+                return k + 2, ref[1], None
+        run = k
+        while run < n and _cap(doc[run]) and not doc[run].is_stop and run - k < 4 and run not in self.in_org:
+            run += 1
+        if run > k and run < n and doc[run].text in {"'s", "\u2019s"} and doc[k].ent_type_ in {"ORG", ""} \
+                and not is_place(doc[k:run].text) and not is_titleish(doc[run - 1], self.lex):
+            return run + 1, None, doc[k:run].text
         return None
 
     # ------------------------------------------------------------------------------------
@@ -196,6 +235,10 @@ class TitleParser:
         first = j
         while j < limit:
             tok = doc[j]
+            if tok.lower_ == "in" and j + 2 < limit and doc[j + 1].lower_ == "charge" \
+                    and doc[j + 2].lower_ in {"of", "for"}:
+                j += 2  # "Minister of State in charge of Primary Education": "of" goes on below
+                continue
             if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
                 run = j + 1  # "Country Representative in Peru": the post's country is part of it
                 while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > j + 1)):
@@ -355,7 +398,7 @@ class TitleParser:
         kept = [doc[s:e].text for s, e in titles if not self._event_role(doc[s:e].text)]
         kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
                 or t.split()[-1][0].isupper()]
-        org, org_name, end = self._org_after(j, limit)
+        org, org_name, end = self.org_after(j, limit)
         if org is None and org_name is None and self.embedded is not None:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
@@ -382,7 +425,7 @@ class TitleParser:
         folded = re.sub(r"^the\s+", "", fold(text))
         return folded in self.lex.event_roles
 
-    def _org_after(self, j: int, limit: int) -> tuple[OrgEntity | None, str | None, int]:
+    def org_after(self, j: int, limit: int) -> tuple[OrgEntity | None, str | None, int]:
         """The organization right after a title: "of/at/from [the] ORG", "ORG's", or a country."""
         doc = self.doc
         k = j
@@ -402,6 +445,10 @@ class TitleParser:
             return org, None, end
         if k > j and doc[j].lower_ in ORG_PREPS:
             ref = self.backref(k - (doc[k - 1].lower_ == "the"))
+            if ref is not None and ref[0] + 1 < limit and doc[ref[0]].text in {"'s", "\u2019s"} \
+                    and ref[0] + 1 in self.org_start:
+                end, org = self.org_start[ref[0] + 1]  # "director of the ministry's Technology Division"
+                return org, None, end
             if ref is not None:
                 return ref[1], None, ref[0]
         if k > j and doc[j].lower_ in {"of", "for", "in"}:
@@ -420,4 +467,10 @@ class TitleParser:
             return self.org_end[i][1]
         if i - 1 >= 0 and doc[i - 1].text in {"'s", "\u2019s"} and i - 1 in self.org_end:
             return self.org_end[i - 1][1]
+        if i - 1 >= 0 and doc[i - 1].lower_ == "its":
+            return self.its_org(i - 1)
+        if i - 3 >= 0 and doc[i - 1].text in {"'s", "\u2019s"}:
+            ref = self.backref(i - 3)  # "The Board's Director General"
+            if ref is not None and ref[0] == i - 1:
+                return ref[1]
         return None
