@@ -6,6 +6,8 @@ declared value only counts when the text is too short to classify.
 
 from __future__ import annotations
 
+import re
+
 import py3langid
 
 _MIN_CHARS = 200
@@ -16,11 +18,32 @@ _MIN_CHARS = 200
 _SAMPLE_CHARS = 1000
 
 
+# English function words. In English prose they are a fifth or more of the words (0.20-0.45 on
+# the dev bodies; 210 of the 212 English ones reach 0.2); in the 366 other-language bodies
+# (German, Dutch, French, Russian, Japanese ...) at most 0.10. At >= 0.2 the body is English
+# without asking py3langid, which costs ten times more: 0 of 578 dev bodies change language.
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "and", "of", "to", "in", "a", "is", "for", "that", "on", "with", "was", "are", "as", "by", "at",
+    "it", "be", "from", "this", "has", "have", "will", "said", "an", "were", "their", "its", "which", "not",
+    "or",
+})
+_ENGLISH_SHARE = 0.2
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _plainly_english(sample: str) -> bool:
+    words = _WORD.findall(sample.lower())
+    return len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
+
+
 def detect_language(text: str, declared: str | None = None) -> str | None:
     declared_code = (declared or "").split("-")[0].strip().lower() or None
     if len(text) < _MIN_CHARS and declared_code:
         return declared_code
     if not text.strip():
         return declared_code
-    code, _score = py3langid.classify(text[:_SAMPLE_CHARS])
+    sample = text[:_SAMPLE_CHARS]
+    if _plainly_english(sample):
+        return "en"
+    code, _score = py3langid.classify(sample)
     return code
