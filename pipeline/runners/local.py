@@ -40,6 +40,8 @@ def warm_up(model: str, parent: int | None = None) -> None:
     Each costs 0.1-1 s on first use; paying it here keeps it out of the first batch's
     latency and lets ``gc.freeze`` (in ``get_nlp``) see the long-lived objects.
     """
+    import py3langid
+
     from pipeline.clean.language import detect_language
     from pipeline.extract.gazetteer import get_gazetteer
     from pipeline.extract.lexicon import get_lexicon, is_place, place_country
@@ -52,6 +54,7 @@ def warm_up(model: str, parent: int | None = None) -> None:
     is_place("Nairobi")
     place_country("Nairobi")
     detect_language(_WARM_TEXT * 2)
+    py3langid.classify(_WARM_TEXT)  # its model (English prose above never reaches it)
     get_nlp(model)
 
 
