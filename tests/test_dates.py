@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.extract import extract_one
+from pipeline.extract import dates, extract_one
 from pipeline.extract.dates import published_rows
 from pipeline.extract.nlp import get_nlp
 from pipeline.records import DateRow
@@ -145,3 +146,26 @@ def test_seed_dates() -> None:
     rows = extract_one(get_nlp()(article.text), article).dates
     assert [(r.kind, r.start, r.end) for r in rows if r.kind != "other"] == [
         ("published", "2018-11-09", "2018-11-09"), ("event", "2018-10-22", "2018-10-23")]
+
+
+_PIECES = ["Jan", "January", "feb", "FEBRUARY", "Mar", "March", "marches", "May", "may", "June", "July", "Sept", "Sepember",
+           "December", "jannov", "Monday", "THURSDAY", "Sunday", "day", "today", "Today", "yesterday", "tomorrow", "last",
+           "next", "this", "previous", "coming", "early", "mid", "late", "from", "between", "on", "in", "by", "since",
+           "of", "end of", "week", "weekend", "month", "year", "academic", "school", "the", "to", "and", "-", "–", "/",
+           ",", ".", ":", "(", "'s", "1", "3", "12", "31", "3rd", "123", "2024", "1999", "20245", "2024-05-06",
+           "12024-01-05", "3:30", "2,000", "2024/25", "٣", "\u212a", "blast", "word"]
+_SPACES = ["", " ", "  ", "\n", "\t", "\u00a0"]
+
+
+def test_anchored_scan_finds_what_finditer_finds() -> None:
+    """_matches tries each pattern only where a date can start; it must miss nothing."""
+    rnd = random.Random(7)
+    texts = [SEED.read_text("utf-8")]
+    for _ in range(3000):
+        text = "".join(rnd.choice(_PIECES) + rnd.choice(_SPACES) for _ in range(rnd.randint(1, 20)))
+        texts.append(text.upper() if rnd.random() < 0.2 else text.title() if rnd.random() < 0.2 else text)
+    texts += ["Sunday ı 3 May", "ſeptember 3", "İn 2024"]  # re.I's own foldings: the full scan
+    for text in texts:
+        found = dates._matches(text)
+        for name, pattern in dates._PATTERNS:
+            assert [m.span() for m in found[name]] == [m.span() for m in pattern.finditer(text)], (name, text)

@@ -8,6 +8,7 @@ from pipeline.clean import clean_text
 from pipeline.extract import extract_one
 from pipeline.extract.gazetteer import get_gazetteer
 from pipeline.extract.nlp import get_nlp
+from pipeline.extract.places import _expand_start
 from pipeline.records import PlaceRow
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"  # copy of ../shared/seed/
@@ -122,3 +123,15 @@ def test_nations_of_the_united_kingdom_resolve_to_gb() -> None:
     found = places("Teachers in Wales and Scotland will vote on the offer, unions in Swansea and Glasgow said.")
     for name in ("Wales", "Scotland"):
         assert (found[name].kind, found[name].country_code) == ("region", "GB"), name
+
+
+def test_expand_start_is_char_span_expand() -> None:
+    """_expand_start stands in for doc.char_span(..., "expand").start on every candidate span."""
+    text = clean_text(SEED.read_text("utf-8")).text + "\n\n  Timor-Leste,  Dili .\n"
+    doc = get_nlp()(text)
+    idx = [t.idx for t in doc]
+    length = [len(t) for t in doc]
+    for start in range(-1, len(text) + 1):
+        for end in range(start + 1, min(start + 12, len(text) + 2)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert _expand_start(idx, length, len(text), start, end) == (None if span is None else span.start)

@@ -8,8 +8,9 @@ import pytest
 
 from pipeline.clean import assemble, clean_text
 from pipeline.extract import extract_one
+from pipeline.extract.casefold_scan import fold
 from pipeline.extract.nlp import get_nlp
-from pipeline.extract.priority_areas import theme_of
+from pipeline.extract.priority_areas import _cues, _has_cue, theme_of
 from pipeline.records import Article, PriorityAreaRow
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"  # copy of ../shared/seed/
@@ -166,3 +167,27 @@ def test_list_items_after_objectives_are_not_priorities() -> None:
     article = _list_article("The programme has the following objectives:",
                             ["Raise enrolment", "Reduce dropout", "Improve learning"])
     assert areas_of(article) == []
+
+
+def test_cue_test_and_themes_match_their_plain_regexes() -> None:
+    """The folded, word-filtered cue test and keyword test give the plain regexes' answers."""
+    cues = _cues()
+    seed = SEED.read_text("utf-8")
+    lines = [*seed.splitlines(), "Our THREE PRIORITY AREAS are: a, b and c.", "We will prioritise x, y, and z.",
+             "Teaching and learning will be our focus.", "Focus on two key areas", "the focus is two-fold",
+             "\u212aey areas: one, two", "ECD and TVET and ecd, Pre-Primary"]
+    text = "\n".join(lines)
+    assert fold(text) is not None
+    start = 0
+    for line in lines:
+        end = start + len(line)
+        plain = bool(cues.cue.search(line) or cues.verb.search(line) or cues.trailing.search(line))
+        assert _has_cue(cues, text, fold(text), start, end) == plain, line
+        assert _has_cue(cues, text, None, start, end) == plain, line
+        best, best_score = None, 0
+        for code, pats, weights, _ in cues.themes:
+            score = sum(w for p, w in zip(pats, weights, strict=True) if p.search(line))
+            if score > best_score:
+                best, best_score = code, score
+        assert theme_of(line) == best, line
+        start = end + 1

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipeline.extract.base import Context
+from pipeline.extract.casefold_scan import ascii_folded
 from pipeline.records import Article, DateRow
 
 _MONTHS = {
@@ -320,11 +321,15 @@ def _name_like_month(m: re.Match[str]) -> bool:
     return True
 
 
-def _scan(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    """Non-overlapping matches, longest first (a range beats the day inside it)."""
+def _scan(text: str, found_by: dict[str, list[re.Match[str]]] | None = None
+          ) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping matches, longest first (a range beats the day inside it).
+
+    ``found_by``: the text's ``_matches``, when the caller has them already.
+    """
     found = []
-    for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    for name, matches in (found_by or _matches(text)).items():
+        for m in matches:
             if m.end() > m.start() and _name_like_month(m):
                 found.append((m.start(), m.end(), name, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -333,6 +338,118 @@ def _scan(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f[0])
+
+
+# Where matches can start. Scanning the whole text with all 19 patterns was nearly all of
+# this extractor's time, though few places in a text can begin a date: a digit, a month or
+# weekday name, or a word in front of one (from, last, on ...). ``_matches`` finds those
+# with plain substring searches of the lower-cased text, then tries each pattern only
+# there (``pattern.match(text, start)`` sees the text around ``start``, look-behinds
+# included, exactly as ``finditer`` does) and steps past a match as ``finditer`` does, so
+# the matches are the same; every pattern needs a non-empty match to succeed.
+_MONTH_HEADS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_HEADS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")  # + "day"
+_DIGIT_RUN = re.compile(r"\d+")  # what "\d" matches (all Unicode digits)
+_FROM_WORDS = ("from", "between")  # _FROM, before a day, weekday or month
+
+
+def _find_all(folded: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``folded``, overlapping ones too."""
+    found = []
+    i = folded.find(word)
+    while i >= 0:
+        found.append(i)
+        i = folded.find(word, i + 1)
+    return found
+
+
+def _word_before(text: str, folded: str, keys: list[int], words: tuple[str, ...],
+                 min_space: int = 1, after_dash: bool = False) -> list[int]:
+    """Starts of ``words`` written just before the whitespace (at least ``min_space``
+    characters, and with ``after_dash`` a '-' too) in front of each key position."""
+    found = []
+    for q in keys:
+        j = q
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if after_dash:
+            if j == 0 or text[j - 1] != "-":
+                continue
+            j -= 1
+        elif q - j < min_space:
+            continue
+        for w in words:
+            if j >= len(w) and folded.startswith(w, j - len(w)):
+                found.append(j - len(w))
+    return found
+
+
+def _starts(text: str, folded: str) -> dict[str, list[int]]:
+    """Sorted positions where each pattern (but "iso") can begin a match; see above."""
+    days, years = [], []
+    for m in _DIGIT_RUN.finditer(text):
+        # (?<![\d:/]) / (?<!\d) start a day or year at a run of digits; "\b" (and
+        # (?![\d/])) end it with the run: a day has one or two digits, a year four.
+        if m.end() - m.start() <= 2:
+            days.append(m.start())
+        elif m.end() - m.start() == 4 and text.startswith(("19", "20"), m.start()):
+            years.append(m.start())
+    months = sorted(i for w in _MONTH_HEADS for i in _find_all(folded, w))  # every spelling starts so
+    weekdays = sorted(q - len(h) for q in _find_all(folded, "day") for h in _WEEKDAY_HEADS
+                      if q >= len(h) and folded.startswith(h, q - len(h)))
+    year_words = _find_all(folded, "year")
+    from_day, from_wd, from_month = (_word_before(text, folded, keys, _FROM_WORDS)
+                                     for keys in (days, weekdays, months))
+
+    def sort(*groups: list[int]) -> list[int]:
+        return sorted({i for g in groups for i in g})
+
+    return {
+        "dm_dm": sort(days, weekdays, from_day, from_wd),
+        "md_md": sort(months, weekdays, from_month, from_wd),
+        "dd_m": sort(days, weekdays, from_day, from_wd),
+        "m_dd": sort(months, from_month),
+        "my_my": sort(months, from_month),
+        "dm": sort(days, weekdays),
+        "md": sort(months, weekdays),
+        "month_rel": months,
+        # last|next|this, then \s*; early|mid|late, then "-" or whitespace
+        "rel_month": sort(_word_before(text, folded, months, ("last", "next", "this"), min_space=0),
+                          _word_before(text, folded, months, ("early", "mid", "late")),
+                          _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
+        "my": months,
+        "m": months,
+        "rel_day": sort(*(_find_all(folded, w) for w in ("yesterday", "today", "tomorrow"))),
+        "rel_period": sort(_word_before(text, folded, _find_all(folded, "week") + _find_all(folded, "month"),
+                                        ("last", "next", "this", "previous", "coming"))),
+        "weekday": sort(weekdays, _word_before(text, folded, weekdays, ("last", "next", "this", "on"))),
+        "academic": years,
+        "academic2": sort(_word_before(text, folded, year_words, ("academic", "school"))),
+        "year_rel": sort(_word_before(text, folded, year_words, ("last", "next", "this"))),
+        "year": years,
+    }
+
+
+def _matches(text: str) -> dict[str, list[re.Match[str]]]:
+    """Each pattern's ``finditer`` matches over ``text``, tried only where one can start."""
+    folded = ascii_folded(text)
+    if folded is None:  # a character re.I folds its own way: scan everything
+        return {name: list(pattern.finditer(text)) for name, pattern in _PATTERNS}
+    starts = _starts(text, folded)
+    found: dict[str, list[re.Match[str]]] = {}
+    for name, pattern in _PATTERNS:
+        if name not in starts:
+            found[name] = list(pattern.finditer(text))
+            continue
+        matches = found[name] = []
+        pos = 0
+        for i in starts[name]:
+            if i >= pos:
+                m = pattern.match(text, i)
+                if m is not None:
+                    matches.append(m)
+                    pos = m.end()
+    return found
 
 
 def _skip(name: str, m: re.Match[str], text: str) -> bool:
@@ -390,10 +507,11 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
 
 
-def _fallback_year(text: str) -> int | None:
+def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
     """The only year written in full dates of the text (for undated pages)."""
-    years = {int(m["y1"]) for name, p in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
-             for m in p.finditer(text) if m["y1"]}
+    found_by = found_by or _matches(text)
+    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
+             for m in found_by[name] if m["y1"]}
     return years.pop() if len(years) == 1 else None
 
 
@@ -452,9 +570,10 @@ def extract(ctx: Context) -> list[DateRow]:
             iso = published.isoformat()
             rows = [DateRow(article.article_id, text[found[1]:found[2]], iso, iso, "published",
                             ctx.sentence_text(found[1]), found[1], found[2])]
-    resolver = _Resolver(published, None if published else _fallback_year(text))
+    found_by = _matches(text)
+    resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
-    for start, _end, name, m in _scan(text):
+    for start, _end, name, m in _scan(text, found_by):
         if _skip(name, m, text):
             continue
         sentence = ctx.sentence_text(start)

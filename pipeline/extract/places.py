@@ -27,14 +27,18 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
 from urllib.parse import urlparse
 
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context
+from pipeline.extract.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
 from pipeline.records import PlaceRow
 
@@ -75,86 +79,114 @@ class _Mention:
     kind_hint: str | None = None
 
 
+_LEAD_THE = re.compile(r"(?:the|The|THE)\s+")
+_HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
+
+
 def _clean_span(doc_text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim articles, possessives and stray punctuation off an entity's char span."""
-    text = doc_text[start:end]
-    m = re.match(r"(?:the|The|THE)\s+", text)
+    """Trim articles, possessives and stray punctuation off an entity's char span.
+
+    Matches in place (``pos``/``endpos``) rather than on a slice: called for every
+    candidate span, and the pattern has no look-behind, so the result is the same.
+    """
+    m = _LEAD_THE.match(doc_text, start, end)
     if m:
-        start += m.end()
+        start = m.end()
     while end > start and doc_text[end - 1] in " \n\t-_*.,;:'\u2019\"":
         end -= 1
     for suffix in ("'s", "\u2019s", "s'"):
-        if doc_text[start:end].endswith(suffix):
+        if doc_text.endswith(suffix, start, end):
             end -= len(suffix)
     return start, end
 
 
 def _extend_hyphen(doc_text: str, start: int, end: int) -> int:
     """'Timor' + '-Leste': spaCy splits hyphenated names; take the whole word."""
-    m = re.match(r"-[A-Z][\w]+", doc_text[end:end + 30])
-    return end + m.end() if m else end
+    m = _HYPHEN_TAIL.match(doc_text, end, end + 30)
+    return m.end() if m else end
 
 
-def _candidate_spans(ctx: Context, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    doc, text = ctx.doc, ctx.text
+def _expand_start(idx: list[int], length: list[int], n_chars: int, start: int, end: int) -> int | None:
+    """First token of ``doc.char_span(start, end, alignment_mode="expand")``, from the token arrays.
+
+    The same rules as spaCy's (a token owns its trailing space; a start on that space
+    moves to the next token; None when either end is outside the text) without building
+    a Span: called for every candidate span.
+    """
+    if not (0 <= start < n_chars and 0 < end <= n_chars):
+        return None
+    s = bisect_right(idx, start) - 1
+    return s + 1 if start == idx[s] + length[s] else s
+
+
+def _candidate_spans(ctx: Context, gaz: Gazetteer,
+                     ents: list[tuple[int, int, str, int, int]]) -> list[tuple[int, int, str]]:
+    text = ctx.text
     spans: list[tuple[int, int, str]] = []
     covered = set()
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or ent.label_ in _MAYBE_LABELS:
-            spans.append((ent.start_char, ent.end_char, ent.label_))
-            if ent.label_ != "ORG":  # "Government of the Federation in Abuja": look inside
-                covered.update(range(ent.start, ent.end))
+    for start_char, end_char, label, start, end in ents:
+        if label in _PLACE_LABELS or label in _MAYBE_LABELS:
+            spans.append((start_char, end_char, label))
+            if label != "ORG":  # "Government of the Federation in Abuja": look inside
+                covered.update(range(start, end))
     # Proper nouns spaCy left outside any entity: only whole gazetteer names count.
     pos, idx, length = ctx.token_arrays
-    n = len(pos)
-    # A capitalised proper noun outside the covered tokens, read from the token arrays.
-    cap = [p == PROPN and i not in covered and text[idx[i]:idx[i] + 1].isupper() for i, p in enumerate(pos)]
-    i = 0
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and cap[j + 1]:
-            j += 1
-        spans.append((idx[i], idx[j] + length[j], "PROPN"))
-        i = j + 1
+    # Runs of capitalised proper nouns outside the covered tokens, read from the token arrays.
+    propn = compress(range(len(pos)), map(PROPN.__eq__, pos))  # the PROPN test runs in C
+    caps = [i for i in propn if i not in covered and text[idx[i]:idx[i] + 1].isupper()]
+    k, n_caps = 0, len(caps)
+    while k < n_caps:
+        first = last = caps[k]
+        k += 1
+        while k < n_caps and caps[k] == last + 1:
+            last = caps[k]
+            k += 1
+        spans.append((idx[first], idx[last] + length[last], "PROPN"))
     # "São Gabriel da Cachoeira" (spaCy: PERSON "Gabriel da Cachoeira"), "An Giang" ("An"
     # is a determiner): a capitalised word or two before a span can complete a known name.
     extra = []
-    for start, end, label in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for k in (1, 2):
-            lead = doc[max(0, span.start - k):span.start]
-            if span.start - k < 0 or not all(t.text[:1].isupper() and t.is_alpha for t in lead):
-                break
-            left = doc[span.start - k].idx
-            if any(not p.alt for p in gaz.lookup(text[left:end])):
-                extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
+    if spans:
+        doc, n_chars = ctx.doc, len(text)
+        for start, end, label in spans:
+            first = _expand_start(idx, length, n_chars, start, end)
+            if first is None:
+                continue
+            for k in (1, 2):
+                j = first - k  # the new leading token (the one after it passed for k - 1)
+                if j < 0 or not (text[idx[j]:idx[j] + 1].isupper() and doc[j].is_alpha):
+                    break
+                left = idx[j]
+                if any(not p.alt for p in gaz.lookup(text[left:end])):
+                    extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
-    # Multi-word regions written partly in lower case ("East Asia and the Pacific").
-    for region_re in _region_patterns(gaz):
-        for m in region_re.finditer(text):
-            spans.append((m.start(), m.end(), "REGION"))
+    spans.extend(_region_spans(gaz, text))
     return spans
 
 
-_REGION_CACHE: list[re.Pattern[str]] = []
+@lru_cache(maxsize=1)
+def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The region-name regex (``re.I``) and the same without ``re.I`` for :func:`ascii_folded` text.
+
+    The second one finds the same spans ~3x faster; it is None if a name needs ``re.I``'s
+    own case rules (see :mod:`pipeline.extract.casefold_scan`).
+    """
+    names = sorted({p_name for key, places in gaz.index.items() for p in places
+                    if p.source == "region" for p_name in [key] if " " in key},
+                   key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # The first letters as a lookahead: the engine rejects most positions with one test
+    # instead of trying every name there (same matches, scan ~2x faster).
+    first = "".join(sorted({re.escape(n[0]) for n in names}))
+    any_case = re.compile(rf"\b(?=[{first}])(?:{alt})\b", re.I)
+    return any_case, folded_pattern(any_case)
 
 
-def _region_patterns(gaz: Gazetteer) -> list[re.Pattern[str]]:
-    if not _REGION_CACHE:
-        names = sorted({p_name for key, places in gaz.index.items() for p in places
-                        if p.source == "region" for p_name in [key] if " " in key},
-                       key=len, reverse=True)
-        alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-        # The first letters as a lookahead: the engine rejects most positions with one test
-        # instead of trying every name there (same matches, scan ~2x faster).
-        first = "".join(sorted({re.escape(n[0]) for n in names}))
-        _REGION_CACHE.append(re.compile(rf"\b(?=[{first}])(?:{alt})\b", re.I))
-    return _REGION_CACHE
+def _region_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """Multi-word regions written partly in lower case ("East Asia and the Pacific")."""
+    any_case, lower_case = _region_patterns(gaz)
+    folded = ascii_folded(text) if lower_case is not None else None
+    found = any_case.finditer(text) if lower_case is None or folded is None else lower_case.finditer(folded)
+    return [(m.start(), m.end(), "REGION") for m in found]
 
 
 def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place | None) -> bool:
@@ -206,7 +238,11 @@ def _list_hints(text: str, mentions: list[_Mention]) -> None:
         else:
             chains.append([m])
     for chain in chains:
-        lead = _CLASS_LEAD.search(text[max(0, chain[0].start - 70):chain[0].start])
+        # The pattern starts with ".*" (DOTALL) and must end in whitespace, so a match
+        # anywhere is a match from 0: ``match`` finds the same one without retrying at
+        # every later start, which cost a third of this extractor's time.
+        before = text[max(0, chain[0].start - 70):chain[0].start]
+        lead = _CLASS_LEAD.match(before) if before[-1:].isspace() else None
         hint = None
         if lead:
             hint = "city" if lead["cls"].lower() in {"cities", "towns"} else "region"
@@ -230,7 +266,8 @@ def _lookup(gaz: Gazetteer, name: str) -> list[Place]:
     return found
 
 
-def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention]) -> Counter[str]:
+def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention],
+                       ents: list[tuple[int, int, str, int, int]]) -> Counter[str]:
     """Countries the article is about: unambiguous places, demonyms, the site's TLD."""
     ctxc: Counter[str] = Counter()
     for m in mentions:
@@ -241,9 +278,9 @@ def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention]) -
             ctxc[ccs.pop()] += 2
         elif len(ccs) == 1:
             ctxc[next(iter(ccs))] += 1
-    for ent in ctx.doc.ents:
-        if ent.label_ == "NORP":
-            cc = gaz.demonym(ent.text)
+    for start_char, end_char, label, _, _ in ents:
+        if label == "NORP":
+            cc = gaz.demonym(ctx.text[start_char:end_char])
             if cc:
                 ctxc[cc] += 1
     host = urlparse(ctx.article.url or "").hostname or ""
@@ -285,12 +322,19 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     return best
 
 
-def _place_like(candidates: list[Place], span: Span, text: str) -> bool:
+def _place_like(candidates: list[Place], doc: Doc, start: int, end: int, text: str) -> bool:
+    """Whether text[start:end], not tagged a place by spaCy, is introduced like one.
+
+    Takes char offsets: most callers have no candidates and return before the Span
+    (``doc.char_span``, expanded to tokens) is built.
+    """
     if any(p.kind == "country" or p.source == "region" for p in candidates):
         return True
-    if not candidates or span.start == 0:
+    if not candidates:
         return False
-    doc = span.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span.start == 0:
+        return False
     i = span.start - 1
     # "in the Sylhet division"; cities take no article ("at the University" is no town).
     if doc[i].lower_ == "the" and i > 0 and any(p.kind == "region" for p in candidates):
@@ -354,7 +398,10 @@ def extract(ctx: Context) -> list[PlaceRow]:
     doc, text = ctx.doc, ctx.text
     mentions: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    spans = sorted(_candidate_spans(ctx, gaz), key=lambda s: (s[0], -(s[1] - s[0])))
+    # doc.ents builds a Span per entity on every access; read them once.
+    ents = [(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents]
+    spans = sorted(_candidate_spans(ctx, gaz, ents), key=lambda s: (s[0], -(s[1] - s[0])))
+    n_chars = len(text)
     for raw_start, raw_end, label in spans:
         start, end = _clean_span(text, raw_start, raw_end)
         end = _extend_hyphen(text, start, end)
@@ -364,6 +411,8 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if gaz.demonym(name) or _CALENDAR.match(name):
             continue
         candidates = _lookup(gaz, name)
+        if not candidates and label not in _PLACE_LABELS and label != "REGION" and not name.isupper():
+            continue  # unknown to the gazetteer, not a dateline, and spaCy did not call it a place
         coordinated = bool(candidates and mentions and mentions[-1].candidates
                            and _COORD.fullmatch(text[mentions[-1].end:start]))
         # "Afar" is a language and an Ethiopian region: in a list of places, or as
@@ -380,22 +429,23 @@ def extract(ctx: Context) -> list[PlaceRow]:
             candidates = [p for p in candidates if p.kind == "country"]
             if not candidates:
                 continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        if label in _PLACE_LABELS and not candidates and _landform(span, gaz):
-            candidates = [_landform_region(span, gaz)]
-        elif label in _PLACE_LABELS and not candidates:
-            candidates, start, end, name = _shrink(span, gaz)
+        if end > n_chars:
+            continue  # doc.char_span would give None (0 <= start < end holds here)
+        if label in _PLACE_LABELS and not candidates:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if not candidates and not _is_name_like(span, gaz):
-                continue
-            if not candidates and re.match(r"\s+\d", text[end:end + 4]):
-                continue  # "Grades 1 to 6", "Form 4": a label with a number, not a place
+            if _landform(span, gaz):
+                candidates = [_landform_region(span, gaz)]
+            else:
+                candidates, start, end, name = _shrink(span, gaz)
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if not candidates and not _is_name_like(span, gaz):
+                    continue
+                if not candidates and re.match(r"\s+\d", text[end:end + 4]):
+                    continue  # "Grades 1 to 6", "Form 4": a label with a number, not a place
         # spaCy did not call it a place: trust the gazetteer only for countries,
         # regions, or a city/state introduced like a place ("in Dushanbe").
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
-                and not _place_like(candidates, span, text):
+                and not _place_like(candidates, doc, start, end, text):
             continue
         if any(s <= start and end <= e for s, e in ctx.person_spans):
             continue
@@ -411,7 +461,7 @@ def extract(ctx: Context) -> list[PlaceRow]:
         mentions.append(m)
 
     _list_hints(text, mentions)
-    ctxc = _context_countries(ctx, gaz, mentions)
+    ctxc = _context_countries(ctx, gaz, mentions, ents)
     kept: list[_Mention] = []
     for m in mentions:
         m.resolved = _resolve(m, ctxc)

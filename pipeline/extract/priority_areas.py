@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from pipeline.extract.base import Context
+from pipeline.extract.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
 from pipeline.records import PriorityAreaRow
 from pipeline.settings import DEFAULT_MODELS_DIR
 
@@ -47,7 +48,12 @@ class _Cues:
     blockers: tuple[re.Pattern[str], ...]
     after_blockers: tuple[re.Pattern[str], ...]
     counts: dict[str, int]
-    themes: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[int, ...]], ...]
+    # (code, keyword patterns, weights, what each keyword match must contain: see theme_of)
+    themes: tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[int, ...], tuple[tuple[str, str], ...]], ...]
+    # cue, verb and trailing without re.I for folded text (None if one needs re.I)
+    folded: tuple[re.Pattern[str], ...] | None
+    # strings of which a folded sentence with a cue contains one (None: unknown)
+    cue_words: tuple[str, ...] | None
 
 
 @lru_cache(maxsize=1)
@@ -69,18 +75,45 @@ def _cues() -> _Cues:
                      for k in words)
         weights = tuple(int(k.split("|")[1]) if "|" in k else len(k.split())
                         for k in target["keywords"])
-        themes.append((target["code"], pats, weights))
+        # What an area must contain for a keyword to match: the keyword as written where
+        # case counts, else lower-cased in the folded area (nothing known if not ASCII).
+        needles = tuple(("as_written", k) if k.isupper() else ("folded", k.lower()) if k.isascii()
+                        else ("", "") for k in words)
+        themes.append((target["code"], pats, weights, needles))
+    folded = [folded_pattern(p) for p in (cue, verb, trailing)]
+    plain = None if None in folded else tuple(p for p in folded if p is not None)
     return _Cues(cue, verb, trailing, delim,
                  tuple(re.compile(b, re.I) for b in data["blockers"]),
                  tuple(re.compile(b, re.I) for b in data.get("after_blockers", [])), data["counts"],
-                 tuple(themes))
+                 tuple(themes), plain, _cue_words(plain))
+
+
+def _cue_words(folded: tuple[re.Pattern[str], ...] | None) -> tuple[str, ...] | None:
+    """Strings of which every match of any of these patterns contains one (None: unknown)."""
+    words: set[str] = set()
+    for p in folded or ():
+        required = required_literals(p)
+        if required is None:
+            return None
+        words.update(required)
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words))) if words else None
 
 
 def theme_of(area: str) -> str | None:
-    """SDG 4 target code whose keywords best match the area (None when none does)."""
+    """SDG 4 target code whose keywords best match the area (None when none does).
+
+    A keyword's regex runs only when the area contains the keyword as plain text (as
+    written when case counts, else in the folded area): few do, and ~100 regex
+    searches per area were most of this extractor's time.
+    """
+    texts = {"as_written": area, "folded": fold(area)}
     best, best_score = None, 0
-    for code, pats, weights in _cues().themes:
-        score = sum(w for p, w in zip(pats, weights, strict=True) if p.search(area))
+    for code, pats, weights, needles in _cues().themes:
+        score = 0
+        for p, w, (where, needle) in zip(pats, weights, needles, strict=True):
+            text = texts.get(where)
+            if (text is None or needle in text) and p.search(area):
+                score += w
         if score > best_score:
             best, best_score = code, score
     return best
@@ -267,13 +300,29 @@ def _list_blocks(ctx: Context, cues: _Cues) -> list[tuple[str, str, list[tuple[i
     return found
 
 
+def _has_cue(cues: _Cues, text: str, folded: str | None, start: int, end: int) -> bool:
+    """Whether text[start:end] (a sentence) matches the cue, verb or trailing pattern.
+
+    Tested on the folded text without re.I when there is one (same answer, see
+    casefold_scan), and by the regexes only when the sentence holds a word every cue
+    has: most sentences do not, and these searches were most of this extractor's time.
+    """
+    if folded is None or cues.folded is None:
+        stext = text[start:end]
+        return bool(cues.cue.search(stext) or cues.verb.search(stext) or cues.trailing.search(stext))
+    ftext = folded[start:end]
+    if cues.cue_words is not None and not any(w in ftext for w in cues.cue_words):
+        return False
+    return any(p.search(ftext) for p in cues.folded)
+
+
 def extract(ctx: Context) -> list[PriorityAreaRow]:
     """Rows for every announced list, in text order; repeated items are kept once."""
     cues = _cues()
     lists = _list_blocks(ctx, cues)
+    folded = ascii_folded(ctx.text) if cues.folded is not None else None
     for sent in ctx.sents:
-        stext = ctx.text[sent.start_char:sent.end_char]
-        if cues.cue.search(stext) or cues.verb.search(stext) or cues.trailing.search(stext):
+        if _has_cue(cues, ctx.text, folded, sent.start_char, sent.end_char):
             lists.extend(_inline(ctx, sent, cues))
     lists.sort(key=lambda x: x[2][0][0])
     rows: list[PriorityAreaRow] = []
