@@ -18,6 +18,21 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
 
 
+def cache_dir() -> Path | None:
+    """Where derived indexes are kept between runs (``EDUNEWS_CACHE_DIR``, else the user cache).
+
+    ``EDUNEWS_CACHE_DIR=off`` turns the cache off. Nothing there is ever needed: it only saves
+    rebuilding, at every process start, what the installed packages and models/ determine.
+    """
+    value = os.environ.get("EDUNEWS_CACHE_DIR")
+    if value == "off":
+        return None
+    if value:
+        return Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "edunews"
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     data_dir: Path = Path("data")

@@ -1,0 +1,42 @@
+"""The gazetteer's on-disk cache: same index as a fresh build, and never needed to run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import gazetteer as gz
+from pipeline.settings import DEFAULT_MODELS_DIR
+
+
+def _some_lookups(g: gz.Gazetteer) -> list:
+    return [g.lookup(n) for n in ("Dushanbe", "Kenya", "Nairobi", "Punjab", "Baucau")] + [g.demonym("Korean")]
+
+
+def test_cached_index_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
+    built = gz._load_or_build(DEFAULT_MODELS_DIR)
+    files = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(files) == 1 and not list(tmp_path.glob("*.tmp"))
+
+    def no_build(*_a: object, **_k: object) -> None:
+        raise AssertionError("built again although the cache was fresh")
+
+    monkeypatch.setattr(gz.Gazetteer, "__init__", no_build)
+    cached = gz._load_or_build(DEFAULT_MODELS_DIR)
+    assert cached.index == built.index and cached.countries == built.countries
+    assert _some_lookups(cached) == _some_lookups(built)
+
+
+def test_damaged_or_unwritable_cache_means_a_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
+    (tmp_path / f"gazetteer-{gz._fingerprint(DEFAULT_MODELS_DIR)}.pickle").write_bytes(b"not a pickle")
+    rebuilt = gz._load_or_build(DEFAULT_MODELS_DIR)
+    assert rebuilt.lookup("Dushanbe")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(blocker / "sub"))  # cannot be created
+    assert gz._load_or_build(DEFAULT_MODELS_DIR).lookup("Dushanbe")
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", "off")
+    assert gz._load_or_build(DEFAULT_MODELS_DIR).lookup("Dushanbe")
