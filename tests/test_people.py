@@ -409,3 +409,38 @@ def test_minister_of_state_in_charge_of_takes_the_named_ministry() -> None:
 def test_curly_apostrophe_names_are_straightened() -> None:
     got = people_of("\"We are ready,\" said Mr Sean O\u2019Brien, principal of the school.")
     assert "Sean O'Brien" in got
+
+
+def test_stop_word_given_name_after_a_title() -> None:
+    got = people_of("Education Minister Nor Azlina Hashim said the plan would start in June.")
+    assert got["Nor Azlina Hashim"][1] == "Education Minister"
+
+
+def test_lowercase_title_with_complement_marks_a_name_spacy_missed() -> None:
+    got = people_of("The Ministry of Education hired teachers. Ramesh Adhikari, spokesperson for the "
+                    "ministry, said most posts were in the west.")
+    assert got["Ramesh Adhikari"][1:] == ("spokesperson", "Ministry of Education")
+
+
+def test_org_with_acronym_then_lowercase_title_then_name() -> None:
+    got = people_of("National Union of the Teaching Profession (NUTP) secretary-general Amran Bakar "
+                    "welcomed the plan.")
+    assert got["Amran Bakar"][1:] == ("secretary-general", "National Union of the Teaching Profession")
+
+
+def test_long_lowercase_field_then_the_ministry() -> None:
+    got = people_of("The Ministry of Primary Education trains teachers. Agus Prasetyo, director of "
+                    "teacher professional development at the ministry, said training starts in May.")
+    assert got["Agus Prasetyo"][1:] == ("director of teacher professional development",
+                                        "Ministry of Primary Education")
+
+
+def test_commissioner_general_takes_the_named_department() -> None:
+    got = people_of("The Department of Examinations released the results. Commissioner General of "
+                    "Examinations Nimal Perera said 60 per cent passed.")
+    assert got["Nimal Perera"][1:] == ("Commissioner General of Examinations", "Department of Examinations")
+
+
+def test_lowercase_post_of_a_named_workplace() -> None:
+    got = people_of("\"The results are good,\" said Mario Soto, president of the Colegio de Profesores, on Monday.")
+    assert got["Mario Soto"][1:] == ("president", "Colegio de Profesores")

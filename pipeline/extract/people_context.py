@@ -114,7 +114,7 @@ def article_country(doc: Doc) -> str | None:
 
 
 _OFFICE = r"(?:minister|secretary|commissioner|mec|cabinet secretary|permanent secretary)"
-_PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE} (?:of|for) (?:the )?(.+)$")
+_PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE}(?: general)? (?:of|for) (?:the )?(.+)$")  # "Commissioner General of X"
 _PORTFOLIO_BEFORE = re.compile(rf"^(.+?) {_OFFICE}$")
 _RANKS = {"deputy", "federal", "state", "acting", "assistant", "junior", "chief", "permanent",
           "cabinet", "shadow", "provincial", "national", "former", "new", "the", "union", "regional"}

@@ -156,6 +156,8 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             start += 1
         if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
             start += 1  # "Minister of Education and Training Tran Minh Duc"
+        if start == ent.start and _given_name_before(doc, start, lex, in_org):
+            start -= 1  # "Ramesh Adhikari" where spaCy's entity is "Adhikari"
         end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
         if end > start:
             run_end, end = end, min(end, max(ent.end, start + 1))
@@ -183,6 +185,24 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> bool:
+    """Is the word before a PERSON entity a given name spaCy left out of it?
+
+    It must be name-shaped, open its sentence or follow a word that is not name-shaped, and
+    be no title, honorific, stop word, place or part of an organization.
+    """
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if not _name_word(prev) or prev.is_stop or start - 1 in in_org or prev.ent_type_ not in {"", "PERSON"} \
+            or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text):
+        return False
+    if start - 1 == 0 or prev.is_sent_start:
+        return True
+    before = doc[start - 2]  # not a name's, a title's or an organization's word ("of Examinations")
+    return not _name_word(before) and before.lower_ not in {"of", "for", "and", "&", "the", "de", "in", "at"}
 
 
 def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -223,13 +243,16 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
             i += 1  # the cheap string tests of the full test below, before any Token is built
             continue
         tok = doc[i]
-        if i in taken or i in in_org or not _name_word(tok) or tok.is_stop or tok.text.isupper() \
-                or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
+        # "Education Minister Nor Azlina Hashim": a given name that is also a stop word, after a title
+        stop_name = tok.is_stop and i > 0 and not tok.is_sent_start and is_head(doc[i - 1], lex) \
+            and i + 1 < n and _name_word(doc[i + 1]) and not doc[i + 1].is_stop
+        if i in taken or i in in_org or not _name_word(tok) or (tok.is_stop and not stop_name) \
+                or tok.text.isupper() or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
                 or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken
                     and not is_titleish(doc[i - 1], lex)):
             i += 1
             continue
-        end = _name_run(doc, i, lex, False, in_org)
+        end = _name_run(doc, i + 1 if stop_name else i, lex, False, in_org)
         words = _words(doc, i, end)
         if not 2 <= len(words) <= 4 or any(k in taken for k in range(i, end)) \
                 or any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
@@ -264,7 +287,10 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
     k = end + (end < n and doc[end].text == ",")
     while k < n and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
-    return k < n and k > end and is_head(doc[k], lex) and doc[k].text[:1].isupper()
+    if not (k < n and k > end and is_head(doc[k], lex)):
+        return False
+    # "A B, Director of X"; lower case only with its complement: "A B, spokesperson for the ministry"
+    return doc[k].text[:1].isupper() or (k + 1 < n and doc[k + 1].lower_ in {"of", "for", "at", "with"})
 
 
 def _org_word(word: str, lex: Lexicon) -> bool:

@@ -31,6 +31,8 @@ from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fol
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
 SCOPE_WORDS = {"area", "regional", "region", "country", "district", "provincial", "province", "state",
                "field", "zonal", "zone", "county", "city", "municipal", "local"}
+NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", "dos", "das", "du", "des", "di",
+                   "o", "al", "el"}
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
 
 
@@ -212,7 +214,11 @@ class TitleParser:
             tok = doc[j]
             if j in self.in_org and fold(tok.text) not in lex.concepts:
                 break
-            if tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+            if tok.text == "-" and last_head == j and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+                    and j + 1 < limit and fold(doc[j + 1].text) in lex.military_ranks:
+                j += 2  # "secretary-general" split by the tokenizer: the rank word is the post's
+                last_head = j
+            elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                     and j + 1 < limit and (is_titleish(doc[j + 1], lex) or _cap(doc[j + 1])):
                 j += 1  # "Vice-Chancellor" split by the tokenizer
             elif is_head(tok, lex) or (last_head == j and fold(tok.text) in lex.military_ranks):
@@ -268,6 +274,8 @@ class TitleParser:
                 k = j + 1
                 if k < limit and doc[k].lower_ == "the":
                     k += 1
+                if self._named_workplace(j, k, limit):
+                    break  # "principal of Visakha Vidyalaya": the workplace, not the post's field
                 if k < limit and k in self.org_start and self.generic_unit(self.org_start[k][1]):
                     j = self.org_start[k][0]  # "Head of National Office": a unit of the body named apart
                     continue
@@ -330,10 +338,12 @@ class TitleParser:
         if prep == 0 or not doc[prep - 1].is_lower or not is_head(doc[prep - 1], self.lex) \
                 or doc[prep].lower_ not in {"of", "for"}:
             return k
+        if doc[k - 1].lower_ in {"the", "that", "this"} and self.backref(k - 1) is not None:
+            return k  # "spokesperson for the ministry": the organization named earlier, not a field
         run = k
-        while run < limit and run - k < 2 and doc[run].is_lower and doc[run].is_alpha \
-                and not doc[run].is_stop and doc[run].pos_ == "NOUN":
-            run += 1
+        while run < limit and run - k < 4 and doc[run].is_lower and doc[run].is_alpha \
+                and not doc[run].is_stop and (doc[run].pos_ == "NOUN" or (doc[run].pos_ == "ADJ" and run - k < 3)):
+            run += 1  # "director of teacher professional development at the ministry"
         if run == k or (run < limit and doc[run].lower_ not in {"at", "in", "with", "of", "for", ",", ".",
                                                                  ")", ";"}):
             return k
@@ -458,7 +468,45 @@ class TitleParser:
             country = country_name(doc[k:run].text) if run > k else None
             if country:
                 return None, f"Government of {country}", run
+        k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
+        if j < limit and doc[j].lower_ in {"of", "at"} and self._named_workplace(j, k, limit):
+            run = self._cap_run(k, limit)
+            return None, doc[k:run].text, run
         return None, None, j
+
+    def _cap_run(self, k: int, limit: int) -> int:
+        """End of a name: capitalized words, glued hyphens, and name connectors between them
+        ("Colegio de Profesores", "Idara-e-Taleem", "Institute of Education")."""
+        doc = self.doc
+        run = k
+        while run < limit and run not in self.in_org:
+            tok = doc[run]
+            glued = tok.text == "-" or (run > k and doc[run - 1].text == "-" and not doc[run - 1].whitespace_)
+            inner = tok.lower_ in NAME_CONNECTORS and tok.is_lower and run > k and run + 1 < limit \
+                and _cap(doc[run + 1])
+            if not (_cap(tok) or glued or inner):
+                break
+            run += 1
+        while run > k and (doc[run - 1].text == "-" or doc[run - 1].is_lower):
+            run -= 1
+        return run
+
+    def _named_workplace(self, prep: int, k: int, limit: int) -> bool:
+        """Is "of/at <Capitalized Name>" after a lower-case title head a workplace no recognizer knew?
+
+        A lower-case post ("principal", "rector", "teacher") is written with its workplace after
+        it; a capitalized post's complement is its field ("Director of Research"). A country or
+        a place is the post's scope, not its workplace.
+        """
+        doc = self.doc
+        if prep == 0 or doc[prep].lower_ not in {"of", "at"} or not doc[prep - 1].is_lower \
+                or not is_head(doc[prep - 1], self.lex) or k >= limit or k in self.in_org:
+            return False
+        run = self._cap_run(k, limit)
+        if run == k or any(doc[x].is_stop for x in range(k, run)):
+            return False
+        text = doc[k:run].text
+        return not country_name(text) and not is_place(text) and doc[k].ent_type_ != "PERSON"
 
     def org_before(self, i: int) -> OrgEntity | None:
         """"UNESCO Director-General", "UNESCO's Director": an organization ending at ``i``."""
@@ -467,6 +515,10 @@ class TitleParser:
             return self.org_end[i][1]
         if i - 1 >= 0 and doc[i - 1].text in {"'s", "\u2019s"} and i - 1 in self.org_end:
             return self.org_end[i - 1][1]
+        if i - 1 >= 0 and doc[i - 1].text in {"'", "\u2019"} and i - 1 in self.org_end:
+            return self.org_end[i - 1][1]  # "The Welsh Conservatives' education spokesperson"
+        if i - 3 >= 0 and doc[i - 1].text == ")" and doc[i - 3].text == "(" and i - 3 in self.org_end:
+            return self.org_end[i - 3][1]  # "National Union of Teachers (NUT) secretary-general A"
         if i - 1 >= 0 and doc[i - 1].lower_ == "its":
             return self.its_org(i - 1)
         if i - 3 >= 0 and doc[i - 1].text in {"'s", "\u2019s"}:
