@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cache import load_or_build
 from pipeline.extract import gazetteer as gz
 from pipeline.settings import DEFAULT_MODELS_DIR
 
@@ -40,3 +41,14 @@ def test_damaged_or_unwritable_cache_means_a_rebuild(tmp_path: Path, monkeypatch
     assert gz._load_or_build(DEFAULT_MODELS_DIR).lookup("Dushanbe")
     monkeypatch.setenv("EDUNEWS_CACHE_DIR", "off")
     assert gz._load_or_build(DEFAULT_MODELS_DIR).lookup("Dushanbe")
+
+
+def test_lexicon_place_index_from_cache_equals_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.extract import lexicon
+
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
+    key = lexicon._place_key()
+    first = load_or_build("place-index", key, lexicon._build_place_index, tuple)
+    assert list(tmp_path.glob("place-index-*.pickle"))
+    again = load_or_build("place-index", key, lambda: pytest.fail("built again"), tuple)
+    assert again == first == lexicon._build_place_index()

