@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.org_rules import glued_markup
+from pipeline.extract.org_rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"
@@ -84,8 +84,8 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         if end <= start:
             continue
         for k in range(start, end):
-            if doc[k].text == "(":
-                end = k
+            if doc[k].text == "(" or contact_label(doc, k):
+                end = k  # "(IITE": the definition; "Ministry of Education Email": a contact label
                 break
         while end > start and (doc[end - 1].is_punct or not doc[end - 1].text.strip()):
             end -= 1

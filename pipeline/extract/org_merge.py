@@ -11,6 +11,8 @@ about any one body:
 - ``"Education Department"`` / ``"U.S. Department of Education"``, ``"Health Ministry"`` /
   ``"Ministry of Health"``: "<portfolio> <head>" is a short form of a body named
   "... <head> of/for <portfolio>" in the same article;
+- ``"Southfield Primary"`` / ``"Southfield Primary School"``: a name without its final
+  institution head word is a short form of the full name in the same article;
 - a row whose every form is a place in the places gazetteer (``KwaZulu-Natal``, ``West
   Bank``, ``the Amazon``) and that is not in the organizations gazetteer is a place spaCy
   (or a head word such as "Bank") took for an organization, not a body.
@@ -80,6 +82,33 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
         if target is not None and target is not org and id(target) not in gone:
             _absorb(target, org)
             gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]
+
+
+# heads an institution's name is often written without ("Southfield Primary", "Makerere")
+INSTITUTION_HEADS = {"school", "college", "university", "academy", "institute", "polytechnic",
+                     "seminary", "conservatory"}
+
+
+def merge_headless(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """"Southfield Primary" beside "Southfield Primary School": the name without its head is an alias.
+
+    A form equal to another organization's name minus its final institution head word
+    (School, College, University ...) is a short form of that body, not a second one. A
+    known organization keeps its own row ("Mastercard" is not short for a school).
+    """
+    by_key = {org_key(o.name): o for o in orgs}
+    gone: set[int] = set()
+    for org in orgs:
+        words = org_key(org.name).split()
+        if len(words) < 2 or words[-1] not in INSTITUTION_HEADS:
+            continue
+        short = by_key.get(" ".join(words[:-1]))
+        if short is None or short is org or id(short) in gone or id(org) in gone \
+                or lex.known_org(short.name):
+            continue
+        _absorb(org, short)
+        gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]
 
 

@@ -19,9 +19,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
 from pipeline.extract.org_mentions import Mention, acronym_letters, is_acronym, is_cap
-from pipeline.extract.org_rules import generic_government, glued_markup, list_complement, name_title_word
+from pipeline.extract.org_rules import (
+    contact_label,
+    generic_government,
+    glued_markup,
+    inner_article_start,
+    list_complement,
+    name_title_word,
+)
 
 PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  # who wins an overlap
 
@@ -102,7 +109,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     while j < end:
         tok = doc[j]
         word = is_cap(tok) and not (tok.is_stop and tok.text not in {"Of", "And"}) \
-            and tok.ent_type_ not in {"DATE", "TIME"}
+            and tok.ent_type_ not in {"DATE", "TIME"} and not contact_label(doc, j)
         number = digits and tok.like_num and j > i
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
@@ -139,15 +146,16 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if not (_is_head(tok, lex) or plural):
                 continue
             if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
-                    and fold(nxt.text) not in lex.title_heads:
+                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1):
                 continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
-            start = _extend_left(doc, i, s0, lex)
+            start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
             end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
+            end = school_number(doc, end)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
@@ -159,12 +167,36 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
+NUMBERED_HEADS = {"school", "college", "academy", "lyceum", "gymnasium", "kindergarten"}
+_NUMBER_WORD = re.compile(r"^(?:No\.?|Nr\.?|Number|N\u00ba|#)$")
+_GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
+
+
+def school_number(doc: Doc, end: int) -> int:
+    """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
+    if end >= len(doc) or fold(doc[end - 1].text) not in NUMBERED_HEADS \
+            or "\n" in doc[end - 1].whitespace_:
+        return end
+    if _GLUED_NUMBER.match(doc[end].text):
+        return end + 1  # "No.2"
+    k = end
+    if not _NUMBER_WORD.match(doc[k].text):
+        return end
+    k += 1
+    if k < len(doc) and doc[k].text == "." and doc[k - 1].text in {"No", "Nr"} and not doc[k - 1].whitespace_:
+        k += 1
+    if k < len(doc) and doc[k].text.isdigit() and "\n" not in doc[k - 1].whitespace_:
+        return k + 1
+    return end
+
+
 def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
         t = doc[j - 1]
         word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
-            and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads
+            and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
+            and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
             and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
@@ -258,12 +290,31 @@ def acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Menti
         if long_form is None:
             continue
         gaz = lex.by_acronym.get(acr)
-        if gaz is not None and not long_form.canonical:
-            shared = set(fold(long_form.text(doc)).split()) & set(fold(gaz.name).split())
-            if len(shared) * 2 >= len(long_form.text(doc).split()):
-                long_form.canonical = gaz.name
+        if gaz is not None and not long_form.canonical \
+                and consistent_long_form(long_form.text(doc), gaz.name):
+            long_form.canonical = gaz.name
         defined[acr] = long_form
     return found, defined
+
+
+def _content_words(text: str) -> list[str]:
+    """Words of a name that identify it (no connectors), in org_key spelling, plural-free."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w
+            for w in org_key(text).split() if w not in CONNECTORS]
+
+
+def consistent_long_form(text: str, gaz_name: str) -> bool:
+    """Can the long form a text defines for a known acronym be the gazetteer's body?
+
+    Acronyms are shared by unrelated bodies: "Teaching Service Commission (TSC)" is not the
+    "Teachers Service Commission" (TSC) of another country. The text's long form names the
+    gazetteer organization only when it has no word the gazetteer name lacks (it may be
+    shorter: "Children's Fund (UNICEF)"); spelling variants and plurals meet.
+    """
+    if org_key(text) == org_key(gaz_name):
+        return True
+    words = _content_words(text)
+    return bool(words) and set(words) <= set(_content_words(gaz_name))
 
 
 def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:

@@ -13,7 +13,9 @@ Helpers for ``pipeline.extract.organizations`` (kept apart so that module stays 
   organization only together with their parent ("Department of English at the University
   of Lagos" -> "Department of English, University of Lagos"); alone they are unnamed units;
 - ``generic_government``: "Government of the Federation" names no country: it is part of a
-  title ("Secretary to the Government of the Federation"), not an organization.
+  title ("Secretary to the Government of the Federation"), not an organization;
+- ``contact_label``: the labels of a contact block (Email, Tel, Fax, Website ...) that a
+  page's line breaks glue after a name ("Ministry of Education Email: ...") end the name.
 """
 
 from __future__ import annotations
@@ -33,6 +35,23 @@ UNIT_OF = re.compile(r"^(department|dept|school|faculty) of (?:the )?(.+)$")
 UNIT_AFTER = re.compile(r"^(.+) (department)$")
 # parents an academic unit belongs to
 PARENT_HEADS = {"university", "college", "polytechnic", "institute", "academy"}
+
+
+# labels of a contact block ("Ministry of Education Email: info@..."): never part of a name;
+# the second set only before a colon ("Mobile: 0788", but "Mobile Learning Lab")
+CONTACT_LABELS = {"email", "e-mail", "tel", "fax", "website"}
+CONTACT_LABELS_COLON = {"phone", "telephone", "mobile", "web", "cell", "contact", "contacts",
+                        "address", "m", "e", "t", "f", "w"}
+
+
+def contact_label(doc: Doc, k: int) -> bool:
+    """Is token ``k`` a contact-block label (Email, Tel, Fax, Website; Phone or Mobile before ":")?"""
+    if k < 0 or k >= len(doc):
+        return False
+    word = fold(doc[k].text).rstrip(":")
+    if word in CONTACT_LABELS:
+        return True
+    return word in CONTACT_LABELS_COLON and k + 1 < len(doc) and doc[k + 1].text == ":"
 
 
 def glued_markup(doc: Doc, end: int) -> bool:
@@ -168,6 +187,8 @@ def name_title_word(doc: Doc, j: int, i: int, lex: Lexicon) -> bool:
         return fold(t.text) in lex.possessive_name_words
     if fold(t.text).endswith("s") and fold(t.text)[:-1] in lex.title_heads:
         return True  # "Teachers Service Commission"
+    if fold(t.text) not in lex.title_heads:
+        return False  # "At Kisumu Girls School": a sentence's first word, not a member noun
     before = doc[j - 2] if j - 2 >= 0 else None
     opens = before is None or before.is_lower or before.is_punct or bool(country_name(before.text))
     plain = all(fold(doc[x].text) not in lex.title_heads and doc[x].text[:1].isupper() for x in range(j, i))
@@ -209,3 +230,60 @@ def list_complement(doc: Doc, head_end: int, end: int, s1: int, lex: Lexicon) ->
         if run > k + 1 and not is_place(doc[k + 1:run].text):
             return run
     return end
+
+
+_PLACE_ENTS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"}
+
+
+def inner_article_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
+    """Start of a name with an inner lower-case "the"/"of the" before the run at ``start``.
+
+    "Christ the King College", "Our Lady of the Rosary School", "St Joseph the Worker School":
+    the capitalized run before the head stops at "the", leaving "King College". One to three
+    proper-noun words before "the" / "of the" open the name unless they are a date, a place,
+    a title, a body of their own ("On Friday the Ministry", "In Kenya the Commission",
+    "told Reuters the Council") or a person named to a verb ("told Mary the Council"); the
+    parser must attach the head to them (an apposition "Christ ... College", or "Lady of ...
+    School"), not to a verb of its own ("told Reuters [the Council would act]").
+    """
+    k = start - 1
+    if k <= s0 or doc[k].text != "the" or fold(doc[start].text) in lex.org_heads:
+        return start  # "Friday the Ministry of X": the article of a name that starts at its head
+    k -= 1
+    if doc[k].text == "of":
+        k -= 1
+    end_left = k + 1
+    while k >= s0 and end_left - k <= 3 and _left_name_word(doc, k, s0, lex):
+        k -= 1
+    first = k + 1
+    if first == end_left or (k >= s0 and (doc[k].text[:1].isupper() and not doc[k].is_punct
+                                          or doc[k].text in {"-", "\u2013", "/", "'s", "\u2019s"})):
+        return start  # nothing before "the", a longer capitalized run, "Director-General of the"
+    words = doc[first:end_left]
+    if is_place(words.text) or not any(t.pos_ == "PROPN" for t in words):
+        return start
+    parent = doc[head].head
+    if parent.text == "of" and parent.i == end_left:
+        parent = parent.head
+    if not first <= parent.i < end_left:
+        return start
+    for t in words:
+        if t.ent_type_ == "ORG" and doc[start - 1].ent_iob_ != "I":
+            return start  # "told Reuters the Council": another body, not part of this name
+        if t.ent_type_ == "PERSON" and k >= s0 and doc[k].pos_ not in {"ADP", "PUNCT", "CCONJ"}:
+            return start  # "told Mary the Council would ..."
+    return first
+
+
+def _left_name_word(doc: Doc, k: int, s0: int, lex: Lexicon) -> bool:
+    t = doc[k]
+    if t.text == "St.":
+        return True  # "St. Joseph the Worker School"
+    if not t.text[:1].isupper() or not t.is_alpha or t.text.isupper() or t.ent_type_ in _PLACE_ENTS:
+        return False
+    folded = fold(t.text)
+    if folded in lex.org_heads or folded in lex.title_heads or folded in lex.honorifics:
+        return False
+    if t.is_stop:  # "Our Lady": a capitalized function word inside a sentence
+        return k > s0 and folded != "the"
+    return t.pos_ == "PROPN"

@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.org_merge import drop_places, merge_variants
+from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
 from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
 from pipeline.extract.org_rules import academic_units, country_offices
 from pipeline.ids import entity_id
@@ -133,6 +133,11 @@ def extract(ctx: Context) -> list[OrganizationRow]:
             continue
         strong.append(m)
     acro, defined = acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
+    for m in gaz:  # a known acronym the text defines as another body names that body here
+        acr = ctx.words[m.start] if m.end - m.start == 1 else ""
+        if acr in defined and acr in lex.by_acronym \
+                and defined[acr].canonical != lex.by_acronym[acr].name:
+            m.canonical, m.source = None, "acronym"
     # uses of acronyms defined in this article
     uses = []
     for i, text in enumerate(ctx.words):
@@ -202,9 +207,12 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             by_key[key].aliases.append(acr)
     orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
+    orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
     for org in orgs:
-        forms = {org.name, *org.aliases}
-        org.aliases = [a for a in org.aliases if org_key(a) != org_key(org.name)
+        org.name = straight_quotes(org.name)
+        aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
+        forms = {org.name, *aliases}
+        org.aliases = [a for a in aliases if org_key(a) != org_key(org.name)
                        and not (a.endswith("s") and a[:-1] in forms)]
         org.spans.sort()
     orgs.sort(key=lambda o: o.spans[0])
@@ -223,6 +231,14 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             end_char=e,
         ))
     return rows
+
+
+def straight_quotes(name: str) -> str:
+    """A name with straight apostrophes (U+2019, U+2018 -> '): one spelling per body.
+
+    Tables are joined and compared on names; the ``sentence`` column keeps the page's text.
+    """
+    return name.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
