@@ -70,8 +70,12 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_tokens.update(t.text for t in ent)
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    for ent in orgs:  # "Fatmata Sankoh, 18, who ...": a person spaCy took for an ORG
+        if person_name(ent, lex, person_tokens):
+            person_tokens.update(t.text for t in ent if t.is_alpha)
+    for ent in orgs:  # then "Sankoh" alone is part of the person "Fatmata Sankoh"
+        if person_name(ent, lex, person_tokens):
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
@@ -79,8 +83,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
                                or (doc[start].is_sent_start and doc[start].lower_ in LEADING_PREPS)):
             start += 1
         while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
-                               or not doc[end - 1].text.strip()):
-            end -= 1
+                               or not doc[end - 1].text.strip()
+                               or doc[end - 1].is_alpha and doc[end - 1].text.islower()):
+            end -= 1  # "Social mobilizer": a name never ends in a lower-case word
         if end <= start:
             continue
         for k in range(start, end):
@@ -94,8 +99,12 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         end = _before_title(doc, start, end, lex)
         if end <= start:
             continue
+        if end - start == 1 and start > 0 and doc[start - 1].ent_type_ == "NORP" and is_cap(doc[start - 1]) \
+                and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
+            start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
         span = doc[start:end]
-        if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens):
+        if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens) \
+                or _in_place_list(span, lex):
             continue
         if glued_markup(doc, end) or (fold(doc[end - 1].text) in lex.event_heads
                                       and not lex.known_org(span.text)):
@@ -104,6 +113,68 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue  # "Online Merges Offline learning": a name of a method, not a body
         found.append(Mention(start, end, "spacy"))
     return found
+
+
+NAME_WORD = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+(?:-[A-Z][a-z\u00C0-\u024F'\u2019]+)?$")
+
+
+def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
+    """Is an ORG entity a personal name ("Fatmata Sankoh", "Kargbo-Conteh")?
+
+    Name-shaped words only (no org head, acronym, known organization or place), and a sign
+    of a person: every word is part of a PERSON entity elsewhere in the article, or the name
+    has a person's cue: a job title before it ("spokesperson Rhona Sweeney", "(principal)
+    Wiremu Henare", "representative in Ecuador, Marta Ibanez") or ", who" / ", 18," after it.
+    """
+    words = [t for t in span if t.text not in {"-", "the", "The"}]
+    if not words or len(words) > 3 or not all(NAME_WORD.match(t.text) for t in words) \
+            or any(fold(t.text) in lex.org_heads or fold(t.text) in lex.concepts for t in words) \
+            or lex.known_org(span.text) or is_place(span.text):
+        return False
+    if all(t.text in person_tokens for t in words):
+        return True
+    if len(words) < 2:
+        return False
+    return _title_before(span, lex) or _person_after(span)
+
+
+def _title_before(span: Span, lex: Lexicon) -> bool:
+    """A job title shortly before the name, with nothing between that opens a clause or a body."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in {"of", "at", "from", "for", "with", "by", "in", "to", "and"}:
+        return False  # "the director of Enabel": the body a title is held in
+    sent_start = span.sent.start
+    comma = False
+    while k >= sent_start and span.start - k <= 6:
+        t = doc[k]
+        if fold(t.text) in lex.title_heads:
+            if not comma:
+                return True
+            # "Its representative in Ecuador, NAME" but not "(Executive Director, Acme Watch)",
+            # where the body follows the title of the person named before it
+            m = k - 1
+            while m >= sent_start and k - m <= 3 and t.is_alpha and doc[m].is_alpha \
+                    and doc[m].pos_ not in {"DET", "PRON"}:
+                m -= 1
+            return m >= sent_start and doc[m].pos_ in {"DET", "PRON"}
+        if t.pos_ in {"VERB", "AUX", "PRON"} or t.ent_type_ in {"ORG", "PERSON"} or t.text in {".", ";", ":"}:
+            return False
+        comma = comma or t.text == ","
+        k -= 1
+    return False
+
+
+def _person_after(span: Span) -> bool:
+    """", who" / ", whose" / ", 18," right after the name."""
+    doc = span.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    nxt = doc[k + 1]
+    if nxt.lower_ in {"who", "whose"}:
+        return True
+    return nxt.text.isdigit() and int(nxt.text) < 120 and k + 2 < len(doc) and doc[k + 2].text == ","
 
 
 def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
@@ -121,11 +192,35 @@ def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     return end
 
 
+PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "state", "states",
+               "county", "counties", "governorate", "governorates", "prefecture", "prefectures",
+               "municipality", "municipalities", "parish", "parishes", "aimag", "aimags"}
+
+
+def _in_place_list(span: Span, lex: Lexicon) -> bool:
+    """An item of a list of places ("Zavkhan, Govi-Altai, Uvs and Khuvsgul provinces")."""
+    doc = span.doc
+    if any(fold(t.text) in lex.org_heads for t in span) or lex.known_org(span.text):
+        return False
+    s, e = span.start, span.end
+
+    def place(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].ent_type_ in {"GPE", "LOC"}
+
+    left = s >= 2 and doc[s - 1].lower_ in {",", "and"} and place(s - 2)
+    right = e + 1 < len(doc) and doc[e].lower_ in {",", "and"} and place(e + 1)
+    tail = e < len(doc) and doc[e].lower_ in PLACE_NOUNS
+    further = right and e + 3 < len(doc) and doc[e + 2].lower_ in {",", "and"} and place(e + 3)
+    return left and (right or tail) or further
+
+
 def _attributive(span: Span) -> bool:
-    """A several-word name that modifies a lower-case noun right after it (spaCy fragments)."""
+    """A name that modifies a lower-case noun right after it ("Media contact"; spaCy fragments)."""
     doc = span.doc
     last = span[-1]
-    return len(span) >= 2 and span.end < len(doc) and last.dep_ == "compound" \
+    if len(span) == 1 and (last.text.isupper() or not last.is_alpha):
+        return False  # "UNICEF staff": an acronym names its body even as a modifier
+    return span.end < len(doc) and last.dep_ == "compound" \
         and last.head.i == span.end and doc[span.end].text.islower() and doc[span.end].pos_ == "NOUN"
 
 
@@ -194,6 +289,14 @@ def _title_field(span: Span, lex: Lexicon) -> bool:
     k = span.start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
+    # a later item of a coordinated portfolio: "Minister of Education and Science"
+    if k >= 1 and doc[k].lower_ in {"and", "&", ","}:
+        j = k - 1
+        while j >= 1 and span.start - j <= 8 and (is_cap(doc[j]) or doc[j].lower_ in {"and", "&", ","}) \
+                and fold(doc[j].text) not in lex.org_heads:
+            j -= 1
+        if j >= 1 and j < k - 1 and doc[j].lower_ in {"of", "for"}:
+            k = j
     return k >= 1 and doc[k].lower_ in {"of", "for"} and fold(doc[k - 1].text) in lex.title_heads
 
 

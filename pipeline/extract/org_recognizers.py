@@ -202,7 +202,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
         # "Fiji Women's Rights Movement", "Teachers' Union": a plural noun's possessive
         poss = t.text in {"'s", "\u2019s", "'", "\u2019"} and j - 2 >= s0 and j < i + 1 \
-            and fold(doc[j - 2].text) in lex.possessive_name_words
+            and (fold(doc[j - 2].text) in lex.possessive_name_words or _saint(doc, j - 2, s0))
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
@@ -217,6 +217,11 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             j = k
             break
     return j
+
+
+def _saint(doc: Doc, k: int, s0: int) -> bool:
+    """Is token ``k`` a saint's name ("St John's RC Academy", "Saint Mary's College")?"""
+    return k - 1 >= s0 and is_cap(doc[k]) and doc[k - 1].text in {"St", "St.", "Saint", "Ste"}
 
 
 def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
@@ -277,9 +282,15 @@ def acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Menti
         j = tok.i + 1
         if j < n and doc[j].lower_ == "the":
             j += 1
-        if not (j + 1 < n and doc[j + 1].text == ")" and is_acronym(doc[j].text)):
+        if not (j + 1 < n and doc[j + 1].text == ")"):
             continue
         acr = doc[j].text
+        if acr not in defined and _word_acronym(doc, tok.i, acr, lex):
+            defined[acr] = Mention(tok.i - len(acr), tok.i, "acronym")  # "... Authorities (Cosla)"
+            found.append(defined[acr])
+            continue
+        if not is_acronym(acr):
+            continue
         if fold(acr) in lex.concepts or acr in defined:
             continue
         long_form = ends.get(tok.i)
@@ -315,6 +326,20 @@ def consistent_long_form(text: str, gaz_name: str) -> bool:
         return True
     words = _content_words(text)
     return bool(words) and set(words) <= set(_content_words(gaz_name))
+
+
+def _word_acronym(doc: Doc, paren: int, acr: str, lex: Lexicon) -> bool:
+    """An acronym written as a word ("Cosla", "Naht") whose letters are the initials of every
+    word before it, connectors included: "Convention of Scottish Local Authorities (Cosla)"."""
+    k = paren - len(acr)
+    if not (acr.isalpha() and acr[0].isupper() and acr[1:].islower() and 3 <= len(acr) <= 8) \
+            or k < doc[paren].sent.start:
+        return False
+    span = doc[k:paren]
+    if not all(t.is_alpha for t in span) or not (is_cap(span[0]) and is_cap(span[-1])):
+        return False
+    return "".join(t.lower_[0] for t in span) == acr.lower() and any(
+        fold(t.text) in lex.org_heads or fold(t.text) in lex.event_heads for t in span)
 
 
 def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:
