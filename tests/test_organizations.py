@@ -340,3 +340,39 @@ def test_party_with_its_nation_adjective() -> None:
 def test_saint_possessive_opens_a_school_name() -> None:
     got = orgs_of(f"Lorna Grant, depute head at St John's RC Academy, agreed. {BODY}")
     assert "St John's RC Academy" in got and "RC Academy" not in got
+
+
+def test_complement_stops_before_a_title_and_a_person() -> None:
+    got = orgs_of("Also present were Examinations Council of Malawi Director Dr. Esther Banda and Mzuzu "
+                  f"University Vice-Chancellor Prof. Harrison Daka. {BODY}")
+    assert "Examinations Council of Malawi" in got and "Mzuzu University" in got
+    assert not any("Banda" in name or "Daka" in name for name in got)
+
+
+def test_complement_stops_before_in_and_a_known_town() -> None:
+    got = orgs_of(f"Speaking at the Department of Examinations in Battaramulla, he said so. {BODY}")
+    assert "Department of Examinations" in got
+
+
+def test_leading_lower_case_possessive_is_not_part_of_a_name() -> None:
+    from spacy.tokens import Span
+
+    article = clean_text(f"Rasha Saad, head of the ministry's Technical Education Development Unit, "
+                         f"spoke. {BODY}")
+    doc = get_nlp()(article.text)
+    unit = [t.i for t in doc if t.text == "Unit"][0]
+    doc.ents = [Span(doc, 5, unit + 1, "ORG")]  # "the ministry's ... Unit", as spaCy tags it
+    rows = extract(Context(doc=doc, article=article))
+    assert [r.name for r in rows] == ["Technical Education Development Unit"]
+
+
+def test_headline_in_capitals_is_not_an_organization() -> None:
+    got = orgs_of(f"MINISTRY OF EDUCATION LAUNCHES NEW EDUCATION SECTOR PLAN\n\n{BODY} The Ministry of "
+                  "Education said so.")
+    assert not any("LAUNCHES" in name for name in got)
+
+
+def test_confederation_takes_its_country() -> None:
+    got = orgs_of("The Confederation of Indigenous Nationalities of Ecuador (CONAIE) has demanded it. "
+                  f"CONAIE agreed. {BODY}")
+    assert got == {"Confederation of Indigenous Nationalities of Ecuador": ["CONAIE"]}

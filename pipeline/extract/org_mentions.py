@@ -79,9 +79,10 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
-                               or doc[start].is_punct
+                               or doc[start].is_punct or doc[start].text in {"'s", "\u2019s"}
+                               or doc[start].is_alpha and doc[start].text.islower()
                                or (doc[start].is_sent_start and doc[start].lower_ in LEADING_PREPS)):
-            start += 1
+            start += 1  # "the ministry's Technical Education Development Unit"; "At Hillside School"
         while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
                                or not doc[end - 1].text.strip()
                                or doc[end - 1].is_alpha and doc[end - 1].text.islower()):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
-from pipeline.extract.org_mentions import Mention, acronym_letters, is_acronym, is_cap
+from pipeline.extract.org_mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
 from pipeline.extract.org_rules import (
     contact_label,
     generic_government,
@@ -28,6 +28,9 @@ from pipeline.extract.org_rules import (
     inner_article_start,
     list_complement,
     name_title_word,
+    person_cut,
+    saint,
+    school_number,
 )
 
 PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  # who wins an overlap
@@ -41,7 +44,8 @@ CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la
 COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "university", "college",
                  "academy", "bank", "embassy", "parliament", "republic", "institute", "council",
                  "commission", "secretariat", "office", "cabinet", "senate", "assembly",
-                 "association", "federation", "society", "union", "authority", "board"}
+                 "association", "federation", "confederation", "society", "union", "authority", "board",
+                 "organization", "organisation", "corporation", "agency", "chamber"}
 
 
 _MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
@@ -160,34 +164,13 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
                 continue  # "Capacity Building Forum": an event unless known or defined
+            if doc[start:end].text.isupper() and disqualified(doc[start:end], lex):
+                continue  # a headline in capitals: "MINISTRY OF EDUCATION LAUNCHES NEW ... PLAN"
             if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
                 found.append(Mention(start, end, "bare"))
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-NUMBERED_HEADS = {"school", "college", "academy", "lyceum", "gymnasium", "kindergarten"}
-_NUMBER_WORD = re.compile(r"^(?:No\.?|Nr\.?|Number|N\u00ba|#)$")
-_GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
-
-
-def school_number(doc: Doc, end: int) -> int:
-    """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
-    if end >= len(doc) or fold(doc[end - 1].text) not in NUMBERED_HEADS \
-            or "\n" in doc[end - 1].whitespace_:
-        return end
-    if _GLUED_NUMBER.match(doc[end].text):
-        return end + 1  # "No.2"
-    k = end
-    if not _NUMBER_WORD.match(doc[k].text):
-        return end
-    k += 1
-    if k < len(doc) and doc[k].text == "." and doc[k - 1].text in {"No", "Nr"} and not doc[k - 1].whitespace_:
-        k += 1
-    if k < len(doc) and doc[k].text.isdigit() and "\n" not in doc[k - 1].whitespace_:
-        return k + 1
-    return end
 
 
 def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
@@ -202,7 +185,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
         # "Fiji Women's Rights Movement", "Teachers' Union": a plural noun's possessive
         poss = t.text in {"'s", "\u2019s", "'", "\u2019"} and j - 2 >= s0 and j < i + 1 \
-            and (fold(doc[j - 2].text) in lex.possessive_name_words or _saint(doc, j - 2, s0))
+            and (fold(doc[j - 2].text) in lex.possessive_name_words or saint(doc, j - 2, s0))
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
@@ -219,18 +202,13 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     return j
 
 
-def _saint(doc: Doc, k: int, s0: int) -> bool:
-    """Is token ``k`` a saint's name ("St John's RC Academy", "Saint Mary's College")?"""
-    return k - 1 >= s0 and is_cap(doc[k]) and doc[k - 1].text in {"St", "St.", "Saint", "Ste"}
-
-
 def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
     end = k
     while end < s1 and doc[end].lower_ in {"of", "for", "on"} and doc[end].text[0] in "oOf":
         m = end + 1
         if m < s1 and doc[m].lower_ == "the":
             m += 1
-        run_end = _cap_run(doc, m, s1)
+        run_end = person_cut(doc, m, _cap_run(doc, m, s1), get_lexicon())
         if run_end == m:
             break
         # stop before "in <place>" and before "and <another organization>" inside the run
@@ -238,7 +216,7 @@ def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
             if doc[x].lower_ in {"in", "and", "on"} and doc[x].text.islower():
                 y = x + 1 + (doc[x + 1].lower_ == "the")
                 inner = doc[y:_cap_run(doc, y, s1)]
-                if (doc[x].lower_ in {"in", "and"} and is_place(inner.text)) or (
+                if (doc[x].lower_ in {"in", "and"} and _place(inner)) or (
                         doc[x].lower_ == "and" and _names_org(inner)):
                     run_end = x
                     break
@@ -251,6 +229,17 @@ def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
             break
         end = run_end
     return end
+
+
+def _place(span: Span) -> bool:
+    """A country or city, or a single proper noun the places gazetteer knows ("in Battaramulla")."""
+    if is_place(span.text):
+        return True
+    if len(span) != 1 or span[0].pos_ != "PROPN" or fold(span.text) in get_lexicon().disciplines:
+        return False
+    from pipeline.extract.gazetteer import get_gazetteer
+
+    return bool(get_gazetteer().lookup(span.text))
 
 
 _STRONG_HEADS = {"university", "union", "council", "commission", "ministry", "bank", "agency",

@@ -15,7 +15,11 @@ Helpers for ``pipeline.extract.organizations`` (kept apart so that module stays 
 - ``generic_government``: "Government of the Federation" names no country: it is part of a
   title ("Secretary to the Government of the Federation"), not an organization;
 - ``contact_label``: the labels of a contact block (Email, Tel, Fax, Website ...) that a
-  page's line breaks glue after a name ("Ministry of Education Email: ...") end the name.
+  page's line breaks glue after a name ("Ministry of Education Email: ...") end the name;
+- ``inner_article_start``, ``school_number``, ``saint``, ``person_cut``: where a name with an
+  inner "the" ("Christ the King College"), a number ("School No. 2") or a saint's possessive
+  ("St John's RC Academy") starts or ends, and where a complement run stops before a title
+  and a person ("Council of Zambia Director Dr. X").
 """
 
 from __future__ import annotations
@@ -287,3 +291,45 @@ def _left_name_word(doc: Doc, k: int, s0: int, lex: Lexicon) -> bool:
     if t.is_stop:  # "Our Lady": a capitalized function word inside a sentence
         return k > s0 and folded != "the"
     return t.pos_ == "PROPN"
+
+
+NUMBERED_HEADS = {"school", "college", "academy", "lyceum", "gymnasium", "kindergarten"}
+_NUMBER_WORD = re.compile(r"^(?:No\.?|Nr\.?|Number|N\u00ba|#)$")
+_GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
+
+
+def school_number(doc: Doc, end: int) -> int:
+    """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
+    if end >= len(doc) or fold(doc[end - 1].text) not in NUMBERED_HEADS \
+            or "\n" in doc[end - 1].whitespace_:
+        return end
+    if _GLUED_NUMBER.match(doc[end].text):
+        return end + 1  # "No.2"
+    k = end
+    if not _NUMBER_WORD.match(doc[k].text):
+        return end
+    k += 1
+    if k < len(doc) and doc[k].text == "." and doc[k - 1].text in {"No", "Nr"} and not doc[k - 1].whitespace_:
+        k += 1
+    if k < len(doc) and doc[k].text.isdigit() and "\n" not in doc[k - 1].whitespace_:
+        return k + 1
+    return end
+
+
+def saint(doc: Doc, k: int, s0: int) -> bool:
+    """Is token ``k`` a saint's name ("St John's RC Academy", "Saint Mary's College")?"""
+    return k - 1 >= s0 and doc[k].text[:1].isupper() and doc[k].is_alpha \
+        and doc[k - 1].text in {"St", "St.", "Saint", "Ste"}
+
+
+def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
+    """End of a complement run before a title and a person: "Council of Zambia Director Dr. X"."""
+    for x in range(m + 1, run_end):
+        word = fold(doc[x].text)
+        nxt = doc[x + 1] if x + 1 < len(doc) else None
+        if word in lex.honorifics and word not in lex.ambiguous_honorifics:
+            return x if fold(doc[x - 1].text) not in lex.title_heads else x - 1
+        if word in lex.title_heads and nxt is not None and (
+                fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
+            return x
+    return run_end
