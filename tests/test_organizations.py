@@ -376,3 +376,11 @@ def test_confederation_takes_its_country() -> None:
     got = orgs_of("The Confederation of Indigenous Nationalities of Ecuador (CONAIE) has demanded it. "
                   f"CONAIE agreed. {BODY}")
     assert got == {"Confederation of Indigenous Nationalities of Ecuador": ["CONAIE"]}
+
+
+def test_name_said_to_be_a_body_is_an_organization() -> None:
+    got = orgs_of("The plan is supported by Vandel, the Dutch development agency, and by the charity Snap "
+                  f"Kernow, which advises families. Ms Sofie Claes, Vandel's representative, agreed. {BODY}")
+    assert "Vandel" in got and "Snap Kernow" in got
+    got = orgs_of(f"Nairobi, the capital, and Amina Yusuf, a teacher, and Kisumu, a city, were named. {BODY}")
+    assert got == {}

@@ -19,7 +19,9 @@ Helpers for ``pipeline.extract.organizations`` (kept apart so that module stays 
 - ``inner_article_start``, ``school_number``, ``saint``, ``person_cut``: where a name with an
   inner "the" ("Christ the King College"), a number ("School No. 2") or a saint's possessive
   ("St John's RC Academy") starts or ends, and where a complement run stops before a title
-  and a person ("Council of Zambia Director Dr. X").
+  and a person ("Council of Zambia Director Dr. X");
+- ``kind_appositions``: a name the text says is a body ("Enabel, the Belgian development
+  agency", "the charity Snap Cymru"), with its later mentions.
 """
 
 from __future__ import annotations
@@ -333,3 +335,69 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
                 fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
             return x
     return run_end
+
+
+# lower-case nouns that say what kind of body a name is ("Enabel, the Belgian development agency")
+KIND_NOUNS = {"agency", "charity", "organisation", "organization", "ngo", "non-profit", "nonprofit",
+              "foundation", "union", "association", "company", "firm", "group", "network", "council",
+              "commission", "inspectorate", "regulator", "watchdog", "institute", "university", "college",
+              "newspaper", "broadcaster", "federation", "alliance", "coalition", "trust", "society",
+              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup"}
+
+
+def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """Names the text says are bodies: "Enabel, the Belgian development agency, ..." and "the
+    charity Snap Cymru": a capitalized run beside an appositive or a preceding kind noun."""
+    found = []
+    n = len(doc)
+    for sent in sents:
+        i = sent.start
+        while i < sent.end:
+            if not _name_token(doc[i], lex) or (i > sent.start and _name_token(doc[i - 1], lex)):
+                i += 1
+                continue
+            e = i
+            while e < sent.end and e - i < 4 and _name_token(doc[e], lex):
+                e += 1
+            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i)) \
+                    and not is_place(doc[i:e].text) and not lex.known_org(doc[i:e].text) \
+                    and fold(doc[i].text) not in lex.honorifics:
+                found.append(make(i, e, "rule"))
+            i = e
+    names = {tuple(t.text for t in doc[m.start:m.end]) for m in found}
+    starts = {m.start for m in found}
+    for i in range(n):  # later mentions of a name so introduced ("Enabel's Resident Representative")
+        for name in names:
+            if i not in starts and tuple(t.text for t in doc[i:i + len(name)]) == name \
+                    and not (i + len(name) < n and _name_token(doc[i + len(name)], lex)) \
+                    and not (i > 0 and _name_token(doc[i - 1], lex)):
+                found.append(make(i, i + len(name), "rule"))
+    return found
+
+
+def _name_token(tok, lex: Lexicon) -> bool:  # noqa: ANN001 - a spaCy Token
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start and not tok.is_stop \
+        and fold(tok.text) not in lex.title_heads and tok.ent_type_ not in {"DATE", "TIME", "GPE", "NORP"}
+
+
+def _kind_after(doc: Doc, e: int, n: int) -> bool:
+    """", the [Belgian development] agency," after the name."""
+    if e + 2 >= n or doc[e].text != "," or doc[e + 1].lower_ not in {"the", "a", "an"}:
+        return False
+    k = e + 2
+    while k < n and k - e <= 6 and (doc[k].is_lower or doc[k].ent_type_ == "NORP") and doc[k].is_alpha:
+        if fold(doc[k].text) in KIND_NOUNS and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", ")", "that",
+                                                                                    "which", "based"}):
+            return True
+        k += 1
+    return False
+
+
+def _kind_before(doc: Doc, i: int) -> bool:
+    """"the charity Snap Cymru", "the schools inspectorate Estyn" before the name."""
+    if i < 2 or not doc[i - 1].is_lower or fold(doc[i - 1].text) not in KIND_NOUNS:
+        return False
+    k = i - 2
+    while k >= 0 and i - k <= 4 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"the", "a"}:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"the", "a"}

@@ -43,7 +43,7 @@ from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, o
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
 from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
 from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
-from pipeline.extract.org_rules import academic_units, country_offices
+from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 
@@ -145,7 +145,8 @@ def extract(ctx: Context) -> list[OrganizationRow]:
         if base in defined and base not in lex.by_acronym:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
-    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses)
+    kinds = kind_appositions(doc, ctx.sents, lex, Mention)
+    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds)
     _inherit_parents(doc, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
