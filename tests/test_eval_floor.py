@@ -64,19 +64,21 @@ HELDOUT3_FLOORS = {
 # on them; first measured 0.83 / 0.58 / 0.51 / 0.70; after the heldout3 fixes (not tuned on it):
 # people 0.83, person+title 0.66, person+organization 0.59, organizations 0.72, places 0.92, dates 1.00.
 HELDOUT4 = REPO / "tests" / "fixtures" / "heldout4"
+# Second session (titles/organizations from references back, possessives, lists, verbs; the
+# organization recognizer's fixes): 0.89 / 0.77 / 0.84 / 0.92.
 HELDOUT4_FLOORS = {
-    "people": 0.80, "person_title": 0.62, "person_organization": 0.55, "organizations": 0.68,
+    "people": 0.85, "person_title": 0.72, "person_organization": 0.79, "organizations": 0.88,
     "places": 0.88, "event_dates": 0.95, "priority_areas": 0.95,
 }
 
 
-def _check(gold: Path, floors: dict[str, float]) -> None:
+def _check(gold: Path, floors: dict[str, float], pub_share: float = 0.9) -> None:
     report = evaluate(gold, pipeline_predict(Settings()))
     assert not report.errors, report.errors
     low = {t: round(report.table(t).f1, 3) for t, floor in floors.items() if report.table(t).f1 < floor}
     assert not low, f"F1 below floor on {gold.name}: {low} (floors {floors})"
     pub = report.publication
-    assert pub["dated_correct"] >= 0.9 * pub["dated"], pub
+    assert pub["dated_correct"] >= pub_share * pub["dated"], pub
     assert pub["undated_predicted"] == 0, pub
 
 
@@ -112,12 +114,41 @@ def test_heldout4_floors() -> None:
 # 0.81, places 0.97, dates 0.94; after the dependency-parse title fallback (tuned on heldout2-4
 # misses, not on this set): 0.89 / 0.71 / 0.56 / 0.81.
 HELDOUT5 = REPO / "tests" / "fixtures" / "heldout5"
+# Second session: 0.92 / 0.81 / 0.73 / 0.89.
 HELDOUT5_FLOORS = {
-    "people": 0.86, "person_title": 0.67, "person_organization": 0.52, "organizations": 0.77,
+    "people": 0.88, "person_title": 0.76, "person_organization": 0.68, "organizations": 0.85,
     "places": 0.92, "event_dates": 0.89,
+}
+
+# heldout6: six articles (JM, RW, NZ, KH, SL, MN) annotated before any extractor ran on them; first
+# measured people 0.89, person+title 0.72, person+organization 0.60, organizations 0.81, places 0.87,
+# dates 0.86; then read and tuned on (second session): 0.91 / 0.92 / 0.92 / 0.97, places 0.86.
+HELDOUT6 = REPO / "tests" / "fixtures" / "heldout6"
+HELDOUT6_FLOORS = {
+    "people": 0.87, "person_title": 0.87, "person_organization": 0.87, "organizations": 0.93,
+    "places": 0.82, "event_dates": 0.82, "priority_areas": 0.95,
+}
+
+# heldout7: six articles (BW, MW, TH, TO, KG, TT) annotated before any extractor ran on them and
+# never tuned on; measured once, after the second session's work: people 0.88, person+title 0.79,
+# person+organization 0.69, organizations 0.90, places 0.89, dates 0.89, priority areas 0.96.
+HELDOUT7 = REPO / "tests" / "fixtures" / "heldout7"
+HELDOUT7_FLOORS = {
+    "people": 0.84, "person_title": 0.74, "person_organization": 0.64, "organizations": 0.86,
+    "places": 0.85, "event_dates": 0.85, "priority_areas": 0.90,
 }
 
 
 @pytest.mark.slow
 def test_heldout5_floors() -> None:
     _check(HELDOUT5, HELDOUT5_FLOORS)
+
+
+@pytest.mark.slow
+def test_heldout6_floors() -> None:
+    _check(HELDOUT6, HELDOUT6_FLOORS)
+
+
+@pytest.mark.slow
+def test_heldout7_floors() -> None:
+    _check(HELDOUT7, HELDOUT7_FLOORS, pub_share=0.8)  # 5 of 6 dated pages right when measured
