@@ -38,6 +38,15 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold().rstrip(".")
 
 
+def straight_quotes(name: str) -> str:
+    """"O’Brien", "Teachers’ Association" -> straight apostrophes: one spelling per name.
+
+    Tables are joined and compared on names, and people type them with a straight quote;
+    the ``sentence`` column keeps the page's text.
+    """
+    return name.replace("\u2019", "'").replace("\u2018", "'")
+
+
 @lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """Key under which spelling variants of one organization name meet.

@@ -39,7 +39,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
 from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
 from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
@@ -232,14 +232,6 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             end_char=e,
         ))
     return rows
-
-
-def straight_quotes(name: str) -> str:
-    """A name with straight apostrophes (U+2019, U+2018 -> '): one spelling per body.
-
-    Tables are joined and compared on names; the ``sentence`` column keeps the page's text.
-    """
-    return name.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:

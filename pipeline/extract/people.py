@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, fold, get_lexicon
+from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people_context import (
     article_country,
@@ -58,11 +58,6 @@ from pipeline.extract.title_parse import DepTitles
 from pipeline.extract.titles import TitleParser
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
-
-
-def straight_quotes(text: str) -> str:
-    """"O’Brien" -> "O'Brien": names are keys that tables join and people type with a straight quote."""
-    return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _one_post(title: str, lex: Lexicon) -> str:
