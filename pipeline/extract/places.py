@@ -160,7 +160,30 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                     extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
-    return spans
+    return [(*_whole_compound(text, start, end), label) for start, end, label in spans]
+
+
+def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to the capitalized hyphenated name it is part of.
+
+    "Altai" of "Govi-Altai" (a province) is not the town Altai; "Govi-Altai" is looked up
+    whole. Only capitalized parts glued by a hyphen count ("Kenya-based" stays "Kenya").
+    """
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        left = start - 1
+        while left > 0 and text[left - 1].isalpha():
+            left -= 1
+        if not text[left].isupper() or start - 1 - left < 2:
+            break  # ("R-Neb.": a one-letter party code, not part of a name)
+        start = left
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+        right = end + 1
+        while right < len(text) and text[right].isalpha():
+            right += 1
+        if right - end - 1 < 2:
+            break
+        end = right
+    return start, end
 
 
 @lru_cache(maxsize=1)
