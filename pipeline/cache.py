@@ -14,6 +14,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -55,7 +56,25 @@ def load_or_build(name: str, key: str, build: Callable[[], T], kind: type | tupl
     value = build()
     if path is not None:
         _write(value, path)
+        _drop_stale(path, name)
     return value
+
+
+STALE_DAYS = 7
+
+
+def _drop_stale(path: Path, name: str) -> None:
+    """Remove this index's files for other keys untouched for a week (old code or packages).
+
+    Not at once: another checkout or virtualenv sharing the folder may still use its own key.
+    """
+    cutoff = time.time() - STALE_DAYS * 86400
+    for other in path.parent.glob(f"{name}-*.pickle"):
+        try:
+            if other != path and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass
 
 
 def _write(value: object, path: Path) -> None:

@@ -52,3 +52,17 @@ def test_lexicon_place_index_from_cache_equals_a_build(tmp_path: Path, monkeypat
     assert list(tmp_path.glob("place-index-*.pickle"))
     again = load_or_build("place-index", key, lambda: pytest.fail("built again"), tuple)
     assert again == first == lexicon._build_place_index()
+
+
+def test_files_of_old_keys_are_dropped_after_a_week(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
+    old, recent = tmp_path / "demo-aaaa.pickle", tmp_path / "demo-bbbb.pickle"
+    for f in (old, recent):
+        f.write_bytes(b"x")
+    week_ago = time.time() - 8 * 86400
+    os.utime(old, (week_ago, week_ago))
+    assert load_or_build("demo", "cccc", lambda: {"v": 1}, dict) == {"v": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo-bbbb.pickle", "demo-cccc.pickle"]
