@@ -444,3 +444,21 @@ def test_commissioner_general_takes_the_named_department() -> None:
 def test_lowercase_post_of_a_named_workplace() -> None:
     got = people_of("\"The results are good,\" said Mario Soto, president of the Colegio de Profesores, on Monday.")
     assert got["Mario Soto"][1:] == ("president", "Colegio de Profesores")
+
+
+def test_portfolio_secretary_takes_the_only_government_named() -> None:
+    got = people_of("The Welsh Government will give councils more money for teachers. Education Secretary "
+                    "Rhian Jones said it would arrive in April.")
+    assert got["Rhian Jones"][1:] == ("Education Secretary", "Welsh Government")
+
+
+def test_secretary_of_a_portfolio_takes_its_secretariat() -> None:
+    got = people_of("The Secretariat of Public Education opened 300 schools. \"More will follow,\" said "
+                    "Ana Ruiz, the Secretary of Public Education.")
+    assert got["Ana Ruiz"][1:] == ("Secretary of Public Education", "Secretariat of Public Education")
+
+
+def test_lowercase_field_after_in_then_the_faculty() -> None:
+    got = people_of("The Faculty of Education and Social Work led the study. Dr Tom Hill, a senior lecturer "
+                    "in mathematics education at the faculty, said results improved.")
+    assert got["Tom Hill"][1:] == ("senior lecturer in mathematics education", "Faculty of Education and Social Work")

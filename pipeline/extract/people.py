@@ -44,6 +44,7 @@ from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people_context import (
     article_country,
+    cabinet_post,
     deputies,
     government_nearby,
     led_by,
@@ -181,7 +182,7 @@ def extract(ctx: Context) -> list[PersonRow]:
             org = better or org
         if title and org is None and org_name is None:
             org = university_of_article(title, ctx.orgs)
-        if title and org is None and org_name is None and state_office(title, lex):
+        if title and org is None and org_name is None and cabinet_post(title, lex):
             org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):
             country = article_country(doc)  # "President X" in a story about one country

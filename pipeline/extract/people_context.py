@@ -118,7 +118,7 @@ _PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE}(?: general)? (?:of|for) (?:the )?(.
 _PORTFOLIO_BEFORE = re.compile(rf"^(.+?) {_OFFICE}$")
 _RANKS = {"deputy", "federal", "state", "acting", "assistant", "junior", "chief", "permanent",
           "cabinet", "shadow", "provincial", "national", "former", "new", "the", "union", "regional"}
-_BODY_LONG = re.compile(r"\b(?:department|ministry) (?:of|for) (?:the )?(.+)$")
+_BODY_LONG = re.compile(r"\b(?:department|ministry|secretariat) (?:of|for) (?:the )?(.+)$")  # Secretaría de X
 _BODY_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|ministry)$")
 
 
@@ -189,14 +189,26 @@ def _bodies(wanted: str, orgs: list[OrgEntity]) -> list[OrgEntity]:
     return found
 
 
+def _is_government(org: OrgEntity) -> bool:
+    key = fold(org.name)
+    return key.startswith("government of") or key.endswith(" government") or bool(government_country(org.name))
+
+
 def government_nearby(ctx: Context, token: int) -> OrgEntity | None:
-    """A government named in the person's sentence: "The Australian Government ..., the Minister X"."""
+    """The government of a cabinet post: named in the person's sentence ("The Australian
+    Government ..., the Minister X"), else the only government the article names ("Education
+    Secretary A" in a story about the Welsh Government)."""
     sent = ctx.doc[token].sent
-    for org in ctx.orgs:
-        if (fold(org.name).startswith("government of") or government_country(org.name)) and any(
-                sent.start_char <= s < sent.end_char for s, _ in org.spans):
+    governments = [org for org in ctx.orgs if _is_government(org)]
+    for org in governments:
+        if any(sent.start_char <= s < sent.end_char for s, _ in org.spans):
             return org
-    return None
+    return governments[0] if len(governments) == 1 else None
+
+
+def cabinet_post(title: str, lex: Lexicon) -> bool:
+    """A national office or a portfolio's minister/secretary ("Education Secretary", "Minister for X")."""
+    return state_office(title, lex) or (title[:1].isupper() and _portfolio(title) is not None)
 
 
 def strip_courtesy(title: str, lex: Lexicon) -> str:

@@ -245,6 +245,9 @@ class TitleParser:
                     and doc[j + 2].lower_ in {"of", "for"}:
                 j += 2  # "Minister of State in charge of Primary Education": "of" goes on below
                 continue
+            if tok.lower_ == "in" and tok.text.islower() and self._lower_field(j, j + 1, limit) > j + 1:
+                j = self._lower_field(j, j + 1, limit)  # "senior lecturer in mathematics education"
+                continue
             if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
                 run = j + 1  # "Country Representative in Peru": the post's country is part of it
                 while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > j + 1)):
@@ -336,8 +339,8 @@ class TitleParser:
         """
         doc = self.doc
         if prep == 0 or not doc[prep - 1].is_lower or not is_head(doc[prep - 1], self.lex) \
-                or doc[prep].lower_ not in {"of", "for"}:
-            return k
+                or doc[prep].lower_ not in {"of", "for", "in"}:
+            return k  # ("lecturer in mathematics education", "chief of psychiatry")
         if doc[k - 1].lower_ in {"the", "that", "this"} and self.backref(k - 1) is not None:
             return k  # "spokesperson for the ministry": the organization named earlier, not a field
         run = k
