@@ -462,3 +462,15 @@ def test_lowercase_field_after_in_then_the_faculty() -> None:
     got = people_of("The Faculty of Education and Social Work led the study. Dr Tom Hill, a senior lecturer "
                     "in mathematics education at the faculty, said results improved.")
     assert got["Tom Hill"][1:] == ("senior lecturer in mathematics education", "Faculty of Education and Social Work")
+
+
+def test_lowercase_minister_of_two_portfolios_takes_the_ministry() -> None:
+    got = people_of("The Ministry of Education and Technical Education signed the deal. It was signed by "
+                    "Hisham Farouk, the minister of education and technical education, in Cairo.")
+    assert got["Hisham Farouk"][1:] == ("minister of education and technical education",
+                                        "Ministry of Education and Technical Education")
+
+
+def test_contact_line_name_bar_title() -> None:
+    got = people_of("For more information contact:\n\nRebecca Lowe | Senior Media Adviser")
+    assert got["Rebecca Lowe"][1] == "Senior Media Adviser"

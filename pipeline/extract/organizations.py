@@ -192,8 +192,9 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
         if org is None:
             org = by_key[key] = OrgEntity(name)
             order.append(key)
-        elif len(name) > len(org.name) and not lex.known_org(org.name):
-            org.aliases.append(org.name)
+        elif (len(name) > len(org.name) or (org.name.isupper() and not name.isupper() and " " in name)) \
+                and not lex.known_org(org.name):
+            org.aliases.append(org.name)  # (a headline's "MINISTRY OF EDUCATION" is no canonical form)
             org.name = name
         if text and m.end - m.start == 1 and fold(text) in lex.unit_heads:
             text = ""  # a bare "Headquarters" is a mention, not a name

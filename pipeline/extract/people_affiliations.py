@@ -37,7 +37,7 @@ class Affiliations:
         sent = doc[m.start].sent
         limit = sent.end
         k = m.end
-        if k < limit and (doc[k].text in {",", "(", "/", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
+        if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
@@ -187,7 +187,7 @@ def singular(word: str, lex: Lexicon) -> str | None:
 
 def ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """"Minister of Education" works in the article's "Ministry of Education"."""
-    match = re.match(r"^(?:.* )?Minister (of|for) (.+)$", title)
+    match = re.match(r"^(?:.* )?[Mm]inister (of|for) (.+)$", title)  # "the minister of education and ..."
     if not match:
         return None
     wanted = fold(f"ministry {match.group(1)} {match.group(2)}")

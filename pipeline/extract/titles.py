@@ -344,9 +344,12 @@ class TitleParser:
         if doc[k - 1].lower_ in {"the", "that", "this"} and self.backref(k - 1) is not None:
             return k  # "spokesperson for the ministry": the organization named earlier, not a field
         run = k
-        while run < limit and run - k < 4 and doc[run].is_lower and doc[run].is_alpha \
-                and not doc[run].is_stop and (doc[run].pos_ == "NOUN" or (doc[run].pos_ == "ADJ" and run - k < 3)):
-            run += 1  # "director of teacher professional development at the ministry"
+        while run < limit and run - k < 6 and doc[run].is_lower and doc[run].is_alpha and (
+                (not doc[run].is_stop and (doc[run].pos_ in {"NOUN", "PROPN"}  # (is_lower: a tagger's PROPN)
+                                           or (doc[run].pos_ == "ADJ" and run - k < 5)))
+                or (doc[run].lower_ == "and" and run > k and run + 1 < limit and doc[run + 1].is_lower
+                    and doc[run + 1].pos_ in {"NOUN", "ADJ"})):
+            run += 1  # "director of teacher professional development", "minister of education and technical education"
         if run == k or (run < limit and doc[run].lower_ not in {"at", "in", "with", "of", "for", ",", ".",
                                                                  ")", ";"}):
             return k
