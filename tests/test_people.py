@@ -474,3 +474,11 @@ def test_lowercase_minister_of_two_portfolios_takes_the_ministry() -> None:
 def test_contact_line_name_bar_title() -> None:
     got = people_of("For more information contact:\n\nRebecca Lowe | Senior Media Adviser")
     assert got["Rebecca Lowe"][1] == "Senior Media Adviser"
+
+
+def test_posts_that_exist_in_one_kind_of_body() -> None:
+    got = people_of("Parliament of Uganda debated the pay rise. Deputy Speaker Samuel Okello asked the "
+                    "Ministry of Education to publish the scale. Permanent Secretary for Administration "
+                    "Kelvin Banda said it was ready.")
+    assert got["Samuel Okello"][1:] == ("Deputy Speaker", "Parliament of Uganda")
+    assert got["Kelvin Banda"][2] == "Ministry of Education"

@@ -100,6 +100,7 @@ class Lexicon:
     generic_unit_words: set[str] = field(default_factory=set)
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
+    post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
@@ -143,6 +144,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.state_offices.add(fold(row["phrase"]))
         elif kind == "envoy":
             lex.envoys.add(fold(row["phrase"]))
+        elif kind == "post_of":
+            lex.post_bodies[fold(row["phrase"])] = tuple(fold(h) for h in row["body_heads"])
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
     lex.org_heads = {fold(w) for w in words["heads"]}
     lex.unit_heads = {fold(w) for w in words["unit_heads"]}

@@ -44,6 +44,7 @@ from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people_context import (
     article_country,
+    body_of_post,
     cabinet_post,
     deputies,
     government_nearby,
@@ -52,7 +53,6 @@ from pipeline.extract.people_context import (
     portfolio_body,
     state_office,
     strip_courtesy,
-    university_of_article,
 )
 from pipeline.extract.people_mentions import Mention, byline_mentions, find_mentions
 from pipeline.extract.title_parse import DepTitles
@@ -181,7 +181,7 @@ def extract(ctx: Context) -> list[PersonRow]:
             better = ministry_for(title, [org])
             org = better or org
         if title and org is None and org_name is None:
-            org = university_of_article(title, ctx.orgs)
+            org = body_of_post(title, ctx.orgs, lex)
         if title and org is None and org_name is None and cabinet_post(title, lex):
             org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):

@@ -244,18 +244,14 @@ def deputies(rows: list[PersonRow]) -> list[PersonRow]:
     return out
 
 
-ACADEMIC_HEADS = {"vice-chancellor", "chancellor", "deputy vice-chancellor", "pro-vice-chancellor", "registrar",
-                  "provost", "rector", "vice-rector"}
-
-
-def university_of_article(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
-    """"the Vice-Chancellor, Prof. X" with no body named: the university the article names first.
-
-    These offices exist only in universities, so an unqualified one is held in the article's
-    university (when it names exactly one).
-    """
-    if fold(title) not in ACADEMIC_HEADS:
+def body_of_post(title: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity | None:
+    """"the Vice-Chancellor, Prof. X", "Deputy Speaker X" with no body named: the article's only
+    body of the one kind that has such a post (``post_of`` in models/titles.jsonl)."""
+    key = fold(title)
+    posts = [p for p in lex.post_bodies if key == p or key.startswith(p + " ")]  # "Permanent Secretary for X"
+    if not posts:
         return None
-    unis = [o for o in orgs if re.search(r"\buniversity\b", fold(o.name)) and "," not in o.name
-            and not re.match(r"^(?:faculty|school|department|college|centre|center|institute)\b", fold(o.name))]
-    return unis[0] if len(unis) == 1 else None
+    heads = lex.post_bodies[max(posts, key=len)]
+    bodies = [o for o in orgs if set(fold(o.name).split()) & set(heads) and "," not in o.name
+              and not re.match(r"^(?:faculty|school|department|college|centre|center|institute)\b", fold(o.name))]
+    return bodies[0] if len(bodies) == 1 else None
