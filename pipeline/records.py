@@ -11,7 +11,8 @@ processes and Dask, and write straight to CSV.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 
@@ -197,16 +198,25 @@ class Extraction:
 
     def to_json(self) -> dict[str, Any]:
         """The ``edunews extract`` JSON shape: rows with the table columns."""
-        from dataclasses import asdict
-
         return {
-            "article": asdict(self.article),
-            "people": [asdict(r) for r in self.people],
-            "organizations": [asdict(r) for r in self.organizations],
-            "places": [asdict(r) for r in self.places],
-            "dates": [asdict(r) for r in self.dates],
-            "priority_areas": [asdict(r) for r in self.priority_areas],
+            "article": _plain(self.article),
+            "people": [_plain(r) for r in self.people],
+            "organizations": [_plain(r) for r in self.organizations],
+            "places": [_plain(r) for r in self.places],
+            "dates": [_plain(r) for r in self.dates],
+            "priority_areas": [_plain(r) for r in self.priority_areas],
         }
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    """A row as a dict. Row fields are plain values, so ``dataclasses.asdict``'s recursive
+    deep copy (a third of the cost of committing a batch) is not needed."""
+    return {name: getattr(row, name) for name in _names(type(row))}
 
 
 TABLES: dict[str, type] = {

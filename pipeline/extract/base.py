@@ -91,15 +91,16 @@ class Context:
         """``doc.sents`` as a list shared by every extractor of this Doc."""
         return self._sents
 
-    def _sent_index(self, char: int) -> int:
+    def sentence_index(self, char: int) -> int:
+        """Index (in ``sents``) of the sentence around ``char``."""
         return max(0, bisect_right(self._sent_starts, char) - 1)
 
     def sentence_at(self, char: int) -> Span:
-        return self._sents[self._sent_index(char)]
+        return self._sents[self.sentence_index(char)]
 
     def sentence_text(self, char: int) -> str:
         """The sentence around ``char``, whitespace-trimmed (block breaks removed)."""
-        i = self._sent_index(char)
+        i = self.sentence_index(char)
         cached = self._sent_texts.get(i)
         if cached is None:
             sent = self._sents[i]

@@ -345,15 +345,20 @@ KIND_NOUNS = {"agency", "charity", "organisation", "organization", "ngo", "non-p
               "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup"}
 
 
-def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
+                     words: list[str]) -> list[Mention]:
     """Names the text says are bodies: "Enabel, the Belgian development agency, ..." and "the
-    charity Snap Cymru": a capitalized run beside an appositive or a preceding kind noun."""
+    charity Snap Cymru": a capitalized run beside an appositive or a preceding kind noun.
+
+    ``words`` (the token texts) let the scan skip lower-case tokens without building Tokens.
+    """
     found = []
     n = len(doc)
     for sent in sents:
         i = sent.start
         while i < sent.end:
-            if not _name_token(doc[i], lex) or (i > sent.start and _name_token(doc[i - 1], lex)):
+            if not words[i][:1].isupper() or not _name_token(doc[i], lex) \
+                    or (i > sent.start and words[i - 1][:1].isupper() and _name_token(doc[i - 1], lex)):
                 i += 1
                 continue
             e = i

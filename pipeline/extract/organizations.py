@@ -36,8 +36,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
-
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
@@ -69,18 +67,22 @@ _COORD_GAP = re.compile(
     r"^\s*(?:\([^()]{1,15}\))?\s*(?:,|,?\s*(?:and|&))?\s*(?:the\s+)?$", re.I)
 
 
-def _inherit_parents(doc: Doc, chosen: list[Mention], lex: Lexicon) -> None:
+def _inherit_parents(ctx: Context, chosen: list[Mention], lex: Lexicon) -> None:
     """Units in a coordination take the parent prefix a sibling carries."""
+    doc, words, text = ctx.doc, ctx.words, ctx.text
+    _, idx, length = ctx.token_arrays
     chains: list[list[Mention]] = []
     for m in chosen:
-        if m.start > 0 and m.end < len(doc) and doc[m.start - 1].text == "(" \
-                and doc[m.end].text == ")":
+        if m.start > 0 and m.end < len(doc) and words[m.start - 1] == "(" and words[m.end] == ")":
             continue  # "(IITE)": the definition of the previous sibling, not a sibling
-        if chains and _COORD_GAP.match(doc[chains[-1][-1].end:m.start].text) \
-                and doc[chains[-1][-1].start].sent.start == doc[m.start].sent.start:
-            chains[-1].append(m)
-        else:
-            chains.append([m])
+        if chains:
+            prev = chains[-1][-1]
+            gap = text[idx[prev.end - 1] + length[prev.end - 1]:idx[m.start]]  # (read as chars, not a Span)
+            if len(gap) <= 40 and _COORD_GAP.match(gap) \
+                    and ctx.sentence_index(idx[prev.start]) == ctx.sentence_index(idx[m.start]):
+                chains[-1].append(m)
+                continue
+        chains.append([m])
     inherited: dict[str, str] = {}  # unit surface -> parent acronym, from earlier chains
     for chain in chains:
         if len(chain) < 2:
@@ -145,9 +147,9 @@ def extract(ctx: Context) -> list[OrganizationRow]:
         if base in defined and base not in lex.by_acronym:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
-    kinds = kind_appositions(doc, ctx.sents, lex, Mention)
+    kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds)
-    _inherit_parents(doc, chosen, lex)
+    _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
     return _group(ctx, chosen, defined, lex)
