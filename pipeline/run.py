@@ -163,9 +163,13 @@ def process(
     summary = Summary()
     store = StateStore(settings.state_path)
     try:
-        # One nlp.pipe batch per partition: small enough to keep every worker busy to the end, and
-        # the same partitions whatever the engine (parses do not depend on the batch's other texts).
+        # One nlp.pipe batch per partition keeps every worker busy to the end. In this process alone
+        # (one worker) partitions of four batches keep nlp.pipe's batches full although some pages are
+        # not parsed (not English, empty): ~3% faster. Parses do not depend on the batch's other
+        # texts, so the tables are the same whatever the partitions.
         chunk = max(settings.batch_size, 1)
+        if settings.engine == "local" and settings.workers <= 1:
+            chunk *= 4
         with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
             pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
             if limit is not None:
