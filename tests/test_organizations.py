@@ -387,12 +387,6 @@ def test_name_said_to_be_a_body_is_an_organization() -> None:
 
 
 def test_headline_capitals_are_not_the_canonical_name() -> None:
-    from pipeline.clean import clean_text
-    from pipeline.extract import organizations
-    from pipeline.extract.base import Context
-    from pipeline.extract.nlp import get_nlp
-
-    article = clean_text("MINISTRY OF EDUCATION LAUNCHES PLAN\n\nThe Ministry of Education launched a plan "
-                         "for schools on Monday. The Ministry of Education said it would hire teachers.")
-    names = [r.name for r in organizations.extract(Context(doc=get_nlp()(article.text), article=article))]
+    names = orgs_of("MINISTRY OF EDUCATION LAUNCHES PLAN\n\nThe Ministry of Education launched a plan "
+                    "for schools on Monday. The Ministry of Education said it would hire teachers.")
     assert "Ministry of Education" in names and not any(n.isupper() and " " in n for n in names)

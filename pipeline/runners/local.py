@@ -42,7 +42,6 @@ def warm_up(model: str, parent: int | None = None) -> None:
     """
     import py3langid
 
-    from pipeline.clean.language import detect_language
     from pipeline.extract.gazetteer import get_gazetteer
     from pipeline.extract.lexicon import get_lexicon, is_place, place_country
     from pipeline.extract.nlp import get_nlp
@@ -53,8 +52,7 @@ def warm_up(model: str, parent: int | None = None) -> None:
     get_lexicon()
     is_place("Nairobi")
     place_country("Nairobi")
-    detect_language(_WARM_TEXT * 2)
-    py3langid.classify(_WARM_TEXT)  # its model (English prose above never reaches it)
+    py3langid.classify(_WARM_TEXT)  # its model (detect_language reads English prose without it)
     get_nlp(model)
 
 
