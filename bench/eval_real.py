@@ -1,0 +1,100 @@
+"""The real-page yardstick: extraction quality on published pages that no rule was tuned on.
+
+``tests/fixtures/real/`` holds real published education and development news pages
+(copied with their chrome from public repositories; ``sources.jsonl`` gives repository,
+path, commit and URL), annotated under the gold-dev guidelines before any extractor
+ran on them, split by source into two halves:
+
+- ``tune``: read its failures, improve the extractors in general ways;
+- ``check``: scored only when a change is finished, never read. This script prints
+  only its totals, never its per-article failures, and ``--log`` appends every score
+  with its date and commit to ``bench/real_scores.jsonl`` so the history is visible.
+
+Run:  python bench/eval_real.py [--set tune|check|both] [--log]
+Each set is printed beside the naive baseline (trafilatura + spaCy entities as they come).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "fixtures" / "real"
+LOG = ROOT / "bench" / "real_scores.jsonl"
+COLUMNS = ("people", "person_title", "person_organization", "organizations", "places", "event_dates",
+           "priority_areas")
+
+
+def _commit() -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "pipeline", "models"],
+                           capture_output=True, text=True).stdout.strip()
+    return out.stdout.strip() + ("+dirty" if dirty else "")
+
+
+def summary(report_dict: dict[str, Any]) -> dict[str, Any]:
+    """The numbers the README table shows: F1 per table, person+org precision, country accuracy, pub. dates."""
+    tables = report_dict["tables"]
+    out: dict[str, Any] = {t: tables[t]["f1"] for t in COLUMNS}
+    out["person_organization_precision"] = tables["person_organization"]["precision"]
+    out["country_accuracy"] = report_dict["places"]["country_code"]["accuracy"]
+    pub = report_dict["publication_date"]
+    out["published"] = f"{pub['dated_correct']}/{pub['dated']}"
+    out["published_invented"] = pub["undated_predicted"]
+    out["articles"] = report_dict["articles_scored"]
+    return out
+
+
+def score_set(name: str) -> dict[str, Any]:
+    """Score one half with edunews and with the naive baseline; totals only."""
+    from pipeline.evaluate import evaluate, naive_baseline
+    from pipeline.evaluate_cli import pipeline_predict
+    from pipeline.settings import Settings
+
+    gold = REAL / name
+    ours = evaluate(gold, pipeline_predict(Settings()))
+    base = evaluate(gold, naive_baseline)
+    sources = {json.loads(line)["source_site"] for line in (gold / "sources.jsonl").read_text("utf-8").splitlines()
+               if line.strip()}
+    return {"set": name, "sources": len(sources), "failed_articles": len(ours.errors),
+            "edunews": summary(ours.to_dict()), "baseline": summary(base.to_dict())}
+
+
+def _row(label: str, s: dict[str, Any]) -> str:
+    cells = [f"{s[t]:.2f}" for t in COLUMNS]
+    cells[2] += f" (P {s['person_organization_precision']:.2f})"
+    cells.insert(5, f"{s['country_accuracy']:.2f}")
+    cells.append(f"{s['published']}, {s['published_invented']} invented")
+    return f"| {label} | " + " | ".join(cells) + " |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", choices=("tune", "check", "both"), default="tune")
+    ap.add_argument("--log", action="store_true", help=f"append the scores to {LOG.relative_to(ROOT)}")
+    args = ap.parse_args(argv)
+    names = ("tune", "check") if args.set == "both" else (args.set,)
+    print("| set | people | person+title | person+org | orgs | places | country acc. | event dates | "
+          "priority areas | published |")
+    print("| --- " * 10 + "|")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    commit = _commit()
+    for name in names:
+        res = score_set(name)
+        label = f"real {name} ({res['edunews']['articles']} articles, {res['sources']} sources)"
+        print(_row(label, res["edunews"]))
+        print(_row(f"real {name}, naive baseline", res["baseline"]))
+        if args.log:
+            with LOG.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"at": stamp, "commit": commit, **res}, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
