@@ -60,7 +60,7 @@ def score_set(name: str) -> dict[str, Any]:
     gold = REAL / name
     ours = evaluate(gold, pipeline_predict(Settings()))
     base = evaluate(gold, naive_baseline)
-    sources = {json.loads(line)["source_site"] for line in (gold / "sources.jsonl").read_text("utf-8").splitlines()
+    sources = {json.loads(line)["source_key"] for line in (gold / "sources.jsonl").read_text("utf-8").splitlines()
                if line.strip()}
     return {"set": name, "sources": len(sources), "failed_articles": len(ours.errors),
             "edunews": summary(ours.to_dict()), "baseline": summary(base.to_dict())}
