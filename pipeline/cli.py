@@ -32,6 +32,7 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
         workers=getattr(args, "workers", None),
         engine=getattr(args, "engine", None),
         scheduler=getattr(args, "scheduler", None),
+        only_education=True if getattr(args, "only_education", False) else None,
         **extra,
     )
 
@@ -45,6 +46,9 @@ def _add_engine_flags(p: argparse.ArgumentParser) -> None:
                    "(pip install 'edunews[dask]')")
     p.add_argument("--scheduler", default=argparse.SUPPRESS, metavar="tcp://HOST:PORT",
                    help="address of a running Dask scheduler (with --engine dask); default: start a LocalCluster")
+    p.add_argument("--only-education", action="store_true", default=argparse.SUPPRESS,
+                   help="articles whose education score is below min_education (default 0.5) get status "
+                   "off_topic and are not parsed")
 
 
 def cmd_run(args: argparse.Namespace) -> int:

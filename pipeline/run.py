@@ -24,7 +24,7 @@ from tqdm import tqdm
 from pipeline.clean import clean_page
 from pipeline.clean.selectors import site_hints
 from pipeline.errors import PipelineError
-from pipeline.extract import EXTRACTOR_VERSION, extract_articles
+from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
@@ -75,9 +75,11 @@ def clean_pages(
     for page in pages:
         try:
             hints = sites.lookup(page.url)
-            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages,
-                                   selectors=hints.selectors if hints else None,
-                                   language_hint=hints.language if hints else None)
+            article = clean_page(page, min_words=settings.min_words, languages=settings.languages,
+                                 selectors=hints.selectors if hints else None,
+                                 language_hint=hints.language if hints else None)
+            yield page, education.annotate(article, only_education=settings.only_education,
+                                           min_education=settings.min_education)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
 
