@@ -4,7 +4,8 @@
 
 An article counts as predicted education when its score is at least the threshold
 (default: the min_education default, 0.5). The check half holds sites the
-calibration never saw (bench/calibrate_education.py reads the calibration half only).
+calibration never saw (bench/calibrate_education.py reads the calibration half only);
+check2 holds pages labelled after the first measurement (see data/topic/README.md).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def main() -> int:
     args = parser.parse_args()
     print("| half | pages | education | precision | recall | FP | FN |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    results = {split: measure(split, args.threshold) for split in ("check", "calibration")}
+    results = {split: measure(split, args.threshold) for split in ("check", "calibration", "check2")}
     for split, r in results.items():
         print(f"| {split} | {r['pages']} | {r['education']} | {r['precision']:.3f} | {r['recall']:.3f} "
               f"| {r['fp']} | {r['fn']} |")

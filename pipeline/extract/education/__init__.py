@@ -6,8 +6,8 @@ can decide, before the parse, that an article is off topic (``--only-education``
 How the score is made (everything it knows is data in ``models/education_terms.json``):
 
 1. every weighted term (``"teachers": 3``, ``"playoffs": -2``) is counted as a whole
-   word or phrase, case-insensitive, at most ``per_term_cap`` times; occurrences in the
-   title count ``title_weight`` times;
+   word or phrase, case-insensitive (at most ``per_term_cap`` times when set); a term in
+   the title adds ``title_weight`` times its weight once;
 2. the points per 100 words (dividing by at least ``min_words`` words, so that a short
    page is not judged on two words) go through a logistic curve whose ``slope`` and
    ``intercept`` were fitted on the calibration half of ``data/topic/``
@@ -15,11 +15,13 @@ How the score is made (everything it knows is data in ``models/education_terms.j
 
 Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
 that give a priority area its theme) whose keywords score at least ``topic_min_points``
-in the article; only articles with an education score of at least
-``topics_min_education`` get topics. Known limits: English only; a university's
-research news (a new enzyme) scores low on purpose; sport at a school or college is
-pushed down by the sport vocabulary, so a story about a school's sport programme as
-such can be missed.
+in the article (each keyword counted at most ``topic_term_cap`` times); only articles
+with an education score of at least ``topics_min_education`` get topics. Known limits:
+English only; a bag of words, so a university department's news that is not about
+teaching (a named lecture, a graduate students' science conference, a faculty
+appointment) scores as high as its education news, and a page that uses education words
+about something else (a graduation-party how-to) can pass; sport at a school or college
+is pushed down by the sport vocabulary.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class EducationModel:
 
     weights: dict[str, float]
     terms: re.Pattern[str]
-    cap: int
+    cap: int  # occurrences counted per term for the score (a huge number: no cap)
+    topic_cap: int  # occurrences counted per keyword for topics
     title_weight: float
     min_words: int
     slope: float
@@ -88,7 +91,7 @@ class EducationModel:
         found = Counter(m.group(0) for m in self.topic_terms.finditer(text.lower()))
         out = []
         for code, keywords in self.targets:
-            points = sum(w * min(found[k], self.cap) for k, w in keywords.items() if found[k])
+            points = sum(w * min(found[k], self.topic_cap) for k, w in keywords.items() if found[k])
             if points >= self.topic_min_points:
                 out.append(code)
         return out
@@ -111,7 +114,8 @@ def load_model(models_dir: Path = DEFAULT_MODELS_DIR) -> EducationModel:
     # they are rare enough, and the topic is only given to education articles.
     all_keywords = [k for _, kw in targets for k in kw]
     return EducationModel(
-        weights=weights, terms=_pattern(list(weights)), cap=int(data["per_term_cap"]),
+        weights=weights, terms=_pattern(list(weights)), cap=int(data["per_term_cap"] or 10**9),
+        topic_cap=int(data["topic_term_cap"]),
         title_weight=float(data["title_weight"]), min_words=int(data["min_words"]),
         slope=float(data["slope"]), intercept=float(data["intercept"]),
         topic_min_points=float(data["topic_min_points"]),
