@@ -99,6 +99,13 @@ def test_process_only_education_skips_extractors_for_off_topic_pages(tmp_path: P
     report = edunews("report", "--data", str(data), check=True)
     html = (data / "processed" / "report.html").read_text()
     assert report.returncode == 0 and "off topic" in html
+    # Turning the filter off processes the records again: the tennis story gets its people.
+    again = edunews("process", "--data", str(data), "-q", "--workers", "1", check=True)
+    assert "changed 2" in again.stderr + again.stdout
+    tables = pipeline.load_tables(data / "processed")
+    tennis = tables["articles"].set_index("url").loc[LABELS[DAVIS_CUP]["url"]]
+    assert tennis["status"] == "ok"
+    assert (tables["people"]["article_id"] == tennis["article_id"]).any()
 
 
 @pytest.mark.slow
