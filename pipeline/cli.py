@@ -198,6 +198,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
       edunews clean page.html --url https://example.org/news/1
     """
     from pipeline.clean import clean_page
+    from pipeline.extract.education import annotate
     from pipeline.records import RawPage
 
     path = Path(args.file)
@@ -206,7 +207,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
     ctype = "text/plain" if path.suffix.lower() == ".txt" else None
-    article = clean_page(RawPage(body, args.url, str(path), str(path), ctype))
+    article = annotate(clean_page(RawPage(body, args.url, str(path), str(path), ctype)))  # + education score
     data = asdict(article)
     data["word_count"] = article.word_count
     print(json.dumps(data, ensure_ascii=False, indent=2))
