@@ -32,6 +32,7 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
         workers=getattr(args, "workers", None),
         engine=getattr(args, "engine", None),
         scheduler=getattr(args, "scheduler", None),
+        only_education=True if getattr(args, "only_education", False) else None,
         **extra,
     )
 
@@ -45,6 +46,9 @@ def _add_engine_flags(p: argparse.ArgumentParser) -> None:
                    "(pip install 'edunews[dask]')")
     p.add_argument("--scheduler", default=argparse.SUPPRESS, metavar="tcp://HOST:PORT",
                    help="address of a running Dask scheduler (with --engine dask); default: start a LocalCluster")
+    p.add_argument("--only-education", action="store_true", default=argparse.SUPPRESS,
+                   help="articles whose education score is below min_education (default 0.5) get status "
+                   "off_topic and are not parsed")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -194,6 +198,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
       edunews clean page.html --url https://example.org/news/1
     """
     from pipeline.clean import clean_page
+    from pipeline.extract.education import annotate
     from pipeline.records import RawPage
 
     path = Path(args.file)
@@ -202,7 +207,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
     ctype = "text/plain" if path.suffix.lower() == ".txt" else None
-    article = clean_page(RawPage(body, args.url, str(path), str(path), ctype))
+    article = annotate(clean_page(RawPage(body, args.url, str(path), str(path), ctype)))  # + education score
     data = asdict(article)
     data["word_count"] = article.word_count
     print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -59,6 +59,8 @@ class Article:
     language: str | None = None
     status: str = "ok"
     duplicate_of: str | None = None
+    education: float | None = None  # 0..1, see pipeline.extract.education (English articles)
+    education_topics: list[str] = field(default_factory=list)  # SDG 4 target codes
     content_sha1: str = ""
     fetched_at: str | None = None
     raw_ref: str = ""
@@ -81,6 +83,8 @@ class Article:
             word_count=self.word_count,
             status=self.status,
             duplicate_of=self.duplicate_of,
+            education=self.education,
+            education_topics="; ".join(self.education_topics) or None,
             text=self.text,
             content_sha1=self.content_sha1,
             fetched_at=self.fetched_at,
@@ -103,8 +107,13 @@ class ArticleRow:
     source_agency: str | None = col("string", "Wire service credited for the story (AFP, Reuters, NAN ...)", "AFP")
     language: str | None = col("string", "ISO 639-1 code of the body's language", "en")
     word_count: int = col("integer", "Words in the cleaned text", 612)
-    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english or duplicate", "ok")
+    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english, duplicate or "
+                      "off_topic (below min_education with only_education)", "ok")
     duplicate_of: str | None = col("string", "article_id of the earlier copy when status is duplicate", None)
+    education: float | None = col("number", "How much the article is about education, 0 to 1 (English articles; "
+                                  "weighted terms of models/education_terms.json)", 0.97)
+    education_topics: str | None = col("string", "SDG 4 targets the article touches (models/taxonomy.json codes), "
+                                       "'; '-joined; only for articles with education >= 0.5", "4.1; 4.c")
     text: str = col("string", "Cleaned body (title first, blocks separated by blank lines); offsets in other tables point here", "...")
     content_sha1: str = col("string", "sha1 of the normalized text: same text, same hash", "9a0b...")
     fetched_at: str | None = col("datetime", "When the page was fetched (UTC)", "2018-11-10T08:00:00Z")

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from pipeline.clean import clean_page
 from pipeline.clean.selectors import site_hints
 from pipeline.errors import PipelineError
-from pipeline.extract import EXTRACTOR_VERSION, extract_articles
+from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
@@ -75,11 +75,19 @@ def clean_pages(
     for page in pages:
         try:
             hints = sites.lookup(page.url)
-            yield page, clean_page(page, min_words=settings.min_words, languages=settings.languages,
-                                   selectors=hints.selectors if hints else None,
-                                   language_hint=hints.language if hints else None)
+            article = clean_page(page, min_words=settings.min_words, languages=settings.languages,
+                                 selectors=hints.selectors if hints else None,
+                                 language_hint=hints.language if hints else None)
+            yield page, education.annotate(article, only_education=settings.only_education,
+                                           min_education=settings.min_education)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
+
+
+def processing_version(settings: Settings) -> str:
+    """The version a record is processed with: the extractors', plus the education filter when on,
+    so turning --only-education on or off (or changing min_education) processes the records again."""
+    return EXTRACTOR_VERSION + (f"+edu{settings.min_education:g}" if settings.only_education else "")
 
 
 def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:
@@ -99,6 +107,7 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     for article, exc in extract_errors:
         errors.append((article.raw_ref, "extract", one_line(exc), utc_now()))
     now = utc_now()
+    version = processing_version(settings)
     done = []
     results = []
     ok_refs = set()
@@ -107,20 +116,20 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
         ok_refs.add(art.raw_ref)
         year = art.published[:4] if art.published else "unknown"
         results.append((art.article_id, art.raw_ref, art.fetched_at, art.content_sha1, year, x.to_json()))
-        done.append((art.raw_ref, body_hash(by_ref[art.raw_ref].body), EXTRACTOR_VERSION, art.article_id, now))
+        done.append((art.raw_ref, body_hash(by_ref[art.raw_ref].body), version, art.article_id, now))
     for page in pages:
         if page.raw_ref not in ok_refs:
-            done.append((page.raw_ref, body_hash(page.body), EXTRACTOR_VERSION, None, now))
+            done.append((page.raw_ref, body_hash(page.body), version, None, now))
     return done, results, errors
 
 
 def _pending(
-    store: StateStore, pages: Iterable[RawPage], summary: Summary, bar: tqdm
+    store: StateStore, pages: Iterable[RawPage], summary: Summary, bar: tqdm, version: str = EXTRACTOR_VERSION
 ) -> Iterator[RawPage]:
     for page in pages:
         bar.update(1)
         sha1 = body_hash(page.body)
-        if not store.needs_processing(page.raw_ref, sha1, EXTRACTOR_VERSION):
+        if not store.needs_processing(page.raw_ref, sha1, version):
             summary.unchanged += 1
             continue
         known = store.db.execute("SELECT 1 FROM records WHERE raw_ref=?", (page.raw_ref,)).fetchone()
@@ -171,7 +180,7 @@ def process(
         if settings.engine == "local" and settings.workers <= 1:
             chunk *= 4
         with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
-            pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
+            pending = _pending(store, _iter_inputs(settings, paths), summary, bar, processing_version(settings))
             if limit is not None:
                 pending = islice(pending, limit)
             # The runner (this process, worker processes or a Dask cluster) returns batches in input order.

@@ -46,6 +46,8 @@ class Settings:
     min_words: int = 40  # fewer words in the body -> status too_short
     languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
     progress: bool = True
+    only_education: bool = False  # articles below min_education become off_topic and are not parsed
+    min_education: float = 0.5  # education score (0..1) an article needs with only_education
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -83,7 +85,15 @@ def _coerce(name: str, value: Any) -> Any:
         raise ConfigError(f"setting engine must be one of {', '.join(ENGINES)}, got {value!r}")
     if name == "languages":
         return tuple(value.split(",")) if isinstance(value, str) else tuple(value)
-    if name == "progress":
+    if name == "min_education":
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting min_education must be a number from 0 to 1, got {value!r}") from None
+        if not 0.0 <= number <= 1.0:
+            raise ConfigError(f"setting min_education must be from 0 to 1, got {number}")
+        return number
+    if name in {"progress", "only_education"}:
         return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
     return value
 

@@ -27,7 +27,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Context], list]], ...] = (
 )
 
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"  # 0.3.0: articles.education and education_topics
 
 EXTRACTED_STATUSES = {"ok", "too_short"}
 

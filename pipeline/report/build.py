@@ -138,6 +138,9 @@ def summarize_dataset(tables: dict[str, pd.DataFrame], data: ReportData) -> None
         "priority areas": len(tables["priority_areas"]),
         "errors": len(errors),
     }
+    off_topic = int((arts["status"] == "off_topic").sum())
+    if off_topic:  # only with --only-education: articles not about education, kept but not extracted
+        data.totals["off topic (not education)"] = off_topic
     if not arts.empty:
         flagged = arts.assign(source=arts["source"].fillna("(none)"), ok=ok.fillna(False).astype(int))
         by_source = flagged.groupby("source", sort=False).agg(articles=("article_id", "size"), ok=("ok", "sum"))

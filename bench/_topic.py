@@ -1,0 +1,47 @@
+"""The labelled topic set (data/topic/): pages -> cleaned articles -> (label, title, text, split).
+
+Shared by bench/calibrate_education.py and bench/eval_education.py; the pages are cleaned
+by the pipeline's own clean stage, as `edunews process` would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.clean import clean_page
+from pipeline.records import RawPage
+
+TOPIC_DIR = Path(__file__).resolve().parent.parent / "data" / "topic"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    file: str
+    label: str  # education | other
+    site: str
+    split: str  # calibration | check
+    title: str
+    text: str
+    language: str | None
+
+
+def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labelled]:
+    """The labelled pages of one half (or all), cleaned; pages that do not clean as English are skipped."""
+    for line in (topic_dir / "labels.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if split and row["split"] != split:
+            continue
+        path = topic_dir / "pages" / row["file"]
+        body = path.read_bytes()
+        if path.suffix == ".gz":
+            body = gzip.decompress(body)
+        ctype = "text/plain" if row["file"].endswith(".txt") else None
+        article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
+        if article.language != "en" or not article.text.strip():
+            continue
+        yield Labelled(row["file"], row["label"], row["site"], row["split"], article.title, article.text,
+                       article.language)

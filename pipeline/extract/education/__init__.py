@@ -1,0 +1,152 @@
+"""Which articles are about education: a score from 0 to 1 and the SDG 4 targets touched.
+
+Runs on the cleaned text (title and body), not on the spaCy parse, so it is cheap and
+can decide, before the parse, that an article is off topic (``--only-education``).
+
+How the score is made (everything it knows is data in ``models/education_terms.json``):
+
+1. every weighted term (``"teachers": 3``, ``"playoffs": -2``) is counted as a whole
+   word or phrase, case-insensitive (at most ``per_term_cap`` times when set); a term in
+   the title adds ``title_weight`` times its weight once;
+2. the points per 100 words (dividing by at least ``min_words`` words, so that a short
+   page is not judged on two words) go through a logistic curve whose ``slope`` and
+   ``intercept`` were fitted on the calibration half of ``data/topic/``
+   (``bench/calibrate_education.py``).
+
+Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
+that give a priority area its theme) whose keywords score at least ``topic_min_points``
+in the article (each keyword counted at most ``topic_term_cap`` times); only articles
+with an education score of at least ``topics_min_education`` get topics. Known limits:
+English only; a bag of words, so a university department's news that is not about
+teaching (a named lecture, a graduate students' science conference, a faculty
+appointment) scores as high as its education news, and a page that uses education words
+about something else (a graduation-party how-to) can pass; sport at a school or college
+is pushed down by the sport vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.records import Article
+from pipeline.settings import DEFAULT_MODELS_DIR
+
+__all__ = ["EducationModel", "annotate", "load_model", "score", "topics"]
+
+SCORED_STATUSES = {"ok", "too_short", "not_an_article", "paywalled"}
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    """One alternation of all terms, longest first, so 'primary school' wins over 'school'."""
+    alts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])")
+
+
+@dataclass(frozen=True)
+class EducationModel:
+    """The weighted terms, the logistic calibration and the SDG 4 topic keywords."""
+
+    weights: dict[str, float]
+    terms: re.Pattern[str]
+    cap: int  # occurrences counted per term for the score (a huge number: no cap)
+    topic_cap: int  # occurrences counted per keyword for topics
+    title_weight: float
+    min_words: int
+    slope: float
+    intercept: float
+    topic_min_points: float
+    topics_min_education: float
+    # target code -> {keyword (lower-case): weight}
+    targets: tuple[tuple[str, dict[str, int]], ...]
+    topic_terms: re.Pattern[str]
+
+    def points(self, title: str, body: str) -> float:
+        """Weighted term points of an article (title occurrences count title_weight times)."""
+        counts = Counter(m.group(0) for m in self.terms.finditer(body.lower()))
+        title_counts = Counter(m.group(0) for m in self.terms.finditer(title.lower()))
+        total = 0.0
+        for term in counts.keys() | title_counts.keys():
+            n = min(counts[term], self.cap) + self.title_weight * min(title_counts[term], 1)
+            total += self.weights[term] * n
+        return total
+
+    def density(self, title: str, body: str) -> float:
+        """Points per 100 words of the body (at least min_words words)."""
+        words = max(len(body.split()), self.min_words)
+        return 100.0 * self.points(title, body) / words
+
+    def score(self, title: str, body: str) -> float:
+        """Education score in [0, 1], rounded to 3 decimals (stable across platforms)."""
+        x = self.slope * self.density(title, body) + self.intercept
+        return round(1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0))), 3)
+
+    def topics(self, text: str) -> list[str]:
+        """SDG 4 target codes whose taxonomy keywords score at least topic_min_points."""
+        found = Counter(m.group(0) for m in self.topic_terms.finditer(text.lower()))
+        out = []
+        for code, keywords in self.targets:
+            points = sum(w * min(found[k], self.topic_cap) for k, w in keywords.items() if found[k])
+            if points >= self.topic_min_points:
+                out.append(code)
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_model(models_dir: Path = DEFAULT_MODELS_DIR) -> EducationModel:
+    """Read models/education_terms.json and models/taxonomy.json (once per process)."""
+    data = json.loads((models_dir / "education_terms.json").read_text("utf-8"))
+    tax = json.loads((models_dir / "taxonomy.json").read_text("utf-8"))
+    weights = {k.lower(): float(v) for k, v in data["terms"].items()}
+    targets = []
+    for target in tax["targets"]:
+        keywords = {}
+        for k in target["keywords"]:
+            word, _, weight = k.partition("|")
+            keywords[word.lower()] = int(weight) if weight else len(word.split())
+        targets.append((target["code"], keywords))
+    # Upper-case taxonomy acronyms (ECD, EMIS) match case-insensitively here: in a whole article
+    # they are rare enough, and the topic is only given to education articles.
+    all_keywords = [k for _, kw in targets for k in kw]
+    return EducationModel(
+        weights=weights, terms=_pattern(list(weights)), cap=int(data["per_term_cap"] or 10**9),
+        topic_cap=int(data["topic_term_cap"]),
+        title_weight=float(data["title_weight"]), min_words=int(data["min_words"]),
+        slope=float(data["slope"]), intercept=float(data["intercept"]),
+        topic_min_points=float(data["topic_min_points"]),
+        topics_min_education=float(data["topics_min_education"]),
+        targets=tuple(targets), topic_terms=_pattern(all_keywords),
+    )
+
+
+def score(title: str, text: str, models_dir: Path = DEFAULT_MODELS_DIR) -> float:
+    """Education score of a title and its body text (the body may start with the title)."""
+    body = text[len(title):] if title and text.startswith(title) else text
+    return load_model(models_dir).score(title, body)
+
+
+def topics(text: str, education: float, models_dir: Path = DEFAULT_MODELS_DIR) -> list[str]:
+    """SDG 4 targets an education article touches ([] below topics_min_education)."""
+    model = load_model(models_dir)
+    return model.topics(text) if education >= model.topics_min_education else []
+
+
+def annotate(article: Article, *, only_education: bool = False, min_education: float = 0.5,
+             models_dir: Path = DEFAULT_MODELS_DIR) -> Article:
+    """Set ``education`` and ``education_topics`` on an English article, in place.
+
+    With ``only_education``, an article that would be parsed but scores below
+    ``min_education`` gets status ``off_topic``, so the extractors skip it.
+    """
+    if article.language != "en" or article.status not in SCORED_STATUSES or not article.text.strip():
+        return article
+    article.education = score(article.title, article.text, models_dir)
+    article.education_topics = topics(article.text, article.education, models_dir)
+    if only_education and article.education < min_education and article.status in {"ok", "too_short"}:
+        article.status = "off_topic"
+    return article
