@@ -31,6 +31,13 @@ class RawPage:
     raw_ref: str  # stable pointer back into the archive ("file.warc.gz#1234")
     content_type: str | None = None
     fetched_at: str | None = None  # ISO-8601 UTC
+    origin: str | None = None  # the original URL or local file, to name it in the errors table
+    error: str | None = None  # set when the archive is damaged here: the record could not be read
+
+    @property
+    def error_source(self) -> str:
+        """The errors table's ``source``: the archive reference, then the original URL or file."""
+        return f"{self.raw_ref} ({self.origin})" if self.origin else self.raw_ref
 
 
 @dataclass(frozen=True, slots=True)
