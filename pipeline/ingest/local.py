@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.ingest.warc import is_http, iter_warc, page_key, utc_now, warc_records
+from pipeline.ingest.warc import is_http, iter_warc, page_key, page_target, utc_now, warc_records
 
 __all__ = ["IngestReport", "ingest_paths", "read_url_pairs", "PAGE_TYPES"]
 
@@ -245,13 +245,13 @@ def _archive_pages(pages: list[_Page], raw_dir: Path, index: _Index, report: Ing
         except OSError as exc:
             report.failed.append((str(page.path), f"cannot read ({exc.strerror or exc})"))
             continue
-        key = page_key(page.url, body)
+        target = page.url or page.path.resolve().as_uri()
+        key = page_key(target, body)
         where = index.archive_of(key) or first.get(key)
         if where:
             report.skipped.append((str(page.path), f"already ingested ({_same(page)} in {where})"))
             continue
         first[key] = str(page.path)
-        target = page.url or page.path.resolve().as_uri()
         ctype = page.content_type or page_type(page.path)
         records.append((target, body, ctype, page.fetched_at or utc_now()))
         keys.append(key)
@@ -271,7 +271,7 @@ def _archive_pages(pages: list[_Page], raw_dir: Path, index: _Index, report: Ing
 
 
 def _same(page: _Page) -> str:
-    return "the same page and URL" if page.url else "the same bytes"
+    return "the same page and URL" if page.url else "the same file and bytes"
 
 
 def _copy_warc(path: Path, raw_dir: Path, index: _Index, report: IngestReport) -> None:
@@ -373,7 +373,7 @@ class _Index:
                 while chunk := src.read(1 << 20):
                     digest.update(chunk)
             return ["warc:" + digest.hexdigest()]
-        return [page_key(p.url, p.body) for p in iter_warc(archive, archive.name) if p.error is None]
+        return [page_key(page_target(p), p.body) for p in iter_warc(archive, archive.name) if p.error is None]
 
     def archive_of(self, key: str) -> str | None:
         return self.by_key.get(key)

@@ -32,7 +32,7 @@ from warcio.warcwriter import WARCWriter
 from pipeline.ingest.framing import Unit, units
 from pipeline.records import RawPage
 
-__all__ = ["utc_now", "write_warc", "warc_records", "iter_warc", "page_key", "local_path"]
+__all__ = ["utc_now", "write_warc", "warc_records", "iter_warc", "page_key", "page_target", "local_path"]
 
 PAGE_RECORDS = ("response", "resource")
 
@@ -78,13 +78,24 @@ def warc_records(out: Any, pages: Iterable[tuple[str, bytes, str | None, str | N
     return count
 
 
-def page_key(url: str | None, body: bytes) -> str:
-    """What makes two archived pages the same (for idempotent ingests): URL (if http) and bytes."""
+def page_key(target: str, body: bytes) -> str:
+    """What makes two archived pages the same (for idempotent ingests): target URI and bytes.
+
+    The target is the page's URL or, without one, its file's ``file://`` URI: two files with
+    the same bytes are two documents (two empty pages are two ``errors`` rows).
+    """
     import hashlib
 
-    digest = hashlib.sha1((url if is_http(url) else "").encode("utf-8", "replace") + b"\n")
+    digest = hashlib.sha1(target.encode("utf-8", "replace") + b"\n")
     digest.update(body)
     return digest.hexdigest()
+
+
+def page_target(page: RawPage) -> str:
+    """The target URI a page was archived under (``file://`` for a local file without a URL)."""
+    if page.url is None and page.origin and "://" not in page.origin:
+        return Path(page.origin).as_uri()
+    return page.url or ""
 
 
 def local_path(uri: str) -> str:
