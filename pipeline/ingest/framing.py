@@ -26,7 +26,7 @@ WARC_MAGIC = b"WARC/1."
 BLOCK = 1 << 16
 SPOOL_BYTES = 16 << 20
 MAX_HEADER = 1 << 16  # a WARC header block longer than this is not one
-_PLAIN_START = re.compile(rb"(?:^|\n)(WARC/1\.\d\r?\n)")
+_PLAIN_START = re.compile(rb"WARC/1\.\d\r?\n")
 _CONTENT_LENGTH = re.compile(rb"\r?\ncontent-length:[ \t]*(\d+)[ \t]*\r?\n", re.I)
 _TARGET = re.compile(rb"\r?\nWARC-Target-URI:[ \t]*<?([^\r\n<>]{1,2000})>?\r?\n", re.I)
 
@@ -50,6 +50,7 @@ class Unit:
 
 def units(stream: BinaryIO, size: int) -> Iterator[Unit]:
     """Walk ``stream`` (a file of ``size`` bytes) unit by unit, resynchronising after damage."""
+    last_end = 0  # where the previous unit ended: garbage after it starts there, blank bytes included
     pos = _skip_blank(stream, 0, size)
     while pos < size:
         stream.seek(pos)
@@ -59,13 +60,14 @@ def units(stream: BinaryIO, size: int) -> Iterator[Unit]:
         elif head == WARC_MAGIC:
             unit = _plain_record(stream, pos, size)
         else:
-            unit = Unit(pos, pos, error="not the start of a WARC record (neither gzip nor a WARC/1.x header)")
+            unit = Unit(last_end, pos, error="not the start of a WARC record (neither gzip nor a WARC/1.x header)")
         if unit.error is not None:
             resume = next_sync(stream, pos + 1, size)
             unit.end = size if resume is None else resume
             if resume is not None or not unit.error.startswith("truncated"):
-                unit.error += _skipped(pos, unit.end, size)
+                unit.error += _skipped(unit.offset, unit.end, size)
         yield unit
+        last_end = unit.end
         pos = _skip_blank(stream, unit.end, size)
 
 
@@ -171,7 +173,13 @@ def _plain_record(stream: BinaryIO, pos: int, size: int) -> Unit:
         remaining -= len(chunk)
     out.write(b"\r\n\r\n")
     out.seek(0)
-    return Unit(pos, block_start + length, data=out)
+    end = block_start + length
+    for separator in (b"\r\n\r\n", b"\n\n"):  # the record's own end: what follows it is the next unit's
+        if stream.read(len(separator)) == separator:
+            end += len(separator)
+            break
+        stream.seek(end)
+    return Unit(pos, end, data=out)
 
 
 def next_sync(stream: BinaryIO, start: int, size: int) -> int | None:
@@ -184,18 +192,12 @@ def next_sync(stream: BinaryIO, start: int, size: int) -> int | None:
         if not chunk:
             return None
         candidates = [pos + m.start() for m in re.finditer(re.escape(GZIP_MAGIC), chunk)]
-        candidates += [pos + m.start(1) for m in _PLAIN_START.finditer(chunk)
-                       if m.start(1) > 0 or pos == 0 or _after_newline(stream, pos)]
+        candidates += [pos + m.start() for m in _PLAIN_START.finditer(chunk)]
         for cand in sorted(set(candidates)):
             if cand >= start and _starts_record(stream, cand):
                 return cand
         pos += BLOCK
     return None
-
-
-def _after_newline(stream: BinaryIO, pos: int) -> bool:
-    stream.seek(pos - 1)
-    return stream.read(1) == b"\n"
 
 
 def _starts_record(stream: BinaryIO, pos: int) -> bool:
