@@ -186,7 +186,9 @@ class PriorityAreaRow:
 
 @dataclass(frozen=True, slots=True)
 class ErrorRow:
-    source: str = col("string", "The failing document: URL, archive reference or file", "raw/sample/manifest.jsonl#3")
+    source: str = col("string", "The failing document: its archive reference (file#offset, manifest#line) with the "
+                      "original URL or file in parentheses when known; the URL of a failed fetch",
+                      "ingest-20240309T120000.000000Z-3f2a.warc.gz#5120 (https://example.org/news/1)")
     stage: str = col("string", "Stage that failed: read, clean, extract, write", "clean")
     error: str = col("string", "One-line reason", "empty document: 0 bytes")
     at: str = col("datetime", "When it failed (UTC)", "2024-03-09T12:00:00Z")

@@ -230,3 +230,20 @@ def test_bad_usage_of_ingest_exits_2(tmp_path: Path) -> None:
     assert edunews("ingest", str(page), "--url", "not a url", "--data", str(tmp_path)).returncode == 2
     many = edunews("ingest", str(page.parent), "--url", "https://example.org/a", "--data", str(tmp_path))
     assert many.returncode == 2 and "--urls-from" in many.stderr
+
+
+def test_a_record_read_under_a_new_article_id_leaves_no_orphan(tmp_path: Path) -> None:
+    """An older ingest's page had its file:// URI as URL (article id from it); read again, it has no URL
+    (id from its text): the article's old row must go, or the page would be two articles."""
+    from pipeline.state import StateStore
+
+    store = StateStore(tmp_path / "state.sqlite")
+    ref = "ingest-20260101T000000Z.warc.gz#0"
+    store.commit_batch([(ref, "sha", "0.1", "old-id", "t")], [("old-id", ref, None, "c1", "2024", {"a": 1})], [])
+    store.commit_batch([(ref, "sha", "0.2", "new-id", "t")], [("new-id", ref, None, "c1", "2024", {"a": 2})], [])
+    assert [article_id for article_id, _ in store.results()] == ["new-id"]
+    store.commit_batch([(ref, "sha", "0.3", None, "t")], [], [(ref + " (/x/page.html)", "clean", "empty", "t")])
+    assert [article_id for article_id, _ in store.results()] == ["new-id"]  # a failure alone drops nothing
+    store.commit_batch([(ref, "sha", "0.4", "new-id", "t")], [("new-id", ref, None, "c1", "2024", {"a": 3})], [])
+    assert store.errors() == []  # the row naming the file goes once the record succeeds
+    store.close()
