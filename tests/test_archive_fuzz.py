@@ -92,7 +92,7 @@ def _reads_back(path: Path, k: int) -> bool:
     return any(p.url == url and p.body == body for p in iter_warc(path, path.name) if p.error is None)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(spec=damage())
 def test_process_survives_any_damage_and_loses_only_what_it_touched(spec: dict) -> None:
     with tempfile.TemporaryDirectory() as tmp:
