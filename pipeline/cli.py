@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import traceback
 from dataclasses import asdict
@@ -136,33 +137,58 @@ def _setup_logging(fmt: str) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Take existing archives into DATA/raw/: .warc/.warc.gz files, .html/.txt files, folders of them,
+    """Take existing archives into DATA/raw/: .warc/.warc.gz files (copied), pages (.html, .htm,
+    .xhtml, .txt, .md, the same gzipped, .pdf) and folders of them (archived into one new WARC file),
     and text files of URLs (one a line), which are fetched with the crawler.
 
-    Loose pages are archived into one new WARC file; WARC files are copied.
+    A page's URL comes from --url (one page), its folder's manifest.jsonl (one JSON object per
+    page: file, url, fetched_at, content_type) or --urls-from FILE.tsv (path<TAB>url per line).
+    An ingest never overwrites an earlier one, and pages or WARC files already ingested are
+    skipped, so running it twice is harmless. What is skipped is listed with the reason.
     Run `edunews process` afterwards.
 
     Example:
       edunews ingest ~/archives/site-2023.warc.gz saved_pages/
+      edunews ingest --urls-from pages.tsv
     """
-    from pipeline.ingest import ingest_paths
+    from pipeline.ingest import ingest_paths, read_url_pairs
     from pipeline.scrape.sites import read_url_list
 
+    if not args.paths and not args.urls_from:
+        print("edunews: error: give PATHs to ingest or --urls-from FILE.tsv", file=sys.stderr)
+        return 2
+    if args.url and (len(args.paths) != 1 or not Path(args.paths[0]).is_file() or args.urls_from):
+        print("edunews: error: --url is the URL of one page file; for many, use --urls-from FILE.tsv "
+              "or a manifest.jsonl", file=sys.stderr)
+        return 2
+    if args.url and not re.match(r"^https?://\S+$", args.url, re.I):
+        print(f"edunews: error: --url must be an http(s) URL, got {args.url!r}", file=sys.stderr)
+        return 2
     settings = _settings(args, sites_file=args.sites)
     lists = {Path(p): read_url_list(Path(p)) for p in args.paths}
     urls = [u for found in lists.values() for u in found or []]
     others = [p for p, found in lists.items() if found is None]
-    counts = ingest_paths(others, settings.raw_dir, url=args.url) if others else {"warc_files": 0, "pages": 0}
-    print(f"edunews: ingested {counts['warc_files']} WARC file(s) and {counts['pages']} page(s)", file=sys.stderr)
+    pairs, problems = read_url_pairs(args.urls_from) if args.urls_from else ([], [])
+    report = ingest_paths(others, settings.raw_dir, url=args.url, pairs=pairs)
+    report.failed[:0] = problems
+    for label, items in (("failed", report.failed), ("skipped", report.skipped)):
+        for what, why in items[:20]:
+            print(f"edunews: {label} {what}: {why}", file=sys.stderr)
+        if len(items) > 20:
+            print(f"edunews: ... and {len(items) - 20} more {label}", file=sys.stderr)
+    into = f" into {Path(args.data) / 'raw' / report.archive}" if report.archive else ""
+    print(f"edunews: ingested {report.warc_files} WARC file(s) and {report.pages} page(s){into}; "
+          f"skipped {len(report.skipped)}, failed {len(report.failed)}", file=sys.stderr)
+    status = 1 if report.failed else 0
     if not urls:
-        return 0
+        return status
     from pipeline.scrape.runner import fetch_urls
 
     summary = fetch_urls(settings, urls, allow_private=args.allow_private)
     for failure in summary.failures[:20]:
         print(f"edunews: failed: {failure}", file=sys.stderr)
     print(f"edunews: URL list(s): {summary.line()}", file=sys.stderr)
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or status else 0
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -305,8 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch")
     _add_engine_flags(p)
     p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, pages, folders, manifest.jsonl, URL lists")
     p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
+    p.add_argument("--urls-from", type=Path, default=None, metavar="FILE.tsv",
+                   help="pages with their URLs: one 'path<TAB>url' a line (paths relative to the file's folder)")
     p.add_argument("--sites", type=Path, default=None, help="sites file whose [crawl] table applies to URL lists")
     p.add_argument("--allow-private", action="store_true", help="let URL lists point at private addresses")
     p = add("crawl", cmd_crawl, "fetch new articles of the configured sites into DATA/raw/ (WARC)")

@@ -31,6 +31,13 @@ class RawPage:
     raw_ref: str  # stable pointer back into the archive ("file.warc.gz#1234")
     content_type: str | None = None
     fetched_at: str | None = None  # ISO-8601 UTC
+    origin: str | None = None  # the original URL or local file, to name it in the errors table
+    error: str | None = None  # set when the archive is damaged here: the record could not be read
+
+    @property
+    def error_source(self) -> str:
+        """The errors table's ``source``: the archive reference, then the original URL or file."""
+        return f"{self.raw_ref} ({self.origin})" if self.origin else self.raw_ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +195,9 @@ class PriorityAreaRow:
 
 @dataclass(frozen=True, slots=True)
 class ErrorRow:
-    source: str = col("string", "The failing document: URL, archive reference or file", "raw/sample/manifest.jsonl#3")
+    source: str = col("string", "The failing document: its archive reference (file#offset, manifest#line) with the "
+                      "original URL or file in parentheses when known; the URL of a failed fetch",
+                      "ingest-20240309T120000.000000Z-3f2a.warc.gz#5120 (https://example.org/news/1)")
     stage: str = col("string", "Stage that failed: read, clean, extract, write", "clean")
     error: str = col("string", "One-line reason", "empty document: 0 bytes")
     at: str = col("datetime", "When it failed (UTC)", "2024-03-09T12:00:00Z")

@@ -73,6 +73,9 @@ def clean_pages(
     """
     sites = site_hints(settings.sites_file)
     for page in pages:
+        if page.error is not None:  # the archive is damaged here: nothing to clean
+            errors.append((page.error_source, "read", page.error, utc_now()))
+            continue
         try:
             hints = sites.lookup(page.url)
             article = clean_page(page, min_words=settings.min_words, languages=settings.languages,
@@ -81,7 +84,7 @@ def clean_pages(
             yield page, education.annotate(article, only_education=settings.only_education,
                                            min_education=settings.min_education)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-            errors.append((page.raw_ref, "clean", one_line(exc), utc_now()))
+            errors.append((page.error_source, "clean", one_line(exc), utc_now()))
 
 
 def processing_version(settings: Settings) -> str:
@@ -105,7 +108,8 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
                          batch_size=settings.batch_size, errors=extract_errors)
     )
     for article, exc in extract_errors:
-        errors.append((article.raw_ref, "extract", one_line(exc), utc_now()))
+        page = by_ref.get(article.raw_ref)
+        errors.append((page.error_source if page else article.raw_ref, "extract", one_line(exc), utc_now()))
     now = utc_now()
     version = processing_version(settings)
     done = []

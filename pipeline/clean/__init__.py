@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from pipeline.clean.boilerplate import body_blocks, parse_html, text_blocks
@@ -88,6 +89,13 @@ def with_byline(blocks: list[tuple[str, str]], raw_authors: list[str], site_name
 def _source(url: str | None, fallback: str) -> str:
     host = urlsplit(url).hostname if url else None
     return (host or fallback).removeprefix("www.")
+
+
+def _folder(path: str | None) -> str | None:
+    """The folder a local file came from: the source of a page saved without its URL."""
+    if not path or "://" in path:
+        return None
+    return PurePath(path).parent.name or None
 
 
 def page_dates(html: str | bytes, url: str | None = None) -> tuple[str | None, str | None]:
@@ -217,7 +225,7 @@ def clean_page(
         _HTML_SNIFF.search(page.body[:2048])
     )
     kwargs = dict(
-        source=_source(page.url, page.source),
+        source=_source(page.url, _folder(page.origin) or page.source),
         raw_ref=page.raw_ref,
         fetched_at=page.fetched_at,
         min_words=min_words,

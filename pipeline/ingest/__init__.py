@@ -3,23 +3,23 @@
 ``data/raw/`` holds WARC files (``*.warc``, ``*.warc.gz``) and folders of pages
 with a ``manifest.jsonl`` (one JSON object per page: file, url, fetched_at,
 content_type). ``iter_raw`` reads both lazily, in a stable order, so that
-processing is deterministic and never holds the archive in memory.
+processing is deterministic and never holds the archive in memory. Damage in an
+archive or a manifest is yielded as a RawPage with ``error`` set (one ``errors`` row
+downstream), never raised: the rest of the file and every other file are still read.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from pipeline.errors import ArchiveError, InputError
-from pipeline.ingest.warc import iter_warc, utc_now, write_warc
+from pipeline.ingest.local import IngestReport, ingest_paths, read_url_pairs
+from pipeline.ingest.warc import iter_warc
 from pipeline.records import RawPage
 
-__all__ = ["iter_raw", "raw_sources", "ingest_paths", "read_manifest", "iter_source"]
-
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt"}
+__all__ = ["iter_raw", "raw_sources", "ingest_paths", "IngestReport", "read_url_pairs", "read_manifest",
+           "iter_source"]
 
 
 def raw_sources(raw_dir: Path) -> list[Path]:
@@ -34,17 +34,33 @@ def raw_sources(raw_dir: Path) -> list[Path]:
 
 
 def read_manifest(path: Path, ref_prefix: str) -> Iterator[RawPage]:
-    """Pages listed in a manifest; a missing or unreadable file is reported as a RawPage error."""
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    """Pages listed in a manifest; a missing page file reads as empty (an ``errors`` row when cleaned),
+    a line that is not a page entry is a RawPage with ``error`` set."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        yield RawPage(b"", None, ref_prefix, f"{ref_prefix}#0", error=f"cannot read the manifest ({exc})"[:200])
+        return
+    folder = PurePosixPath(ref_prefix).parent
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             entry = json.loads(line)
             name = entry["file"]
+            if not isinstance(name, str):
+                raise TypeError
         except (json.JSONDecodeError, KeyError, TypeError):
-            raise ArchiveError(f"{ref_prefix} line {n}: not a JSON object with a 'file' key") from None
+            yield RawPage(b"", None, ref_prefix, f"{ref_prefix}#{n}",
+                          error="not a JSON object with a 'file' key (a bad manifest line)")
+            continue
         page_path = path.parent / name
-        body = page_path.read_bytes() if page_path.is_file() else b""
+        try:
+            body = page_path.read_bytes() if page_path.is_file() else b""
+        except OSError as exc:
+            yield RawPage(b"", None, ref_prefix, f"{ref_prefix}#{n}", origin=(folder / name).as_posix(),
+                          error=f"cannot read the page ({exc.strerror or exc})")
+            continue
         yield RawPage(
             body=body,
             url=entry.get("url"),
@@ -52,6 +68,7 @@ def read_manifest(path: Path, ref_prefix: str) -> Iterator[RawPage]:
             raw_ref=f"{ref_prefix}#{n}",
             content_type=entry.get("content_type"),
             fetched_at=entry.get("fetched_at"),
+            origin=(folder / name).as_posix(),
         )
 
 
@@ -66,40 +83,3 @@ def iter_source(path: Path, raw_dir: Path) -> Iterator[RawPage]:
 def iter_raw(raw_dir: Path) -> Iterator[RawPage]:
     for path in raw_sources(raw_dir):
         yield from iter_source(path, raw_dir)
-
-
-def _page_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
-    return [path]
-
-
-def ingest_paths(paths: list[Path], raw_dir: Path, url: str | None = None) -> dict[str, int]:
-    """Copy WARC files into raw_dir and archive loose pages into one new WARC.
-
-    Pages keep the URL given (``--url``, for a single page) or none; their
-    fetched_at is the ingest time. Returns counts per kind.
-    """
-    counts = {"warc_files": 0, "pages": 0}
-    pages: list[tuple[str, bytes, str | None, str | None]] = []
-    raw_dir.mkdir(parents=True, exist_ok=True)
-    for path in paths:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_file() and path.name.endswith((".warc", ".warc.gz")):
-            target = raw_dir / "ingested" / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".part")
-            shutil.copyfile(path, tmp)
-            tmp.replace(target)
-            counts["warc_files"] += 1
-            continue
-        for page in _page_files(path):
-            ctype = "text/plain" if page.suffix.lower() == ".txt" else "text/html"
-            page_url = url if (url and len(paths) == 1 and path.is_file()) else page.resolve().as_uri()
-            pages.append((page_url, page.read_bytes(), ctype, utc_now()))
-    if pages:
-        stamp = utc_now().replace(":", "").replace("-", "")
-        write_warc(raw_dir / f"ingest-{stamp}.warc.gz", pages)
-        counts["pages"] = len(pages)
-    return counts

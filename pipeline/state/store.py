@@ -164,12 +164,15 @@ class StateStore:
                 self._mark_dirty(year)
                 self._mark_dirty_sha1(sha1)
             for raw_ref, sha1, version, article_id, processed_at in done:
+                self._drop_stale_result(raw_ref, article_id)
                 self.db.execute(
                     "INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)",
                     (raw_ref, sha1, version, article_id, processed_at),
                 )
                 if article_id is not None:
-                    self.db.execute("DELETE FROM errors WHERE source=?", (raw_ref,))
+                    # an error row's source is the raw_ref, maybe followed by " (original URL or file)"
+                    self.db.execute("DELETE FROM errors WHERE source=? OR substr(source, 1, ?)=?",
+                                    (raw_ref, len(raw_ref) + 2, raw_ref + " ("))
             for source, stage, error, at in errors:
                 self.db.execute(
                     "INSERT INTO errors VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET "
@@ -187,6 +190,20 @@ class StateStore:
         has_seen = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='crawl_seen'").fetchone()
         if has_seen:
             self.db.execute("DELETE FROM errors WHERE stage LIKE 'fetch%' AND source IN (SELECT url FROM crawl_seen)")
+
+    def _drop_stale_result(self, raw_ref: str, article_id: str | None) -> None:
+        """A record read again under another article id (an older ingest's file:// URL is no URL now)
+        leaves no orphan article behind."""
+        if article_id is None:
+            return
+        old = self.db.execute("SELECT article_id FROM records WHERE raw_ref=?", (raw_ref,)).fetchone()
+        if old and old[0] and old[0] != article_id:
+            row = self.db.execute("SELECT year, content_sha1 FROM results WHERE article_id=? AND raw_ref=?",
+                                  (old[0], raw_ref)).fetchone()
+            if row:
+                self._mark_dirty(row[0])
+                self._mark_dirty_sha1(row[1])
+                self.db.execute("DELETE FROM results WHERE article_id=? AND raw_ref=?", (old[0], raw_ref))
 
     def _mark_dirty(self, year: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO dirty VALUES (?)", (year,))
