@@ -135,21 +135,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Take existing archives into DATA/raw/: .warc/.warc.gz files, .html/.txt files, folders of them,
     and text files of URLs (one a line), which are fetched with the crawler.
 
-    Loose pages are archived into one new WARC file; WARC files are copied.
+    Loose pages are archived into one new WARC file; WARC files are copied. News datasets
+    (.csv, .jsonl, .parquet, one article a row with its text or HTML) are copied with their
+    column mapping (--columns, else usual names such as url/link, title/headline, text/body,
+    published/date); every row becomes an article, and a rerun processes only new or changed rows.
     Run `edunews process` afterwards.
 
     Example:
       edunews ingest ~/archives/site-2023.warc.gz saved_pages/
+      edunews ingest news.csv --columns url=link,title=headline,text=body,published=date
     """
     from pipeline.ingest import ingest_paths
+    from pipeline.ingest.datasets import ingest_dataset, is_dataset, parse_columns
     from pipeline.scrape.sites import read_url_list
 
     settings = _settings(args, sites_file=args.sites)
-    lists = {Path(p): read_url_list(Path(p)) for p in args.paths}
+    columns = parse_columns(args.columns)
+    tables = [Path(p) for p in args.paths if is_dataset(Path(p))]
+    for table in tables:
+        action = ingest_dataset(table, settings.raw_dir, columns)
+        print(f"edunews: dataset {table.name}: {action}", file=sys.stderr)
+    lists = {Path(p): read_url_list(Path(p)) for p in args.paths if not is_dataset(Path(p))}
     urls = [u for found in lists.values() for u in found or []]
     others = [p for p, found in lists.items() if found is None]
     counts = ingest_paths(others, settings.raw_dir, url=args.url) if others else {"warc_files": 0, "pages": 0}
-    print(f"edunews: ingested {counts['warc_files']} WARC file(s) and {counts['pages']} page(s)", file=sys.stderr)
+    if others or not tables:
+        print(f"edunews: ingested {counts['warc_files']} WARC file(s) and {counts['pages']} page(s)",
+              file=sys.stderr)
     if not urls:
         return 0
     from pipeline.scrape.runner import fetch_urls
@@ -302,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
+    p.add_argument("--columns", default=None, metavar="FIELD=COL,...",
+                   help="for CSV/JSONL/Parquet datasets: which column holds each field "
+                   "(url, title, text, html, published, author); unnamed fields are guessed from usual names")
     p.add_argument("--sites", type=Path, default=None, help="sites file whose [crawl] table applies to URL lists")
     p.add_argument("--allow-private", action="store_true", help="let URL lists point at private addresses")
     p = add("crawl", cmd_crawl, "fetch new articles of the configured sites into DATA/raw/ (WARC)")
