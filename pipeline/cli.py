@@ -145,13 +145,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     page: file, url, fetched_at, content_type) or --urls-from FILE.tsv (path<TAB>url per line).
     An ingest never overwrites an earlier one, and pages or WARC files already ingested are
     skipped, so running it twice is harmless. What is skipped is listed with the reason.
+    News datasets (.csv, .jsonl, .parquet, one article a row with its text or HTML) are copied
+    with their column mapping (--columns, else usual names such as url/link, title/headline,
+    text/body, published/date); every row becomes an article, and a rerun processes only new or
+    changed rows.
     Run `edunews process` afterwards.
 
     Example:
       edunews ingest ~/archives/site-2023.warc.gz saved_pages/
       edunews ingest --urls-from pages.tsv
+      edunews ingest news.csv --columns url=link,title=headline,text=body,published=date
     """
     from pipeline.ingest import ingest_paths, read_url_pairs
+    from pipeline.ingest.datasets import ingest_dataset, is_dataset, parse_columns
     from pipeline.scrape.sites import read_url_list
 
     if not args.paths and not args.urls_from:
@@ -165,12 +171,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"edunews: error: --url must be an http(s) URL, got {args.url!r}", file=sys.stderr)
         return 2
     settings = _settings(args, sites_file=args.sites)
-    lists = {Path(p): read_url_list(Path(p)) for p in args.paths}
+    columns = parse_columns(args.columns)
+    tables = [Path(p) for p in args.paths if is_dataset(Path(p))]
+    for table in tables:
+        action = ingest_dataset(table, settings.raw_dir, columns)
+        print(f"edunews: dataset {table.name}: {action}", file=sys.stderr)
+    lists = {Path(p): read_url_list(Path(p)) for p in args.paths if not is_dataset(Path(p))}
     urls = [u for found in lists.values() for u in found or []]
     others = [p for p, found in lists.items() if found is None]
     pairs, problems = read_url_pairs(args.urls_from) if args.urls_from else ([], [])
     report = ingest_paths(others, settings.raw_dir, url=args.url, pairs=pairs)
     report.failed[:0] = problems
+    if tables and not (others or pairs or problems or urls):
+        return 1 if report.failed else 0
     for label, items in (("failed", report.failed), ("skipped", report.skipped)):
         for what, why in items[:20]:
             print(f"edunews: {label} {what}: {why}", file=sys.stderr)
@@ -335,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", default=None, help="URL of the page (when ingesting a single page)")
     p.add_argument("--urls-from", type=Path, default=None, metavar="FILE.tsv",
                    help="pages with their URLs: one 'path<TAB>url' a line (paths relative to the file's folder)")
+    p.add_argument("--columns", default=None, metavar="FIELD=COL,...",
+                   help="for CSV/JSONL/Parquet datasets: which column holds each field "
+                   "(url, title, text, html, published, author); unnamed fields are guessed from usual names")
     p.add_argument("--sites", type=Path, default=None, help="sites file whose [crawl] table applies to URL lists")
     p.add_argument("--allow-private", action="store_true", help="let URL lists point at private addresses")
     p = add("crawl", cmd_crawl, "fetch new articles of the configured sites into DATA/raw/ (WARC)")

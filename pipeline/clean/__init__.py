@@ -7,6 +7,7 @@ lines, title first, and every offset the extractors emit points into it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from pathlib import PurePath
@@ -20,6 +21,7 @@ from pipeline.clean.metadata import (
     byline_as_shown,
     byline_text,
     is_byline_block,
+    iso_day,
     mark_byline,
     page_metadata,
     split_authors,
@@ -32,7 +34,9 @@ from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
 
-__all__ = ["clean_html", "clean_page", "clean_text", "assemble", "page_dates"]
+__all__ = ["clean_html", "clean_page", "clean_text", "clean_row", "assemble", "page_dates"]
+
+ROW_CONTENT_TYPE = "application/vnd.edunews.row+json"  # a dataset row (pipeline.ingest.datasets)
 
 MIN_WORDS = 40
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b", re.I)
@@ -220,6 +224,8 @@ def clean_page(
     language_hint: str | None = None,
 ) -> Article:
     """Clean a RawPage: HTML when it looks like HTML, plain text otherwise (site hints apply to HTML)."""
+    if page.content_type == ROW_CONTENT_TYPE:
+        return clean_row(page, min_words=min_words, languages=languages)
     text, _enc = decode(page.body, page.content_type)
     is_html = (page.content_type or "").startswith("text/html") or bool(
         _HTML_SNIFF.search(page.body[:2048])
@@ -235,3 +241,37 @@ def clean_page(
         return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
                           **kwargs)  # type: ignore[arg-type]
     return clean_text(text, page.url, **kwargs)  # type: ignore[arg-type]
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def clean_row(page: RawPage, *, min_words: int = MIN_WORDS, languages: tuple[str, ...] = ("en",)) -> Article:
+    """Clean one dataset row (``pipeline.ingest.datasets``): its ``html`` through the full clean
+    stage, else its already-extracted ``text`` through the text reader (no boilerplate removal).
+
+    The row's own title and publication date are the dataset's word on them and win over
+    what the page or text suggests; for text rows they enter as front matter, the text
+    reader's own form of metadata, so the title heads the article text as for any text.
+    """
+    row = json.loads(page.body)
+    where = f"row {row.get('row', '?')}"
+    url, title, published = row.get("url"), row.get("title"), row.get("published")
+    kwargs = dict(source=_source(url, page.source), raw_ref=page.raw_ref, fetched_at=page.fetched_at,
+                  min_words=min_words, languages=languages)
+    if row.get("html"):
+        article = clean_html(row["html"], url, **kwargs)  # type: ignore[arg-type]
+        if title:
+            article.title = _one_line(title)
+    elif row.get("text"):
+        head = [f"{k}: {_one_line(v)}" for k, v in (("title", title), ("date", published),
+                                                       ("author", row.get("author"))) if v]
+        text = row["text"].replace("\r\n", "\n")
+        article = clean_text(f"---\n{chr(10).join(head)}\n---\n\n{text}" if head else text, url,
+                             **kwargs)  # type: ignore[arg-type]
+    else:
+        raise CleanError(f"{where}: no text or html in this row")
+    if published and (day := iso_day(published) or front_matter_date({"date": published})):
+        article.published = day
+    return article

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from pipeline.ingest.datasets import columns_file, is_dataset, iter_dataset
 from pipeline.ingest.local import IngestReport, ingest_paths, read_url_pairs
 from pipeline.ingest.warc import iter_warc
 from pipeline.records import RawPage
@@ -28,7 +29,8 @@ def raw_sources(raw_dir: Path) -> list[Path]:
         return []
     found = [
         p for p in raw_dir.rglob("*")
-        if p.is_file() and (p.name.endswith((".warc", ".warc.gz")) or p.name == "manifest.jsonl")
+        if p.is_file() and (p.name.endswith((".warc", ".warc.gz")) or p.name == "manifest.jsonl"
+                            or (is_dataset(p) and columns_file(p).is_file()))
     ]
     return sorted(found, key=lambda p: p.relative_to(raw_dir).as_posix())
 
@@ -76,6 +78,8 @@ def iter_source(path: Path, raw_dir: Path) -> Iterator[RawPage]:
     ref = path.relative_to(raw_dir).as_posix()
     if path.name == "manifest.jsonl":
         yield from read_manifest(path, ref)
+    elif is_dataset(path):
+        yield from iter_dataset(path, ref)
     else:
         yield from iter_warc(path, ref)
 
