@@ -2,8 +2,10 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# The report tests open the HTML report in headless Chromium (Debian's package, at this path).
+EDUNEWS_CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test setup lint clean-data
+.PHONY: run test setup browser lint clean-data
 
 $(BIN)/edunews: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,7 +18,19 @@ setup: $(BIN)/edunews
 run: setup
 	$(BIN)/edunews run
 
-test: setup
+# Chromium for the report tests, where it is missing: apt-get (with sudo when not root), as CI needs;
+# it waits for another apt-get to finish instead of failing on the dpkg lock.
+# EDUNEWS_SKIP_BROWSER=1 skips the browser tests and this step.
+browser:
+	@if [ "$$EDUNEWS_SKIP_BROWSER" = 1 ] || [ -x "$(EDUNEWS_CHROMIUM)" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "make: $(EDUNEWS_CHROMIUM) is missing and there is no apt-get: install Chromium and set" \
+	       "EDUNEWS_CHROMIUM=PATH, or set EDUNEWS_SKIP_BROWSER=1" >&2; exit 1; fi; \
+	echo "make: $(EDUNEWS_CHROMIUM) is missing: installing Chromium with apt-get"; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	$$SUDO apt-get update -q && $$SUDO apt-get install -y -q -o DPkg::Lock::Timeout=900 chromium
+
+test: setup browser
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
 

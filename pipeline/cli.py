@@ -26,7 +26,10 @@ class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaults
 
 
 def _settings(args: argparse.Namespace, **extra: object) -> Settings:
-    return load_settings(
+    """The settings of this command; their models folder becomes the one this process reads."""
+    from pipeline.knowledge import use_models_dir
+
+    settings = load_settings(
         getattr(args, "config", None),
         data_dir=args.data,
         progress=False if getattr(args, "quiet", False) else None,
@@ -36,6 +39,8 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
         only_education=True if getattr(args, "only_education", False) else None,
         **extra,
     )
+    use_models_dir(settings.models_dir)
+    return settings
 
 
 def _add_engine_flags(p: argparse.ArgumentParser) -> None:
@@ -246,6 +251,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
     ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+    _settings(args)  # the models folder (EDUNEWS_MODELS_DIR) the cleaner's word lists come from
     article = annotate(clean_page(RawPage(body, args.url, str(path), str(path), ctype)))  # + education score
     data = asdict(article)
     data["word_count"] = article.word_count

@@ -11,6 +11,7 @@ is killed at any moment is finished by the next one with identical output.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -28,6 +29,7 @@ from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
+from pipeline.knowledge import SAMPLE_DIR, use_models_dir
 from pipeline.records import Article, Extraction, RawPage
 from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
@@ -99,6 +101,7 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     A pure function of its input (plus the clock for error times): runners may call
     it in worker processes or on a Dask cluster and commit the results in order.
     """
+    use_models_dir(settings.models_dir)  # this may be a worker process or a Dask worker
     errors: list[tuple[str, str, str, str]] = []
     cleaned = list(clean_pages(pages, settings, errors))
     by_ref = {page.raw_ref: page for page, _ in cleaned}
@@ -200,11 +203,31 @@ def process(
 
 
 def run(settings: Settings) -> Summary:
-    """The main job: crawl configured sites (when there are any), then process."""
+    """The main job: crawl configured sites (when there are any), then process.
+
+    With no sites and nothing in DATA/raw/, this processes the bundled sample (copied there).
+    """
+    if settings.sites_file is None:
+        add_sample(settings)
     crawl_failed = _crawl(settings, since=None, limit=None) if settings.sites_file is not None else 0
     summary = process(settings)
     summary.failed += crawl_failed
     return summary
+
+
+def add_sample(settings: Settings) -> bool:
+    """Copy the bundled sample into DATA/raw/sample/ when DATA/raw/ holds no input; True when copied.
+
+    The sample ships inside the package (see pipeline.knowledge), so `edunews run` shows what
+    edunews does from any folder, a checkout or an installed wheel, with nothing configured.
+    """
+    if raw_sources(settings.raw_dir) or not (SAMPLE_DIR / "manifest.jsonl").is_file():
+        return False
+    target = settings.raw_dir / "sample"
+    log.info("nothing in %s and no sites configured: processing the bundled sample (copied to %s)",
+             settings.raw_dir, target)
+    shutil.copytree(SAMPLE_DIR, target, dirs_exist_ok=True)
+    return True
 
 
 def update(settings: Settings, since: str | None = None, limit: int | None = None) -> Summary:
@@ -239,6 +262,7 @@ def extract_files(
     paths: list[Path], settings: Settings, url: str | None = None, published: str | None = None
 ) -> Iterator[tuple[Path, Extraction | None, str | None]]:
     """(path, extraction or None, error) per file, for `edunews extract`."""
+    use_models_dir(settings.models_dir)
     pages = []
     errors: list[tuple[Path, str]] = []
     for path in paths:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ConfigError
+from pipeline.knowledge import DEFAULT_MODELS_DIR  # the packaged models/ (or the checkout's)
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
 
 
 def cache_dir() -> Path | None:

@@ -1,7 +1,7 @@
 """`edunews report`: every section, no external request, opens cleanly in headless Chromium, scales.
 
-The browser test fails (never skips) when Chromium is missing, because CI installs it
-(`.ci/run`); set EDUNEWS_SKIP_BROWSER=1 to skip it on a machine without a browser.
+The browser test fails (never skips) when Chromium is missing, because `make test` installs it
+(apt-get); set EDUNEWS_SKIP_BROWSER=1 to skip it on a machine without a browser.
 """
 
 from __future__ import annotations
@@ -239,7 +239,7 @@ def open_in_chromium(page: Path, screenshot: Path, height: int = 4000) -> tuple[
     """Open ``page`` offline in headless Chromium; return (console messages, URLs the browser requested)."""
     if os.environ.get("EDUNEWS_SKIP_BROWSER") == "1":
         pytest.skip("EDUNEWS_SKIP_BROWSER=1")
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium (CI installs it in .ci/run)"
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium (`make test` installs it)"
     screenshot.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="edunews-chromium-") as profile:
         netlog = Path(profile) / "netlog.json"

@@ -33,6 +33,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from pipeline.knowledge import models_dir
+
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _TOKEN = re.compile(r"\w+")
 _KIND = {
@@ -44,7 +46,7 @@ _KIND = {
     "code": "paragraph",
 }
 _CONTAINERS = {"list", "table", "row", "div", "main", "doc", "quote", "item", "cell", "p", "head"}
-_MODELS = Path(__file__).resolve().parents[2] / "models" / "clean_boilerplate.json"
+_MODELS = "clean_boilerplate.json"  # in the models folder (the models_dir setting)
 
 Blocks = list[tuple[str, str]]
 
@@ -53,10 +55,14 @@ def _clean_space(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str] | int]:
+    return _rules_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
     """Compile the phrase lists once: one regex per rule family."""
-    data = json.loads(_MODELS.read_text(encoding="utf-8"))
+    data = json.loads((folder / _MODELS).read_text(encoding="utf-8"))
 
     def rx(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)

@@ -26,7 +26,9 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_months.json"
+from pipeline.knowledge import models_dir
+
+_MODEL = "clean_months.json"  # in the models folder (the models_dir setting)
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
 _OUTSIDE = {"nav", "footer", "aside"}  # not <form>: ASP.NET pages wrap everything in one
 _OTHER_CONTENT = re.compile(r"\b(?:footer|sidebar|related|teaser|comment|nav|menu|breadcrumb)", re.I)
@@ -51,10 +53,16 @@ class Found:
     alt: str | None = None
 
 
-@lru_cache(maxsize=1)
 def _grammar() -> tuple[dict[str, int], list[tuple[re.Pattern[str], str]], re.Pattern[str], re.Pattern[str]]:
+    return _grammar_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _grammar_of(
+    folder: Path,
+) -> tuple[dict[str, int], list[tuple[re.Pattern[str], str]], re.Pattern[str], re.Pattern[str]]:
     """Compile the month table and the date patterns once."""
-    data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    data = json.loads((folder / _MODEL).read_text(encoding="utf-8"))
     months: dict[str, int] = data["months"]
     mon = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     year = r"((?:19|20)\d{2})(?!\d)"

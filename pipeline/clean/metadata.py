@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml.html import HtmlElement
 
 from pipeline.clean.byline import prefer_visible, visible_dates
+from pipeline.knowledge import models_dir
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|\d{2}:?\d{2})")
 _PUBLISHED_META = (
@@ -80,7 +81,7 @@ _ARTICLE_TYPES = (
     "Review",
 )
 _MIN_YEAR = 1995
-_AUTHORS_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_authors.json"
+_AUTHORS_MODEL = "clean_authors.json"  # in the models folder (the models_dir setting)
 
 
 def iso_day(value: object) -> str | None:
@@ -316,9 +317,13 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object
 # --- authors ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _author_rules() -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
-    data = json.loads(_AUTHORS_MODEL.read_text(encoding="utf-8"))
+    return _author_rules_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _author_rules_of(folder: Path) -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
+    data = json.loads((folder / _AUTHORS_MODEL).read_text(encoding="utf-8"))
     agencies = {
         alias.casefold(): name
         for name, aliases in data["agencies"].items()

@@ -15,14 +15,19 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.knowledge import models_dir
 from pipeline.records import Block
 
-_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_status.json"
+_MODEL = "clean_status.json"  # in the models folder (the models_dir setting)
 
 
-@lru_cache(maxsize=1)
 def _rules() -> dict[str, re.Pattern[str]]:
-    data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    return _rules_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _rules_of(folder: Path) -> dict[str, re.Pattern[str]]:
+    data = json.loads((folder / _MODEL).read_text(encoding="utf-8"))
     return {
         k: re.compile("|".join(f"(?:{p})" for p in data[k]), re.I)
         for k in ("listing_url", "error_title", "paywall_text")

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cache import fingerprint, load_or_build
-from pipeline.settings import DEFAULT_MODELS_DIR
+from pipeline.knowledge import DEFAULT_MODELS_DIR
+from pipeline.knowledge import models_dir as active_models_dir
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
 _SPACES = re.compile(r"\s+")
@@ -215,13 +216,18 @@ def _load_or_build(models_dir: Path) -> Gazetteer:
     return load_or_build("gazetteer", _fingerprint(models_dir), lambda: Gazetteer(models_dir), Gazetteer)
 
 
-@lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, or read from the cache).
+    """The process-wide gazetteer of this process's models folder (built on first use, or read from the cache)."""
+    return _gazetteer_of(active_models_dir())
+
+
+@lru_cache(maxsize=2)
+def _gazetteer_of(models_dir: Path) -> Gazetteer:
+    """The gazetteer built from ``models_dir`` (cached per folder).
 
     Its objects live as long as the process: ``gc.freeze`` keeps every later full
     garbage collection from walking them again (each walk cost ~0.2 s).
     """
-    gaz = _load_or_build(DEFAULT_MODELS_DIR)
+    gaz = _load_or_build(models_dir)
     gc.freeze()
     return gaz

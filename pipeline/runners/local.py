@@ -16,7 +16,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
+from pathlib import Path
 
+from pipeline.knowledge import use_models_dir
 from pipeline.records import RawPage
 from pipeline.runners import BatchResult
 from pipeline.settings import Settings
@@ -34,11 +36,12 @@ _WARM_TEXT = ("The Ministry of Education of Kenya and UNESCO opened a workshop i
               "said Dr Jane Doe, Director of the National Institute of Education, to teachers from schools.")
 
 
-def warm_up(model: str, parent: int | None = None) -> None:
+def warm_up(model: str, parent: int | None = None, models_dir: Path | None = None) -> None:
     """Load everything a process loads once (spaCy, gazetteer, lexicon, language model) before the first batch.
 
     Each costs 0.1-1 s on first use; paying it here keeps it out of the first batch's
     latency and lets ``gc.freeze`` (in ``get_nlp``) see the long-lived objects.
+    ``models_dir`` (the setting) is the models folder to load them from.
     """
     import py3langid
 
@@ -46,6 +49,8 @@ def warm_up(model: str, parent: int | None = None) -> None:
     from pipeline.extract.lexicon import get_lexicon, is_place, place_country
     from pipeline.extract.nlp import get_nlp
 
+    if models_dir is not None:
+        use_models_dir(models_dir)
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     get_gazetteer()
@@ -87,7 +92,7 @@ def run_local(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[
         max_workers=settings.workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=warm_up,
-        initargs=(settings.spacy_model, os.getpid()),
+        initargs=(settings.spacy_model, os.getpid(), settings.models_dir),
     )
     try:
         def submit(batch: list[RawPage]) -> Future:

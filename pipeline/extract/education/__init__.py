@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records import Article
-from pipeline.settings import DEFAULT_MODELS_DIR
+from pipeline.knowledge import models_dir as active_models_dir
 
 __all__ = ["EducationModel", "annotate", "load_model", "score", "topics"]
 
@@ -98,8 +98,13 @@ class EducationModel:
 
 
 @lru_cache(maxsize=4)
-def load_model(models_dir: Path = DEFAULT_MODELS_DIR) -> EducationModel:
-    """Read models/education_terms.json and models/taxonomy.json (once per process)."""
+def load_model(models_dir: Path | None = None) -> EducationModel:
+    """Read models/education_terms.json and models/taxonomy.json (once per process and folder).
+
+    ``None`` is the models folder this process was told to use (the ``models_dir`` setting).
+    """
+    if models_dir is None:
+        return load_model(active_models_dir())
     data = json.loads((models_dir / "education_terms.json").read_text("utf-8"))
     tax = json.loads((models_dir / "taxonomy.json").read_text("utf-8"))
     weights = {k.lower(): float(v) for k, v in data["terms"].items()}
@@ -124,20 +129,20 @@ def load_model(models_dir: Path = DEFAULT_MODELS_DIR) -> EducationModel:
     )
 
 
-def score(title: str, text: str, models_dir: Path = DEFAULT_MODELS_DIR) -> float:
+def score(title: str, text: str, models_dir: Path | None = None) -> float:
     """Education score of a title and its body text (the body may start with the title)."""
     body = text[len(title):] if title and text.startswith(title) else text
     return load_model(models_dir).score(title, body)
 
 
-def topics(text: str, education: float, models_dir: Path = DEFAULT_MODELS_DIR) -> list[str]:
+def topics(text: str, education: float, models_dir: Path | None = None) -> list[str]:
     """SDG 4 targets an education article touches ([] below topics_min_education)."""
     model = load_model(models_dir)
     return model.topics(text) if education >= model.topics_min_education else []
 
 
 def annotate(article: Article, *, only_education: bool = False, min_education: float = 0.5,
-             models_dir: Path = DEFAULT_MODELS_DIR) -> Article:
+             models_dir: Path | None = None) -> Article:
     """Set ``education`` and ``education_topics`` on an English article, in place.
 
     With ``only_education``, an article that would be parsed but scores below
