@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from pipeline.errors import InputError
-from pipeline.records import RawPage
 from pipeline.knowledge import models_dir as active_models_dir
+from pipeline.records import RawPage
 
 __all__ = [
     "DATASET_SUFFIXES", "FIELDS", "ROW_CONTENT_TYPE", "is_dataset", "parse_columns", "resolve_columns",

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.records import Article
 from pipeline.knowledge import models_dir as active_models_dir
+from pipeline.records import Article
 
 __all__ = ["EducationModel", "annotate", "load_model", "score", "topics"]
 
