@@ -132,7 +132,7 @@ class OrganizationRow:
     org_id: str = col("string", "Stable id from the normalized canonical name (sha1, 12 hex)", "0f3a9c2d1b7e")
     name: str = col("string", "Canonical long form", "United Nations Educational, Scientific and Cultural Organization")
     aliases: str | None = col("string", "Other forms used in the text (acronyms, short forms), '; '-joined", "UNESCO; UNESCO Headquarters")
-    mention_count: int = col("integer", "Mentions (all forms) in the text", 7)
+    mention_count: int = col("integer", "Mentions (all forms) in the text; 0 for an organization only implied by a person's post (Government of X for its President), whose offsets are then that person's", 7)
     sentence: str = col("string", "Sentence of the first mention", "...")
     start_char: int = col("integer", "Offset of the first mention in articles.text", 310)
     end_char: int = col("integer", "End offset of the first mention", 316)

@@ -27,7 +27,7 @@ EXTRACTORS: tuple[tuple[str, Callable[[Context], list]], ...] = (
 )
 
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 
 EXTRACTED_STATUSES = {"ok", "too_short"}
 
@@ -45,6 +45,8 @@ def extract_one(doc, article: Article) -> Extraction:  # noqa: ANN001 - spaCy Do
     result = Extraction(article=article.to_row())
     for table, harvest in EXTRACTORS:
         setattr(result, table, harvest(ctx))
+    # joins hold: every people.org_id has its organizations row in the same article
+    result.organizations = organizations.implied_rows(ctx, result.organizations, result.people)
     return result
 
 
