@@ -103,7 +103,7 @@ class ArticleRow:
     source_agency: str | None = col("string", "Wire service credited for the story (AFP, Reuters, NAN ...)", "AFP")
     language: str | None = col("string", "ISO 639-1 code of the body's language", "en")
     word_count: int = col("integer", "Words in the cleaned text", 612)
-    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english or duplicate", "ok")
+    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english, duplicate or too_long (only the first max_chars characters were read)", "ok")
     duplicate_of: str | None = col("string", "article_id of the earlier copy when status is duplicate", None)
     text: str = col("string", "Cleaned body (title first, blocks separated by blank lines); offsets in other tables point here", "...")
     content_sha1: str = col("string", "sha1 of the normalized text: same text, same hash", "9a0b...")

@@ -58,9 +58,12 @@ def data_lock(data_dir: Path) -> AbstractContextManager[None]:
 
 
 def one_line(exc: BaseException) -> str:
+    """The one-line reason of an errors row: our own message, or what an unexpected error said."""
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
-    return message if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {message}"
+    if isinstance(exc, PipelineError):
+        return message
+    return f"unexpected error: {message or 'no message'} ({type(exc).__name__})"
 
 
 def clean_pages(
@@ -87,14 +90,41 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
 
     A pure function of its input (plus the clock for error times): runners may call
     it in worker processes or on a Dask cluster and commit the results in order.
+    Whatever fails in one document is that document's ``errors`` row: it is recorded
+    as processed (for its bytes and extractor version), so the next run does not try
+    it again until either changes, and the batch goes on.
     """
+    try:
+        return _process_batch(pages, settings)
+    except Exception as exc:  # noqa: BLE001 - a failure the stages did not catch: find its document
+        if len(pages) == 1:
+            return _failed(pages[0], exc)
+    done, results, errors = [], [], []
+    for page in pages:
+        try:
+            one = _process_batch([page], settings)
+        except Exception as exc:  # noqa: BLE001
+            one = _failed(page, exc)
+        done += one[0]
+        results += one[1]
+        errors += one[2]
+    return done, results, errors
+
+
+def _failed(page: RawPage, exc: BaseException) -> tuple[list, list, list]:
+    now = utc_now()
+    return ([(page.raw_ref, body_hash(page.body), EXTRACTOR_VERSION, None, now)], [],
+            [(page.raw_ref, "process", one_line(exc), now)])
+
+
+def _process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:
     errors: list[tuple[str, str, str, str]] = []
     cleaned = list(clean_pages(pages, settings, errors))
     by_ref = {page.raw_ref: page for page, _ in cleaned}
     extract_errors: list[tuple[Article, BaseException]] = []
     extractions: list[Extraction] = list(
-        extract_articles((a for _, a in cleaned), model=settings.spacy_model,
-                         batch_size=settings.batch_size, errors=extract_errors)
+        extract_articles((a for _, a in cleaned), model=settings.spacy_model, batch_size=settings.batch_size,
+                         errors=extract_errors, max_length=settings.max_length, max_chars=settings.max_chars)
     )
     for article, exc in extract_errors:
         errors.append((article.raw_ref, "extract", one_line(exc), utc_now()))
@@ -246,7 +276,8 @@ def extract_files(
     done = {
         x.article.raw_ref: x
         for x in extract_articles(articles, model=settings.spacy_model, batch_size=settings.batch_size,
-                                  errors=extract_errors)
+                                  errors=extract_errors, max_length=settings.max_length,
+                                  max_chars=settings.max_chars)
     }
     failed = {ref: msg for ref, _stage, msg, _at in clean_errors}
     failed.update({a.raw_ref: one_line(e) for a, e in extract_errors})

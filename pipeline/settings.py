@@ -45,7 +45,11 @@ class Settings:
     scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler; None starts a LocalCluster
     min_words: int = 40  # fewer words in the body -> status too_short
     languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
+    max_length: int = 1_000_000  # characters spaCy parses as one Doc (nlp.max_length); longer texts go in pieces
+    max_chars: int = 3_000_000  # characters of one article the extractors read; longer ones: status too_long
     progress: bool = True
+    progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents
+    progress_seconds: float = 60.0  # ... or at least this often while documents are being processed
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -71,7 +75,7 @@ def _coerce(name: str, value: Any) -> Any:
         return None
     if name in _PATHS:
         return Path(value)
-    if name in {"batch_size", "workers", "min_words"}:
+    if name in {"batch_size", "workers", "min_words", "max_length", "max_chars", "progress_every"}:
         try:
             number = int(value)
         except (TypeError, ValueError):
@@ -79,6 +83,11 @@ def _coerce(name: str, value: Any) -> Any:
         if number < 1 and name != "min_words":
             raise ConfigError(f"setting {name} must be at least 1, got {number}")
         return number
+    if name == "progress_seconds":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {name} must be a number of seconds, got {value!r}") from None
     if name == "engine" and value not in ENGINES:
         raise ConfigError(f"setting engine must be one of {', '.join(ENGINES)}, got {value!r}")
     if name == "languages":
