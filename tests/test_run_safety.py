@@ -153,7 +153,8 @@ def test_an_exception_in_one_document_on_dask(tmp_path: Path, monkeypatch: pytes
     data = _sample(tmp_path)
     _failing_extractor(monkeypatch, "Fengchun Miao")
     # workers in this process, so the injected fault is theirs too
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
         settings = load_settings(data_dir=data, engine="dask", scheduler=cluster.scheduler_address, batch_size=3,
                                  progress=False)
         _check_failed_run(process(settings), data, settings)
