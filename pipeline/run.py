@@ -11,7 +11,6 @@ is killed at any moment is finished by the next one with identical output.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -19,15 +18,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from tqdm import tqdm
-
 from pipeline.clean import clean_page
 from pipeline.clean.selectors import site_hints
-from pipeline.errors import PipelineError
+from pipeline.errors import ConfigError, PipelineError, StateError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
+from pipeline.progress import Progress
 from pipeline.records import Article, Extraction, RawPage
 from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
@@ -96,6 +94,8 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     """
     try:
         return _process_batch(pages, settings)
+    except (ConfigError, StateError):
+        raise  # the run's settings, not a document: the whole run stops with a usage error
     except Exception as exc:  # noqa: BLE001 - a failure the stages did not catch: find its document
         if len(pages) == 1:
             return _failed(pages[0], exc)
@@ -103,6 +103,8 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     for page in pages:
         try:
             one = _process_batch([page], settings)
+        except (ConfigError, StateError):
+            raise
         except Exception as exc:  # noqa: BLE001
             one = _failed(page, exc)
         done += one[0]
@@ -144,11 +146,13 @@ def _process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list
     return done, results, errors
 
 
-def _pending(
-    store: StateStore, pages: Iterable[RawPage], summary: Summary, bar: tqdm
-) -> Iterator[RawPage]:
+def _count_pending(store: StateStore, pages: Iterable[RawPage]) -> int:
+    """How many records a run will process: a read and hash of the inputs, no parsing (for the progress total)."""
+    return sum(store.needs_processing(p.raw_ref, body_hash(p.body), EXTRACTOR_VERSION) for p in pages)
+
+
+def _pending(store: StateStore, pages: Iterable[RawPage], summary: Summary) -> Iterator[RawPage]:
     for page in pages:
-        bar.update(1)
         sha1 = body_hash(page.body)
         if not store.needs_processing(page.raw_ref, sha1, EXTRACTOR_VERSION):
             summary.unchanged += 1
@@ -200,8 +204,10 @@ def process(
         chunk = max(settings.batch_size, 1)
         if settings.engine == "local" and settings.workers <= 1:
             chunk *= 4
-        with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
-            pending = _pending(store, _iter_inputs(settings, paths), summary, bar)
+        total = _count_pending(store, _iter_inputs(settings, paths)) if settings.progress else None
+        progress = Progress(total if limit is None or total is None else min(total, limit), settings)
+        try:
+            pending = _pending(store, _iter_inputs(settings, paths), summary)
             if limit is not None:
                 pending = islice(pending, limit)
             # The runner (this process, worker processes or a Dask cluster) returns batches in input order.
@@ -209,6 +215,9 @@ def process(
                 store.commit_batch(done, results, errors)
                 summary.failed += len(errors)
                 summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)
+                progress.update(len(done))
+        finally:
+            progress.close()
         export_tables(store, settings.processed_dir)
     finally:
         store.close()

@@ -48,6 +48,7 @@ class Settings:
     max_length: int = 1_000_000  # characters spaCy parses as one Doc (nlp.max_length); longer texts go in pieces
     max_chars: int = 3_000_000  # characters of one article the extractors read; longer ones: status too_long
     progress: bool = True
+    log_format: str = "text"  # text or json (--log-format): json writes only JSON lines on stderr
     progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents
     progress_seconds: float = 60.0  # ... or at least this often while documents are being processed
     extra: dict[str, Any] = field(default_factory=dict)
@@ -88,6 +89,8 @@ def _coerce(name: str, value: Any) -> Any:
             return float(value)
         except (TypeError, ValueError):
             raise ConfigError(f"setting {name} must be a number of seconds, got {value!r}") from None
+    if name == "log_format" and value not in ("text", "json"):
+        raise ConfigError(f"setting log_format must be text or json, got {value!r}")
     if name == "engine" and value not in ENGINES:
         raise ConfigError(f"setting engine must be one of {', '.join(ENGINES)}, got {value!r}")
     if name == "languages":
@@ -125,6 +128,9 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     if unknown:
         raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}")
     settings = Settings(**{k: _coerce(k, v) for k, v in values.items()})
+    if settings.data_dir.exists() and not settings.data_dir.is_dir():
+        raise ConfigError(f"the data folder {settings.data_dir} is a file; pass --data DIR, a folder for raw/, "
+                          "processed/ and state.sqlite")
     if not settings.models_dir.is_dir():
         raise ConfigError(f"models folder {settings.models_dir} not found; set EDUNEWS_MODELS_DIR")
     return settings

@@ -34,12 +34,17 @@ _WARM_TEXT = ("The Ministry of Education of Kenya and UNESCO opened a workshop i
               "said Dr Jane Doe, Director of the National Institute of Education, to teachers from schools.")
 
 
-def warm_up(model: str, parent: int | None = None) -> None:
+def warm_up(model: str, parent: int | None = None, log_format: str | None = None) -> None:
     """Load everything a process loads once (spaCy, gazetteer, lexicon, language model) before the first batch.
 
     Each costs 0.1-1 s on first use; paying it here keeps it out of the first batch's
-    latency and lets ``gc.freeze`` (in ``get_nlp``) see the long-lived objects.
+    latency and lets ``gc.freeze`` (in ``get_nlp``) see the long-lived objects. A worker
+    process logs as its parent does (``log_format``): a spawned one starts with no logging.
     """
+    if log_format is not None:
+        from pipeline.logs import setup_logging
+
+        setup_logging(log_format)
     import py3langid
 
     from pipeline.extract.gazetteer import get_gazetteer
@@ -87,7 +92,7 @@ def run_local(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[
         max_workers=settings.workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=warm_up,
-        initargs=(settings.spacy_model, os.getpid()),
+        initargs=(settings.spacy_model, os.getpid(), settings.log_format),
     )
     try:
         def submit(batch: list[RawPage]) -> Future:
