@@ -98,7 +98,7 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
         raise  # the run's settings, not a document: the whole run stops with a usage error
     except Exception as exc:  # noqa: BLE001 - a failure the stages did not catch: find its document
         if len(pages) == 1:
-            return _failed(pages[0], exc)
+            return failed_page(pages[0], one_line(exc))
     done, results, errors = [], [], []
     for page in pages:
         try:
@@ -106,17 +106,18 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
         except (ConfigError, StateError):
             raise
         except Exception as exc:  # noqa: BLE001
-            one = _failed(page, exc)
+            one = failed_page(page, one_line(exc))
         done += one[0]
         results += one[1]
         errors += one[2]
     return done, results, errors
 
 
-def _failed(page: RawPage, exc: BaseException) -> tuple[list, list, list]:
+def failed_page(page: RawPage, reason: str) -> tuple[list, list, list]:
+    """The batch result of a page that failed as a whole: an errors row, and processed (as failed)."""
     now = utc_now()
     return ([(page.raw_ref, body_hash(page.body), EXTRACTOR_VERSION, None, now)], [],
-            [(page.raw_ref, "process", one_line(exc), now)])
+            [(page.raw_ref, "process", reason, now)])
 
 
 def _process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:
