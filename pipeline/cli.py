@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from pipeline.errors import ConfigError, LockedError, PipelineError
-from pipeline.logs import setup_logging
+from pipeline.logs import JsonFormatter, setup_logging  # noqa: F401 - JsonFormatter: moved, still importable here
 from pipeline.settings import Settings, load_settings
 
 EX_TEMPFAIL = 75
