@@ -358,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     if json_logs and not getattr(args, "summary_logged", False):
         # a scheduler reads the last line: it is always the summary object, whatever happened
         log.info("exit %d", code, extra={"summary": _outcome(args, code)})
+    if getattr(args, "parse_failed", False):
+        raise SystemExit(code)  # as argparse does on a bad command line, for callers of main()
     return code
 
 
@@ -376,6 +378,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str], args: argparse.Namesp
         return int(args.func(args))
     except UsageError as exc:
         log.error("%s", exc)
+        args.parse_failed = True
         return 2
     except LockedError as exc:
         log.error("%s", exc)
