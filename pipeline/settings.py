@@ -45,8 +45,10 @@ class Settings:
     scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler; None starts a LocalCluster
     min_words: int = 40  # fewer words in the body -> status too_short
     languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
-    max_length: int = 1_000_000  # characters spaCy parses as one Doc (nlp.max_length); longer texts go in pieces
-    max_chars: int = 3_000_000  # characters of one article the extractors read; longer ones: status too_long
+    # characters spaCy parses as one Doc (nlp.max_length); longer texts go in pieces. A parse takes
+    # about 1 GB per 300,000 characters (small English model), so spaCy's own 1,000,000 is too much
+    max_length: int = 100_000
+    max_chars: int = 1_000_000  # characters of one article the extractors read; longer ones: status too_long
     progress: bool = True
     log_format: str = "text"  # text or json (--log-format): json writes only JSON lines on stderr
     progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents

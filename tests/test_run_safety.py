@@ -50,10 +50,10 @@ def test_pieces_join_back_and_cut_at_block_breaks() -> None:
     assert pieces("short", 1000) == ["short"]
 
 
-def test_default_limit_is_spacys_and_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_limit_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     article = clean_page(RawPage(SEED_PAGE.read_bytes(), SEED_URL, "t", "t#1"))
     assert next(extract_articles([article])).people
-    assert load_settings().max_length == 1_000_000 == get_nlp(load_settings().spacy_model).max_length
+    assert load_settings().max_length == 100_000 == get_nlp(load_settings().spacy_model).max_length
     monkeypatch.setenv("EDUNEWS_MAX_LENGTH", "5000")
     assert load_settings().max_length == 5000
 
@@ -102,18 +102,38 @@ def test_a_text_over_max_chars_is_read_up_to_there(tmp_path: Path, monkeypatch: 
         assert 0 < tables[table]["end_char"].max() <= 8000, table
 
 
-@pytest.mark.slow
-def test_a_text_over_spacys_default_limit(tmp_path: Path) -> None:
-    """The default settings: over 1,000,000 characters, no E088, no piece of it lost."""
+def test_a_page_over_the_default_limit(tmp_path: Path) -> None:
+    """Default settings: a text over max_length (100,000) is parsed in pieces, nothing lost."""
     data = tmp_path / "data"
-    _manifest(data / "raw" / "pages", {"huge": _inflated(360)})
+    copies = 40
+    _manifest(data / "raw" / "pages", {"big": _inflated(copies), "one": SEED_PAGE.read_text("utf-8")})
+    proc = edunews("process", "--data", str(data), "-q")
+    assert proc.returncode == 0, proc.stderr
+    tables = pipeline.load_tables(data / "processed")
+    arts = tables["articles"].set_index(tables["articles"]["url"].str.rsplit("-", n=1).str[1])
+    assert arts.loc["big", "status"] == "ok" and len(arts.loc["big", "text"]) > 100_000
+    people = tables["people"].set_index(["article_id", "name"])
+    big, one = arts.loc["big", "article_id"], arts.loc["one", "article_id"]
+    assert people.loc[(big, "Fengchun Miao"), "mention_count"] == copies * people.loc[(one, "Fengchun Miao"),
+                                                                                   "mention_count"]
+
+
+@pytest.mark.slow
+def test_a_text_over_spacys_default_limit_is_capped(tmp_path: Path) -> None:
+    """Over 1,000,000 characters (spaCy's own limit, where the reported 30 MB page died with E088):
+    read up to max_chars, status too_long, no error, and the pages around it are there."""
+    data = tmp_path / "data"
+    _manifest(data / "raw" / "pages", {"a": SEED_PAGE.read_text("utf-8"), "huge": _inflated(360),
+                                       "z": SEED_PAGE.read_text("utf-8").replace("30 decision", "40 decision")})
     proc = edunews("process", "--data", str(data), "-q", "--workers", "1")
     assert proc.returncode == 0, proc.stderr
     tables = pipeline.load_tables(data / "processed")
-    (row,) = tables["articles"].itertuples()
-    assert row.status == "ok" and len(row.text) > 1_000_000
-    miao = tables["people"][tables["people"]["name"] == "Fengchun Miao"]
-    assert len(miao) == 1 and miao["mention_count"].iloc[0] >= 2 * 360
+    arts = tables["articles"].set_index(tables["articles"]["url"].str.rsplit("-", n=1).str[1])
+    assert list(arts["status"].sort_index()) == ["ok", "too_long", "ok"]
+    assert len(arts.loc["huge", "text"]) > 1_000_000 and tables["errors"].empty
+    mentions = tables["people"][tables["people"]["article_id"] == arts.loc["huge", "article_id"]]
+    assert 0 < mentions["end_char"].max() <= 1_000_000
+    assert mentions.set_index("name").loc["Fengchun Miao", "mention_count"] >= 2 * 300
 
 
 def _failing_extractor(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
