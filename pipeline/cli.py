@@ -11,11 +11,12 @@ import json
 import logging
 import re
 import sys
-import traceback
+import typing
 from dataclasses import asdict
 from pathlib import Path
 
-from pipeline.errors import LockedError, PipelineError
+from pipeline.errors import ConfigError, LockedError, PipelineError
+from pipeline.logs import JsonFormatter, setup_logging  # noqa: F401 - JsonFormatter: moved, still importable here
 from pipeline.settings import Settings, load_settings
 
 EX_TEMPFAIL = 75
@@ -37,15 +38,41 @@ def _settings(args: argparse.Namespace, **extra: object) -> Settings:
         engine=getattr(args, "engine", None),
         scheduler=getattr(args, "scheduler", None),
         only_education=True if getattr(args, "only_education", False) else None,
+        log_format=getattr(args, "log_format", None),
         **extra,
     )
     use_models_dir(settings.models_dir)
     return settings
 
 
+class UsageError(Exception):
+    """Bad usage found by the parser: one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors that name the --help to read (no usage block)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _count(least: int):  # noqa: ANN202 - an argparse type
+    """An argparse type: a whole number of at least ``least``, with a message that says so."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or number < least:
+            raise argparse.ArgumentTypeError(f"must be a whole number of at least {least}, got {text!r}")
+        return number
+    parse.__name__ = "number"
+    return parse
+
+
 def _add_engine_flags(p: argparse.ArgumentParser) -> None:
     """--workers / --engine / --scheduler for the commands that process (run, update, process)."""
-    p.add_argument("--workers", type=int, default=argparse.SUPPRESS, metavar="N",
+    p.add_argument("--workers", type=_count(1), default=argparse.SUPPRESS, metavar="N",
                    help="processes (local engine) or LocalCluster workers (dask); default: number of cores")
     p.add_argument("--engine", choices=("local", "dask"), default=argparse.SUPPRESS,
                    help="local (default): processes on this machine; dask: a Dask cluster "
@@ -111,34 +138,19 @@ def _report(summary, args: argparse.Namespace) -> int:  # noqa: ANN001
         log.warning("failed: %s", failure)
     if len(summary.failures) > 20:
         log.warning("... and %d more (see the errors table)", len(summary.failures) - 20)
+    code = 1 if summary.failed else 0
     log.info("%s; tables in %s", summary.line(), Path(args.data) / "processed",
              extra={"summary": {"new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
-                                "failed": summary.failed, "seconds": round(summary.seconds, 3)}})
-    return 1 if summary.failed else 0
+                                "failed": summary.failed, "seconds": round(summary.seconds, 3),
+                                **_outcome(args, code)}})
+    args.summary_logged = True
+    return code
 
 
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line, for schedulers and log collectors."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        from datetime import UTC, datetime
-
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "level": record.levelname.lower(),
-            "message": record.getMessage(),
-        }
-        if hasattr(record, "summary"):
-            entry.update(record.summary)
-        return json.dumps(entry, ensure_ascii=False)
-
-
-def _setup_logging(fmt: str) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter("edunews: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.INFO)
+def _outcome(args: argparse.Namespace, code: int) -> dict[str, object]:
+    """The fields every final summary object has: which command, how it ended, its exit code."""
+    status = {0: "ok", 1: "failed", 2: "usage", EX_TEMPFAIL: "locked", 130: "interrupted"}.get(code, "failed")
+    return {"command": getattr(args, "command", None), "status": status, "exit_code": code}
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -230,8 +242,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             print(line)
         return 0 if summary.check_ok else 1
     for failure in summary.failures[:20]:
-        print(f"edunews: failed: {failure}", file=sys.stderr)
-    print(f"edunews: {summary.line()}; run `edunews process` next", file=sys.stderr)
+        logging.getLogger("edunews").warning("failed: %s", failure)
+    logging.getLogger("edunews").info("%s; run `edunews process` next", summary.line())
     return 1 if summary.failed else 0
 
 
@@ -275,7 +287,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for path, extraction, error in extract_files([Path(p) for p in args.files], settings, args.url,
                                                   args.published):
         if extraction is None:
-            print(f"edunews: {path}: {error}", file=sys.stderr)
+            logging.getLogger("edunews").error("%s: %s", path, error)
             status = 1
             continue
         obj = extraction.to_json()
@@ -312,12 +324,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     out = write_report(settings.processed_dir, args.out, settings.models_dir)
-    print(f"edunews: report written to {out}", file=sys.stderr)
+    logging.getLogger("edunews").info("report written to %s", out)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="edunews",
         description="Turn education news pages into tables: dates, people with titles, organizations, "
         "places and priority areas.",
@@ -342,12 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("update", cmd_update, "crawl + process for a scheduled job (locked, incremental)")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML)")
     p.add_argument("--since", default=None, metavar="DATE", help="crawl only articles published on or after DATE")
-    p.add_argument("--limit", type=int, default=None, help="fetch/process at most N new or changed records")
+    p.add_argument("--limit", type=_count(0), default=None, help="fetch/process at most N new or changed records")
     _add_engine_flags(p)
     p = add("process", cmd_process, "raw archives -> tables, incrementally")
     p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, manifests or folders (default DATA/raw)")
-    p.add_argument("--limit", type=int, default=None, help="process at most N new or changed records")
-    p.add_argument("--batch-size", type=int, default=None, help="texts per nlp.pipe batch")
+    p.add_argument("--limit", type=_count(0), default=None, help="process at most N new or changed records")
+    p.add_argument("--batch-size", type=_count(1), default=None, help="texts per nlp.pipe batch")
     _add_engine_flags(p)
     p = add("ingest", cmd_ingest, "take existing archives and pages into DATA/raw/")
     p.add_argument("paths", nargs="*", metavar="PATH", help="WARC files, pages, folders, manifest.jsonl, URL lists")
@@ -363,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sites_names", nargs="*", metavar="SITE", help="sites to crawl (default: all)")
     p.add_argument("--sites", type=Path, default=None, help="sites file (TOML; default ./sites.toml)")
     p.add_argument("--since", default=None, help="skip articles older than this day (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=None, help="fetch at most N articles in all (over all sites)")
+    p.add_argument("--limit", type=_count(0), default=None, help="fetch at most N articles in all (over all sites)")
     p.add_argument("--check", action="store_true", help="only report what each listing, feed and sitemap yields")
     p.add_argument("--refresh", action="store_true", help="re-fetch archived articles with conditional requests")
     p = add("clean", cmd_clean, "print the cleaned Article of one page as JSON")
@@ -384,33 +396,61 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _setup_logging(getattr(args, "log_format", "text"))
-    for flag in ("published", "since"):  # a bad date is bad usage (exit 2), caught before any work starts
-        if getattr(args, flag, None):
-            from datetime import date
+def _wants_json(argv: list[str]) -> bool:
+    """--log-format json, known before parsing so that even a usage error is a JSON line."""
+    return any(a == "--log-format=json" or (a == "--log-format" and nxt == "json")
+               for a, nxt in zip(argv, [*argv[1:], ""], strict=True))
 
-            try:
-                date.fromisoformat(getattr(args, flag))
-            except ValueError:
-                parser.error(f"--{flag} must be YYYY-MM-DD, got {getattr(args, flag)!r}")
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    json_logs = _wants_json(argv)
+    setup_logging("json" if json_logs else "text")
+    log = logging.getLogger("edunews")
+    parser = build_parser()
+    args = argparse.Namespace(command=argv[0] if argv and not argv[0].startswith("-") else None, debug=False)
+    code = _run(parser, argv, args, log)
+    if json_logs and not getattr(args, "summary_logged", False):
+        # a scheduler reads the last line: it is always the summary object, whatever happened
+        log.info("exit %d", code, extra={"summary": _outcome(args, code)})
+    if getattr(args, "parse_failed", False):
+        raise SystemExit(code)  # as argparse does on a bad command line, for callers of main()
+    return code
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str], args: argparse.Namespace, log: logging.Logger) -> int:
+    """Parse and run one command; every failure is one log line and an exit code (never a traceback)."""
     try:
+        parser.parse_args(argv, namespace=args)
+        for flag in ("published", "since"):  # a bad date is bad usage (exit 2), caught before any work starts
+            if getattr(args, flag, None):
+                from datetime import date
+
+                try:
+                    date.fromisoformat(getattr(args, flag))
+                except ValueError:
+                    parser.error(f"--{flag} must be YYYY-MM-DD, got {getattr(args, flag)!r}")
         return int(args.func(args))
+    except UsageError as exc:
+        log.error("%s", exc)
+        args.parse_failed = True
+        return 2
     except LockedError as exc:
-        logging.getLogger("edunews").error("%s", exc)
+        log.error("%s", exc)
         return EX_TEMPFAIL
+    except ConfigError as exc:  # bad settings, flags or sites file: the user has something to fix
+        log.error("error: %s", exc)
+        return 2
     except PipelineError as exc:
-        logging.getLogger("edunews").error("error: %s", exc)
+        log.error("error: %s", exc)
         return 1
     except KeyboardInterrupt:
-        print("edunews: interrupted", file=sys.stderr)
+        log.error("interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - a one-line error, never a traceback, unless --debug
-        if args.debug:
-            traceback.print_exc()
-        print(f"edunews: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        text = str(exc).strip().splitlines()
+        log.error("error: unexpected failure%s (run with --debug for the traceback, and please report it)",
+                  f": {text[0]}" if text else "", exc_info=bool(args.debug))
         return 1
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -40,5 +40,5 @@ def run_eval(gold: Path, settings: Settings, fmt: str = "text", baseline: bool =
         print(format_report(report, base))
     if report.errors:
         for art, msg in sorted(report.errors.items()):
-            print(f"edunews: {art}: {msg}", file=sys.stderr)
+            logging.getLogger("edunews").error("%s: %s", art, msg)
     return 0

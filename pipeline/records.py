@@ -114,8 +114,9 @@ class ArticleRow:
     source_agency: str | None = col("string", "Wire service credited for the story (AFP, Reuters, NAN ...)", "AFP")
     language: str | None = col("string", "ISO 639-1 code of the body's language", "en")
     word_count: int = col("integer", "Words in the cleaned text", 612)
-    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english, duplicate or "
-                      "off_topic (below min_education with only_education)", "ok")
+    status: str = col("string", "ok, empty, too_short, not_an_article, paywalled, not_english, duplicate, "
+                      "off_topic (below min_education with only_education) or too_long (only the first "
+                      "max_chars characters were read)", "ok")
     duplicate_of: str | None = col("string", "article_id of the earlier copy when status is duplicate", None)
     education: float | None = col("number", "How much the article is about education, 0 to 1 (English articles; "
                                   "weighted terms of models/education_terms.json)", 0.97)
@@ -148,7 +149,7 @@ class OrganizationRow:
     org_id: str = col("string", "Stable id from the normalized canonical name (sha1, 12 hex)", "0f3a9c2d1b7e")
     name: str = col("string", "Canonical long form", "United Nations Educational, Scientific and Cultural Organization")
     aliases: str | None = col("string", "Other forms used in the text (acronyms, short forms), '; '-joined", "UNESCO; UNESCO Headquarters")
-    mention_count: int = col("integer", "Mentions (all forms) in the text", 7)
+    mention_count: int = col("integer", "Mentions (all forms) in the text; 0 for an organization only implied by a person's post (Government of X for its President), whose offsets are then that person's", 7)
     sentence: str = col("string", "Sentence of the first mention", "...")
     start_char: int = col("integer", "Offset of the first mention in articles.text", 310)
     end_char: int = col("integer", "End offset of the first mention", 316)

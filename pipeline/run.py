@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -20,16 +19,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from tqdm import tqdm
-
 from pipeline.clean import clean_page
 from pipeline.clean.selectors import site_hints
-from pipeline.errors import PipelineError
+from pipeline.errors import ConfigError, PipelineError, StateError
 from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
 from pipeline.ids import article_id
 from pipeline.ingest import iter_raw, iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
 from pipeline.knowledge import SAMPLE_DIR, use_models_dir
+from pipeline.progress import Progress
 from pipeline.records import Article, Extraction, RawPage
 from pipeline.runners import partitions, run_batches
 from pipeline.settings import Settings
@@ -60,9 +58,12 @@ def data_lock(data_dir: Path) -> AbstractContextManager[None]:
 
 
 def one_line(exc: BaseException) -> str:
+    """The one-line reason of an errors row: our own message, or what an unexpected error said."""
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
-    return message if isinstance(exc, PipelineError) else f"{type(exc).__name__}: {message}"
+    if isinstance(exc, PipelineError):
+        return message
+    return f"unexpected error: {message or 'no message'} ({type(exc).__name__})"
 
 
 def clean_pages(
@@ -100,15 +101,47 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
 
     A pure function of its input (plus the clock for error times): runners may call
     it in worker processes or on a Dask cluster and commit the results in order.
+    Whatever fails in one document is that document's ``errors`` row: it is recorded
+    as processed (for its bytes and extractor version), so the next run does not try
+    it again until either changes, and the batch goes on.
     """
     use_models_dir(settings.models_dir)  # this may be a worker process or a Dask worker
+    try:
+        return _process_batch(pages, settings)
+    except (ConfigError, StateError):
+        raise  # the run's settings, not a document: the whole run stops with a usage error
+    except Exception as exc:  # noqa: BLE001 - a failure the stages did not catch: find its document
+        if len(pages) == 1:
+            return failed_page(pages[0], one_line(exc), processing_version(settings))
+    done, results, errors = [], [], []
+    for page in pages:
+        try:
+            one = _process_batch([page], settings)
+        except (ConfigError, StateError):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            one = failed_page(page, one_line(exc), processing_version(settings))
+        done += one[0]
+        results += one[1]
+        errors += one[2]
+    return done, results, errors
+
+
+def failed_page(page: RawPage, reason: str, version: str = EXTRACTOR_VERSION) -> tuple[list, list, list]:
+    """The batch result of a page that failed as a whole: an errors row, and processed (as failed)."""
+    now = utc_now()
+    return ([(page.raw_ref, body_hash(page.body), version, None, now)], [],
+            [(page.error_source, "process", reason, now)])
+
+
+def _process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:
     errors: list[tuple[str, str, str, str]] = []
     cleaned = list(clean_pages(pages, settings, errors))
     by_ref = {page.raw_ref: page for page, _ in cleaned}
     extract_errors: list[tuple[Article, BaseException]] = []
     extractions: list[Extraction] = list(
-        extract_articles((a for _, a in cleaned), model=settings.spacy_model,
-                         batch_size=settings.batch_size, errors=extract_errors)
+        extract_articles((a for _, a in cleaned), model=settings.spacy_model, batch_size=settings.batch_size,
+                         errors=extract_errors, max_length=settings.max_length, max_chars=settings.max_chars)
     )
     for article, exc in extract_errors:
         page = by_ref.get(article.raw_ref)
@@ -130,11 +163,15 @@ def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list,
     return done, results, errors
 
 
+def _count_pending(store: StateStore, pages: Iterable[RawPage], version: str = EXTRACTOR_VERSION) -> int:
+    """How many records a run will process: a read and hash of the inputs, no parsing (for the progress total)."""
+    return sum(store.needs_processing(p.raw_ref, body_hash(p.body), version) for p in pages)
+
+
 def _pending(
-    store: StateStore, pages: Iterable[RawPage], summary: Summary, bar: tqdm, version: str = EXTRACTOR_VERSION
+    store: StateStore, pages: Iterable[RawPage], summary: Summary, version: str = EXTRACTOR_VERSION
 ) -> Iterator[RawPage]:
     for page in pages:
-        bar.update(1)
         sha1 = body_hash(page.body)
         if not store.needs_processing(page.raw_ref, sha1, version):
             summary.unchanged += 1
@@ -186,8 +223,11 @@ def process(
         chunk = max(settings.batch_size, 1)
         if settings.engine == "local" and settings.workers <= 1:
             chunk *= 4
-        with tqdm(desc="process", unit="doc", disable=not settings.progress or None, file=sys.stderr) as bar:
-            pending = _pending(store, _iter_inputs(settings, paths), summary, bar, processing_version(settings))
+        version = processing_version(settings)
+        total = _count_pending(store, _iter_inputs(settings, paths), version) if settings.progress else None
+        progress = Progress(total if limit is None or total is None else min(total, limit), settings)
+        try:
+            pending = _pending(store, _iter_inputs(settings, paths), summary, version)
             if limit is not None:
                 pending = islice(pending, limit)
             # The runner (this process, worker processes or a Dask cluster) returns batches in input order.
@@ -195,6 +235,9 @@ def process(
                 store.commit_batch(done, results, errors)
                 summary.failed += len(errors)
                 summary.failures.extend(f"{src}: {stage}: {msg}" for src, stage, msg, _ in errors)
+                progress.update(len(done))
+        finally:
+            progress.close()
         export_tables(store, settings.processed_dir)
     finally:
         store.close()
@@ -283,7 +326,8 @@ def extract_files(
     done = {
         x.article.raw_ref: x
         for x in extract_articles(articles, model=settings.spacy_model, batch_size=settings.batch_size,
-                                  errors=extract_errors)
+                                  errors=extract_errors, max_length=settings.max_length,
+                                  max_chars=settings.max_chars)
     }
     failed = {ref: msg for ref, _stage, msg, _at in clean_errors}
     failed.update({a.raw_ref: one_line(e) for a, e in extract_errors})

@@ -45,9 +45,16 @@ class Settings:
     scheduler: str | None = None  # tcp://HOST:PORT of a running Dask scheduler; None starts a LocalCluster
     min_words: int = 40  # fewer words in the body -> status too_short
     languages: tuple[str, ...] = ("en",)  # run through the extractors; others are kept as not_english
+    # characters spaCy parses as one Doc (nlp.max_length); longer texts go in pieces. A parse takes
+    # about 1 GB per 300,000 characters (small English model), so spaCy's own 1,000,000 is too much
+    max_length: int = 100_000
+    max_chars: int = 1_000_000  # characters of one article the extractors read; longer ones: status too_long
     progress: bool = True
     only_education: bool = False  # articles below min_education become off_topic and are not parsed
     min_education: float = 0.5  # education score (0..1) an article needs with only_education
+    log_format: str = "text"  # text or json (--log-format): json writes only JSON lines on stderr
+    progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents
+    progress_seconds: float = 60.0  # ... or at least this often while documents are being processed
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -73,7 +80,7 @@ def _coerce(name: str, value: Any) -> Any:
         return None
     if name in _PATHS:
         return Path(value)
-    if name in {"batch_size", "workers", "min_words"}:
+    if name in {"batch_size", "workers", "min_words", "max_length", "max_chars", "progress_every"}:
         try:
             number = int(value)
         except (TypeError, ValueError):
@@ -81,6 +88,13 @@ def _coerce(name: str, value: Any) -> Any:
         if number < 1 and name != "min_words":
             raise ConfigError(f"setting {name} must be at least 1, got {number}")
         return number
+    if name == "progress_seconds":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {name} must be a number of seconds, got {value!r}") from None
+    if name == "log_format" and value not in ("text", "json"):
+        raise ConfigError(f"setting log_format must be text or json, got {value!r}")
     if name == "engine" and value not in ENGINES:
         raise ConfigError(f"setting engine must be one of {', '.join(ENGINES)}, got {value!r}")
     if name == "languages":
@@ -126,6 +140,9 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
     if unknown:
         raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}")
     settings = Settings(**{k: _coerce(k, v) for k, v in values.items()})
+    if settings.data_dir.exists() and not settings.data_dir.is_dir():
+        raise ConfigError(f"the data folder {settings.data_dir} is a file; pass --data DIR, a folder for raw/, "
+                          "processed/ and state.sqlite")
     if not settings.models_dir.is_dir():
         raise ConfigError(f"models folder {settings.models_dir} not found; set EDUNEWS_MODELS_DIR")
     return settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -90,3 +91,41 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ConfigError, match=r"pip install 'edunews\[dask\]'"):
         dask_runner._import_distributed()
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_loses_nothing(one_worker, tmp_path: Path) -> None:
+    """SIGKILL one worker process (as the OOM killer would): the run goes on and every document is there."""
+    import signal
+    import sqlite3
+    import subprocess
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    from conftest import ROOT
+
+    ref_dir, ref = one_worker
+    data = tmp_path / "killed"
+    shutil.copytree(ref_dir / "raw", data / "raw")
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "process", "--data", str(data), "-q", "--batch-size",
+                             "2", "--workers", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 300
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(data / "state.sqlite", timeout=1) as db:
+                committed = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if committed >= 2:
+            workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                       if "spawn_main" in " ".join(c.cmdline()) and "resource_tracker" not in " ".join(c.cmdline())]
+            if workers:
+                killed = workers[0].pid
+                os.kill(killed, signal.SIGKILL)
+    _, err = proc.communicate(timeout=600)
+    assert killed is not None, "the run ended before a worker could be killed"
+    assert proc.returncode == 0, err
+    assert "new 25," in err
+    assert digests(data / "processed") == ref  # the killed worker's batch was done again, nothing lost

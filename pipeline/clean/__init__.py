@@ -58,11 +58,13 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     pos = 0
     items = [("title", title.strip())] if title.strip() else []
     seen_title = title.strip()
+    not_bylines = len(items)  # counted as they come: a sum per block was quadratic on long pages (issue 14)
     for kind, text in blocks:
-        leading = sum(k != "byline" for k, _ in items) <= 1
+        leading = not_bylines <= 1
         if leading and kind in {"heading", "paragraph"} and _same_title(text, seen_title):
             continue  # the body repeats the headline
         items.append((kind, text))
+        not_bylines += kind != "byline"
     for kind, text in items:
         if parts:
             pos += 2

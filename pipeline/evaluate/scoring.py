@@ -112,7 +112,9 @@ def _org_forms(org: Mapping[str, Any]) -> set[str]:
 def _score_organizations(
     art: ArticleScore, pred: Mapping[str, Any], gold: Mapping[str, Any]
 ) -> None:
-    preds = _rows(pred, "organizations")
+    # gold lists the organizations a text names; rows only implied by a post (mention_count 0,
+    # "Government of X" for its President) are there for people.org_id joins and are not scored
+    preds = [p for p in _rows(pred, "organizations") if p.get("mention_count") != 0]
     golds = [g for g in gold.get("organizations") or [] if isinstance(g, Mapping)]
     pforms = [_org_forms(p) for p in preds]
     gforms = [_org_forms(g) for g in golds]

@@ -282,3 +282,35 @@ def _merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
                 org.aliases.append(alias)
         gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]
+
+
+def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list) -> list[OrganizationRow]:
+    """Organizations rows for the people's organizations that no mention gave (issue 14).
+
+    A person's organization can be inferred ("Government of Nigeria" for a President in a
+    story about Nigeria) or read by a title pattern from a phrase the recognizers left out;
+    ``people.org_id`` must still join to a row of this article. Such a row takes the first
+    occurrence of the name in the text when there is one, else the person's first mention
+    (with ``mention_count`` 0: the text never names it). Returns every row, in text order.
+    """
+    known = {row.org_id for row in orgs}
+    added: list[OrganizationRow] = []
+    for person in people:
+        if person.org_id is None or person.org_id in known:
+            continue
+        known.add(person.org_id)
+        found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(person.organization)}(?!\w)", ctx.text)]
+        s, e = found[0] if found else (person.start_char, person.end_char)
+        added.append(OrganizationRow(
+            article_id=person.article_id,
+            org_id=person.org_id,
+            name=person.organization,
+            aliases=None,
+            mention_count=len(found),
+            sentence=ctx.sentence_text(s),
+            start_char=s,
+            end_char=e,
+        ))
+    if not added:
+        return orgs
+    return sorted([*orgs, *added], key=lambda r: (r.start_char, r.end_char))

@@ -21,7 +21,7 @@ from itertools import chain
 from pipeline.errors import ConfigError
 from pipeline.records import RawPage
 from pipeline.runners import BatchResult, partition_key
-from pipeline.runners.local import in_order
+from pipeline.runners.local import in_order, one_by_one
 from pipeline.settings import Settings
 
 INSTALL_HINT = "pip install 'edunews[dask]'"
@@ -69,4 +69,8 @@ def run_dask(batches: Iterable[list[RawPage]], settings: Settings) -> Iterator[B
             return client.submit(process_batch, batch, settings, key=f"edunews-{run_id}-{partition_key(batch)}",
                                  pure=False)
 
-        yield from in_order(submit, chain([first], batches), window=2 * n_workers)
+        def recover(batch: list[RawPage], exc: BaseException) -> BatchResult:
+            return one_by_one(submit, batch, "its task failed on every worker that ran it (out of memory or a crash)",
+                              settings)
+
+        yield from in_order(submit, chain([first], batches), window=2 * n_workers, recover=recover)
