@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline.clean import clean_page
+from pipeline.clean import clean_page, content_type_of
 from pipeline.clean.selectors import site_hints
 from pipeline.errors import PipelineError
 from pipeline.extract import EXTRACTOR_VERSION, extract_articles
@@ -234,7 +234,7 @@ def extract_files(
         except OSError as exc:
             errors.append((path, f"cannot read: {exc.strerror}"))
             continue
-        ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+        ctype = content_type_of(path)
         pages.append(RawPage(body, url, str(path), str(path), ctype))
     clean_errors: list[tuple[str, str, str, str]] = []
     articles = []
