@@ -90,7 +90,8 @@ def main(folder: Path) -> None:
         found = sum(len(v.get(kind, set())) for v in people.values())
         both = sum(len(v.get(kind, set()) & v.get("html", set())) for v in people.values())
         ok = status[(kind, "ok")]
-        print(f"| {kind} | {ok}/{len(truth)} | {found} | {both} | {both}/{html_total} = {both / max(html_total, 1):.3f} |")
+        share = both / max(html_total, 1)
+        print(f"| {kind} | {ok}/{len(truth)} | {found} | {both} | {both}/{html_total} = {share:.3f} |")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,43 @@ def ocr_pdf(body: bytes, lang: str = "eng") -> str:
     return "\f".join(pytesseract.image_to_string(img, lang=lang) for img in pages)
 
 
+def _heading(page: object) -> str | None:
+    """The first page's leading text set larger than the body (the headline), from pypdf's text visitor."""
+    chunks: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3] or 1) * abs(cm[3] or 1)
+            chunks.append((text, float(size or 0) * scale))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    if not chunks:
+        return None
+    sizes = sorted(size for text, size in chunks for _ in range(len(text)))
+    body = sizes[len(sizes) // 2]
+    lead: list[str] = []
+    for text, size in chunks:
+        if size < 1.15 * body:
+            break
+        lead.append(text)
+    heading = re.sub(r"\s+", " ", " ".join(lead)).strip()
+    return heading if 2 <= len(heading.split()) <= 40 else None
+
+
+def _without_heading(text: str, heading: str) -> str:
+    """The first page's text without the lines that make up the heading."""
+    want = heading.split()
+    lines = text.split("\n")
+    taken: list[str] = []
+    for i, line in enumerate(lines):
+        taken += line.split()
+        if taken == want:
+            return "\n".join(lines[i + 1 :])
+        if taken != want[: len(taken)]:
+            break
+    return text
+
+
 def read_pdf(body: bytes) -> PdfText:
     """The text of a PDF with its metadata; CleanError when it cannot be read or has no text."""
     from pypdf import PdfReader
@@ -77,14 +114,17 @@ def read_pdf(body: bytes) -> PdfText:
             reader.decrypt("")
         pages = [page.extract_text() or "" for page in reader.pages]
         meta = reader.metadata or {}
+        heading = _heading(reader.pages[0]) if pages and pages[0].strip() else None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:  # pypdf raises several kinds
         raise CleanError(f"unreadable PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     except Exception as exc:  # noqa: BLE001 - a damaged PDF must become one error row, whatever pypdf raises
         raise CleanError(f"unreadable PDF ({type(exc).__name__})") from None
+    if heading:
+        pages[0] = _without_heading(pages[0], heading)
     text = "\f".join(pages)
     out = PdfText(
         text=text,
-        title=_meta_title(meta.get("/Title")),
+        title=heading or _meta_title(meta.get("/Title")),
         authors=[a.strip() for a in re.split(r"[;,]| and ", str(meta.get("/Author") or "")) if a.strip()],
         created=_meta_date(meta.get("/CreationDate")),
     )
