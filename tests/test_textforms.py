@@ -266,6 +266,7 @@ def test_pdf_without_a_text_layer_is_an_error_that_says_so(tmp_path: Path, monke
     assert json.loads(proc.stdout.splitlines()[0])["article"]["status"] == "ok"
 
 
+@pytest.mark.slow
 def test_scanned_pdf_is_ocrd_when_the_extra_is_installed(tmp_path: Path) -> None:
     from pipeline.clean.pdf import ocr_available
 
