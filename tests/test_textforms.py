@@ -302,3 +302,22 @@ def test_scanned_pdf_is_ocrd_when_the_extra_is_installed(tmp_path: Path) -> None
     scan.write_bytes(bytes(pdf.output()))
     art = clean_page(_page(scan))
     assert "Adrienne Provost" in art.text and art.title.startswith("Adrienne Provost Recognized")
+
+
+def test_headline_on_two_lines_slug_authors_source_url_and_embargo_fallback() -> None:
+    lines = (FIX / "seed-ocr-press-release.txt").read_text("utf-8").split("\n")
+    text = "\n".join(lines)
+    assert clean_text(text).title == SEED_TITLE  # the headline wraps over three lines in the OCR text
+    body = "\n\n".join(b.text for b in clean_text(text).blocks[2:])
+    centred = "MINISTRY LAUNCHES ICT\nWORKSHOP IN DUSHANBE\n\n" + body
+    assert clean_text(centred).title == "MINISTRY LAUNCHES ICT WORKSHOP IN DUSHANBE"
+    fm = ("---\ntitle: Workshop in Dushanbe\nauthor: unesco-almaty\n"
+          "source-url: https://en.unesco.kz/2018/11/09/workshop\n---\n"
+          "Advertisement - scroll to continue reading\n\n" + body)
+    art = clean_text(fm)
+    assert art.authors == [] and "By unesco" not in art.text and "Advertisement" not in art.text
+    assert art.published == "2018-11-09" and art.url == "https://en.unesco.kz/2018/11/09/workshop"
+    embargoed = "Workshop in Dushanbe\n\nEMBARGOED UNTIL 00:01 GMT 9 November 2018\n\n" + body.replace(
+        "9 November 2018", "")
+    art = clean_text(embargoed)
+    assert art.published == "2018-11-09" and "EMBARGO" not in art.text

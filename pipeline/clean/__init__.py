@@ -203,7 +203,9 @@ def clean_text(
     doc = normalize(text, markdown=markdown, title_hint=title_hint)
     if not doc.blocks and not doc.title:
         raise CleanError("no text in the document")
-    published = text_date(doc.fields, doc.blocks, url or doc.source_url) or published_hint
+    if not url and doc.source_url and doc.source_url.startswith("http"):
+        url = doc.source_url  # the text names its own URL (front matter, or a dump's first line)
+    published = text_date(doc.fields, doc.blocks, url, doc.embargo) or published_hint
     raw_authors = doc.authors or list(authors_hint or [])
     body_blocks_, authors, agency = with_byline(doc.blocks, raw_authors)
     full, out_blocks = assemble(doc.title, body_blocks_)

@@ -36,6 +36,7 @@ _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$"
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "date_published", "created")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+_URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -68,7 +69,8 @@ class TextDoc:
     blocks: list[tuple[str, str]]
     fields: dict[str, str] = field(default_factory=dict)
     authors: list[str] = field(default_factory=list)
-    source_url: str | None = None  # a URL line the dump itself starts with (scrape dumps)
+    source_url: str | None = None  # the text's own URL: front matter, or the URL line a scrape dump starts with
+    embargo: str | None = None  # an embargo line (removed from the text; its date is the last resort)
 
 
 @lru_cache(maxsize=1)
@@ -142,8 +144,11 @@ def front_matter_authors(fields: dict[str, str]) -> list[str]:
     out: list[str] = []
     for key in _AUTHOR_KEYS:
         for name in (fields.get(key) or "").split(";"):
-            if name.strip() and name.strip() not in out:
-                out.append(name.strip())
+            name = render_inline(name).strip()
+            if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", name):
+                continue  # a slug ("new-zealand-national-party"), not a name
+            if name and name not in out:
+                out.append(name)
     return out
 
 
@@ -240,7 +245,9 @@ def _width(lines: list[str]) -> tuple[int, bool]:
         return (lengths[-1] if lengths else 0), False
     width = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(n >= 0.75 * width for n in lengths)
-    return width, width <= 110 and near >= max(3, 0.3 * len(lengths))
+    # wrapped lines end mid-sentence; a dump's one-line paragraphs end with their full stop
+    open_ends = sum(bool(s) and not s.endswith(_END_PUNCT) for s in (ln.strip() for ln in lines))
+    return width, width <= 110 and near >= max(3, 0.3 * len(lengths)) and open_ends >= 0.3 * len(lengths)
 
 
 def _join(prev: str, nxt: str, hyphenated: set[str]) -> str:
@@ -284,7 +291,11 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
     body = " ".join(lines)
     hyphenated = {w.casefold() for w in re.findall(r"\b\w+-\w+\b", body)}
     blocks: list[tuple[str, str]] = []
-    for para in _paragraphs(lines):
+    paras = _paragraphs(lines)
+    if paras and _title_lines(paras[0]):
+        blocks.append(("paragraph", " ".join(ln.strip() for ln in paras[0])))
+        paras = paras[1:]
+    for para in paras:
         current = last = para[0].strip()
         for line in para[1:]:
             if _break_between(last, line, width, wrapped):
@@ -295,6 +306,14 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
             last = line.strip()
         blocks.append(_kind(current))
     return [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _clean(t)]
+
+
+def _title_lines(para: list[str]) -> bool:
+    """A headline set on two or three lines (centred or wrapped) above a blank line: one title."""
+    if not 2 <= len(para) <= 3 or len(" ".join(para).split()) > 30:
+        return False
+    return all(ln.strip() and not ln.strip().endswith(_END_PUNCT) and not _BULLET.match(ln)
+               and not dateline_date([ln]) and not is_byline_block(ln.strip()) for ln in para)
 
 
 def _kind(text: str) -> tuple[str, str]:
@@ -393,8 +412,10 @@ def title_like(text: str) -> bool:
     return not is_byline_block(text) and not (words <= 6 and dateline_date([text]))
 
 
-def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | None) -> str | None:
-    """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL."""
+def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | None,
+              embargo: str | None = None) -> str | None:
+    """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
+    and last an embargo line (often garbled by OCR, so it never wins over the others)."""
     if day := front_matter_date(fields):
         return day
     body = [t for k, t in blocks if k != "byline"]
@@ -403,7 +424,7 @@ def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | 
     tail = [t for t in body[-3:] if len(t) <= 60]
     if day := dateline_date(tail):
         return day
-    return url_date(url)
+    return url_date(url) or (dateline_date([embargo]) if embargo else None)
 
 
 def url_date(url: str | None) -> str | None:
@@ -437,10 +458,12 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     pages = text.count("\f") + 1
     lines = text.replace("\f", "\n\n").split("\n")
     is_md = looks_markdown(text) if markdown is None else markdown
+    embargo = next((ln.strip() for ln in lines[:40] if re.match(r"\s*embargo", ln, re.I)), None)
     lines, source_url = _drop_furniture(lines, pages)
     blocks = _md_blocks(lines) if is_md else _text_blocks(lines)
     title = render_inline(fields.get("title", "")).strip() or (title_hint or "").strip()
     if not title and blocks and (blocks[0][0] == "heading" or title_like(blocks[0][1])):
         title = blocks.pop(0)[1]
+    url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
     return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
-                   source_url=source_url)
+                   source_url=url or source_url, embargo=embargo)
