@@ -53,6 +53,7 @@ _CODE = re.compile(r"`([^`]+)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_SIGNALS = (re.compile(r"^\s{0,3}#{1,6}\s+\S", re.M), _LINK, _STRONG, re.compile(r"^\s{0,3}[-*+]\s+\S", re.M),
                _IMAGE, re.compile(r"^\s{0,3}(=+|-{3,})\s*$", re.M))
+_MD_STRONG = (0, 1, 2, 4)  # heading, link, strong emphasis, image
 _GAP = re.compile(r"(?<=[.!?\"\u201d\u2019)])\s{2,}(?=[\"\u201c\u2018(]?[A-Z0-9])")
 _END_PUNCT = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", ")")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -352,13 +353,22 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     para: list[str] = []
     kind = "paragraph"
+    width, wrapped = _width([ln for ln in lines if not _FENCE.match(ln)])
 
     def flush() -> None:
         nonlocal para, kind
-        raw = " ".join(s.strip() for s in para)
-        if raw and not _link_only(raw):
-            for part in _split_gaps(render_inline(raw)):
-                out.append((kind, _clean(part)))
+        # One paragraph per line where the lines are paragraphs (a dump written as markdown)
+        groups: list[list[str]] = []
+        for line in para:
+            if groups and not _break_between(groups[-1][-1], line, width, wrapped):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        for group in groups:
+            raw = " ".join(s.strip() for s in group)
+            if raw and not _link_only(raw):
+                for part in _split_gaps(render_inline(raw)):
+                    out.append((kind, _clean(part)))
         para, kind = [], "paragraph"
 
     in_fence = False
@@ -398,8 +408,10 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def looks_markdown(text: str) -> bool:
-    """Two or more kinds of markdown markup (headings, links, emphasis, bullets, images, rules)."""
-    return sum(bool(rx.search(text)) for rx in _MD_SIGNALS) >= 2
+    """Two or more kinds of markdown markup, one of them a heading, link, emphasis or image
+    (bullets and rules alone are plain text's too)."""
+    found = [bool(rx.search(text)) for rx in _MD_SIGNALS]
+    return sum(found) >= 2 and any(found[i] for i in _MD_STRONG)
 
 
 # --- title and date ----------------------------------------------------------------------------
