@@ -321,3 +321,17 @@ def test_headline_on_two_lines_slug_authors_source_url_and_embargo_fallback() ->
         "9 November 2018", "")
     art = clean_text(embargoed)
     assert art.published == "2018-11-09" and "EMBARGO" not in art.text
+
+
+def test_split_words_inside_a_line_and_dates_in_a_local_files_path(tmp_path: Path) -> None:
+    text = (FIX / "seed-scrape-dump.txt").read_text("utf-8")
+    art = clean_text(text.replace("workshop, participants", "work- shop, participants")
+                     .replace("inclusive, equitable", "inclusive, pre- and in-service, equitable"))
+    assert "workshop, participants" in art.text and "pre- and in-service" in art.text
+    body = "\n".join(text.splitlines()[2:])  # without its date line
+    post = tmp_path / "_posts" / "2018-11-09-ict-workshop.md"
+    post.parent.mkdir()
+    post.write_text("---\ntitle: ICT workshop\n---\n" + body, encoding="utf-8")
+    assert clean_page(_page(post)).published == "2018-11-09"
+    permalink = "---\ntitle: ICT workshop\npermalink: /news/11-09-18.html\n---\n" + body
+    assert clean_text(permalink).published == "2018-11-09"

@@ -26,7 +26,7 @@ from pipeline.clean.metadata import (
 )
 from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
-from pipeline.clean.textdoc import normalize, text_date
+from pipeline.clean.textdoc import normalize, text_date, url_date
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
@@ -205,7 +205,7 @@ def clean_text(
         raise CleanError("no text in the document")
     if not url and doc.source_url and doc.source_url.startswith("http"):
         url = doc.source_url  # the text names its own URL (front matter, or a dump's first line)
-    published = text_date(doc.fields, doc.blocks, url, doc.embargo) or published_hint
+    published = text_date(doc.fields, doc.blocks, url or doc.source_url, doc.embargo) or published_hint
     raw_authors = doc.authors or list(authors_hint or [])
     body_blocks_, authors, agency = with_byline(doc.blocks, raw_authors)
     full, out_blocks = assemble(doc.title, body_blocks_)
@@ -239,11 +239,22 @@ def clean_page(
 
         pdf = read_pdf(page.body)
         return clean_text(pdf.text, page.url, title_hint=pdf.title, authors_hint=pdf.authors,
-                          published_hint=pdf.created, markdown=False, **kwargs)  # type: ignore[arg-type]
+                          published_hint=pdf.created or _path_day(page), markdown=False,
+                          **kwargs)  # type: ignore[arg-type]
     text, _enc = decode(page.body, page.content_type)
     is_html = ctype == "text/html" or (ctype != "text/markdown" and bool(_HTML_SNIFF.search(page.body[:2048])))
     if is_html:
         return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
                           **kwargs)  # type: ignore[arg-type]
     markdown = True if ctype == "text/markdown" else None
-    return clean_text(text, page.url, markdown=markdown, **kwargs)  # type: ignore[arg-type]
+    return clean_text(text, page.url, markdown=markdown, published_hint=_path_day(page),
+                      **kwargs)  # type: ignore[arg-type]
+
+
+def _path_day(page: RawPage) -> str | None:
+    """A date in a local file's path (a Jekyll post's ``2014-04-09-title.md``, ``news/01-05-98.txt``):
+    the last resort for a text with no date of its own. Archive references (WARC offsets) are not paths."""
+    ref = page.raw_ref or ""
+    if not ref or "#" in ref or ".warc" in ref:
+        return None
+    return url_date("/" + ref.replace("\\", "/").lstrip("/"))

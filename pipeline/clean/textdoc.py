@@ -59,7 +59,9 @@ _END_PUNCT = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", ")")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_PERMALINK_DAY = re.compile(r"(?<![\d])(\d{1,2})[-_.](\d{1,2})[-_.](\d{2}|(?:19|20)\d{2})(?=[./_-]|$)")
+_PERMALINK_DAY = re.compile(r"(?<![\d.])(\d{1,2})[-_](\d{1,2})[-_](\d{2}|(?:19|20)\d{2})(?=[./_-]|$)")
+_INLINE_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
+_NOT_A_SPLIT = frozenset(["and", "or", "nor", "to", "but", "as", "the", "than", "versus", "vs"])
 
 
 @dataclass
@@ -306,7 +308,20 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
                 current = _join(current, line.strip(), hyphenated)
             last = line.strip()
         blocks.append(_kind(current))
-    return [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _clean(t)]
+    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _clean(t)]
+    return [(k, _rejoin(t, hyphenated)) for k, t in out]
+
+
+def _rejoin(text: str, hyphenated: set[str]) -> str:
+    """A word split by a hyphen and a space inside a line ("yester- day": a wrapped line joined
+    by an earlier tool) is joined; "pre- and post-war" and compounds the text writes are kept."""
+    def fix(m: re.Match[str]) -> str:
+        if m[2] in _NOT_A_SPLIT:
+            return m[0]
+        compound = f"{m[1]}-{m[2]}"
+        return compound if compound.casefold() in hyphenated else m[1] + m[2]
+
+    return _INLINE_HYPHEN.sub(fix, text) if "- " in text else text
 
 
 def _title_lines(para: list[str]) -> bool:
