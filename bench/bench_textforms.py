@@ -91,6 +91,9 @@ def main(folder: Path) -> None:
         both = sum(len(v.get(kind, set()) & v.get("html", set())) for v in people.values())
         ok = status[(kind, "ok")]
         share = both / max(html_total, 1)
+        missed = sorted(n for v in people.values() for n in v.get("html", set()) - v.get(kind, set()))
+        if missed:
+            print(f"<!-- {kind}: HTML people not found: {', '.join(missed)} -->", file=sys.stderr)
         print(f"| {kind} | {ok}/{len(truth)} | {found} | {both} | {both}/{html_total} = {share:.3f} |")
 
 

@@ -178,7 +178,8 @@ def test_bilingual_letterhead_does_not_make_an_english_release_foreign() -> None
 
 # --- PDF -------------------------------------------------------------------------------------------
 
-def _pdf_of(path: Path, title: str | None, paragraphs: list[str], heading_size: int = 14) -> bytes:
+def _pdf_of(path: Path, title: str | None, paragraphs: list[str], heading_size: int = 14,
+            letterhead: list[str] | None = None) -> bytes:
     """A real PDF (two pages or more) of a real text, written with fpdf2."""
     fpdf = pytest.importorskip("fpdf")
     pdf = fpdf.FPDF()
@@ -188,6 +189,9 @@ def _pdf_of(path: Path, title: str | None, paragraphs: list[str], heading_size: 
     pdf.set_author("League for Innovation")
     pdf.set_creation_date(__import__("datetime").datetime(2024, 3, 20))
     pdf.add_page()
+    for line in letterhead or []:
+        pdf.set_font("Helvetica", "B", 18 if line.isupper() else 9)
+        pdf.cell(0, 8 if line.isupper() else 4.5, line, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "B", heading_size)
     pdf.multi_cell(0, 7, paragraphs[0])
     pdf.ln(4)
@@ -220,6 +224,16 @@ def test_pdf_title_from_the_first_heading_line_when_metadata_has_none(tmp_path: 
     pdf.write_bytes(_pdf_of(pdf, None, paras))
     art = clean_page(_page(pdf))
     assert art.title == PROVOST_TITLE and art.status == "ok"
+
+
+def test_pdf_with_a_letterhead_in_large_type_takes_the_headline(tmp_path: Path) -> None:
+    pdf = tmp_path / "letterhead.pdf"
+    head = ["LEAGUE FOR INNOVATION", "1333 South Clearview Avenue, Mesa, AZ", "Tel: +1 480 705 8200",
+            "PRESS RELEASE"]
+    pdf.write_bytes(_pdf_of(pdf, None, _provost_paragraphs(), letterhead=head))
+    art = clean_page(_page(pdf))
+    assert art.title == PROVOST_TITLE and art.status == "ok"
+    assert "Tel:" not in art.text and "PRESS RELEASE" not in art.text
 
 
 def test_pdf_title_from_metadata_when_no_line_stands_out(tmp_path: Path) -> None:

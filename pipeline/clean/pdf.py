@@ -67,7 +67,13 @@ def ocr_pdf(body: bytes, lang: str = "eng") -> str:
 
 
 def _heading(page: object) -> str | None:
-    """The first page's leading text set larger than the body (the headline), from pypdf's text visitor."""
+    """The first page's headline: the last run of text set larger than the body before the body starts.
+
+    A letterhead (organization name, address) or a label ("PRESS RELEASE") in large type sits above
+    the headline; the headline is the large run nearest the first paragraph. From pypdf's text visitor.
+    """
+    from pipeline.clean.textdoc import _furniture
+
     chunks: list[tuple[str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
@@ -80,26 +86,40 @@ def _heading(page: object) -> str | None:
         return None
     sizes = sorted(size for text, size in chunks for _ in range(len(text)))
     body = sizes[len(sizes) // 2]
-    lead: list[str] = []
+    rx = _furniture()
+    runs: list[list[str]] = []
+    last = 0.0  # size of the run being read (0: none)
     for text, size in chunks:
-        if size < 1.15 * body:
-            break
-        lead.append(text)
-    heading = re.sub(r"\s+", " ", " ".join(lead)).strip()
-    return heading if 2 <= len(heading.split()) <= 40 else None
+        if size >= 1.15 * body:
+            if not last or abs(size - last) > 0.1 * last:  # a new run where the type size changes
+                runs.append([])
+            runs[-1].append(text)
+            last = size
+        else:
+            last = 0.0
+            if len(text.split()) >= 8:
+                break  # the body has started
+    for run in reversed(runs):
+        heading = re.sub(r"\s+", " ", " ".join(run)).strip()
+        if any(rx[k].fullmatch(heading) for k in ("release_label", "letterhead", "page_number")):
+            continue
+        if 2 <= len(heading.split()) <= 40:
+            return heading
+    return None
 
 
-def _without_heading(text: str, heading: str) -> str:
-    """The first page's text without the lines that make up the heading."""
+def _without_heading(text: str, heading: str, top: int = 40) -> str:
+    """The first page's text without the lines that make up the heading (near the top)."""
     want = heading.split()
     lines = text.split("\n")
-    taken: list[str] = []
-    for i, line in enumerate(lines):
-        taken += line.split()
-        if taken == want:
-            return "\n".join(lines[i + 1 :])
-        if taken != want[: len(taken)]:
-            break
+    for start in range(min(top, len(lines))):
+        taken: list[str] = []
+        for i in range(start, len(lines)):
+            taken += lines[i].split()
+            if taken == want:
+                return "\n".join(lines[:start] + lines[i + 1 :])
+            if taken != want[: len(taken)]:
+                break
     return text
 
 
