@@ -349,3 +349,12 @@ def test_split_words_inside_a_line_and_dates_in_a_local_files_path(tmp_path: Pat
     assert clean_page(_page(post)).published == "2018-11-09"
     permalink = "---\ntitle: ICT workshop\npermalink: /news/11-09-18.html\n---\n" + body
     assert clean_text(permalink).published == "2018-11-09"
+
+
+def test_organization_letterhead_above_a_release_label_is_not_the_title() -> None:
+    text = (FIX / "provost-pdf-text.txt").read_text("utf-8")
+    title, rest = text.split("\n", 1)
+    art = clean_text("League for Innovation in the Community College\n\nNEWS RELEASE\n\n" + text)
+    assert art.title == PROVOST_TITLE and "League for Innovation in the Community College\n" not in art.text
+    # without a label, a first line that is a sentence-less headline stays the title
+    assert clean_text(title + "\n" + rest).title == PROVOST_TITLE

@@ -207,7 +207,19 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
             out.append("")
             continue
         out.append(raw.rstrip())
+    _above_label(stripped, letterhead, rx)
     return _drop_letterhead(out, stripped, letterhead), source_url
+
+
+def _above_label(lines: list[str], marked: set[int], rx: dict[str, re.Pattern[str]], top: int = 15) -> None:
+    """Short lines above a "PRESS RELEASE" label that name an organization are its letterhead."""
+    label = re.compile(r"(?:(?:press|news|media) (?:release|statement)|(?:for )?immediate release)\b.{0,40}", re.I)
+    seen = [i for i, s in enumerate(lines) if s][:top]
+    first = next((i for i in seen if label.fullmatch(lines[i])), None)
+    above = [i for i in seen if first is not None and i < first]
+    if above and all(len(lines[i]) <= 80 for i in above) and any(
+            rx["letterhead_org"].fullmatch(lines[i]) or i in marked for i in above):
+        marked.update(above)
 
 
 def _drop_letterhead(out: list[str], lines: list[str], marked: set[int], top: int = 25) -> list[str]:
