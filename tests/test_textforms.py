@@ -358,3 +358,6 @@ def test_organization_letterhead_above_a_release_label_is_not_the_title() -> Non
     assert art.title == PROVOST_TITLE and "League for Innovation in the Community College\n" not in art.text
     # without a label, a first line that is a sentence-less headline stays the title
     assert clean_text(title + "\n" + rest).title == PROVOST_TITLE
+    # a date line above the headline
+    art = clean_text("March 20, 2024\n" + title + "\n" + rest)
+    assert art.title == PROVOST_TITLE and art.published == "2024-03-20"

@@ -443,12 +443,16 @@ def looks_markdown(text: str) -> bool:
 
 # --- title and date ----------------------------------------------------------------------------
 
+def _date_line(text: str) -> bool:
+    return len(text.split()) <= 6 and bool(dateline_date([text]))
+
+
 def title_like(text: str) -> bool:
     """A headline: a short line without a full stop at its end (a first line run into the body isn't one)."""
     words = len(text.split())
     if not 1 <= words <= 30 or len(text) > 250 or text.rstrip().endswith((".", ",", ";", ":")):
         return False
-    return not is_byline_block(text) and not (words <= 6 and dateline_date([text]))
+    return not is_byline_block(text) and not _date_line(text)
 
 
 def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | None,
@@ -501,8 +505,10 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     lines, source_url = _drop_furniture(lines, pages)
     blocks = _md_blocks(lines) if is_md else _text_blocks(lines)
     title = render_inline(fields.get("title", "")).strip() or (title_hint or "").strip()
-    if not title and blocks and (blocks[0][0] == "heading" or title_like(blocks[0][1])):
-        title = blocks.pop(0)[1]
+    # the headline is the first block, or the second after a date line ("9 November 2018\nHeadline")
+    first = 1 if len(blocks) > 1 and _date_line(blocks[0][1]) else 0
+    if not title and blocks and (blocks[first][0] == "heading" or title_like(blocks[first][1])):
+        title = blocks.pop(first)[1]
     url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
     return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
                    source_url=url or source_url, embargo=embargo)
