@@ -92,6 +92,17 @@ def test_ocr_release_loses_its_furniture_and_keeps_its_words(extracted: dict) ->
                for b in art.blocks)
 
 
+def test_a_paragraph_cut_by_a_page_break_is_one_paragraph() -> None:
+    lines = (FIX / "seed-ocr-press-release.txt").read_text("utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("Mr Rahmatulo"))
+    header = "UNESCO Almaty Cluster Office - Press release"
+    page_break = f"\n{header}\nPage 1 of 2\n\f\n{header}\n"
+    art = clean_text("\n".join([*lines[: i + 2], page_break, *lines[i + 2 :]]))
+    (block,) = [b for b in art.blocks if "Mirboboev" in b.text]
+    assert block.text.endswith("presented Weidong Groups approach and activities.")
+    assert "Page 1" not in art.text
+
+
 def test_crlf_and_lf_give_the_same_article(extracted: dict) -> None:
     a, b = extracted["seed-scrape-dump.txt"][0], extracted["seed-scrape-dump-crlf.txt"][0]
     assert a.text == b.text and "\r" not in a.text

@@ -60,6 +60,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PERMALINK_DAY = re.compile(r"(?<![\d.])(\d{1,2})[-_](\d{1,2})[-_](\d{2}|(?:19|20)\d{2})(?=[./_-]|$)")
+_PAGE = "\ue000"  # a page break (form feed) while lines are read
 _INLINE_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
 _NOT_A_SPLIT = frozenset(["and", "or", "nor", "to", "but", "as", "the", "than", "versus", "vs"])
 
@@ -182,7 +183,7 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
     """
     rx = _furniture()
     stripped = [ln.strip() for ln in lines]
-    counts = Counter(_key(s) for s in stripped if s and len(s) <= 100)
+    counts = Counter(_key(s) for s in stripped if s and s != _PAGE and len(s) <= 100)
     letters = sum(len(_LETTER.findall(s)) for s in stripped)
     latin = sum(len(_LATIN.findall(s)) for s in stripped)
     latin_text = letters > 0 and latin >= 0.6 * letters
@@ -190,8 +191,8 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
     out: list[str] = []
     letterhead: set[int] = set()
     for i, (raw, s) in enumerate(zip(lines, stripped, strict=True)):
-        if not s:
-            out.append("")
+        if not s or s == _PAGE:
+            out.append(s)
             continue
         short = len(s) <= 120
         if not any(out) and (m := re.fullmatch(r"(?:source:\s*)?(https?://\S+)", s, re.I)):
@@ -244,10 +245,20 @@ def _clean(text: str) -> str:
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """Groups of lines between blank lines; a paragraph cut by a page break (its last line before
+    the break ends mid-sentence) goes on after the next page's header."""
     paras: list[list[str]] = [[]]
+    across_page = False
     for line in lines:
-        if line.strip():
+        if line == _PAGE:
+            across_page = True
+            if paras[-1]:
+                paras.append([])
+        elif line.strip():
+            if across_page and not paras[-1] and len(paras) >= 2 and not paras[-2][-1].strip().endswith(_END_PUNCT):
+                paras.pop()
             paras[-1].append(line)
+            across_page = False
         elif paras[-1]:
             paras.append([])
     return [p for p in paras if p]
@@ -255,13 +266,13 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 
 def _width(lines: list[str]) -> tuple[int, bool]:
     """(the text's line width, whether it is hard-wrapped): most lines end near one width <= 110."""
-    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip() and ln != _PAGE)
     if len(lengths) < 5:
         return (lengths[-1] if lengths else 0), False
     width = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(n >= 0.75 * width for n in lengths)
     # wrapped lines end mid-sentence; a dump's one-line paragraphs end with their full stop
-    open_ends = sum(bool(s) and not s.endswith(_END_PUNCT) for s in (ln.strip() for ln in lines))
+    open_ends = sum(bool(s) and s != _PAGE and not s.endswith(_END_PUNCT) for s in (ln.strip() for ln in lines))
     return width, width <= 110 and near >= max(3, 0.3 * len(lengths)) and open_ends >= 0.3 * len(lengths)
 
 
@@ -406,7 +417,7 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
             continue
         s = line.strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if not s or _REF_DEF.match(line) or (_RULE.match(line) and not para):
+        if not s or s == _PAGE or _REF_DEF.match(line) or (_RULE.match(line) and not para):
             flush()
             continue
         if in_fence:
@@ -499,7 +510,7 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     fields, text = read_front_matter(text)
     text = strip_tags(text)
     pages = text.count("\f") + 1
-    lines = text.replace("\f", "\n\n").split("\n")
+    lines = text.replace("\f", f"\n{_PAGE}\n").split("\n")
     is_md = looks_markdown(text) if markdown is None else markdown
     embargo = next((ln.strip() for ln in lines[:40] if re.match(r"\s*embargo", ln, re.I)), None)
     lines, source_url = _drop_furniture(lines, pages)
