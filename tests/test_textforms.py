@@ -116,6 +116,15 @@ def test_markdown_is_rendered_and_link_lists_dropped(extracted: dict) -> None:
     assert sum(b.kind == "paragraph" for b in art.blocks) >= 10
 
 
+def test_furniture_in_markdown_markup_and_character_references() -> None:
+    body = "\n\n".join(b.text for b in clean_text((FIX / "seed-scrape-dump.txt").read_text("utf-8")).blocks[2:])
+    art = clean_text("# Workshop in Dushanbe\n\n**FOR IMMEDIATE RELEASE**\n\n"
+                     + body.replace("Education and Science", "Education &amp; Science") + "\n\n###\n")
+    assert art.title == "Workshop in Dushanbe"
+    assert "RELEASE" not in art.text and "###" not in art.text and "&amp;" not in art.text
+    assert "Ministry of Education & Science" in art.text
+
+
 def test_front_matter_is_read_and_not_left_in_the_body() -> None:
     text = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     art = clean_text(text)

@@ -33,6 +33,7 @@ _TOML = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _FIELD = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*[:=][ \t]*(.*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")
 _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$", re.M)
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "date_published", "created")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
@@ -124,10 +125,11 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def strip_tags(text: str) -> str:
-    """Raw HTML tags out of text, their content kept ("<a href=..>UNICEF</a>" -> "UNICEF")."""
-    if "<" not in text:
-        return text
-    return html.unescape(_HTML_TAG.sub("", text))
+    """Raw HTML tags out of text, their content kept ("<a href=..>UNICEF</a>" -> "UNICEF"), and
+    character references decoded ("&amp;", "&#8217;": scrape dumps keep them)."""
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def front_matter_date(fields: dict[str, str]) -> str | None:
@@ -200,11 +202,12 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
             out.append("")
             continue
         repeated = counts.get(_key(s), 0) >= (2 if pages >= 2 else 3) and len(s) <= 100 and not _BULLET.match(s)
-        contact = short and bool(rx["letterhead"].fullmatch(s))
+        plain = (render_inline(s).strip(" *_#>") or s) if short and any(c in s for c in "*_#[") else s
+        contact = short and bool(rx["letterhead"].fullmatch(plain))
         if contact or (latin_text and _foreign(s)):
             letterhead.add(i)
-        if (short and (rx["page_number"].fullmatch(s) or rx["scan_stamp"].fullmatch(s)
-                       or rx["release_label"].fullmatch(s))) or repeated or i in letterhead:
+        if (short and (rx["page_number"].fullmatch(plain) or rx["scan_stamp"].fullmatch(plain)
+                       or rx["release_label"].fullmatch(plain))) or repeated or i in letterhead:
             out.append("")
             continue
         out.append(raw.rstrip())
