@@ -189,7 +189,6 @@ def clean_text(
     languages: tuple[str, ...] = ("en",),
     markdown: bool | None = None,
     title_hint: str | None = None,
-    authors_hint: list[str] | None = None,
     published_hint: str | None = None,
 ) -> Article:
     """Clean a text-form article (plain text, markdown, PDF or OCR text) through one normalizer.
@@ -198,7 +197,8 @@ def clean_text(
     front matter; the date comes from front matter, a dateline or date line, or the URL (the
     text's own URL line when a scrape dump starts with one). Text is prose by construction,
     so the listing test (many short blocks) is not applied. The ``*_hint`` values come from
-    outside the text (a PDF's metadata) and count where the text says nothing.
+    outside the text (a PDF's heading or metadata, a file's path) and count where the text says
+    nothing. A PDF's /Author is not used: it names whoever typed the file, not the article's author.
     """
     doc = normalize(text, markdown=markdown, title_hint=title_hint)
     if not doc.blocks and not doc.title:
@@ -206,8 +206,7 @@ def clean_text(
     if not url and doc.source_url and doc.source_url.startswith("http"):
         url = doc.source_url  # the text names its own URL (front matter, or a dump's first line)
     published = text_date(doc.fields, doc.blocks, url or doc.source_url, doc.embargo) or published_hint
-    raw_authors = doc.authors or list(authors_hint or [])
-    body_blocks_, authors, agency = with_byline(doc.blocks, raw_authors)
+    body_blocks_, authors, agency = with_byline(doc.blocks, doc.authors)
     full, out_blocks = assemble(doc.title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or doc.title)
@@ -238,7 +237,7 @@ def clean_page(
         from pipeline.clean.pdf import read_pdf
 
         pdf = read_pdf(page.body)
-        return clean_text(pdf.text, page.url, title_hint=pdf.title, authors_hint=pdf.authors,
+        return clean_text(pdf.text, page.url, title_hint=pdf.title,
                           published_hint=pdf.created or _path_day(page), markdown=False,
                           **kwargs)  # type: ignore[arg-type]
     text, _enc = decode(page.body, page.content_type)

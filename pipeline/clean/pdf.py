@@ -2,8 +2,9 @@
 
 One PDF file is one article. pypdf (pure Python) reads the text layer page by page; pages are
 joined with form feeds so the text normalizer can tell running headers and footers from prose.
-The document's metadata gives a title (when it is a real one, not "Microsoft Word - pr.docx"),
-authors and a creation date, used where the text itself says nothing.
+The first page's headline (set larger than the body) or else the metadata's title (when it is a
+real one, not "Microsoft Word - pr.docx") is the title; the metadata's creation date counts where
+the text itself has no date.
 
 A scanned PDF has no text layer. With the ``edunews[ocr]`` extra (pytesseract + pdf2image) and
 Debian's ``tesseract-ocr`` and ``poppler-utils`` installed, its pages are OCR'd; otherwise it is
@@ -16,7 +17,7 @@ import io
 import logging
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.errors import CleanError
 
@@ -28,7 +29,6 @@ _MIN_CHARS = 20  # fewer characters of text than this in the whole file: no text
 class PdfText:
     text: str
     title: str | None = None
-    authors: list[str] = field(default_factory=list)
     created: str | None = None  # YYYY-MM-DD
     ocr: bool = False
 
@@ -145,7 +145,6 @@ def read_pdf(body: bytes) -> PdfText:
     out = PdfText(
         text=text,
         title=heading or _meta_title(meta.get("/Title")),
-        authors=[a.strip() for a in re.split(r"[;,]| and ", str(meta.get("/Author") or "")) if a.strip()],
         created=_meta_date(meta.get("/CreationDate")),
     )
     if len(re.sub(r"\s+", "", text)) >= _MIN_CHARS:
