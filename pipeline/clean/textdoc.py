@@ -221,8 +221,9 @@ def _above_label(lines: list[str], marked: set[int], rx: dict[str, re.Pattern[st
     seen = [i for i, s in enumerate(lines) if s][:top]
     first = next((i for i in seen if label.fullmatch(lines[i])), None)
     above = [i for i in seen if first is not None and i < first]
-    if above and all(len(lines[i]) <= 80 for i in above) and any(
-            rx["letterhead_org"].fullmatch(lines[i]) or i in marked for i in above):
+    # a letterhead is a few short lines of names and addresses, never sentences
+    short = all(len(lines[i]) <= 80 and not lines[i].endswith((".", "!", "?")) for i in above)
+    if 0 < len(above) <= 6 and short and any(rx["letterhead_org"].fullmatch(lines[i]) or i in marked for i in above):
         marked.update(above)
 
 
