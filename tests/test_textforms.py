@@ -189,6 +189,12 @@ def test_date_from_a_date_line_at_the_end_or_the_url() -> None:
 def test_bilingual_letterhead_does_not_make_an_english_release_foreign() -> None:
     text = (FIX / "seed-ocr-press-release.txt").read_text("utf-8")
     assert clean_text(text).language == "en"
+    # a bilingual release (every paragraph also in Russian) is its English text
+    lines = (FIX / "seed-scrape-dump.txt").read_text("utf-8").splitlines()
+    ru_para = ("Около тридцати руководителей министерства образования и науки Таджикистана приняли участие "
+               "в двухдневном семинаре по ИКТ и ОРО в Душанбе.")
+    art = clean_text("\n".join(x for line in lines for x in (line, ru_para if len(line) > 100 else "") if x))
+    assert (art.status, art.language, art.title) == ("ok", "en", SEED_TITLE) and "Около" not in art.text
     # a release that is in another language is still that language
     ru = "\n\n".join(["Семинар по ИКТ в образовании"] + ["Около тридцати руководителей министерства образования и "
                      "науки приняли участие в двухдневном семинаре в Душанбе."] * 4)
