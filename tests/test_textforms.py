@@ -33,6 +33,7 @@ CASES = {
     "seed-scrape-dump-crlf.txt": (SEED_TITLE, "2018-11-09", SEED_PEOPLE),
     "seed-no-title-gap.txt": (SEED_TITLE, "2018-11-09", SEED_PEOPLE),
     "seed-ocr-press-release.txt": (SEED_TITLE, "2018-11-09", SEED_PEOPLE),
+    "seed-tesseract-ocr.txt": (SEED_TITLE, "2018-11-09", SEED_PEOPLE),
     "newsworthy-provost-award.md": (PROVOST_TITLE, "2024-03-20", PROVOST_PEOPLE),
     "provost-pdf-text.txt": (PROVOST_TITLE, "2024-03-20", PROVOST_PEOPLE),
     "uva-math-graduate-teaching-award.md": (
@@ -73,7 +74,7 @@ def test_each_real_text_form_is_ok_with_title_body_date_and_people(name: str, ex
 def test_text_forms_find_the_people_of_the_html_page(extracted: dict) -> None:
     html_people = _names(extracted["html"][1])
     for name in ("seed-scrape-dump.txt", "seed-scrape-dump-crlf.txt", "seed-no-title-gap.txt",
-                 "seed-ocr-press-release.txt"):
+                 "seed-ocr-press-release.txt", "seed-tesseract-ocr.txt"):
         found = _names(extracted[name][1])
         assert html_people <= found, (name, html_people - found)
 
@@ -90,6 +91,13 @@ def test_ocr_release_loses_its_furniture_and_keeps_its_words(extracted: dict) ->
     # a wrapped paragraph is one block, not one block per line
     assert any(b.text.startswith("Around 30 decision makers") and b.text.endswith("22 to 23 October.")
                for b in art.blocks)
+
+
+def test_real_ocr_output_blank_lines_inside_paragraphs_and_noise(extracted: dict) -> None:
+    art = extracted["seed-tesseract-ocr.txt"][0]
+    assert "KnactepHoe" not in art.text and "H##F" not in art.text  # OCR'd Cyrillic letterhead, "###"
+    assert "the National Testing Center, key universities" in art.text  # OCR put a blank line between
+    assert any(b.text.startswith("Mr Rahmatulo") and b.text.endswith("approach and activities.") for b in art.blocks)
 
 
 def test_a_paragraph_cut_by_a_page_break_is_one_paragraph() -> None:
@@ -315,7 +323,7 @@ def test_scanned_pdf_is_ocrd_when_the_extra_is_installed(tmp_path: Path) -> None
     fpdf = pytest.importorskip("fpdf")
     from PIL import Image, ImageDraw, ImageFont
 
-    paras = _provost_paragraphs()[:4]
+    paras = _provost_paragraphs()[1:5]  # [0] is the title
     img = Image.new("L", (2480, 3508), 255)
     draw = ImageDraw.Draw(img)
     try:

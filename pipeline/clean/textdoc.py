@@ -61,6 +61,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PERMALINK_DAY = re.compile(r"(?<![\d.])(\d{1,2})[-_](\d{1,2})[-_](\d{2}|(?:19|20)\d{2})(?=[./_-]|$)")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
 _PAGE = "\ue000"  # a page break (form feed) while lines are read
 _INLINE_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
 _NOT_A_SPLIT = frozenset(["and", "or", "nor", "to", "but", "as", "the", "than", "versus", "vs"])
@@ -248,9 +249,10 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _paragraphs(lines: list[str]) -> list[list[str]]:
-    """Groups of lines between blank lines; a paragraph cut by a page break (its last line before
-    the break ends mid-sentence) goes on after the next page's header."""
+def _paragraphs(lines: list[str], width: int = 0, wrapped: bool = False) -> list[list[str]]:
+    """Groups of lines between blank lines. A paragraph cut by a page break (its last line before the
+    break ends mid-sentence) goes on after the next page's header; in hard-wrapped text a blank line
+    after a full-width line that ends mid-sentence (OCR inserts them) does not end the paragraph."""
     paras: list[list[str]] = [[]]
     across_page = False
     for line in lines:
@@ -259,13 +261,27 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
             if paras[-1]:
                 paras.append([])
         elif line.strip():
-            if across_page and not paras[-1] and len(paras) >= 2 and not paras[-2][-1].strip().endswith(_END_PUNCT):
+            # (never onto the first group: that is the headline's place)
+            if not paras[-1] and len(paras) >= 3 and _goes_on(paras[-2], line, width, wrapped, across_page):
                 paras.pop()
             paras[-1].append(line)
             across_page = False
         elif paras[-1]:
             paras.append([])
     return [p for p in paras if p]
+
+
+def _goes_on(para: list[str], nxt: str, width: int, wrapped: bool, across_page: bool) -> bool:
+    """Whether the paragraph ``para`` goes on with ``nxt`` after a blank line or page break."""
+    p, n = para[-1].strip(), nxt.strip()
+    if p.endswith(_END_PUNCT) or _BULLET.match(n) or _date_line(n):
+        return False
+    if across_page:
+        return True
+    if not wrapped or n[:1].isdigit():
+        return False
+    # a wrapped line (not a one-line heading, never wider than the text) that stops mid-sentence
+    return p.endswith("-") or (len(para) >= 2 and 0.75 * width <= len(p) <= width + 2)
 
 
 def _width(lines: list[str]) -> tuple[int, bool]:
@@ -321,7 +337,7 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
     body = " ".join(lines)
     hyphenated = {w.casefold() for w in re.findall(r"\b\w+-\w+\b", body)}
     blocks: list[tuple[str, str]] = []
-    paras = _paragraphs(lines)
+    paras = _paragraphs(lines, width, wrapped)
     if paras and _title_lines(paras[0]):
         blocks.append(("paragraph", " ".join(ln.strip() for ln in paras[0])))
         paras = paras[1:]
@@ -335,7 +351,8 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
                 current = _join(current, line.strip(), hyphenated)
             last = line.strip()
         blocks.append(_kind(current))
-    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _clean(t)]
+    # a block without a word of three letters is OCR noise ("H##F", "| ' .")
+    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _WORD3.search(t)]
     return [(k, _rejoin(t, hyphenated)) for k, t in out]
 
 
