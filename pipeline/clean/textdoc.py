@@ -351,8 +351,9 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
                 current = _join(current, line.strip(), hyphenated)
             last = line.strip()
         blocks.append(_kind(current))
-    # a block without a word of three letters is OCR noise ("H##F", "| ' .")
-    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text) if _WORD3.search(t)]
+    # a block without a word of three letters or a number (a date line "2024-03-12") is OCR noise ("H##F")
+    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text)
+           if _WORD3.search(t) or sum(c.isdigit() for c in t) >= 4]
     return [(k, _rejoin(t, hyphenated)) for k, t in out]
 
 
