@@ -395,3 +395,45 @@ def test_organization_letterhead_above_a_release_label_is_not_the_title() -> Non
     # a date line above the headline
     art = clean_text("March 20, 2024\n" + title + "\n" + rest)
     assert art.title == PROVOST_TITLE and art.published == "2024-03-20"
+
+
+def test_process_turns_pdf_markdown_and_text_records_into_articles_and_a_scan_into_an_error_row(
+        tmp_path: Path) -> None:
+    """The clean stage reads archived records of type application/pdf, text/markdown and text/plain."""
+    import csv
+
+    folder = tmp_path / "data" / "raw" / "releases"
+    folder.mkdir(parents=True)
+    (folder / "provost.pdf").write_bytes(_pdf_of(folder / "provost.pdf", PROVOST_TITLE, _provost_paragraphs()))
+    fpdf = pytest.importorskip("fpdf")
+    from PIL import Image
+
+    Image.new("L", (400, 200), 255).save(tmp_path / "blank.png")
+    scan = fpdf.FPDF()
+    scan.add_page()
+    scan.image(str(tmp_path / "blank.png"), x=10, y=10, w=150)  # a scan of an empty page: no text, no OCR text
+    (folder / "scan.pdf").write_bytes(bytes(scan.output()))
+    for name in ("uva-math-graduate-teaching-award.md", "seed-tesseract-ocr.txt"):
+        (folder / name).write_bytes((FIX / name).read_bytes())
+    rows = [("provost.pdf", "https://www.example.org/releases/provost.pdf", "application/pdf"),
+            ("scan.pdf", "https://www.example.org/releases/scan.pdf", "application/pdf"),
+            ("uva-math-graduate-teaching-award.md", "https://math.example.edu/news/04-09-14.html", "text/markdown"),
+            ("seed-tesseract-ocr.txt", "https://www.example.org/releases/ict-workshop.txt", "text/plain")]
+    records = [{"file": f, "url": u, "fetched_at": "2024-04-01T00:00:00Z", "content_type": c} for f, u, c in rows]
+    (folder / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    proc = edunews("process", "--data", str(tmp_path / "data"), "-q")
+    assert proc.returncode == 1, proc.stderr  # one document failed
+    processed = tmp_path / "data" / "processed"
+    with open(processed / "articles.csv", encoding="utf-8") as fh:
+        articles = {r["url"]: r for r in csv.DictReader(fh)}
+    assert {a["status"] for a in articles.values()} == {"ok"} and len(articles) == 3
+    assert articles["https://www.example.org/releases/provost.pdf"]["title"] == PROVOST_TITLE
+    assert articles["https://math.example.edu/news/04-09-14.html"]["published"] == "2014-04-09"
+    assert articles["https://www.example.org/releases/ict-workshop.txt"]["published"] == "2018-11-09"
+    with open(processed / "errors.csv", encoding="utf-8") as fh:
+        (error,) = list(csv.DictReader(fh))
+    assert error["source"].endswith("manifest.jsonl#2")  # the second record: scan.pdf
+    assert error["stage"] == "clean" and "no text layer" in error["error"]
+    with open(processed / "people.csv", encoding="utf-8") as fh:
+        names = {r["name"] for r in csv.DictReader(fh)}
+    assert SEED_PEOPLE | PROVOST_PEOPLE | {"Joshua Parks"} <= names
