@@ -133,6 +133,15 @@ def test_furniture_in_markdown_markup_and_character_references() -> None:
     assert "Ministry of Education & Science" in art.text
 
 
+def test_a_pages_navigation_in_a_text_dump_is_dropped_and_a_list_of_names_is_kept() -> None:
+    lines = (FIX / "seed-scrape-dump.txt").read_text("utf-8").splitlines()
+    nav = ["Skip to main content", "WHO WE ARE", "WHAT WE DO", "News Centre", "Contact us"]
+    names = ["Participants:", "Rahmatulo Mirboboev", "Fengchun Miao", "Zhiqian Wang", "Lina Benete"]
+    art = clean_text("\n".join([*nav, *lines, *names, *nav]))
+    assert art.title == SEED_TITLE
+    assert not any(n in art.text for n in nav) and all(n in art.text for n in names)
+
+
 def test_front_matter_is_read_and_not_left_in_the_body() -> None:
     text = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     art = clean_text(text)

@@ -213,7 +213,24 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
             continue
         out.append(raw.rstrip())
     _above_label(stripped, letterhead, rx)
+    for i in _navigation(stripped, rx):
+        out[i] = ""
     return _drop_letterhead(out, stripped, letterhead), source_url
+
+
+def _navigation(lines: list[str], rx: dict[str, re.Pattern[str]]) -> list[int]:
+    """Lines of runs of four or more short lines (menu items) with a "Home"/"Contact us"-like one
+    among them: a web page's navigation copied into a text dump."""
+    found: list[int] = []
+    run: list[int] = []
+    for i, s in enumerate([*lines, ""]):
+        if s and s != _PAGE and len(s.split()) <= 4 and not s.endswith((".", "!", "?", ":", ";", ",")):
+            run.append(i)
+            continue
+        if len(run) >= 4 and any(rx["navigation"].fullmatch(lines[j]) for j in run):
+            found += run
+        run = []
+    return found
 
 
 def _above_label(lines: list[str], marked: set[int], rx: dict[str, re.Pattern[str]], top: int = 15) -> None:
@@ -351,9 +368,9 @@ def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
                 current = _join(current, line.strip(), hyphenated)
             last = line.strip()
         blocks.append(_kind(current))
-    # a block without a word of three letters or a number (a date line "2024-03-12") is OCR noise ("H##F")
+    # in OCR'd (hard-wrapped) text a block without a word of three letters or a number is noise ("H##F")
     out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text)
-           if _WORD3.search(t) or sum(c.isdigit() for c in t) >= 4]
+           if _clean(t) and (not wrapped or _WORD3.search(t) or sum(c.isdigit() for c in t) >= 4)]
     return [(k, _rejoin(t, hyphenated)) for k, t in out]
 
 
