@@ -19,6 +19,7 @@ import re
 import shutil
 from dataclasses import dataclass
 
+from pipeline.clean.textdoc import furniture
 from pipeline.errors import CleanError
 
 log = logging.getLogger("edunews")
@@ -34,10 +35,8 @@ class PdfText:
 
 
 def _meta_title(value: object) -> str | None:
-    from pipeline.clean.textdoc import _furniture
-
     title = re.sub(r"\s+", " ", str(value or "")).strip()
-    if not title or _furniture()["pdf_junk_title"].fullmatch(title):
+    if not title or furniture()["pdf_junk_title"].fullmatch(title):
         return None
     return title
 
@@ -72,8 +71,6 @@ def _heading(page: object) -> str | None:
     A letterhead (organization name, address) or a label ("PRESS RELEASE") in large type sits above
     the headline; the headline is the large run nearest the first paragraph. From pypdf's text visitor.
     """
-    from pipeline.clean.textdoc import _furniture
-
     chunks: list[tuple[str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
@@ -86,7 +83,7 @@ def _heading(page: object) -> str | None:
         return None
     sizes = sorted(size for text, size in chunks for _ in range(len(text)))
     body = sizes[len(sizes) // 2]
-    rx = _furniture()
+    rx = furniture()
     runs: list[list[str]] = []
     last = 0.0  # size of the run being read (0: none)
     for text, size in chunks:

@@ -80,7 +80,8 @@ class TextDoc:
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> dict[str, re.Pattern[str]]:
+def furniture() -> dict[str, re.Pattern[str]]:
+    """The whole-line patterns of models/clean_textforms.json, one compiled regex per list."""
     data = json.loads(_MODEL.read_text(encoding="utf-8"))
     return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items() if not k.startswith("_")}
 
@@ -184,7 +185,7 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
     or repeats three times or more; letterhead lines (phone, fax, e-mail, web address, P.O. Box)
     are short lines of contact details, never prose.
     """
-    rx = _furniture()
+    rx = furniture()
     stripped = [ln.strip() for ln in lines]
     counts = Counter(_key(s) for s in stripped if s and s != _PAGE and len(s) <= 100)
     letters = sum(len(_LETTER.findall(s)) for s in stripped)
