@@ -446,3 +446,12 @@ def test_process_turns_pdf_markdown_and_text_records_into_articles_and_a_scan_in
     with open(processed / "people.csv", encoding="utf-8") as fh:
         names = {r["name"] for r in csv.DictReader(fh)}
     assert SEED_PEOPLE | PROVOST_PEOPLE | {"Joshua Parks"} <= names
+
+
+def test_a_dump_that_starts_with_its_url_and_no_headline_is_titled_from_the_url() -> None:
+    paras = [b.text for b in clean_text((FIX / "seed-scrape-dump.txt").read_text("utf-8")).blocks[2:]]
+    url = "https://en.unesco.kz/2018/11/09/workshop-on-leveraging-ict-and-oer-held-in-tajikistan-1234"
+    art = clean_text(url + "\n\n" + "\n\n".join(paras))
+    assert art.title == "Workshop on leveraging ict and oer held in tajikistan"
+    assert (art.url, art.published, art.status) == (url, "2018-11-09", "ok")
+    assert art.blocks[1].text.startswith("Around 30 decision makers")

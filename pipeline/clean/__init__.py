@@ -26,7 +26,7 @@ from pipeline.clean.metadata import (
 )
 from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
-from pipeline.clean.textdoc import normalize, text_date, url_date
+from pipeline.clean.textdoc import normalize, slug_title, text_date, url_date
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
@@ -206,13 +206,14 @@ def clean_text(
     if not url and doc.source_url and doc.source_url.startswith("http"):
         url = doc.source_url  # the text names its own URL (front matter, or a dump's first line)
     published = text_date(doc.fields, doc.blocks, url or doc.source_url, doc.embargo) or published_hint
+    title = doc.title or slug_title(url or doc.source_url)  # a dump that starts with its first paragraph
     body_blocks_, authors, agency = with_byline(doc.blocks, doc.authors)
-    full, out_blocks = assemble(doc.title, body_blocks_)
+    full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
-    language = detect_language(body or doc.title)
-    status = page_status(out_blocks, url=url, title=doc.title, language=language, min_words=min_words,
+    language = detect_language(body or title)
+    status = page_status(out_blocks, url=url, title=title, language=language, min_words=min_words,
                          languages=languages, prose=True)
-    return _article(url, source, doc.title, full, out_blocks, language, status, raw_ref, fetched_at,
+    return _article(url, source, title, full, out_blocks, language, status, raw_ref, fetched_at,
                     published=published, authors=authors, source_agency=agency)
 
 

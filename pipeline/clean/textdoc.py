@@ -537,6 +537,21 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
+def slug_title(url: str | None) -> str:
+    """A headline from the URL's last readable segment ("uhuru-gifts-vihiga-a-university-3894082" ->
+    "Uhuru gifts vihiga a university"): the fallback title of a text that has none of its own."""
+    if not url:
+        return ""
+    for segment in reversed(url.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")[3:]):
+        words = [w for w in re.split(r"[-_+]+", re.sub(r"\.[a-z0-9]{2,5}$", "", segment, flags=re.I)) if w]
+        while words and not re.search(r"[a-z]", words[-1], re.I):
+            words.pop()  # a trailing article number
+        if len(words) >= 3 and all(re.fullmatch(r"[A-Za-z0-9']+", w) for w in words):
+            text = " ".join(words)
+            return text[:1].upper() + text[1:]
+    return ""
+
+
 # --- the normalizer ------------------------------------------------------------------------------
 
 def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None = None) -> TextDoc:
