@@ -18,17 +18,21 @@ setup: $(BIN)/edunews
 run: setup
 	$(BIN)/edunews run
 
-# Chromium for the report tests, where it is missing: apt-get (with sudo when not root), as CI needs;
-# it waits for another apt-get to finish instead of failing on the dpkg lock.
-# EDUNEWS_SKIP_BROWSER=1 skips the browser tests and this step.
+# Debian packages the tests use, where they are missing: Chromium (the report tests open the HTML
+# report in it) and tesseract-ocr + poppler-utils (the OCR test of scanned PDFs, the edunews[ocr]
+# extra). apt-get, with sudo when not root, as CI needs; it waits for another apt-get to finish
+# instead of failing on the dpkg lock. EDUNEWS_SKIP_BROWSER=1 skips the browser tests and Chromium.
 browser:
-	@if [ "$$EDUNEWS_SKIP_BROWSER" = 1 ] || [ -x "$(EDUNEWS_CHROMIUM)" ]; then exit 0; fi; \
+	@missing=""; \
+	if [ "$$EDUNEWS_SKIP_BROWSER" != 1 ] && [ ! -x "$(EDUNEWS_CHROMIUM)" ]; then missing="chromium"; fi; \
+	if [ ! -x /usr/bin/tesseract ] || [ ! -x /usr/bin/pdftoppm ]; then missing="$$missing tesseract-ocr poppler-utils"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then \
-	  echo "make: $(EDUNEWS_CHROMIUM) is missing and there is no apt-get: install Chromium and set" \
-	       "EDUNEWS_CHROMIUM=PATH, or set EDUNEWS_SKIP_BROWSER=1" >&2; exit 1; fi; \
-	echo "make: $(EDUNEWS_CHROMIUM) is missing: installing Chromium with apt-get"; \
+	  echo "make: missing$$missing and there is no apt-get: install them (or set EDUNEWS_CHROMIUM=PATH," \
+	       "or EDUNEWS_SKIP_BROWSER=1 to skip the browser tests)" >&2; exit 1; fi; \
+	echo "make: installing$$missing with apt-get"; \
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	$$SUDO apt-get update -q && $$SUDO apt-get install -y -q -o DPkg::Lock::Timeout=900 chromium
+	$$SUDO apt-get update -q && $$SUDO apt-get install -y -q -o DPkg::Lock::Timeout=900 $$missing
 
 test: setup browser
 	$(BIN)/python -m pytest -q; rc=$$?; \

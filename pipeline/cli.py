@@ -248,12 +248,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    """Print the cleaned Article of one HTML (or .txt) page as JSON.
+    """Print the cleaned Article of one HTML page (or .txt, .md or .pdf file) as JSON.
 
     Example:
       edunews clean page.html --url https://example.org/news/1
     """
-    from pipeline.clean import clean_page
+    from pipeline.clean import clean_page, content_type_of
     from pipeline.extract.education import annotate
     from pipeline.records import RawPage
 
@@ -262,7 +262,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         body = path.read_bytes()
     except OSError as exc:
         raise PipelineError(f"{path}: cannot read ({exc.strerror})") from None
-    ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+    ctype = content_type_of(path)
     _settings(args)  # the models folder (EDUNEWS_MODELS_DIR) the cleaner's word lists come from
     article = annotate(clean_page(RawPage(body, args.url, str(path), str(path), ctype)))  # + education score
     data = asdict(article)
@@ -272,7 +272,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Print, for each HTML or .txt file, the article and its people, organizations, places,
+    """Print, for each HTML, .txt, .md or .pdf file, the article and its people, organizations, places,
     dates and priority areas as one JSON object whose rows have the table columns.
 
     Example:

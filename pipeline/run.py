@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from pipeline.clean import clean_page
+from pipeline.clean import clean_page, content_type_of
 from pipeline.clean.selectors import site_hints
 from pipeline.errors import ConfigError, PipelineError, StateError
 from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
@@ -314,7 +314,7 @@ def extract_files(
         except OSError as exc:
             errors.append((path, f"cannot read: {exc.strerror}"))
             continue
-        ctype = "text/plain" if path.suffix.lower() == ".txt" else None
+        ctype = content_type_of(path)
         pages.append(RawPage(body, url, str(path), str(path), ctype))
     clean_errors: list[tuple[str, str, str, str]] = []
     articles = []

@@ -10,17 +10,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from pipeline.clean.boilerplate import body_blocks, parse_html, text_blocks
+from pipeline.clean.boilerplate import body_blocks, parse_html
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import (
     byline_as_shown,
     byline_text,
-    is_byline_block,
     iso_day,
     mark_byline,
     page_metadata,
@@ -29,18 +28,27 @@ from pipeline.clean.metadata import (
 )
 from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
-from pipeline.clean.textdoc import front_matter_date, read_front_matter, strip_tags
+from pipeline.clean.textdoc import front_matter_date, normalize, slug_title, text_date, url_date
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
 
-__all__ = ["clean_html", "clean_page", "clean_text", "clean_row", "assemble", "page_dates"]
+__all__ = ["clean_html", "clean_page", "clean_text", "clean_row", "assemble", "page_dates", "content_type_of"]
 
 ROW_CONTENT_TYPE = "application/vnd.edunews.row+json"  # a dataset row (pipeline.ingest.datasets)
 
 MIN_WORDS = 40
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b", re.I)
 _NORM = re.compile(r"\W+")
+
+
+_SUFFIX_TYPES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+                 ".pdf": "application/pdf"}
+
+
+def content_type_of(path: Path | str) -> str | None:
+    """The content type a local file's suffix gives (text, markdown, PDF); None lets the content decide."""
+    return _SUFFIX_TYPES.get(Path(path).suffix.lower())
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -192,27 +200,32 @@ def clean_text(
     fetched_at: str | None = None,
     min_words: int = MIN_WORDS,
     languages: tuple[str, ...] = ("en",),
+    markdown: bool | None = None,
+    title_hint: str | None = None,
+    published_hint: str | None = None,
 ) -> Article:
-    """Clean a plain-text (or markdown) article: first line is the title, a dateline may follow.
+    """Clean a text-form article (plain text, markdown, PDF or OCR text) through one normalizer.
 
-    Front matter (``title:``/``date:``, ``[[date:...]]`` tag lines) gives the title and date
-    when present; raw HTML tags are stripped so that names inside links are readable.
+    ``pipeline.clean.textdoc.normalize`` gives the title, the blocks of running text and the
+    front matter; the date comes from front matter, a dateline or date line, or the URL (the
+    text's own URL line when a scrape dump starts with one). Text is prose by construction,
+    so the listing test (many short blocks) is not applied. The ``*_hint`` values come from
+    outside the text (a PDF's heading or metadata, a file's path) and count where the text says
+    nothing. A PDF's /Author is not used: it names whoever typed the file, not the article's author.
     """
-    fields, text = read_front_matter(strip_tags(text))
-    blocks = text_blocks(text)
-    if not blocks:
+    doc = normalize(text, markdown=markdown, title_hint=title_hint)
+    if not doc.blocks and not doc.title:
         raise CleanError("no text in the document")
-    title = fields.get("title") or blocks[0][1]
-    body_blocks_ = blocks if fields.get("title") else blocks[1:]
-    published = front_matter_date(fields) or dateline_date(
-        [b for _, b in body_blocks_[:4] if not is_byline_block(b)][:3])
-    raw_authors = [fields[k] for k in ("author", "authors", "byline", "creator") if fields.get(k)]
-    body_blocks_, authors, agency = with_byline(body_blocks_, raw_authors)
+    if not url and doc.source_url and doc.source_url.startswith("http"):
+        url = doc.source_url  # the text names its own URL (front matter, or a dump's first line)
+    published = text_date(doc.fields, doc.blocks, url or doc.source_url, doc.embargo) or published_hint
+    title = doc.title or slug_title(url or doc.source_url)  # a dump that starts with its first paragraph
+    body_blocks_, authors, agency = with_byline(doc.blocks, doc.authors)
     full, out_blocks = assemble(title, body_blocks_)
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body or title)
     status = page_status(out_blocks, url=url, title=title, language=language, min_words=min_words,
-                         languages=languages)
+                         languages=languages, prose=True)
     return _article(url, source, title, full, out_blocks, language, status, raw_ref, fetched_at,
                     published=published, authors=authors, source_agency=agency)
 
@@ -225,13 +238,10 @@ def clean_page(
     selectors: Mapping[str, str] | None = None,
     language_hint: str | None = None,
 ) -> Article:
-    """Clean a RawPage: HTML when it looks like HTML, plain text otherwise (site hints apply to HTML)."""
+    """Clean a RawPage: PDF, HTML when it looks like HTML, text otherwise (site hints apply to HTML)."""
     if page.content_type == ROW_CONTENT_TYPE:
         return clean_row(page, min_words=min_words, languages=languages)
-    text, _enc = decode(page.body, page.content_type)
-    is_html = (page.content_type or "").startswith("text/html") or bool(
-        _HTML_SNIFF.search(page.body[:2048])
-    )
+    ctype = (page.content_type or "").split(";")[0].strip().lower()
     kwargs = dict(
         source=_source(page.url, _folder(page.origin) or page.source),
         raw_ref=page.raw_ref,
@@ -239,11 +249,30 @@ def clean_page(
         min_words=min_words,
         languages=languages,
     )
+    if ctype == "application/pdf" or page.body[:5] == b"%PDF-":
+        from pipeline.clean.pdf import read_pdf
+
+        pdf = read_pdf(page.body)
+        return clean_text(pdf.text, page.url, title_hint=pdf.title,
+                          published_hint=pdf.created or _path_day(page), markdown=False,
+                          **kwargs)  # type: ignore[arg-type]
+    text, _enc = decode(page.body, page.content_type)
+    is_html = ctype == "text/html" or (ctype != "text/markdown" and bool(_HTML_SNIFF.search(page.body[:2048])))
     if is_html:
         return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
                           **kwargs)  # type: ignore[arg-type]
-    return clean_text(text, page.url, **kwargs)  # type: ignore[arg-type]
+    markdown = True if ctype == "text/markdown" else None
+    return clean_text(text, page.url, markdown=markdown, published_hint=_path_day(page),
+                      **kwargs)  # type: ignore[arg-type]
 
+
+def _path_day(page: RawPage) -> str | None:
+    """A date in a local file's path (a Jekyll post's ``2014-04-09-title.md``, ``news/01-05-98.txt``):
+    the last resort for a text with no date of its own. Archive references (WARC offsets) are not paths."""
+    ref = page.raw_ref or ""
+    if not ref or "#" in ref or ".warc" in ref:
+        return None
+    return url_date("/" + ref.replace("\\", "/").lstrip("/"))
 
 def _one_line(value: str) -> str:
     return " ".join(value.split())

@@ -335,20 +335,3 @@ def _chrome_texts(tree: HtmlElement) -> set[str]:
             if line := _clean_space(line):
                 out.add(line)
     return out
-
-
-def text_blocks(text: str) -> Blocks:
-    """Blocks of a plain-text or markdown document: blank-line paragraphs, bullets, headings."""
-    out: Blocks = []
-    bullet = re.compile(r"^([-*\u2022]|\d+[.)])\s+")
-    for para in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
-        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        if all(bullet.match(ln) for ln in lines):
-            out.extend(("list_item", _clean_space(bullet.sub("", ln))) for ln in lines)
-        elif len(lines) == 1 and lines[0].startswith("#"):
-            out.append(("heading", _clean_space(lines[0].lstrip("#"))))
-        else:
-            out.append(("paragraph", _clean_space(" ".join(lines))))
-    return out

@@ -54,8 +54,13 @@ def page_status(
     meta: Mapping[str, object] | None = None,
     min_words: int = 40,
     languages: tuple[str, ...] = ("en",),
+    prose: bool = False,
 ) -> str:
-    """One status for the page; the first reason that applies wins."""
+    """One status for the page; the first reason that applies wins.
+
+    ``prose`` (text-form articles: plain text, markdown, PDF) skips the listing test: a hard-wrapped
+    or one-line-per-paragraph text has many short blocks without being a list of teasers.
+    """
     rules = _rules()
     meta = meta or {}
     body = [b for b in blocks if b.kind != "title"]
@@ -70,7 +75,7 @@ def page_status(
     ):
         return "paywalled"
     listing_url = bool(url and rules["listing_url"].search(url))
-    if looks_like_listing(blocks) and (listing_url or meta.get("og_type") not in {"article"}):
+    if not prose and looks_like_listing(blocks) and (listing_url or meta.get("og_type") not in {"article"}):
         return "not_an_article"
     if listing_url and words < 150:
         return "not_an_article"

@@ -1,46 +1,123 @@
-"""Plain-text and markdown copies of articles: front matter, tag lines and stray HTML.
+"""Text that reads like text: one normalizer for every non-HTML article (plain text, markdown, PDF, OCR).
 
-Text copies of articles come from static-site sources and archives: YAML front
-matter (``title:``, ``date:``), a leading block of ``key: value`` lines, or wiki-like
-tag lines (``[[date:AUGUST 20, 2020]]``) hold the headline and the publication
-date, and raw HTML (``<a href=...>Open Schools Kenya</a>``) is left in the prose.
-The front matter is metadata, not article text: it is read and removed, so that
-names inside links are readable and the title is the headline, not ``slug: ...``.
+Text copies of articles come in many shapes: scrape dumps (title and paragraphs each one
+line, often no blank line after the title), OCR'd and PDF-extracted press releases
+(hard-wrapped lines, words split across line ends, page headers and numbers, scan stamps,
+letterheads with addresses and phone numbers, a second-language letterhead), markdown posts
+(YAML/TOML front matter, links, emphasis, headings) and CRLF files from other systems.
+``normalize`` turns any of them into a title, blocks of running text, the front matter's
+fields, and the text's own date evidence, so the clean stage treats them all alike.
+
+The furniture patterns (page numbers, scan stamps, release labels, letterhead lines) are data:
+``models/clean_textforms.json``.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.clean.byline import parse_dates
-from pipeline.clean.metadata import iso_day
+from pipeline.clean.dateline import dateline_date
+from pipeline.clean.metadata import is_byline_block, iso_day, url_day
 
-_FENCED = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-_FIELD = re.compile(r"^([A-Za-z][\w-]{0,30}):[ \t]*(.*)$")
+_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_textforms.json"
+
+_FENCED = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOML = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
+_FIELD = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*[:=][ \t]*(.*)$")
+_LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")
 _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$", re.M)
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "date_published", "created")
+_AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+_URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_CODE = re.compile(r"`([^`]+)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_MD_SIGNALS = (re.compile(r"^\s{0,3}#{1,6}\s+\S", re.M), _LINK, _STRONG, re.compile(r"^\s{0,3}[-*+]\s+\S", re.M),
+               _IMAGE, re.compile(r"^\s{0,3}(=+|-{3,})\s*$", re.M))
+_MD_STRONG = (0, 1, 2, 4)  # heading, link, strong emphasis, image
+_GAP = re.compile(r"(?<=[.!?\"\u201d\u2019)])\s{2,}(?=[\"\u201c\u2018(]?[A-Z0-9])")
+_END_PUNCT = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", ")")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_PERMALINK_DAY = re.compile(r"(?<![\d.])(\d{1,2})[-_](\d{1,2})[-_](\d{2}|(?:19|20)\d{2})(?=[./_-]|$)")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+_PAGE = "\ue000"  # a page break (form feed) while lines are read
+_INLINE_HYPHEN = re.compile(r"\b([A-Za-z]{2,})- ([a-z]{2,})\b")
+_NOT_A_SPLIT = frozenset(["and", "or", "nor", "to", "but", "as", "the", "than", "versus", "vs"])
+
+
+@dataclass
+class TextDoc:
+    """A text-form article after normalization: what ``clean_text`` assembles into an Article."""
+
+    title: str
+    blocks: list[tuple[str, str]]
+    fields: dict[str, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)
+    source_url: str | None = None  # the text's own URL: front matter, or the URL line a scrape dump starts with
+    embargo: str | None = None  # an embargo line (removed from the text; its date is the last resort)
+
+
+@lru_cache(maxsize=1)
+def furniture() -> dict[str, re.Pattern[str]]:
+    """The whole-line patterns of models/clean_textforms.json, one compiled regex per list."""
+    data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items() if not k.startswith("_")}
+
+
+# --- front matter -----------------------------------------------------------------------------
 
 def _fields(lines: list[str]) -> dict[str, str]:
+    """``key: value`` (YAML) or ``key = value`` (TOML) lines; a YAML list under a key is joined with "; "."""
     out: dict[str, str] = {}
+    key = None
     for line in lines:
+        if key and (m := _LIST_ITEM.match(line)):
+            item = m[1].strip().strip("\"'")
+            out[key] = f"{out[key]}; {item}" if out.get(key) else item
+            continue
         if m := _FIELD.match(line.strip()):
-            out.setdefault(m[1].lower(), m[2].strip().strip("\"'"))
+            key = m[1].lower()
+            value = m[2].strip()
+            if value.startswith("[") and value.endswith("]"):  # inline list: authors = ["A", "B"]
+                value = "; ".join(v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip())
+            out.setdefault(key, value.strip("\"'"))
+        else:
+            key = None
     return out
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """(metadata fields, the text without them)."""
+    """(metadata fields, the text without them): YAML ``---``, TOML ``+++``, a leading ``key: value`` block."""
     fields: dict[str, str] = {}
-    if m := _FENCED.match(text):
+    if m := _FENCED.match(text) or _TOML.match(text):
         fields = _fields(m[1].splitlines())
         text = text[m.end() :]
     else:
-        head, sep, rest = text.lstrip().partition("\n\n")
+        head, _sep, rest = text.lstrip().partition("\n\n")
         lines = [ln for ln in head.splitlines() if ln.strip()]
-        if len(lines) >= 2 and all(_FIELD.match(ln.strip()) for ln in lines):
+        if len(lines) >= 2 and all(_FIELD.match(ln.strip()) or _LIST_ITEM.match(ln) for ln in lines):
             candidate = _fields(lines)
             if "title" in candidate or any(k in candidate for k in _DATE_KEYS):
                 fields, text = candidate, rest
@@ -50,10 +127,11 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def strip_tags(text: str) -> str:
-    """Raw HTML tags out of text, their content kept ("<a href=..>UNICEF</a>" -> "UNICEF")."""
-    if "<" not in text:
-        return text
-    return html.unescape(_HTML_TAG.sub("", text))
+    """Raw HTML tags out of text, their content kept ("<a href=..>UNICEF</a>" -> "UNICEF"), and
+    character references decoded ("&amp;", "&#8217;": scrape dumps keep them)."""
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def front_matter_date(fields: dict[str, str]) -> str | None:
@@ -62,8 +140,441 @@ def front_matter_date(fields: dict[str, str]) -> str | None:
         value = fields.get(key)
         if not value:
             continue
-        if day := iso_day(value):
+        if day := iso_day(value[:10]) or iso_day(value):
             return day
         if found := parse_dates(value[:80]):
             return found[0][1]
     return None
+
+
+def front_matter_authors(fields: dict[str, str]) -> list[str]:
+    """Author names the front matter gives (one field or a list)."""
+    out: list[str] = []
+    for key in _AUTHOR_KEYS:
+        for name in (fields.get(key) or "").split(";"):
+            name = render_inline(name).strip()
+            if re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", name):
+                continue  # a slug ("new-zealand-national-party"), not a name
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+# --- lines: line ends, furniture, other scripts -------------------------------------------------
+
+def _line_ends(text: str) -> str:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00ad", "").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().casefold())
+
+
+def _foreign(line: str) -> bool:
+    """Mostly letters of another script than Latin (a bilingual letterhead's second language)."""
+    letters = _LETTER.findall(line)
+    return len(letters) >= 2 and len(_LATIN.findall(line)) < 0.5 * len(letters)
+
+
+def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None]:
+    """Lines without page headers/footers, page numbers, scan stamps, release labels, letterhead
+    and other-script lines; and a URL line the text starts with (a scrape dump's source).
+
+    A short line that repeats is a running header or footer when the text has pages (form feeds)
+    or repeats three times or more; letterhead lines (phone, fax, e-mail, web address, P.O. Box)
+    are short lines of contact details, never prose.
+    """
+    rx = furniture()
+    stripped = [ln.strip() for ln in lines]
+    counts = Counter(_key(s) for s in stripped if s and s != _PAGE and len(s) <= 100)
+    letters = sum(len(_LETTER.findall(s)) for s in stripped)
+    latin = sum(len(_LATIN.findall(s)) for s in stripped)
+    latin_text = letters > 0 and latin >= 0.4 * letters  # mostly (or half) Latin: other-script lines go
+    source_url = None
+    out: list[str] = []
+    letterhead: set[int] = set()
+    for i, (raw, s) in enumerate(zip(lines, stripped, strict=True)):
+        if not s or s == _PAGE:
+            out.append(s)
+            continue
+        short = len(s) <= 120
+        if not any(out) and (m := re.fullmatch(r"(?:source:\s*)?(https?://\S+)", s, re.I)):
+            source_url = source_url or m[1]
+            out.append("")
+            continue
+        repeated = counts.get(_key(s), 0) >= (2 if pages >= 2 else 3) and len(s) <= 100 and not _BULLET.match(s)
+        plain = (render_inline(s).strip(" *_#>") or s) if short and any(c in s for c in "*_#[") else s
+        contact = short and bool(rx["letterhead"].fullmatch(plain))
+        if contact or (latin_text and _foreign(s)):
+            letterhead.add(i)
+        if (short and (rx["page_number"].fullmatch(plain) or rx["scan_stamp"].fullmatch(plain)
+                       or rx["release_label"].fullmatch(plain))) or repeated or i in letterhead:
+            out.append("")
+            continue
+        out.append(raw.rstrip())
+    _above_label(stripped, letterhead, rx)
+    for i in _navigation(stripped, rx):
+        out[i] = ""
+    return _drop_letterhead(out, stripped, letterhead), source_url
+
+
+def _navigation(lines: list[str], rx: dict[str, re.Pattern[str]]) -> list[int]:
+    """Lines of runs of four or more short lines (menu items) with a "Home"/"Contact us"-like one
+    among them: a web page's navigation copied into a text dump."""
+    found: list[int] = []
+    run: list[int] = []
+    for i, s in enumerate([*lines, ""]):
+        if s and s != _PAGE and len(s.split()) <= 4 and not s.endswith((".", "!", "?", ":", ";", ",")):
+            run.append(i)
+            continue
+        if len(run) >= 4 and any(rx["navigation"].fullmatch(lines[j]) for j in run):
+            found += run
+        run = []
+    return found
+
+
+def _above_label(lines: list[str], marked: set[int], rx: dict[str, re.Pattern[str]], top: int = 15) -> None:
+    """Short lines above a "PRESS RELEASE" label that name an organization are its letterhead."""
+    label = re.compile(r"(?:(?:press|news|media) (?:release|statement)|(?:for )?immediate release)\b.{0,40}", re.I)
+    seen = [i for i, s in enumerate(lines) if s][:top]
+    first = next((i for i in seen if label.fullmatch(lines[i])), None)
+    above = [i for i in seen if first is not None and i < first]
+    # a letterhead is a few short lines of names and addresses, never sentences
+    short = all(len(lines[i]) <= 80 and not lines[i].endswith((".", "!", "?")) for i in above)
+    if 0 < len(above) <= 6 and short and any(rx["letterhead_org"].fullmatch(lines[i]) or i in marked for i in above):
+        marked.update(above)
+
+
+def _drop_letterhead(out: list[str], lines: list[str], marked: set[int], top: int = 25) -> list[str]:
+    """A group of short lines at the top holding contact details is a letterhead: drop all of it
+    (the organization's name and street address with the phone and e-mail lines)."""
+    start = 0
+    for end in [*(i for i, ln in enumerate(lines) if not ln), len(lines)]:
+        group = range(start, end)
+        if start >= top:
+            break
+        if any(i in marked for i in group) and all(len(lines[i]) <= 80 for i in group):
+            for i in group:
+                out[i] = ""
+        start = end + 1
+    return out
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _paragraphs(lines: list[str], width: int = 0, wrapped: bool = False) -> list[list[str]]:
+    """Groups of lines between blank lines. A paragraph cut by a page break (its last line before the
+    break ends mid-sentence) goes on after the next page's header; in hard-wrapped text a blank line
+    after a full-width line that ends mid-sentence (OCR inserts them) does not end the paragraph."""
+    paras: list[list[str]] = [[]]
+    across_page = False
+    for line in lines:
+        if line == _PAGE:
+            across_page = True
+            if paras[-1]:
+                paras.append([])
+        elif line.strip():
+            # (never onto the first group: that is the headline's place)
+            if not paras[-1] and len(paras) >= 3 and _goes_on(paras[-2], line, width, wrapped, across_page):
+                paras.pop()
+            paras[-1].append(line)
+            across_page = False
+        elif paras[-1]:
+            paras.append([])
+    return [p for p in paras if p]
+
+
+def _goes_on(para: list[str], nxt: str, width: int, wrapped: bool, across_page: bool) -> bool:
+    """Whether the paragraph ``para`` goes on with ``nxt`` after a blank line or page break."""
+    p, n = para[-1].strip(), nxt.strip()
+    if p.endswith(_END_PUNCT) or _BULLET.match(n) or _date_line(n):
+        return False
+    if across_page:
+        return True
+    if not wrapped or n[:1].isdigit():
+        return False
+    # a wrapped line (not a one-line heading, never wider than the text) that stops mid-sentence
+    return p.endswith("-") or (len(para) >= 2 and 0.75 * width <= len(p) <= width + 2)
+
+
+def _width(lines: list[str]) -> tuple[int, bool]:
+    """(the text's line width, whether it is hard-wrapped): most lines end near one width <= 110."""
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip() and ln != _PAGE)
+    if len(lengths) < 5:
+        return (lengths[-1] if lengths else 0), False
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(n >= 0.75 * width for n in lengths)
+    # wrapped lines end mid-sentence; a dump's one-line paragraphs end with their full stop
+    open_ends = sum(bool(s) and s != _PAGE and not s.endswith(_END_PUNCT) for s in (ln.strip() for ln in lines))
+    return width, width <= 110 and near >= max(3, 0.3 * len(lengths)) and open_ends >= 0.3 * len(lengths)
+
+
+def _join(prev: str, nxt: str, hyphenated: set[str]) -> str:
+    """Join two wrapped lines; a word split by an end-of-line hyphen is joined ("yester- day")."""
+    m = re.search(r"(\w+)-$", prev)
+    if m and nxt[:1].islower() and not prev.endswith("--"):
+        word = m[1] + "-" + re.match(r"[\w'-]*", nxt)[0]  # type: ignore[index]
+        if word.casefold() in hyphenated:
+            return prev + nxt  # a real compound ("well-known") that the text writes with a hyphen
+        return prev[:-1] + nxt
+    if prev.endswith(("\u2014", "\u2013", "/")):
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def _break_between(prev: str, nxt: str, width: int, wrapped: bool) -> bool:
+    """Whether a line end is a paragraph end (True) or a wrap inside a paragraph (False)."""
+    p, n = prev.strip(), nxt.strip()
+    if _BULLET.match(n) or is_byline_block(p) or is_byline_block(n):
+        return True
+    if re.search(r"\w-$", p) and n[:1].islower():
+        return False
+    if n[:1].islower() or (n[:1] in "([" and p[-1:] not in _END_PUNCT):
+        return False
+    if not wrapped:
+        return True  # one line per paragraph (scrape dumps), or one per heading
+    first = n.split(" ", 1)[0]
+    # In hard-wrapped text a line ends early only where the paragraph ends: the next word would have fit.
+    return len(p) + 1 + len(first) <= 0.92 * width
+
+
+def _split_gaps(text: str) -> list[str]:
+    """A long one-line paragraph whose paragraphs are glued with runs of spaces (scrape dumps)."""
+    if len(text) < 300 or len(_GAP.findall(text)) < 2:
+        return [text]
+    return [part for part in _GAP.split(text) if part.strip()]
+
+
+def _text_blocks(lines: list[str]) -> list[tuple[str, str]]:
+    width, wrapped = _width(lines)
+    body = " ".join(lines)
+    hyphenated = {w.casefold() for w in re.findall(r"\b\w+-\w+\b", body)}
+    blocks: list[tuple[str, str]] = []
+    paras = _paragraphs(lines, width, wrapped)
+    if paras and _title_lines(paras[0]):
+        blocks.append(("paragraph", " ".join(ln.strip() for ln in paras[0])))
+        paras = paras[1:]
+    for para in paras:
+        current = last = para[0].strip()
+        for line in para[1:]:
+            if _break_between(last, line, width, wrapped):
+                blocks.append(_kind(current))
+                current = line.strip()
+            else:
+                current = _join(current, line.strip(), hyphenated)
+            last = line.strip()
+        blocks.append(_kind(current))
+    # in OCR'd (hard-wrapped) text a block without a word of three letters or a number is noise ("H##F")
+    out = [(k, _clean(t)) for kind, text in blocks for k, t in _split_kind(kind, text)
+           if _clean(t) and (not wrapped or _WORD3.search(t) or sum(c.isdigit() for c in t) >= 4)]
+    return [(k, _rejoin(t, hyphenated)) for k, t in out]
+
+
+def _rejoin(text: str, hyphenated: set[str]) -> str:
+    """A word split by a hyphen and a space inside a line ("yester- day": a wrapped line joined
+    by an earlier tool) is joined; "pre- and post-war" and compounds the text writes are kept."""
+    def fix(m: re.Match[str]) -> str:
+        if m[2] in _NOT_A_SPLIT:
+            return m[0]
+        compound = f"{m[1]}-{m[2]}"
+        return compound if compound.casefold() in hyphenated else m[1] + m[2]
+
+    return _INLINE_HYPHEN.sub(fix, text) if "- " in text else text
+
+
+def _title_lines(para: list[str]) -> bool:
+    """A headline set on two or three lines (centred or wrapped) above a blank line: one title."""
+    if not 2 <= len(para) <= 3 or len(" ".join(para).split()) > 30:
+        return False
+    return all(ln.strip() and not ln.strip().endswith(_END_PUNCT) and not _BULLET.match(ln)
+               and not dateline_date([ln]) and not is_byline_block(ln.strip()) for ln in para)
+
+
+def _kind(text: str) -> tuple[str, str]:
+    if _BULLET.match(text):
+        return "list_item", _BULLET.sub("", text, count=1)
+    return "paragraph", text
+
+
+def _split_kind(kind: str, text: str) -> list[tuple[str, str]]:
+    return [(kind, part) for part in _split_gaps(text)]
+
+
+def render_inline(text: str) -> str:
+    """Markdown inline markup to plain text: images dropped, links to their text, emphasis unmarked."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m[1] or m[2], text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):
+        text = _STRONG.sub(r"\2", text)
+        text = _EM.sub(lambda m: m[1] or m[2], text)
+    text = re.sub(r"\\$|  +$", "", text, flags=re.M)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _link_only(raw: str) -> bool:
+    """A paragraph that is links and images only ("Pickup - [citybuzz.co](...)"): navigation, not text."""
+    if not (_LINK.search(raw) or _IMAGE.search(raw)):
+        return False
+    rest = _LINK.sub(" ", _IMAGE.sub(" ", raw))
+    return len(re.findall(r"\w{2,}", rest)) < 3
+
+
+def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
+    """Markdown blocks: headings (ATX and setext), list items, quotes and paragraphs (soft-wrapped lines joined)."""
+    out: list[tuple[str, str]] = []
+    para: list[str] = []
+    kind = "paragraph"
+    width, wrapped = _width([ln for ln in lines if not _FENCE.match(ln)])
+
+    def flush() -> None:
+        nonlocal para, kind
+        # One paragraph per line where the lines are paragraphs (a dump written as markdown)
+        groups: list[list[str]] = []
+        for line in para:
+            if groups and not _break_between(groups[-1][-1], line, width, wrapped):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        for group in groups:
+            raw = " ".join(s.strip() for s in group)
+            if raw and not _link_only(raw):
+                for part in _split_gaps(render_inline(raw)):
+                    out.append((kind, _clean(part)))
+        para, kind = [], "paragraph"
+
+    in_fence = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            flush()
+            continue
+        s = line.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not s or s == _PAGE or _REF_DEF.match(line) or (_RULE.match(line) and not para):
+            flush()
+            continue
+        if in_fence:
+            para.append(s)
+            continue
+        if para and _SETEXT.match(line):
+            kind = "heading"
+            flush()
+            continue
+        if m := _HEADING.match(line):
+            flush()
+            para, kind = [m[2]], "heading"
+            flush()
+            continue
+        if _BULLET.match(line):
+            flush()
+            para, kind = [_BULLET.sub("", line, count=1)], "list_item"
+            if not nxt.strip() or _BULLET.match(nxt):
+                flush()
+            continue
+        if s.startswith(">"):
+            s = s.lstrip("> ")
+        para.append(s)
+    flush()
+    return [(k, t) for k, t in out if t]
+
+
+def looks_markdown(text: str) -> bool:
+    """Two or more kinds of markdown markup, one of them a heading, link, emphasis or image
+    (bullets and rules alone are plain text's too)."""
+    found = [bool(rx.search(text)) for rx in _MD_SIGNALS]
+    return sum(found) >= 2 and any(found[i] for i in _MD_STRONG)
+
+
+# --- title and date ----------------------------------------------------------------------------
+
+def _date_line(text: str) -> bool:
+    return len(text.split()) <= 6 and bool(dateline_date([text]))
+
+
+def title_like(text: str) -> bool:
+    """A headline: a short line without a full stop at its end (a first line run into the body isn't one)."""
+    words = len(text.split())
+    if not 1 <= words <= 30 or len(text) > 250 or text.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    return not is_byline_block(text) and not _date_line(text)
+
+
+def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | None,
+              embargo: str | None = None) -> str | None:
+    """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
+    and last an embargo line (often garbled by OCR, so it never wins over the others)."""
+    if day := front_matter_date(fields):
+        return day
+    body = [t for k, t in blocks if k != "byline"]
+    if day := dateline_date(body[:4]):
+        return day
+    tail = [t for t in body[-3:] if len(t) <= 60]
+    if day := dateline_date(tail):
+        return day
+    return url_date(url) or (dateline_date([embargo]) if embargo else None)
+
+
+def url_date(url: str | None) -> str | None:
+    """A date in the URL: /2019/05/03/, /20190503/, or a permalink day like ``01-05-98`` (month first)."""
+    if not url:
+        return None
+    if day := url_day(url):
+        return day
+    path = url.split("?", 1)[0].split("://", 1)[-1].partition("/")[2]
+    for m in _PERMALINK_DAY.finditer(path):
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        year = y if y > 100 else (1900 + y if y >= 70 else 2000 + y)
+        month, day_ = (a, b) if a <= 12 else (b, a)
+        if found := iso_day(f"{year:04d}-{month:02d}-{day_:02d}"):
+            return found
+    return None
+
+
+def slug_title(url: str | None) -> str:
+    """A headline from the URL's last readable segment ("uhuru-gifts-vihiga-a-university-3894082" ->
+    "Uhuru gifts vihiga a university"): the fallback title of a text that has none of its own."""
+    if not url:
+        return ""
+    for segment in reversed(url.split("?", 1)[0].split("#", 1)[0].rstrip("/").split("/")[3:]):
+        words = [w for w in re.split(r"[-_+]+", re.sub(r"\.[a-z0-9]{2,5}$", "", segment, flags=re.I)) if w]
+        while words and not re.search(r"[a-z]", words[-1], re.I):
+            words.pop()  # a trailing article number
+        if len(words) >= 3 and all(re.fullmatch(r"[A-Za-z0-9']+", w) for w in words):
+            text = " ".join(words)
+            return text[:1].upper() + text[1:]
+    return ""
+
+
+# --- the normalizer ------------------------------------------------------------------------------
+
+def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None = None) -> TextDoc:
+    """Any text form -> title, blocks, front matter fields and authors (see the module docstring).
+
+    ``markdown`` forces (or forbids) markdown rendering; by default the text's markup decides.
+    ``title_hint`` is a title known from outside the text (a PDF's metadata): it wins over the
+    first line, and a first block that repeats it is dropped.
+    """
+    text = _line_ends(text)
+    fields, text = read_front_matter(text)
+    text = strip_tags(text)
+    pages = text.count("\f") + 1
+    lines = text.replace("\f", f"\n{_PAGE}\n").split("\n")
+    is_md = looks_markdown(text) if markdown is None else markdown
+    embargo = next((ln.strip() for ln in lines[:40] if re.match(r"\s*embargo", ln, re.I)), None)
+    lines, source_url = _drop_furniture(lines, pages)
+    blocks = _md_blocks(lines) if is_md else _text_blocks(lines)
+    title = render_inline(fields.get("title", "")).strip() or (title_hint or "").strip()
+    # the headline is the first block, or the second after a date line ("9 November 2018\nHeadline")
+    first = 1 if len(blocks) > 1 and _date_line(blocks[0][1]) else 0
+    if not title and blocks and (blocks[first][0] == "heading" or title_like(blocks[first][1])):
+        title = blocks.pop(first)[1]
+    url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
+    return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
+                   source_url=url or source_url, embargo=embargo)
