@@ -441,7 +441,7 @@ def test_process_turns_pdf_markdown_and_text_records_into_articles_and_a_scan_in
     assert articles["https://www.example.org/releases/ict-workshop.txt"]["published"] == "2018-11-09"
     with open(processed / "errors.csv", encoding="utf-8") as fh:
         (error,) = list(csv.DictReader(fh))
-    assert error["source"].endswith("manifest.jsonl#2")  # the second record: scan.pdf
+    assert error["source"] == "releases/manifest.jsonl#2 (releases/scan.pdf)"  # the second record, by name
     assert error["stage"] == "clean" and "no text layer" in error["error"]
     with open(processed / "people.csv", encoding="utf-8") as fh:
         names = {r["name"] for r in csv.DictReader(fh)}
