@@ -15,7 +15,7 @@ import typing
 from dataclasses import asdict
 from pathlib import Path
 
-from pipeline.errors import ConfigError, LockedError, PipelineError
+from pipeline.errors import ConfigError, InputError, LockedError, PipelineError
 from pipeline.logs import JsonFormatter, setup_logging  # noqa: F401 - JsonFormatter: moved, still importable here
 from pipeline.settings import Settings, load_settings
 
@@ -110,6 +110,9 @@ def cmd_process(args: argparse.Namespace) -> int:
     """
     from pipeline.run import process
 
+    for path in args.paths:
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder (give WARC files, manifest.jsonl files or folders)")
     summary = process(_settings(args, batch_size=args.batch_size), [Path(p) for p in args.paths] or None,
                       limit=args.limit)
     return _report(summary, args)
@@ -178,21 +181,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from pipeline.scrape.sites import read_url_list
 
     if not args.paths and not args.urls_from:
-        print("edunews: error: give PATHs to ingest or --urls-from FILE.tsv", file=sys.stderr)
-        return 2
+        raise UsageError("give PATHs to ingest or --urls-from FILE.tsv")
     if args.url and (len(args.paths) != 1 or not Path(args.paths[0]).is_file() or args.urls_from):
-        print("edunews: error: --url is the URL of one page file; for many, use --urls-from FILE.tsv "
-              "or a manifest.jsonl", file=sys.stderr)
-        return 2
+        raise UsageError("--url is the URL of one page file; for many, use --urls-from FILE.tsv or a manifest.jsonl")
     if args.url and not re.match(r"^https?://\S+$", args.url, re.I):
-        print(f"edunews: error: --url must be an http(s) URL, got {args.url!r}", file=sys.stderr)
-        return 2
+        raise UsageError(f"--url must be an http(s) URL, got {args.url!r}")
     settings = _settings(args, sites_file=args.sites)
-    columns = parse_columns(args.columns)
+    log = logging.getLogger("edunews")
     tables = [Path(p) for p in args.paths if is_dataset(Path(p))]
-    for table in tables:
-        action = ingest_dataset(table, settings.raw_dir, columns)
-        print(f"edunews: dataset {table.name}: {action}", file=sys.stderr)
+    try:  # a column that is not there is bad usage: the message lists the columns that are
+        columns = parse_columns(args.columns)
+        for table in tables:
+            log.info("dataset %s: %s", table.name, ingest_dataset(table, settings.raw_dir, columns))
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     lists = {Path(p): read_url_list(Path(p)) for p in args.paths if not is_dataset(Path(p))}
     urls = [u for found in lists.values() for u in found or []]
     others = [p for p, found in lists.items() if found is None]
@@ -203,12 +205,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1 if report.failed else 0
     for label, items in (("failed", report.failed), ("skipped", report.skipped)):
         for what, why in items[:20]:
-            print(f"edunews: {label} {what}: {why}", file=sys.stderr)
+            log.warning("%s %s: %s", label, what, why)
         if len(items) > 20:
-            print(f"edunews: ... and {len(items) - 20} more {label}", file=sys.stderr)
+            log.warning("... and %d more %s", len(items) - 20, label)
     into = f" into {Path(args.data) / 'raw' / report.archive}" if report.archive else ""
-    print(f"edunews: ingested {report.warc_files} WARC file(s) and {report.pages} page(s){into}; "
-          f"skipped {len(report.skipped)}, failed {len(report.failed)}", file=sys.stderr)
+    log.info("ingested %d WARC file(s) and %d page(s)%s; skipped %d, failed %d", report.warc_files, report.pages,
+             into, len(report.skipped), len(report.failed))
     status = 1 if report.failed else 0
     if not urls:
         return status
@@ -216,8 +218,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     summary = fetch_urls(settings, urls, allow_private=args.allow_private)
     for failure in summary.failures[:20]:
-        print(f"edunews: failed: {failure}", file=sys.stderr)
-    print(f"edunews: URL list(s): {summary.line()}", file=sys.stderr)
+        log.warning("failed: %s", failure)
+    log.info("URL list(s): %s", summary.line())
     return 1 if summary.failed or status else 0
 
 

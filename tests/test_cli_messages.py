@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_sample, edunews
+from conftest import ROOT, SAMPLE, copy_sample, edunews
 
 RAW_EXCEPTION = re.compile(r"Traceback|\b[A-Z]\w*(Error|Exception)\b")
 
@@ -130,3 +130,21 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     text = out.decode("utf-8", "replace")
     assert "process: 100%" in text and re.search(r"10/10 \[[\d:]+<[\d:]+", text)  # total, elapsed<ETA
     assert "progress:" not in text  # no log lines on a terminal
+
+
+def test_ingest_and_process_speak_json_and_usage_exits_2(tmp_path: Path) -> None:
+    """`ingest` under --log-format json writes only JSON lines; a missing PATH for `process` is bad usage."""
+    page = tmp_path / "saved" / "page.html"
+    page.parent.mkdir()
+    page.write_bytes((SAMPLE / "kenya-moe-digital-learning-strategy.html").read_bytes())
+    (tmp_path / "saved" / "empty.html").write_bytes(b"")
+    data = tmp_path / "data"
+    proc = edunews("ingest", str(page.parent), "--data", str(data), "--log-format", "json")
+    lines = [json.loads(line) for line in proc.stderr.splitlines()]  # every line is JSON
+    assert proc.returncode == 0 and lines[-1]["command"] == "ingest" and lines[-1]["exit_code"] == 0
+    proc = edunews("process", str(tmp_path / "nowhere"), "--data", str(data))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "no such file or folder" in proc.stderr
+    proc = edunews("ingest", str(page), "--data", str(data), "--url", "not a url", "--log-format", "json")
+    assert proc.returncode == 2
+    assert all(json.loads(line) for line in proc.stderr.splitlines())
