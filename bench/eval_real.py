@@ -32,10 +32,15 @@ COLUMNS = ("people", "person_title", "person_organization", "organizations", "pl
 
 
 def _commit() -> str:
-    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "pipeline", "models"],
+    """The commit of the code that is scored (the imported ``pipeline``'s checkout, maybe a worktree)."""
+    import pipeline
+
+    code = Path(pipeline.__file__).resolve().parents[1]
+    out = subprocess.run(["git", "-C", str(code), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    branch = subprocess.run(["git", "-C", str(code), "branch", "--show-current"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(code), "status", "--porcelain", "--", "pipeline", "models"],
                            capture_output=True, text=True).stdout.strip()
-    return out.stdout.strip() + ("+dirty" if dirty else "")
+    return f"{out.stdout.strip()}{'+dirty' if dirty else ''} ({branch.stdout.strip() or 'detached'})"
 
 
 def summary(report_dict: dict[str, Any]) -> dict[str, Any]:
