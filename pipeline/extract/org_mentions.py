@@ -100,6 +100,7 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         end = _before_title(doc, start, end, lex)
         if end <= start:
             continue
+        start = _after_person_of(doc, start, end, lex)
         if end - start == 1 and start > 0 and doc[start - 1].ent_type_ == "NORP" and is_cap(doc[start - 1]) \
                 and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
             start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
@@ -268,6 +269,22 @@ def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
                 return k
             return end
     return end
+
+
+def _after_person_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Start of an ORG entity that swallowed a person: "Gene Sperling of the National
+    Economic Council" -> the body after "of [the]", when the words before "of" are a name
+    (two or three name-shaped words, no org head) and the words after hold an org head."""
+    for k in range(start + 2, min(end - 1, start + 4)):
+        if doc[k].lower_ != "of" or not doc[k].text.islower():
+            continue
+        left = doc[start:k]
+        right = k + 1 + (doc[k + 1].lower_ == "the")
+        if all(NAME_WORD.match(t.text) and fold(t.text) not in lex.org_heads for t in left) \
+                and any(fold(t.text) in lex.org_heads for t in doc[right:end]):
+            return right
+        break
+    return start
 
 
 PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "state", "states",

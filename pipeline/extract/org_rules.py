@@ -329,7 +329,8 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     for x in range(m + 1, run_end):
         word = fold(doc[x].text)
         nxt = doc[x + 1] if x + 1 < len(doc) else None
-        if word in lex.honorifics and word not in lex.ambiguous_honorifics:
+        if word in lex.honorifics and word not in lex.ambiguous_honorifics \
+                and nxt is not None and nxt.text[:1].isupper():  # not "University of Notre Dame,"
             return x if fold(doc[x - 1].text) not in lex.title_heads else x - 1
         if word in lex.title_heads and nxt is not None and (
                 fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
