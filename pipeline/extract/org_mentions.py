@@ -21,7 +21,7 @@ from pipeline.extract.org_rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"
-BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
+BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\_]|https?:|www\.|\n|\.(?:jpe?g|png|gif|svg|webp|pdf)\b", re.I)
 
 
 @dataclass
