@@ -98,6 +98,8 @@ class Lexicon:
     possessive_name_words: set[str] = field(default_factory=set)
     portfolios: set[str] = field(default_factory=set)
     generic_unit_words: set[str] = field(default_factory=set)
+    regional_demonyms: set[str] = field(default_factory=set)  # "Scottish government": not a country's
+    countries_with_the: set[str] = field(default_factory=set)  # "Government of the United Kingdom"
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -160,6 +162,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
     lex.portfolios = {fold(w) for w in words.get("portfolios", [])}
     lex.generic_unit_words = {fold(w) for w in words.get("generic_unit_words", [])}
+    lex.regional_demonyms = {fold(w) for w in words.get("regional_demonyms", [])}
+    lex.countries_with_the = {fold(w) for w in words.get("countries_with_the", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, org_key
+from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
 
 GOV_HEADS = ("government", "ministry", "department")
 
@@ -34,6 +34,8 @@ def government_country(name: str) -> str | None:
     if not m:
         return None
     words = m.group(1)
+    if words in get_lexicon().regional_demonyms:
+        return None  # "Scottish Government" is not the Government of the United Kingdom
     return demonym_country(words) or country_name(words)
 
 

@@ -71,6 +71,45 @@ def generic_government(text: str, lex: Lexicon) -> bool:
     return bool(m) and m.group(1) in lex.government_words and m.group(2) in lex.generic_complements
 
 
+def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """Governments written with a lower-case head: "the Jordanian government", "the UK
+    government", "Jordan's government" -> Government of <country>; "the Scottish government"
+    (a region's own government, ``regional_demonyms``) -> Scottish Government.
+
+    News style writes "government" in lower case; the annotation guidelines name the body
+    "Government of <country>", so the mention carries that canonical form.
+    """
+    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.lexicon import demonym_country
+
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.text != "government" or i == 0:
+            continue
+        k = i - 1
+        if doc[k].text in {"'s", "\u2019s"} and k > 0:
+            k -= 1  # "Jordan's government"
+        start = k
+        if k > 0 and doc[k - 1].text[:1].isupper() and fold(f"{doc[k - 1].text} {doc[k].text}") \
+                in lex.regional_demonyms:
+            start = k - 1  # "Northern Irish government"
+        word = doc[start:k + 1].text
+        if not word[:1].isupper() or doc[k].ent_type_ in {"PERSON", "ORG"}:
+            continue
+        if fold(word) in lex.regional_demonyms:
+            name = f"{word} Government"
+        else:
+            country = demonym_country(word) if start == k + 0 and k == i - 1 else None
+            country = country or country_name(word) or next(
+                (p.name for p in get_gazetteer().lookup(word) if p.kind == "country"), None)
+            if not country:
+                continue
+            the = "the " if fold(country) in lex.countries_with_the else ""
+            name = f"Government of {the}{country}"
+        found.append(make(start, i + 1, "rule", canonical=name))
+    return found
+
+
 def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
     """"UNDP Timor-Leste": a gazetteer organization directly followed by a country name."""
     found = []

@@ -41,7 +41,7 @@ from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, o
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
 from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
 from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
-from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions
+from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions, lowercase_governments
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 
@@ -148,7 +148,8 @@ def extract(ctx: Context) -> list[OrganizationRow]:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
-    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds)
+    govs = lowercase_governments(doc, lex, Mention)
+    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
