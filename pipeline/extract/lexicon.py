@@ -100,6 +100,7 @@ class Lexicon:
     generic_unit_words: set[str] = field(default_factory=set)
     regional_demonyms: set[str] = field(default_factory=set)  # "Scottish government": not a country's
     countries_with_the: set[str] = field(default_factory=set)  # "Government of the United Kingdom"
+    programme_tails: set[str] = field(default_factory=set)  # "Centre for X Research Fellowship"
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -164,6 +165,7 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
     lex.generic_unit_words = {fold(w) for w in words.get("generic_unit_words", [])}
     lex.regional_demonyms = {fold(w) for w in words.get("regional_demonyms", [])}
     lex.countries_with_the = {fold(w) for w in words.get("countries_with_the", [])}
+    lex.programme_tails = {fold(w) for w in words.get("programme_tails", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))

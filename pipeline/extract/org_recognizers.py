@@ -263,7 +263,7 @@ def _other_name(span: Span) -> bool:
 def _drop_tail(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     """A complement that ends in a programme word names the programme, not the body:
     "Centre for Advanced Scientific Research Fellowship" -> the body ends before it."""
-    if run_end - m >= 2 and fold(doc[run_end - 1].text) in lex.disqualifiers:
+    if run_end - m >= 2 and fold(doc[run_end - 1].text) in lex.programme_tails:
         return run_end - 1
     return run_end
 

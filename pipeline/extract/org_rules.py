@@ -312,6 +312,8 @@ def inner_article_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) 
         parent = parent.head
     if not first <= parent.i < end_left:
         return start
+    if doc[end_left].text == "of" and all(t.ent_type_ == "PERSON" for t in words):
+        return start  # "Gene Sperling of the National Economic Council": a person and the body
     for t in words:
         if t.ent_type_ == "ORG" and doc[start - 1].ent_iob_ != "I":
             return start  # "told Reuters the Council": another body, not part of this name
