@@ -475,3 +475,9 @@ def test_lower_case_governments_get_their_canonical_names() -> None:
     got = orgs_of("The Scottish government and the UK government disagreed. Kenya's government "
                   f"was not asked. {BODY}")
     assert {"Scottish Government", "Government of the United Kingdom", "Government of Kenya"} <= set(got)
+
+
+def test_org_and_country_opening_a_project_name_is_no_office() -> None:
+    got = orgs_of("The job fair was supported by the USAID Jordan Workforce Development Project "
+                  f"in Amman. {BODY}")
+    assert "USAID Jordan" not in got

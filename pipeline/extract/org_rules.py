@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import Lexicon, country_name, fold, is_place
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
 
 if TYPE_CHECKING:
     from pipeline.extract.org_mentions import Mention
@@ -129,9 +129,23 @@ def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[M
                 break
             if country_name(doc[m.end:e].text):
                 best = e
-        if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_):
+        if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_) \
+                and not _names_a_programme(doc, best):
             found.append(make(m.start, best, "office"))
     return found
+
+
+def _names_a_programme(doc: Doc, k: int) -> bool:
+    """Do the words from ``k`` go on to a programme word ("USAID Jordan Workforce Development
+    Project", "USAID Liberia Revenue Generation for Governance and Growth project")? Then
+    "ORG Country" opens the programme's name and is no office."""
+    lex = get_lexicon()
+    for t in doc[k:k + 10]:
+        if fold(t.text) in lex.disqualifiers:
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "&", "-"}):
+            return False
+    return False
 
 
 def _unit_parts(text: str, lex: Lexicon) -> tuple[str, str] | None:
