@@ -481,3 +481,9 @@ def test_org_and_country_opening_a_project_name_is_no_office() -> None:
     got = orgs_of("The job fair was supported by the USAID Jordan Workforce Development Project "
                   f"in Amman. {BODY}")
     assert "USAID Jordan" not in got
+
+
+def test_opening_preposition_is_not_part_of_a_name() -> None:
+    got = orgs_of("Links: example.html About Sugar Labs: Sugar Labs is a volunteer-driven member "
+                  f"project. {BODY}")
+    assert "About Sugar Labs" not in got and "Sugar Labs" in got

@@ -37,6 +37,9 @@ PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  #
 
 
 CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
+# capitalized prepositions that open a heading or a sentence, never a name ("About Sugar Labs")
+OPENING_PREPS = {"about", "at", "in", "on", "from", "with", "by", "to", "into", "after", "before",
+                 "during", "via", "through", "like", "as", "within", "without"}
 
 
 # Heads that take "of <Country>" as part of the name ("University of Ghana", "Ministry of
@@ -179,6 +182,8 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     while j > s0:
         t = doc[j - 1]
         word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+            and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
+                     and t.lower_ not in {"of", "for", "and"}) \
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
             and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
