@@ -487,3 +487,11 @@ def test_opening_preposition_is_not_part_of_a_name() -> None:
     got = orgs_of("Links: example.html About Sugar Labs: Sugar Labs is a volunteer-driven member "
                   f"project. {BODY}")
     assert "About Sugar Labs" not in got and "Sugar Labs" in got
+
+
+def test_acronym_or_name_the_text_calls_a_kind_of_body() -> None:
+    got = orgs_of("Teachers backed the pay claim of the EIS union. Rwanda signed a deal with African "
+                  f"tech training provider ALX on Monday. {BODY}")
+    assert {"EIS", "ALX"} <= set(got)
+    got = orgs_of(f"The plan covers the ICT sector and the STEM union of ideas. {BODY}")
+    assert not {"ICT", "STEM"} & set(got)

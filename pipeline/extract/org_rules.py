@@ -398,7 +398,8 @@ KIND_NOUNS = {"agency", "charity", "organisation", "organization", "ngo", "non-p
               "foundation", "union", "association", "company", "firm", "group", "network", "council",
               "commission", "inspectorate", "regulator", "watchdog", "institute", "university", "college",
               "newspaper", "broadcaster", "federation", "alliance", "coalition", "trust", "society",
-              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup"}
+              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup",
+              "provider", "operator", "publisher", "consultancy", "party", "lender", "insurer"}
 
 
 def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
@@ -420,7 +421,7 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
             e = i
             while e < sent.end and e - i < 4 and _name_token(doc[e], lex):
                 e += 1
-            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i)) \
+            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
                     and not is_place(doc[i:e].text) and not lex.known_org(doc[i:e].text) \
                     and fold(doc[i].text) not in lex.honorifics:
                 found.append(make(i, e, "rule"))
@@ -461,4 +462,13 @@ def _kind_before(doc: Doc, i: int) -> bool:
     k = i - 2
     while k >= 0 and i - k <= 4 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"the", "a"}:
         k -= 1
-    return k >= 0 and doc[k].lower_ in {"the", "a"}
+    # "the charity X"; "African tech training provider ALX" (a nationality opens the description)
+    return k >= 0 and (doc[k].lower_ in {"the", "a"} or (doc[k].ent_type_ == "NORP" and k < i - 2))
+
+
+def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
+    """"the EIS union", "the NAHT union": an acronym the text calls a kind of body."""
+    tok = doc[i]
+    return e == i + 1 and e < len(doc) and tok.text.isupper() and len(tok.text) >= 2 \
+        and fold(tok.text) not in lex.concepts and i > 0 and doc[i - 1].lower_ == "the" \
+        and doc[e].is_lower and fold(doc[e].text) in KIND_NOUNS
