@@ -495,3 +495,17 @@ def test_acronym_or_name_the_text_calls_a_kind_of_body() -> None:
     assert {"EIS", "ALX"} <= set(got)
     got = orgs_of(f"The plan covers the ICT sector and the STEM union of ideas. {BODY}")
     assert not {"ICT", "STEM"} & set(got)
+
+
+def test_head_initial_names_in_spanish_and_portuguese() -> None:
+    got = orgs_of("Winners came from the Universidad del Trabajo del Uruguay and the Pontificia "
+                  "Universidad Javeriana. They met at Centro Ático and the Universidade Federal do "
+                  f"Rio Grande do Sul. {BODY}")
+    assert {"Universidad del Trabajo del Uruguay", "Pontificia Universidad Javeriana",
+            "Centro Ático"} <= set(got)
+    assert any(name.startswith("Universidade Federal do Rio Grande") for name in got)
+
+
+def test_reference_style_markdown_link_keeps_the_name_whole() -> None:
+    got = orgs_of(f"The event was hosted with the [Pontificia Universidad Javeriana][1] in Bogota. {BODY}")
+    assert "Pontificia Universidad Javeriana" in got

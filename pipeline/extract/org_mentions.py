@@ -47,7 +47,7 @@ def is_cap(tok: Token) -> bool:
     t = tok.text
     if not t[:1].isupper() or tok.like_email or tok.like_url or "@" in t:
         return False
-    return bool(re.match(r"^[A-Z][\w'\u2019.&]*$", t))
+    return bool(re.match(r"^[^\W\d_][\w'\u2019.&]*$", t))  # (any script's capitals: "Ático")
 
 
 def acronym_letters(text: str) -> list[str]:

@@ -177,6 +177,42 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
+def head_initial_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    """Names whose head comes first, as in Spanish, Portuguese or French: "Universidad del
+    Trabajo del Uruguay", "Pontificia Universidad Javeriana", "Centro Agronómico Tropical de
+    Investigación y Enseñanza": the head word (``head_initial``), capitalized words before it,
+    and capitalized words after it joined by the language's connectors (de, del, y, ...)."""
+    doc, folded = ctx.doc, ctx.folded
+    found = []
+    for sent in ctx.sents:
+        s0, s1 = sent.start, sent.end
+        for i in range(s0, s1):
+            if folded[i] not in lex.head_initial or not is_cap(doc[i]):
+                continue
+            start = i
+            while start > s0 and is_cap(doc[start - 1]) and not doc[start - 1].is_stop \
+                    and fold(doc[start - 1].text) not in lex.org_heads and not is_place(doc[start - 1].text):
+                start -= 1
+            end = i + 1
+            while end < s1 and (_name_word(doc[end], lex) or _initial_connector(doc, end, s1, lex)):
+                end += 1
+            if end - i >= 2 or (end - i == 1 and start < i):
+                found.append(Mention(start, end, "rule"))
+    return found
+
+
+def _name_word(tok: Token, lex: Lexicon) -> bool:
+    return is_cap(tok) and not tok.is_stop and fold(tok.text) not in lex.title_heads
+
+
+def _initial_connector(doc: Doc, k: int, s1: int, lex: Lexicon) -> bool:
+    """A lower-case "de"/"del"/"y" (or "de la") inside a head-initial name, before a name word."""
+    if doc[k].lower_ not in lex.head_initial_connectors or not doc[k].text.islower() or k + 1 >= s1:
+        return False
+    nxt = doc[k + 1]
+    return is_cap(nxt) or (nxt.lower_ in lex.head_initial_connectors and k + 2 < s1 and is_cap(doc[k + 2]))
+
+
 def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:

@@ -40,7 +40,13 @@ from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
 from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
-from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
+from pipeline.extract.org_recognizers import (
+    PRIORITY,
+    acronym_mentions,
+    gazetteer_mentions,
+    head_initial_mentions,
+    rule_mentions,
+)
 from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions, lowercase_governments
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
@@ -121,7 +127,7 @@ def extract(ctx: Context) -> list[OrganizationRow]:
     doc = ctx.doc
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
-    rules = rule_mentions(ctx, lex)
+    rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
     spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     strong = []
