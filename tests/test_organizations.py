@@ -509,3 +509,15 @@ def test_head_initial_names_in_spanish_and_portuguese() -> None:
 def test_reference_style_markdown_link_keeps_the_name_whole() -> None:
     got = orgs_of(f"The event was hosted with the [Pontificia Universidad Javeriana][1] in Bogota. {BODY}")
     assert "Pontificia Universidad Javeriana" in got
+
+
+def test_portfolio_of_a_title_with_its_own_of_state_is_not_a_body() -> None:
+    got = orgs_of("The summit was opened by Minister of State for Primary Education Rosemary Seninde "
+                  f"and Minister for Education and Sports Janet Museveni. {BODY}")
+    assert not any("Seninde" in name or name == "Primary Education" for name in got)
+
+
+def test_one_word_name_beside_a_person_named_elsewhere_is_a_person() -> None:
+    got = orgs_of("Danson Mwangi teaches in Dalu. For foreigners like Adetta and Thomas the trip was "
+                  f"long. Danson and Adetta met the elders of Dalu Primary School. {BODY}")
+    assert "Adetta" not in got

@@ -138,8 +138,9 @@ def _person_context(span: Span, person_tokens: set[str]) -> bool:
     if not words or not all(NAME_WORD.match(t.text) or t.text.isupper() for t in words):
         return False
 
-    def person(k: int) -> bool:
-        return 0 <= k < len(doc) and doc[k].ent_type_ == "PERSON"
+    def person(k: int) -> bool:  # a PERSON here, or a word of a PERSON named elsewhere
+        return 0 <= k < len(doc) and (doc[k].ent_type_ == "PERSON" or (
+            doc[k].text in person_tokens and bool(NAME_WORD.match(doc[k].text))))
 
     seps = {",", "and", "&", "--", "-", "\u2013", "\u2014", ";"}
     last = span[-1].text
@@ -392,7 +393,17 @@ def _title_field(span: Span, lex: Lexicon) -> bool:
             j -= 1
         if j >= 1 and j < k - 1 and doc[j].lower_ in {"of", "for"}:
             k = j
-    return k >= 1 and doc[k].lower_ in {"of", "for"} and fold(doc[k - 1].text) in lex.title_heads
+    if not (k >= 1 and doc[k].lower_ in {"of", "for"}):
+        return False
+    if fold(doc[k - 1].text) in lex.title_heads:
+        return True
+    # "Minister of State for Primary Education": the title may carry its own "of State"
+    j = k - 1
+    while j >= 0 and k - j <= 4 and (doc[j].text[:1].isupper() or doc[j].lower_ == "of"):
+        if fold(doc[j].text) in lex.title_heads:
+            return True
+        j -= 1
+    return False
 
 
 def disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:
