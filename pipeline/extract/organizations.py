@@ -16,7 +16,15 @@ Mentions come from four recognizers, merged longest-first:
 4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
    people with honorifics, job titles, projects/events/venues or page boilerplate
    (``pipeline.extract.org_mentions``);
-5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``).
+5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``), but not
+   when the words go on to a programme ("USAID Jordan Workforce Development Project");
+6. head-initial names ("Universidad del Trabajo del Uruguay"), names the text calls a kind
+   of body ("the EIS union", "tech training provider ALX") and lower-case governments
+   ("the Jordanian government" -> Government of Jordan).
+
+spaCy ORG entities without an organization head word or a known name must also not be a
+person in the article's eyes (a list of people, a byline, the surname of a PERSON named
+elsewhere), a quoted title, a plural noun phrase or a headline fragment (``org_mentions``).
 
 Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
 forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
