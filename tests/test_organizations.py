@@ -521,3 +521,13 @@ def test_one_word_name_beside_a_person_named_elsewhere_is_a_person() -> None:
     got = orgs_of("Danson Mwangi teaches in Dalu. For foreigners like Adetta and Thomas the trip was "
                   f"long. Danson and Adetta met the elders of Dalu Primary School. {BODY}")
     assert "Adetta" not in got
+
+
+def test_name_cut_short_of_another_name_is_its_alias() -> None:
+    got = orgs_of("The workshop was hosted by the East African School of Library and Information "
+                  "Science at Makerere University. It was facilitated by Prof. Constant Okello, East "
+                  "African School of Library and Information, and staff of the Makerere University "
+                  f"Library. {BODY}")
+    assert "East African School of Library and Information Science" in got
+    assert "East African School of Library and Information" not in got
+    assert {"Makerere University", "Makerere University Library"} <= set(got)

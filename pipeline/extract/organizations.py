@@ -47,7 +47,7 @@ import re
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
+from pipeline.extract.org_merge import drop_places, merge_cut_forms, merge_headless, merge_variants
 from pipeline.extract.org_recognizers import (
     PRIORITY,
     acronym_mentions,
@@ -227,6 +227,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
+    orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
     for org in orgs:
         org.name = straight_quotes(org.name)
         aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
