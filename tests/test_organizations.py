@@ -531,3 +531,11 @@ def test_name_cut_short_of_another_name_is_its_alias() -> None:
     assert "East African School of Library and Information Science" in got
     assert "East African School of Library and Information" not in got
     assert {"Makerere University", "Makerere University Library"} <= set(got)
+
+
+def test_plural_tagged_as_proper_noun_is_not_a_body_but_media_and_company_words_are() -> None:
+    got = orgs_of("The department welcomes Whyburn Instructors Prasit Bhattacharya and Liron Speyer. "
+                  "The firm Smith Associates reported the numbers of Long Term English Learners. "
+                  f"{BODY}")
+    assert "Whyburn Instructors" not in got and "Long Term English Learners" not in got
+    assert "Smith Associates" in got

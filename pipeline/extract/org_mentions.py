@@ -171,11 +171,13 @@ def _quoted(span: Span) -> bool:
 
 def _plural_end(span: Span, lex: Lexicon) -> bool:
     """A headless name ending in a plural common noun names people or things, not a body
-    ("McNair Scholars", "Whyburn Instructors", "Employment Promotion Units")."""
+    ("McNair Scholars", "Whyburn Instructors", "Employment Promotion Units"); spaCy often
+    tags such plurals NNP. Company words that end in -s (Associates, Partners) are heads."""
     last = span[-1]
     low = last.lower_
-    return len(span) >= 2 and last.tag_ in {"NNS", "NNPS"} and len(low) > 3 and low.endswith("s") \
-        and not low.endswith(("ss", "us", "is")) and fold(last.text) not in lex.possessive_name_words
+    return len(span) >= 2 and last.tag_ in {"NNS", "NNPS", "NNP"} and len(low) > 3 and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is", "ics", "news")) \
+        and fold(last.text) not in lex.possessive_name_words  # ("Mathematics", "Sky News": not plurals)
 
 
 def heading_line(span: Span) -> bool:
