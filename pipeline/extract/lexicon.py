@@ -98,6 +98,11 @@ class Lexicon:
     possessive_name_words: set[str] = field(default_factory=set)
     portfolios: set[str] = field(default_factory=set)
     generic_unit_words: set[str] = field(default_factory=set)
+    regional_demonyms: set[str] = field(default_factory=set)  # "Scottish government": not a country's
+    countries_with_the: set[str] = field(default_factory=set)  # "Government of the United Kingdom"
+    programme_tails: set[str] = field(default_factory=set)  # "Centre for X Research Fellowship"
+    head_initial: set[str] = field(default_factory=set)  # "Universidad del Trabajo del Uruguay"
+    head_initial_connectors: set[str] = field(default_factory=set)  # del, do, y, für ...
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -165,6 +170,11 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
     lex.portfolios = {fold(w) for w in words.get("portfolios", [])}
     lex.generic_unit_words = {fold(w) for w in words.get("generic_unit_words", [])}
+    lex.regional_demonyms = {fold(w) for w in words.get("regional_demonyms", [])}
+    lex.countries_with_the = {fold(w) for w in words.get("countries_with_the", [])}
+    lex.programme_tails = {fold(w) for w in words.get("programme_tails", [])}
+    lex.head_initial = {fold(w) for w in words.get("head_initial", [])}
+    lex.head_initial_connectors = {fold(w) for w in words.get("head_initial_connectors", [])}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))

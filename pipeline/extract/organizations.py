@@ -16,7 +16,15 @@ Mentions come from four recognizers, merged longest-first:
 4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
    people with honorifics, job titles, projects/events/venues or page boilerplate
    (``pipeline.extract.org_mentions``);
-5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``).
+5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``), but not
+   when the words go on to a programme ("USAID Jordan Workforce Development Project");
+6. head-initial names ("Universidad del Trabajo del Uruguay"), names the text calls a kind
+   of body ("the EIS union", "tech training provider ALX") and lower-case governments
+   ("the Jordanian government" -> Government of Jordan).
+
+spaCy ORG entities without an organization head word or a known name must also not be a
+person in the article's eyes (a list of people, a byline, the surname of a PERSON named
+elsewhere), a quoted title, a plural noun phrase or a headline fragment (``org_mentions``).
 
 Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
 forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
@@ -39,9 +47,15 @@ import re
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.org_merge import drop_places, merge_headless, merge_variants
-from pipeline.extract.org_recognizers import PRIORITY, acronym_mentions, gazetteer_mentions, rule_mentions
-from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions
+from pipeline.extract.org_merge import drop_places, merge_cut_forms, merge_headless, merge_variants
+from pipeline.extract.org_recognizers import (
+    PRIORITY,
+    acronym_mentions,
+    gazetteer_mentions,
+    head_initial_mentions,
+    rule_mentions,
+)
+from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions, lowercase_governments
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 
@@ -121,7 +135,7 @@ def extract(ctx: Context) -> list[OrganizationRow]:
     doc = ctx.doc
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
-    rules = rule_mentions(ctx, lex)
+    rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
     spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     strong = []
@@ -148,7 +162,8 @@ def extract(ctx: Context) -> list[OrganizationRow]:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
-    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds)
+    govs = lowercase_governments(doc, lex, Mention)
+    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
@@ -212,6 +227,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
+    orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
     for org in orgs:
         org.name = straight_quotes(org.name)
         aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
