@@ -415,6 +415,112 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
     return all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper()
 
 
+_OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                "southwest", "province", "provinces", "state", "states", "region", "city", "town",
+                "village", "district", "county", "capital", "parts", "part", "island", "islands"}
+_COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+            "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
+_THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> frozenset[str]:
+    """Folded words of the article's multi-word person names (people extractor and spaCy PERSON).
+
+    A surname or given name said alone ("For Angara, the goal is ...", "Aracely has got
+    involved") is that person again, not a town that shares the name: one entity, one type.
+    """
+    text = ctx.text
+    spans = [(s, e) for s, e in ctx.person_spans]
+    spans += [(s, e) for s, e, label, _, _ in ents if label == "PERSON"]
+    words: set[str] = set()
+    gaz = get_gazetteer()
+    for s, e in spans:
+        parts = _WORD.findall(text[s:e])
+        if len(parts) >= 2 and not any(not p.alt for p in gaz.lookup(text[s:e])):
+            # ("Ho Chi Minh City" tagged PERSON is the city: a whole known name is no person)
+            words.update(norm_key(w) for w in parts)
+    return frozenset(words)
+
+
+def _org_words(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded full names/aliases of the article's organizations, and the words of their names.
+
+    "Sugar" of "Sugar Labs", "Javeriana" of "Pontificia Universidad Javeriana": a word that
+    the article uses inside an organization's name is that organization said short.
+    """
+    text = ctx.text
+    names: set[str] = set()
+    words: set[str] = set()
+    for org in ctx.orgs:
+        forms = [org.name, *org.aliases, *(text[s:e] for s, e in org.spans)]
+        for form in forms:
+            names.add(norm_key(form))
+            parts = _WORD.findall(form)
+            if len(parts) >= 2:
+                words.update(norm_key(w) for w in parts if w[:1].isupper())
+    return frozenset(names), frozenset(words)
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """'in X', 'near the X', 'from X': the words before the mention introduce a place."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if len(words) > 1 and words[-1] == "of" and words[-2] in _OF_LOCATIVE:
+        return True  # "outside of Beirut", "north of Kampala", "the province of Rizal"
+    return bool(words) and words[-1] in _LOCATIVE
+
+
+def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: frozenset[str],
+                org_words: frozenset[str], label_votes: dict[str, Counter[str]]) -> bool:
+    """True when the mention names a person or an organization of this article, not a place.
+
+    Countries and supra-national regions are never dropped ("Rwanda" in "Government of
+    Rwanda"); a place word that is also a name part stays a place when the text introduces
+    it as one ("in Angara", "the Afar region", a list of places).
+    """
+    cands = m.candidates
+    if any(p.kind == "country" or p.source == "region" for p in cands):
+        return False
+    key = norm_key(m.text)
+    words = [norm_key(w) for w in _WORD.findall(m.text)]
+    if not words:
+        return False
+    person = all(w in name_words for w in words)
+    # A known town said alone is still the town ("Lagos" beside "University of Lagos");
+    # only a name the gazetteer does not know is taken for a word of an organization's name.
+    unknown = not cands or all(p.alt for p in cands)
+    org = key in org_names or unknown and all(w in org_words for w in words)
+    votes = label_votes.get(key, Counter())
+    other_label = votes["ORG"] + votes["PERSON"] > votes["GPE"] + votes["LOC"]
+    if not (person or org or (other_label and not cands)):
+        return False
+    if m.kind_hint or _CLASS_BEFORE.search(text[max(0, m.start - 40):m.start]):
+        return False
+    # "in Angara" is the town; "in particular Bradley Kuhn" (unknown name) is still the person.
+    return not _locative_before(text, m.start) or (person and not cands)
+
+
+def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
+    """An unresolved name (unknown to the gazetteer) needs the text to introduce it as a place.
+
+    spaCy's GPE/LOC alone also covers given names ("the mother of Loany and Alondra"),
+    products and headline words; a locative word before ("in Sahsa"), a class word
+    ("South Monterey County"), a list of known places, a dateline or ", <known place>"
+    after it is evidence that holds on any site.
+    """
+    if m.kind_hint or coordinated or _locative_before(text, m.start):
+        return True
+    # "South Wales Central", "North Caribbean": a compass word beside a known place.
+    words = m.text.split()
+    if len(words) > 1 and any(w in _COMPASS for w in words) and any(
+            w not in _COMPASS and any(not p.alt for p in gaz.lookup(w)) for w in words):
+        return True
+    hit = _THEN_NAME.match(text, m.end)
+    return bool(hit) and any(not p.alt for p in gaz.lookup(hit.group(1)))
+
+
 def extract(ctx: Context) -> list[PlaceRow]:
     """One row per distinct place, sorted by first mention."""
     gaz = get_gazetteer()
@@ -424,6 +530,11 @@ def extract(ctx: Context) -> list[PlaceRow]:
     # doc.ents builds a Span per entity on every access; read them once.
     ents = [(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents]
     spans = sorted(_candidate_spans(ctx, gaz, ents), key=lambda s: (s[0], -(s[1] - s[0])))
+    name_words = _name_words(ctx, ents)
+    org_names, org_words = _org_words(ctx)
+    label_votes: dict[str, Counter[str]] = {}
+    for s_char, e_char, label, _, _ in ents:
+        label_votes.setdefault(norm_key(text[s_char:e_char]), Counter())[label] += 1
     n_chars = len(text)
     for raw_start, raw_end, label in spans:
         start, end = _clean_span(text, raw_start, raw_end)
@@ -470,11 +581,17 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
                 and not _place_like(candidates, doc, start, end, text):
             continue
-        if any(s <= start and end <= e for s, e in ctx.person_spans):
+        inside = [(s, e) for s, e in ctx.person_spans if s <= start and end <= e]
+        # A "person" that is exactly a known place in a list of places is the place.
+        if inside and not (inside == [(start, end)] and coordinated and candidates):
             continue
         hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
         hint = "city" if dateline else hint or _kind_hint(text, end)
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
+        if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes):
+            continue
+        if not candidates and not dateline and not _place_evidence(m, text, coordinated, gaz):
+            continue
         # Washington, DC: a US city with its state abbreviation is one name.
         st = _US_STATE_ABBR.match(text, end)
         if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):
