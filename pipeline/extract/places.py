@@ -45,7 +45,9 @@ from pipeline.records import PlaceRow
 _PLACE_LABELS = {"GPE", "LOC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
-_US_STATE_ABBR = re.compile(r",\s*(?:D\.?C\.?|[A-Z]{2})\b")
+_US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
+# ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
+_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
 _REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
                  "municipality", "suburb", "village", "area", "prefecture", "governorate", "division",
                  "regions", "districts", "provinces", "states", "counties", "divisions", "municipalities"}
@@ -61,6 +63,9 @@ _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the
 _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
                          re.I)
 # "AMMAN, 4 September", "WASHINGTON (AP) -", "LIMA:": an all-caps dateline city.
+# "... headline CAMBRIDGE, Mass, February 5, 2013 -": a dateline after a headline on one line.
+_DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                           r"[a-z]*\.?\s+\d")
 _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
@@ -79,6 +84,7 @@ class _Mention:
     kind_hint: str | None = None
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _LEAD_THE = re.compile(r"(?:the|The|THE)\s+")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
 
@@ -97,6 +103,8 @@ def _clean_span(doc_text: str, start: int, end: int) -> tuple[int, int]:
     for suffix in ("'s", "\u2019s", "s'"):
         if doc_text.endswith(suffix, start, end):
             end -= len(suffix)
+    if doc_text[end:end + 1] == "." and _DOTTED.fullmatch(doc_text, start, end):
+        end += 1  # "U.S.", "U.K.": the last dot belongs to the abbreviation
     return start, end
 
 
@@ -554,8 +562,9 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates) \
                 and not (candidates and (coordinated or _kind_hint(text, end) == "region")):
             continue
-        dateline = name.isupper() and _DATELINE.match(text[end:end + 20]) is not None \
-            and start - (text.rfind("\n", 0, start) + 1) <= 2
+        dateline = name.isupper() and (_DATELINE.match(text[end:end + 20]) is not None
+                                       and start - (text.rfind("\n", 0, start) + 1) <= 2
+                                       or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
         elif name.isupper() or name.casefold() in gaz.not_places:
@@ -592,13 +601,23 @@ def extract(ctx: Context) -> list[PlaceRow]:
             continue
         if not candidates and not dateline and not _place_evidence(m, text, coordinated, gaz):
             continue
-        # Washington, DC: a US city with its state abbreviation is one name.
+        us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
+        # Washington, DC: a US city with "DC" is one name.
         st = _US_STATE_ABBR.match(text, end)
-        if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):
+        if st and us_city:
             m.end, m.text = st.end(), text[start:st.end()]
             m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
         taken.append((m.start, m.end))
         mentions.append(m)
+        # "Mountain View, CA", "CAMBRIDGE, Mass, February 5": the town, then its state.
+        st = _STATE_AFTER.match(text, m.end)
+        state = gaz.us_state_abbr.get(st.group(1)) if st else None
+        if st and state is not None and (us_city or dateline or not candidates):
+            if us_city:
+                m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
+            taken.append((st.start(1), st.end(1)))
+            mentions.append(_Mention(st.start(1), st.end(1), st.group(1), "STATE", [state],
+                                     kind_hint="region"))
 
     _list_hints(text, mentions)
     ctxc = _context_countries(ctx, gaz, mentions, ents)
