@@ -70,7 +70,7 @@ _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
 _COORD = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
-_STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|islands?)$", re.I)
+_STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|county|islands?)$", re.I)
 
 
 @dataclass
@@ -82,6 +82,7 @@ class _Mention:
     candidates: list[Place] = field(default_factory=list)
     resolved: Place | None = None
     kind_hint: str | None = None
+    country: str | None = None  # the article's country, for a town the gazetteer only knows abroad
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -423,6 +424,7 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
     return all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper()
 
 
+_SMALL_TOWN = 200_000  # population under which a town abroad yields to the article's country
 _OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                 "southwest", "province", "provinces", "state", "states", "region", "city", "town",
                 "village", "district", "county", "capital", "parts", "part", "island", "islands"}
@@ -625,11 +627,47 @@ def extract(ctx: Context) -> list[PlaceRow]:
     for m in mentions:
         m.resolved = _resolve(m, ctxc)
     _split_city_and_region(mentions)
+    dominant = _dominant(ctxc)
+    # What each town adds to the context by itself (a town must not vouch for its own country).
+    own: dict[str | None, Counter[str]] = {}
+    for m in mentions:
+        if m.resolved is not None and m.resolved.country_code and len(
+                {c.country_code for c in m.candidates}) == 1:
+            own.setdefault(m.resolved.geonameid, Counter())[m.resolved.country_code] += 1
     for m in mentions:
         if _org_blocks(ctx, m.start, m.end, gaz, m.resolved):
             continue
+        if m.resolved is not None and m.resolved.kind == "city":
+            others = ctxc - own.get(m.resolved.geonameid, Counter())
+            home = _dominant(others, 2)
+            if home and _foreign_small_town(m, others, text, gaz):
+                m.candidates, m.resolved, m.country = [], None, home
         kept.append(m)
-    return _rows(ctx, kept)
+    return _rows(ctx, kept, dominant)
+
+
+def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
+    """The country an article is clearly about: the most cited, at least twice the next one."""
+    top = ctxc.most_common(2)
+    if not top or top[0][1] < least or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _foreign_small_town(m: _Mention, ctxc: Counter[str], text: str, gaz: Gazetteer) -> bool:
+    """A small town the gazetteer only knows abroad, in an article about another country.
+
+    "Dalu" in a Kenyan school story is a Kenyan village, not the Chinese town of 48,000
+    that GeoNames lists; large cities ("Zürich", "Milan") keep their own country, and so
+    does a town the text puts in a country ("Dalu, China").
+    """
+    p = m.resolved
+    if p is None or p.kind != "city" or p.population >= _SMALL_TOWN or ctxc.get(p.country_code or ""):
+        return False
+    if any(c.country_code in ctxc for c in m.candidates):
+        return False
+    hit = _THEN_NAME.match(text, m.end)
+    return not (hit and any(c.kind == "country" for c in gaz.lookup(hit.group(1))))
 
 
 def _split_city_and_region(mentions: list[_Mention]) -> None:
@@ -678,7 +716,8 @@ def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> 
     return None
 
 
-def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
+def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -> list[PlaceRow]:
+    """One row per place; ``dominant`` is the article's main country (see :func:`_dominant`)."""
     gaz = get_gazetteer()
     groups: dict[tuple, list[_Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
@@ -696,6 +735,13 @@ def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
             cc = _unresolved_country(ctx, gaz, group)
+            if not any(m.candidates for m in group):
+                # Unknown to a gazetteer that holds every country, first-level subdivision and
+                # town over 15,000 people: most likely a smaller town or village of the
+                # country the article is about ("Sahsa" in a Nicaraguan story).
+                if kind is None:
+                    kind = "region" if _is_island(first.text) else "city"
+                cc = cc or next((m.country for m in group if m.country), None) or dominant
         rows.append(PlaceRow(
             ctx.article.article_id,
             p.geonameid if p else None,
