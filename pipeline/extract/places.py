@@ -69,7 +69,9 @@ _DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|Ma
 _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
-_COORD = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+_COORD = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|,?\s+(?:and|or))\s*")
+_NAME_TAIL = re.compile(r"\s+(?:(?:del|de|de\s+la|da|do|dos|das|di|du|des|el|al|la)\s+[A-Z][\w-]+"
+                        r"|County|Province|District|Region|State|Division|Governorate|Prefecture)\b")
 _STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|county|islands?)$", re.I)
 
 
@@ -167,6 +169,11 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                 left = idx[j]
                 if any(not p.alt for p in gaz.lookup(text[left:end])):
                     extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
+            # "Zamboanga del Sur", "Tana River County": a particle and a word, or a class
+            # word, after the span can complete a known name (spaCy stops before them).
+            tail = _NAME_TAIL.match(text, end)
+            if tail and any(not p.alt for p in gaz.lookup(text[start:tail.end()])):
+                extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
     return [(*_whole_compound(text, start, end), label) for start, end, label in spans]
@@ -483,7 +490,8 @@ def _locative_before(text: str, start: int) -> bool:
 
 
 def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: frozenset[str],
-                org_words: frozenset[str], label_votes: dict[str, Counter[str]]) -> bool:
+                org_words: frozenset[str], label_votes: dict[str, Counter[str]],
+                org_heads: frozenset[str] = frozenset()) -> bool:
     """True when the mention names a person or an organization of this article, not a place.
 
     Countries and supra-national regions are never dropped ("Rwanda" in "Government of
@@ -504,7 +512,11 @@ def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: f
     org = key in org_names or unknown and all(w in org_words for w in words)
     votes = label_votes.get(key, Counter())
     other_label = votes["ORG"] + votes["PERSON"] > votes["GPE"] + votes["LOC"]
-    if not (person or org or (other_label and not cands)):
+    # "the Centre", "Universidad del Trabajo": an organization's head word is no place name.
+    head = len(words) == 1 and m.text in org_heads
+    if head:
+        return True
+    if not (person or org or (other_label and unknown)):
         return False
     if m.kind_hint or _CLASS_BEFORE.search(text[max(0, m.start - 40):m.start]):
         return False
@@ -594,12 +606,15 @@ def extract(ctx: Context) -> list[PlaceRow]:
             continue
         inside = [(s, e) for s, e in ctx.person_spans if s <= start and end <= e]
         # A "person" that is exactly a known place in a list of places is the place.
-        if inside and not (inside == [(start, end)] and coordinated and candidates):
+        listed = coordinated or _COORD.match(text, end) is not None and text[end:end + 1] == ","
+        if inside and not (inside == [(start, end)] and listed and any(
+                p.kind == "country" or p.source in {"subdivision", "us_state", "region"} for p in candidates)):
             continue
         hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
         hint = "city" if dateline else hint or _kind_hint(text, end)
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
-        if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes):
+        if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
+                                         gaz.org_heads):
             continue
         if not candidates and not dateline and not _place_evidence(m, text, coordinated, gaz):
             continue
