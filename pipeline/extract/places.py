@@ -616,7 +616,9 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
                                          gaz.org_heads):
             continue
-        if not candidates and not dateline and not _place_evidence(m, text, coordinated, gaz):
+        # (a name matched only as some town's alternate name is as good as unknown)
+        weak = all(p.alt for p in candidates)
+        if (not candidates or weak) and not dateline and not _place_evidence(m, text, coordinated, gaz):
             continue
         us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
         # Washington, DC: a US city with "DC" is one name.
@@ -711,6 +713,15 @@ def _display_name(group: list[_Mention], place: Place | None) -> str:
         same = Counter({f: c for f, c in forms.items() if norm_key(f).replace("-", " ") == own})
         if same:
             forms = same
+    # "LONDON" (a dateline, a headline) is London: all-capital forms yield to any other,
+    # and alone take the gazetteer's casing ("U.S.", "NY" are kept).
+    mixed = Counter({f: c for f, c in forms.items() if not (f.isupper() and len(f) > 3 and "." not in f)})
+    if mixed:
+        forms = mixed
+    elif place is not None and norm_key(place.name) == norm_key(next(iter(forms))):
+        return place.name
+    elif place is None:
+        return next(iter(forms)).title()
     best = max(forms.values())
     return next(f for f in (" ".join(m.text.split()) for m in group) if forms.get(f) == best)
 
