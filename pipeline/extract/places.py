@@ -437,6 +437,7 @@ _OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "north
                 "village", "district", "county", "capital", "parts", "part", "island", "islands"}
 _COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
             "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -532,7 +533,10 @@ def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -
     ("South Monterey County"), a list of known places, a dateline or ", <known place>"
     after it is evidence that holds on any site.
     """
-    if m.kind_hint or coordinated or _locative_before(text, m.start):
+    if m.kind_hint or coordinated:
+        return True
+    # "in Sahsa" is a place; "in Anthropic's commitment" says nothing (the owner of a noun).
+    if _locative_before(text, m.start) and not _POSSESSIVE_AFTER.match(text, m.end):
         return True
     # "South Wales Central", "North Caribbean": a compass word beside a known place.
     words = m.text.split()
@@ -551,7 +555,10 @@ def extract(ctx: Context) -> list[PlaceRow]:
     taken: list[tuple[int, int]] = []
     # doc.ents builds a Span per entity on every access; read them once.
     ents = [(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents]
-    spans = sorted(_candidate_spans(ctx, gaz, ents), key=lambda s: (s[0], -(s[1] - s[0])))
+    # Sorted by where the name starts once "the" is trimmed: "the Middle East" must not
+    # take the place of "Middle East and North Africa" found at the same word.
+    spans = sorted(_candidate_spans(ctx, gaz, ents),
+                   key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
     name_words = _name_words(ctx, ents)
     org_names, org_words = _org_words(ctx)
     label_votes: dict[str, Counter[str]] = {}
