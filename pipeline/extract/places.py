@@ -442,7 +442,7 @@ _THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
-def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> frozenset[str]:
+def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> dict[str, list[tuple[int, int]]]:
     """Folded words of the article's multi-word person names (people extractor and spaCy PERSON).
 
     A surname or given name said alone ("For Angara, the goal is ...", "Aracely has got
@@ -451,14 +451,15 @@ def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> fro
     text = ctx.text
     spans = [(s, e) for s, e in ctx.person_spans]
     spans += [(s, e) for s, e, label, _, _ in ents if label == "PERSON"]
-    words: set[str] = set()
+    words: dict[str, list[tuple[int, int]]] = {}
     gaz = get_gazetteer()
     for s, e in spans:
         parts = _WORD.findall(text[s:e])
         if len(parts) >= 2 and not any(not p.alt for p in gaz.lookup(text[s:e])):
             # ("Ho Chi Minh City" tagged PERSON is the city: a whole known name is no person)
-            words.update(norm_key(w) for w in parts)
-    return frozenset(words)
+            for w in parts:
+                words.setdefault(norm_key(w), []).append((s, e))
+    return words
 
 
 def _org_words(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
@@ -490,7 +491,8 @@ def _locative_before(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _LOCATIVE
 
 
-def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: frozenset[str],
+def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, int]]],
+                org_names: frozenset[str],
                 org_words: frozenset[str], label_votes: dict[str, Counter[str]],
                 org_heads: frozenset[str] = frozenset()) -> bool:
     """True when the mention names a person or an organization of this article, not a place.
@@ -506,7 +508,9 @@ def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: f
     words = [norm_key(w) for w in _WORD.findall(m.text)]
     if not words:
         return False
-    person = all(w in name_words for w in words)
+    # (a name's words must come from another mention: "in St Elizabeth" tagged PERSON is
+    # no evidence against itself)
+    person = all(any(e <= m.start or s >= m.end for s, e in name_words.get(w, ())) for w in words)
     # A known town said alone is still the town ("Lagos" beside "University of Lagos");
     # only a name the gazetteer does not know is taken for a word of an organization's name.
     unknown = not cands or all(p.alt for p in cands)
@@ -521,8 +525,11 @@ def _other_type(m: _Mention, text: str, name_words: frozenset[str], org_names: f
         return False
     if m.kind_hint or _CLASS_BEFORE.search(text[max(0, m.start - 40):m.start]):
         return False
-    # "in Angara" is the town; "in particular Bradley Kuhn" (unknown name) is still the person.
-    return not _locative_before(text, m.start) or (person and not cands)
+    # "in Angara", "schools in St Elizabeth": the text introduces a place; but a name only
+    # known as part of an organization's is that organization ("developers in Sugar").
+    if org and unknown and not person:
+        return True
+    return not _locative_before(text, m.start)
 
 
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
@@ -625,7 +632,8 @@ def extract(ctx: Context) -> list[PlaceRow]:
             continue
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
-        if (not candidates or weak) and not dateline and not _place_evidence(m, text, coordinated, gaz):
+        listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
+        if (not candidates or weak) and not dateline and not _place_evidence(m, text, listed, gaz):
             continue
         us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
         # Washington, DC: a US city with "DC" is one name.
