@@ -207,3 +207,9 @@ def test_a_particle_completes_a_known_name() -> None:
     got = places("Suggested sites include Bohol, Zamboanga del Sur and Bukidnon in the Philippines.")
     assert (got["Zamboanga del Sur"].kind, got["Zamboanga del Sur"].country_code) == ("region", "PH")
     assert "Sur" not in got and "Zamboanga" not in got
+
+
+def test_an_unknown_name_listed_with_a_known_place_is_a_place() -> None:
+    got = places("Bangladesh: BRAC opened centres for children in the camps of Ukhiya and Teknaf. "
+                 "Bangladesh and its teachers in Dhaka, Bangladesh, helped.")
+    assert (got["Ukhiya"].kind, got["Ukhiya"].country_code) == ("city", "BD")

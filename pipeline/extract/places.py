@@ -438,6 +438,7 @@ _OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "north
 _COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
             "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+_THEN_AND = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -550,7 +551,8 @@ def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -
     if len(words) > 1 and any(w in _COMPASS for w in words) and any(
             w not in _COMPASS and any(not p.alt for p in gaz.lookup(w)) for w in words):
         return True
-    hit = _THEN_NAME.match(text, m.end)
+    # "Filabusi, Zimbabwe", "the camps of Ukhiya and Teknaf": a known place after it.
+    hit = _THEN_NAME.match(text, m.end) or _THEN_AND.match(text, m.end)
     return bool(hit) and any(not p.alt for p in gaz.lookup(hit.group(1)))
 
 
