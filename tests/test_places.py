@@ -213,3 +213,9 @@ def test_an_unknown_name_listed_with_a_known_place_is_a_place() -> None:
     got = places("Bangladesh: BRAC opened centres for children in the camps of Ukhiya and Teknaf. "
                  "Bangladesh and its teachers in Dhaka, Bangladesh, helped.")
     assert (got["Ukhiya"].kind, got["Ukhiya"].country_code) == ("city", "BD")
+
+
+def test_markdown_link_text_names_a_place() -> None:
+    got = places("Based on similar programs in the [Philippines](http://example.org/articles/philippines-in) "
+                 "and [El Salvador](http://example.org/a), Liberia now takes taxes by phone.")
+    assert got["Philippines"].country_code == "PH" and got["El Salvador"].country_code == "SV"

@@ -70,6 +70,7 @@ _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
 _COORD = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|,?\s+(?:and|or))\s*")
+_MD_LINK = re.compile(r"\[([A-Z][^\[\]\n]{1,60})\]\(")
 _NAME_TAIL = re.compile(r"\s+(?:(?:del|de|de\s+la|da|do|dos|das|di|du|des|el|al|la)\s+[A-Z][\w-]+"
                         r"|County|Province|District|Region|State|Division|Governorate|Prefecture)\b")
 _STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|county|islands?)$", re.I)
@@ -176,6 +177,10 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                 extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
+    # Markdown posts: spaCy reads "[Philippines](http://..." as one token; a link's text
+    # that is a whole known name is a candidate of its own.
+    spans.extend((m.start(1), m.end(1), "LINK") for m in _MD_LINK.finditer(text)
+                 if any(not p.alt for p in gaz.lookup(m.group(1))))
     return [(*_whole_compound(text, start, end), label) for start, end, label in spans]
 
 
