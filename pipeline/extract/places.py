@@ -361,7 +361,9 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     if len(ranked) > 1:
         second = ranked[1]
         diff = _score(best, ctxc, m.kind_hint) - _score(second, ctxc, m.kind_hint)
-        if second.country_code != best.country_code and diff < 0.75:
+        # "London" (GB, 8.9M; CA, 350k): a world city far larger than its namesake is meant.
+        world_city = best.population >= 1_000_000 and best.population >= 10 * second.population
+        if second.country_code != best.country_code and diff < 0.75 and not world_city:
             return None  # genuinely ambiguous: keep the name, do not guess
     return best
 
