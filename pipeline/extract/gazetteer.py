@@ -134,13 +134,21 @@ class Gazetteer:
                           region.get("lat"), region.get("lon"), 10**8, "region")
             for name in [region["name"], *region.get("aliases", [])]:
                 self._add(name, place)
+        # Postal ("CA") and AP ("Calif", "Mass") abbreviations: read only after "Town, ".
+        self.us_state_abbr: dict[str, Place] = {}
+        by_code: dict[str, Place] = {}
         for state in gc.get_us_states().values():
-            self._add(state["name"], Place(state["name"], "region", "US",
-                                           str(state["geonameid"]), None, None, 10**6, "us_state"))
+            place = Place(state["name"], "region", "US", str(state["geonameid"]), None, None, 10**6, "us_state")
+            self._add(state["name"], place)
+            by_code[state["code"]] = self.us_state_abbr[state["code"]] = place
+        for abbr, code in extra.get("us_state_abbreviations", {}).items():
+            if code in by_code:
+                self.us_state_abbr[abbr] = by_code[code]
         english = _english_subdivisions(pycountry.LOCALES_DIR)
         sub_aliases: dict[str, list[str]] = {}
         for alias, code in extra.get("subdivision_aliases", {}).items():
             sub_aliases.setdefault(code, []).append(alias)
+        constituent = set(extra.get("constituent_countries", []))
         for sub in pycountry.subdivisions:
             cc = sub.country_code
             if cc == "US" or cc not in self.countries:
@@ -152,7 +160,8 @@ class Gazetteer:
             name = _PAREN.sub("", sub.name).strip()
             own = english.get(sub.name, name) if "/" not in english.get(sub.name, "") else name
             own = sub_aliases.get(sub.code, [own])[0] if sub.code in sub_aliases else own
-            place = Place(own, "region", cc, None, None, None, 10**5, "subdivision")
+            kind = "country" if sub.code in constituent else "region"
+            place = Place(own, kind, cc, None, None, None, 10**5, "subdivision")
             for form in {name, own, *sub_aliases.get(sub.code, [])}:
                 self._add(form, place)
                 if sub.type and sub.type.split()[-1].isalpha() and len(sub.type) < 20:

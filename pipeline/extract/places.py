@@ -45,7 +45,9 @@ from pipeline.records import PlaceRow
 _PLACE_LABELS = {"GPE", "LOC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
-_US_STATE_ABBR = re.compile(r",\s*(?:D\.?C\.?|[A-Z]{2})\b")
+_US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
+# ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
+_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
 _REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
                  "municipality", "suburb", "village", "area", "prefecture", "governorate", "division",
                  "regions", "districts", "provinces", "states", "counties", "divisions", "municipalities"}
@@ -61,11 +63,17 @@ _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the
 _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
                          re.I)
 # "AMMAN, 4 September", "WASHINGTON (AP) -", "LIMA:": an all-caps dateline city.
+# "... headline CAMBRIDGE, Mass, February 5, 2013 -": a dateline after a headline on one line.
+_DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                           r"[a-z]*\.?\s+\d")
 _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
-_COORD = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
-_STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|islands?)$", re.I)
+_COORD = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|,?\s+(?:and|or))\s*")
+_MD_LINK = re.compile(r"\[([A-Z][^\[\]\n]{1,60})\]\(")
+_NAME_TAIL = re.compile(r"\s+(?:(?:del|de|de\s+la|da|do|dos|das|di|du|des|el|al|la)\s+[A-Z][\w-]+"
+                        r"|County|Province|District|Region|State|Division|Governorate|Prefecture)\b")
+_STRIP_TAIL = re.compile(r"\s+(?:region|state|province|district|county|islands?)$", re.I)
 
 
 @dataclass
@@ -77,8 +85,10 @@ class _Mention:
     candidates: list[Place] = field(default_factory=list)
     resolved: Place | None = None
     kind_hint: str | None = None
+    country: str | None = None  # the article's country, for a town the gazetteer only knows abroad
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _LEAD_THE = re.compile(r"(?:the|The|THE)\s+")
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w]+")
 
@@ -97,6 +107,8 @@ def _clean_span(doc_text: str, start: int, end: int) -> tuple[int, int]:
     for suffix in ("'s", "\u2019s", "s'"):
         if doc_text.endswith(suffix, start, end):
             end -= len(suffix)
+    if doc_text[end:end + 1] == "." and _DOTTED.fullmatch(doc_text, start, end):
+        end += 1  # "U.S.", "U.K.": the last dot belongs to the abbreviation
     return start, end
 
 
@@ -158,8 +170,17 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                 left = idx[j]
                 if any(not p.alt for p in gaz.lookup(text[left:end])):
                     extra.append((left, end, "GPE" if label in _PLACE_LABELS else label))
+            # "Zamboanga del Sur", "Tana River County": a particle and a word, or a class
+            # word, after the span can complete a known name (spaCy stops before them).
+            tail = _NAME_TAIL.match(text, end)
+            if tail and any(not p.alt for p in gaz.lookup(text[start:tail.end()])):
+                extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
+    # Markdown posts: spaCy reads "[Philippines](http://..." as one token; a link's text
+    # that is a whole known name is a candidate of its own.
+    spans.extend((m.start(1), m.end(1), "LINK") for m in _MD_LINK.finditer(text)
+                 if any(not p.alt for p in gaz.lookup(m.group(1))))
     return [(*_whole_compound(text, start, end), label) for start, end, label in spans]
 
 
@@ -340,7 +361,9 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     if len(ranked) > 1:
         second = ranked[1]
         diff = _score(best, ctxc, m.kind_hint) - _score(second, ctxc, m.kind_hint)
-        if second.country_code != best.country_code and diff < 0.75:
+        # "London" (GB, 8.9M; CA, 350k): a world city far larger than its namesake is meant.
+        world_city = best.population >= 1_000_000 and best.population >= 10 * second.population
+        if second.country_code != best.country_code and diff < 0.75 and not world_city:
             return None  # genuinely ambiguous: keep the name, do not guess
     return best
 
@@ -415,6 +438,131 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
     return all(t.text[:1].isupper() or t.is_stop for t in words) and words[0].text[:1].isupper()
 
 
+_SMALL_TOWN = 200_000  # population under which a town abroad yields to the article's country
+_OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                "southwest", "province", "provinces", "state", "states", "region", "city", "town",
+                "village", "district", "county", "capital", "parts", "part", "island", "islands"}
+_COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+            "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+_THEN_AND = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Folded words of the article's multi-word person names (people extractor and spaCy PERSON).
+
+    A surname or given name said alone ("For Angara, the goal is ...", "Aracely has got
+    involved") is that person again, not a town that shares the name: one entity, one type.
+    """
+    text = ctx.text
+    spans = [(s, e) for s, e in ctx.person_spans]
+    spans += [(s, e) for s, e, label, _, _ in ents if label == "PERSON"]
+    words: dict[str, list[tuple[int, int]]] = {}
+    gaz = get_gazetteer()
+    for s, e in spans:
+        parts = _WORD.findall(text[s:e])
+        if len(parts) >= 2 and not any(not p.alt for p in gaz.lookup(text[s:e])):
+            # ("Ho Chi Minh City" tagged PERSON is the city: a whole known name is no person)
+            for w in parts:
+                words.setdefault(norm_key(w), []).append((s, e))
+    return words
+
+
+def _org_words(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded full names/aliases of the article's organizations, and the words of their names.
+
+    "Sugar" of "Sugar Labs", "Javeriana" of "Pontificia Universidad Javeriana": a word that
+    the article uses inside an organization's name is that organization said short.
+    """
+    text = ctx.text
+    names: set[str] = set()
+    words: set[str] = set()
+    for org in ctx.orgs:
+        forms = [org.name, *org.aliases, *(text[s:e] for s, e in org.spans)]
+        for form in forms:
+            names.add(norm_key(form))
+            parts = _WORD.findall(form)
+            if len(parts) >= 2:
+                words.update(norm_key(w) for w in parts if w[:1].isupper())
+    return frozenset(names), frozenset(words)
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """'in X', 'near the X', 'from X': the words before the mention introduce a place."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if len(words) > 1 and words[-1] == "of" and words[-2] in _OF_LOCATIVE:
+        return True  # "outside of Beirut", "north of Kampala", "the province of Rizal"
+    return bool(words) and words[-1] in _LOCATIVE
+
+
+def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, int]]],
+                org_names: frozenset[str],
+                org_words: frozenset[str], label_votes: dict[str, Counter[str]],
+                org_heads: frozenset[str] = frozenset()) -> bool:
+    """True when the mention names a person or an organization of this article, not a place.
+
+    Countries and supra-national regions are never dropped ("Rwanda" in "Government of
+    Rwanda"); a place word that is also a name part stays a place when the text introduces
+    it as one ("in Angara", "the Afar region", a list of places).
+    """
+    cands = m.candidates
+    if any(p.kind == "country" or p.source == "region" for p in cands):
+        return False
+    key = norm_key(m.text)
+    words = [norm_key(w) for w in _WORD.findall(m.text)]
+    if not words:
+        return False
+    # (a name's words must come from another mention: "in St Elizabeth" tagged PERSON is
+    # no evidence against itself)
+    person = all(any(e <= m.start or s >= m.end for s, e in name_words.get(w, ())) for w in words)
+    # A known town said alone is still the town ("Lagos" beside "University of Lagos");
+    # only a name the gazetteer does not know is taken for a word of an organization's name.
+    unknown = not cands or all(p.alt for p in cands)
+    org = key in org_names or unknown and all(w in org_words for w in words)
+    votes = label_votes.get(key, Counter())
+    other_label = votes["ORG"] + votes["PERSON"] > votes["GPE"] + votes["LOC"]
+    # "the Centre", "Universidad del Trabajo": an organization's head word is no place name.
+    head = len(words) == 1 and m.text in org_heads
+    if head:
+        return True
+    if not (person or org or (other_label and unknown)):
+        return False
+    if m.kind_hint or _CLASS_BEFORE.search(text[max(0, m.start - 40):m.start]):
+        return False
+    # "in Angara", "schools in St Elizabeth": the text introduces a place; but a name only
+    # known as part of an organization's is that organization ("developers in Sugar").
+    if org and unknown and not person:
+        return True
+    return not _locative_before(text, m.start)
+
+
+def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
+    """An unresolved name (unknown to the gazetteer) needs the text to introduce it as a place.
+
+    spaCy's GPE/LOC alone also covers given names ("the mother of Loany and Alondra"),
+    products and headline words; a locative word before ("in Sahsa"), a class word
+    ("South Monterey County"), a list of known places, a dateline or ", <known place>"
+    after it is evidence that holds on any site.
+    """
+    if m.kind_hint or coordinated:
+        return True
+    # "in Sahsa" is a place; "in Anthropic's commitment" says nothing (the owner of a noun).
+    if _locative_before(text, m.start) and not _POSSESSIVE_AFTER.match(text, m.end):
+        return True
+    # "South Wales Central", "North Caribbean": a compass word beside a known place.
+    words = m.text.split()
+    if len(words) > 1 and any(w in _COMPASS for w in words) and any(
+            w not in _COMPASS and any(not p.alt for p in gaz.lookup(w)) for w in words):
+        return True
+    # "Filabusi, Zimbabwe", "the camps of Ukhiya and Teknaf": a known place after it.
+    hit = _THEN_NAME.match(text, m.end) or _THEN_AND.match(text, m.end)
+    return bool(hit) and any(not p.alt for p in gaz.lookup(hit.group(1)))
+
+
 def extract(ctx: Context) -> list[PlaceRow]:
     """One row per distinct place, sorted by first mention."""
     gaz = get_gazetteer()
@@ -423,7 +571,15 @@ def extract(ctx: Context) -> list[PlaceRow]:
     taken: list[tuple[int, int]] = []
     # doc.ents builds a Span per entity on every access; read them once.
     ents = [(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents]
-    spans = sorted(_candidate_spans(ctx, gaz, ents), key=lambda s: (s[0], -(s[1] - s[0])))
+    # Sorted by where the name starts once "the" is trimmed: "the Middle East" must not
+    # take the place of "Middle East and North Africa" found at the same word.
+    spans = sorted(_candidate_spans(ctx, gaz, ents),
+                   key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
+    name_words = _name_words(ctx, ents)
+    org_names, org_words = _org_words(ctx)
+    label_votes: dict[str, Counter[str]] = {}
+    for s_char, e_char, label, _, _ in ents:
+        label_votes.setdefault(norm_key(text[s_char:e_char]), Counter())[label] += 1
     n_chars = len(text)
     for raw_start, raw_end, label in spans:
         start, end = _clean_span(text, raw_start, raw_end)
@@ -443,8 +599,9 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates) \
                 and not (candidates and (coordinated or _kind_hint(text, end) == "region")):
             continue
-        dateline = name.isupper() and _DATELINE.match(text[end:end + 20]) is not None \
-            and start - (text.rfind("\n", 0, start) + 1) <= 2
+        dateline = name.isupper() and (_DATELINE.match(text[end:end + 20]) is not None
+                                       and start - (text.rfind("\n", 0, start) + 1) <= 2
+                                       or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
         elif name.isupper() or name.casefold() in gaz.not_places:
@@ -470,18 +627,40 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
                 and not _place_like(candidates, doc, start, end, text):
             continue
-        if any(s <= start and end <= e for s, e in ctx.person_spans):
+        inside = [(s, e) for s, e in ctx.person_spans if s <= start and end <= e]
+        # A "person" that is exactly a known place in a list of places is the place.
+        listed = coordinated or _COORD.match(text, end) is not None and text[end:end + 1] == ","
+        if inside and not (inside == [(start, end)] and listed and any(
+                p.kind == "country" or p.source in {"subdivision", "us_state", "region"} for p in candidates)):
             continue
         hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
         hint = "city" if dateline else hint or _kind_hint(text, end)
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
-        # Washington, DC: a US city with its state abbreviation is one name.
+        if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
+                                         gaz.org_heads):
+            continue
+        # (a name matched only as some town's alternate name is as good as unknown)
+        weak = all(p.alt for p in candidates)
+        listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
+        if (not candidates or weak) and not dateline and not _place_evidence(m, text, listed, gaz):
+            continue
+        us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
+        # Washington, DC: a US city with "DC" is one name.
         st = _US_STATE_ABBR.match(text, end)
-        if st and any(p.country_code == "US" and p.kind == "city" for p in candidates):
+        if st and us_city:
             m.end, m.text = st.end(), text[start:st.end()]
             m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
         taken.append((m.start, m.end))
         mentions.append(m)
+        # "Mountain View, CA", "CAMBRIDGE, Mass, February 5": the town, then its state.
+        st = _STATE_AFTER.match(text, m.end)
+        state = gaz.us_state_abbr.get(st.group(1)) if st else None
+        if st and state is not None and (us_city or dateline or not candidates):
+            if us_city:
+                m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
+            taken.append((st.start(1), st.end(1)))
+            mentions.append(_Mention(st.start(1), st.end(1), st.group(1), "STATE", [state],
+                                     kind_hint="region"))
 
     _list_hints(text, mentions)
     ctxc = _context_countries(ctx, gaz, mentions, ents)
@@ -489,11 +668,47 @@ def extract(ctx: Context) -> list[PlaceRow]:
     for m in mentions:
         m.resolved = _resolve(m, ctxc)
     _split_city_and_region(mentions)
+    dominant = _dominant(ctxc)
+    # What each town adds to the context by itself (a town must not vouch for its own country).
+    own: dict[str | None, Counter[str]] = {}
+    for m in mentions:
+        if m.resolved is not None and m.resolved.country_code and len(
+                {c.country_code for c in m.candidates}) == 1:
+            own.setdefault(m.resolved.geonameid, Counter())[m.resolved.country_code] += 1
     for m in mentions:
         if _org_blocks(ctx, m.start, m.end, gaz, m.resolved):
             continue
+        if m.resolved is not None and m.resolved.kind == "city":
+            others = ctxc - own.get(m.resolved.geonameid, Counter())
+            home = _dominant(others, 2)
+            if home and _foreign_small_town(m, others, text, gaz):
+                m.candidates, m.resolved, m.country = [], None, home
         kept.append(m)
-    return _rows(ctx, kept)
+    return _rows(ctx, kept, dominant)
+
+
+def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
+    """The country an article is clearly about: the most cited, at least twice the next one."""
+    top = ctxc.most_common(2)
+    if not top or top[0][1] < least or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _foreign_small_town(m: _Mention, ctxc: Counter[str], text: str, gaz: Gazetteer) -> bool:
+    """A small town the gazetteer only knows abroad, in an article about another country.
+
+    "Dalu" in a Kenyan school story is a Kenyan village, not the Chinese town of 48,000
+    that GeoNames lists; large cities ("Zürich", "Milan") keep their own country, and so
+    does a town the text puts in a country ("Dalu, China").
+    """
+    p = m.resolved
+    if p is None or p.kind != "city" or p.population >= _SMALL_TOWN or ctxc.get(p.country_code or ""):
+        return False
+    if any(c.country_code in ctxc for c in m.candidates):
+        return False
+    hit = _THEN_NAME.match(text, m.end)
+    return not (hit and any(c.kind == "country" for c in gaz.lookup(hit.group(1))))
 
 
 def _split_city_and_region(mentions: list[_Mention]) -> None:
@@ -522,6 +737,15 @@ def _display_name(group: list[_Mention], place: Place | None) -> str:
         same = Counter({f: c for f, c in forms.items() if norm_key(f).replace("-", " ") == own})
         if same:
             forms = same
+    # "LONDON" (a dateline, a headline) is London: all-capital forms yield to any other,
+    # and alone take the gazetteer's casing ("U.S.", "NY" are kept).
+    mixed = Counter({f: c for f, c in forms.items() if not (f.isupper() and len(f) > 3 and "." not in f)})
+    if mixed:
+        forms = mixed
+    elif place is not None and norm_key(place.name) == norm_key(next(iter(forms))):
+        return place.name
+    elif place is None:
+        return next(iter(forms)).title()
     best = max(forms.values())
     return next(f for f in (" ".join(m.text.split()) for m in group) if forms.get(f) == best)
 
@@ -542,7 +766,8 @@ def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> 
     return None
 
 
-def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
+def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -> list[PlaceRow]:
+    """One row per place; ``dominant`` is the article's main country (see :func:`_dominant`)."""
     gaz = get_gazetteer()
     groups: dict[tuple, list[_Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
@@ -560,6 +785,13 @@ def _rows(ctx: Context, mentions: list[_Mention]) -> list[PlaceRow]:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
             cc = _unresolved_country(ctx, gaz, group)
+            if not any(m.candidates for m in group):
+                # Unknown to a gazetteer that holds every country, first-level subdivision and
+                # town over 15,000 people: most likely a smaller town or village of the
+                # country the article is about ("Sahsa" in a Nicaraguan story).
+                if kind is None:
+                    kind = "region" if _is_island(first.text) else "city"
+                cc = cc or next((m.country for m in group if m.country), None) or dominant
         rows.append(PlaceRow(
             ctx.article.article_id,
             p.geonameid if p else None,
