@@ -79,6 +79,13 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
      "2024-09-03"),
     ("The agency will provide biscuits to schools from May, the minister said.", "2024-04-20", "2024-05-01",
      "2024-05-31"),
+    # A year-less date is its last occurrence on or before publication ("since May" on a
+    # December page), the coming one in future clauses or, in present tense, within a month.
+    ("Enrolment has grown steadily since May.", "2024-12-04", "2024-05-01", "2024-05-31"),
+    ("The ceremony took place on 20 December.", "2024-12-04", "2023-12-20", "2023-12-20"),
+    ("The school celebrates Science Day on 10 December.", "2024-12-04", "2024-12-10", "2024-12-10"),
+    ("The new term will begin on 6 January.", "2024-12-04", "2025-01-06", "2025-01-06"),
+    ("The workshop was held from the 19th to the 20th of July 2023.", "2023-09-20", "2023-07-19", "2023-07-20"),
 ]
 
 
@@ -95,6 +102,9 @@ def test_normalization_table(sentence: str, published: str, start: str, end: str
     "Students may apply, and the march ended peacefully.",
     "We must rise to the challenges of today and tomorrow.",
     "The Samsung Solve for Tomorrow competition attracted many schools.",
+    "Officers meet young people at public gatherings such as Friday prayers.",
+    "Today, citizens can pay their taxes with a mobile phone.",
+    "As they master new skills, they become the architects of the future tomorrow.",
 ])
 def test_not_event_dates(sentence: str) -> None:
     assert events(sentence) == []
@@ -169,3 +179,33 @@ def test_anchored_scan_finds_what_finditer_finds() -> None:
         found = dates._matches(text)
         for name, pattern in dates._PATTERNS:
             assert [m.span() for m in found[name]] == [m.span() for m in pattern.finditer(text)], (name, text)
+
+
+def published_of(text: str) -> list[str]:
+    """The published rows the extractor finds in a text copy whose metadata gives no date."""
+    article = clean_text(text)
+    article.published = None
+    return [r.start for r in extract_one(get_nlp()(article.text), article).dates if r.kind == "published"]
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # a dateline: place, comma, date, dash
+    ("Sugar Labs celebrates two winners\n\nCAMBRIDGE, Mass, February 5, 2013 - Sugar Labs, the nonprofit "
+     "provider of learning software for children, is proud to celebrate its winners this week.", "2013-02-05"),
+    # a labelled date (front matter, "Date:")
+    ("Librarians trained in data skills\n\nauthor = \"A. Writer\" date = \"2023-09-20 00:04:00 -0700\" "
+     "draft = \"false\" The workshop on research data was held for academic librarians in the region.",
+     "2023-09-20"),
+    # a date line ending the headline block
+    ("President inaugurates committee for the medical centre. 12 July 2025\n\nThe President has inaugurated "
+     "a committee to oversee the transfer of the centre to the university.", "2025-07-12"),
+    # a date governed by a preposition is an event, not the page date
+    ("Dalu visit\n\nWe were grateful to be able to visit the primary school in Dalu on Feb 10 2024.", None),
+])
+def test_page_date_found_in_the_text(text: str, published: str | None) -> None:
+    assert published_of(text) == ([published] if published else [])
+
+
+def test_page_date_lines_are_not_events() -> None:
+    body = "Updated 12 March 2024\n\nThe ministry opened a new school in the capital on 4 March."
+    assert events(body, "2024-03-06") == [("2024-03-04", "2024-03-04")]

@@ -10,9 +10,10 @@ Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
   "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
   day of the month; a month range ("from October 2013 to September 2018") likewise.
-- A missing year comes from the publication date: the date's last occurrence on or
-  before publication ("since May" on a December page is this May), its next one for
-  future-tense clauses ("will be held"). With no publication date, the only year
+- A missing year comes from the publication date: in a past-tense clause the date's
+  last occurrence on or before publication ("since May" on a December page is this
+  May), in a future-tense one ("will be held") its next one, otherwise the one closest
+  to publication. With no publication date, the only year
   written in full dates of the text is used; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
@@ -151,39 +152,35 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-_SOON = 31  # days: an undated-tense date this close after publication is the coming one
-
-
 def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> int:
-    """Year of a year-less month/day: its last occurrence on or before the anchor.
+    """Year of a year-less month/day, from the tense of its clause.
 
-    "since May" on a December page is this May, "on 20 December" on a January page
-    last December. A future-tense clause ("will start on 10 January") takes the first
-    occurrence on or after the anchor instead (a week's slack: "will be held on Monday
-    3 June" written on the 5th is still that day). When the tense is unknown (None:
-    present tense, "celebrates Digital Learning Day February 6th"), a date within
-    ``_SOON`` days after the anchor is the coming one.
+    Past tense (False): its last occurrence on or before the anchor ("has grown since
+    May" on a December page is this May, "took place on 20 December" on a 4 December
+    page last December). Future tense (True): its next occurrence (a week's slack:
+    "will be held on Monday 3 June" written on the 5th is still that day). Tense not
+    shown (None: present tense, infinitives, "expects to report in September"): the
+    occurrence closest to the anchor.
     """
-    years = range(anchor.year - 8, anchor.year + 9)
-    for y in (years if future else reversed(years)):
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             d = date(y, month, day)
         except ValueError:
             continue  # 29 February of a common year
-        if future and (anchor - d).days <= 7:
-            return y
-        if not future and d <= anchor:
-            if future is None and _soon_after(month, day, y + 1, anchor):
-                return y + 1
-            return y
-    raise ValueError("no such day")
-
-
-def _soon_after(month: int, day: int, year: int, anchor: date) -> bool:
-    try:
-        return 0 < (date(year, month, day) - anchor).days <= _SOON
-    except ValueError:
-        return False
+        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+            best = d
+    if best is None:
+        raise ValueError("no such day")
+    if future and (anchor - best).days > 7:
+        return best.year + 1
+    if future is False and best > anchor:
+        for y in range(best.year - 1, best.year - 9, -1):
+            try:
+                return date(y, month, day).year
+            except ValueError:
+                continue
+    return best.year
 
 
 class _Resolver:
@@ -259,9 +256,12 @@ class _Resolver:
         if self.pub is None:
             return None if self.fallback_year is None else self._whole_month(
                 self.fallback_year, mo)
-        # A month counts as past once it has begun, as future until it has ended.
-        y = _closest_year(mo, 1, self.pub, False)
-        if (future and _month_end(y, mo) < self.pub) or (future is None and _soon_after(mo, 1, y + 1, self.pub)):
+        # The closest such month; in a past clause one that has begun, in a future
+        # clause one that has not ended.
+        y = _closest_year(mo, 15, self.pub, None)
+        if future is False and date(y, mo, 1) > self.pub:
+            y -= 1
+        elif future and _month_end(y, mo) < self.pub:
             y += 1
         return self._whole_month(y, mo)
 
@@ -527,7 +527,8 @@ def _attributive_weekday(ctx: Context, start: int) -> bool:
 
 
 _PAST_AUX = {"has", "have", "had", "was", "were", "did"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "could", "may", "might"}
+# "would" is reported speech's future ("said the schools would open in October").
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "could", "may", "might", "would"}
 
 
 def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
@@ -548,12 +549,17 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
                 auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
                 if auxes & _FUTURE_AUX:
                     return True
+                if "to" in auxes and tok.dep_ == "ROOT":
+                    return True  # a headline's "Ministry to equip classrooms by December"
+                # A past clause in a sentence that also speaks of the future ("will run
+                # classes for candidates who failed ... from 2 to 13 December") may be a
+                # misattachment: the tense is then left open (None).
                 if tok.tag_ == "VBD" or auxes & _PAST_AUX:
-                    return False
+                    return None if _FUTURE.search(sentence) else False
                 # "rules the province announced in April": spaCy often tags a past
                 # verb with its own subject VBN; without an auxiliary it is past tense.
                 if tok.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in tok.children):
-                    return False
+                    return None if _FUTURE.search(sentence) else False
             if tok.head is tok:
                 break
             tok = tok.head
