@@ -86,6 +86,12 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The school celebrates Science Day on 10 December.", "2024-12-04", "2024-12-10", "2024-12-10"),
     ("The new term will begin on 6 January.", "2024-12-04", "2025-01-06", "2025-01-06"),
     ("The workshop was held from the 19th to the 20th of July 2023.", "2023-09-20", "2023-07-19", "2023-07-20"),
+    # Reported future ("would"), infinitives and present-tense clauses are not past tense.
+    ("Officials said the new schools would open in March.", "2024-07-10", "2025-03-01", "2025-03-31"),
+    ("Donors pledged funds to sustain the response until June.", "2024-03-05", "2024-06-01", "2024-06-30"),
+    ("The drive was launched before the new school year begins in April.", "2024-02-12", "2024-04-01",
+     "2024-04-30"),
+    ("The national examinations begin tomorrow.", "2024-10-27", "2024-10-28", "2024-10-28"),
 ]
 
 

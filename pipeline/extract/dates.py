@@ -511,6 +511,11 @@ def _event_today(ctx: Context, start: int) -> bool:
     return "VBD" in tags or future or (head.tag_ == "VBN" and "VBP" not in tags)
 
 
+def _after_noun(ctx: Context, start: int) -> bool:
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    return span is not None and span.start > 0 and ctx.doc[span.start - 1].pos_ in {"NOUN", "PROPN"}
+
+
 _TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midday", "mornings",
                 "afternoons", "evenings", "nights"}
 
@@ -549,8 +554,11 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
                 auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
                 if auxes & _FUTURE_AUX:
                     return True
-                if "to" in auxes and tok.dep_ == "ROOT":
-                    return True  # a headline's "Ministry to equip classrooms by December"
+                if "to" in auxes:
+                    # a headline's "Ministry to equip classrooms by December"; deeper, an
+                    # infinitive ("funds to sustain the response until June") is
+                    # prospective whatever the verb above it: the tense is left open.
+                    return True if tok.dep_ == "ROOT" else None
                 # A past clause in a sentence that also speaks of the future ("will run
                 # classes for candidates who failed ... from 2 to 13 December") may be a
                 # misattachment: the tense is then left open (None).
@@ -560,6 +568,8 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
                 # verb with its own subject VBN; without an auxiliary it is past tense.
                 if tok.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in tok.children):
                     return None if _FUTURE.search(sentence) else False
+                if tok.tag_ in {"VBZ", "VBP"}:
+                    break  # its own clause is in the present ("before the year begins in April")
             if tok.head is tok:
                 break
             tok = tok.head
@@ -657,8 +667,8 @@ def extract(ctx: Context) -> list[DateRow]:
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
         future = _future_at(ctx, start, sentence)
-        if name == "rel_day" and m["word"].lower() == "tomorrow" and not future:
-            continue  # "the future tomorrow": a day to come only in a future-tense clause
+        if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
+            continue  # "the architects of the future tomorrow": not a day
         if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
             continue
         result = resolver(name, m, future)
