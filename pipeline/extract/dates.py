@@ -25,7 +25,9 @@ Normalization rules (documented for the ``dates`` table):
   countries differ; the text rarely says which). Years inside names ("Education
   2030", "Strategic Plan 2013-2018") are not dates.
 - The dateline (a full date near the top equal to the publication date) is the
-  ``published`` row, not an event.
+  ``published`` row, not an event. When the clean stage found no publication date, a
+  labelled date, a dateline or a date line ending the headline block is taken as it
+  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
 
 Known limits: English month and weekday names only; time-of-day is ignored; "today"
 is an event only when it is not generic ("challenges of today").

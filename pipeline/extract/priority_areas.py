@@ -17,6 +17,13 @@ Why these rules:
 - A modifier shared by all items ("access, quality, and relevance in tertiary
   education") is cut from the last item when the other items are one or two words.
 
+- After a cue sentence ending in ":" (or a short "They are as follows:" after the cue
+  sentence), the list is the ``list_item`` blocks, else paragraphs opening with an item
+  marker, else the next paragraph when it is one sentence listing the items.
+- A list ends at an item that opens a relative clause ("..., which have ..."), and a
+  verb's object list where the items change form (a gerund after a noun item); a list
+  of places ("three areas: Kenya, Uganda and Tanzania") is not a priority list.
+
 Known limits: lists spread over several sentences without a cue sentence ending in
 ":", and lists in tables, are not read.
 """
