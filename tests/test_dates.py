@@ -92,6 +92,8 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The drive was launched before the new school year begins in April.", "2024-02-12", "2024-04-01",
      "2024-04-30"),
     ("The national examinations begin tomorrow.", "2024-10-27", "2024-10-28", "2024-10-28"),
+    ("A survey was carried out in June and July of this year.", "2014-07-21", "2014-06-01", "2014-07-31"),
+    ("The survey began in June of last year.", "2014-07-21", "2013-06-01", "2013-06-30"),
 ]
 
 
@@ -130,6 +132,11 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_missing_year_without_publication_date_uses_the_text_year() -> None:
     body = "The forum on 19 August 2021 followed the meeting of 3 May."
+    assert ("2021-05-03", "2021-05-03") in events(body, None)
+
+
+def test_missing_year_without_publication_date_uses_a_month_year() -> None:
+    body = "The programme started in March 2021. The first class graduated on 3 May."
     assert ("2021-05-03", "2021-05-03") in events(body, None)
 
 

@@ -13,8 +13,8 @@ Normalization rules (documented for the ``dates`` table):
 - A missing year comes from the publication date: in a past-tense clause the date's
   last occurrence on or before publication ("since May" on a December page is this
   May), in a future-tense one ("will be held") its next one, otherwise the one closest
-  to publication. With no publication date, the only year
-  written in full dates of the text is used; otherwise the expression is dropped.
+  to publication. With no publication date, the only year written in full dates or
+  month-year expressions of the text is used; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
@@ -85,7 +85,8 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
-    ("month_rel", rf"{_mon('m1')}\s+(?P<rel>last|next|this)\s+year"),
+    ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
+    ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
@@ -112,7 +113,7 @@ _MON1, _WD1 = "[jfmasond]", "[mtwfs]"
 _FIRST = {
     "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
-    "month_rel": _MON2, "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
+    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
     "academic2": "[as]",
 }
@@ -266,6 +267,14 @@ class _Resolver:
         elif future and _month_end(y, mo) < self.pub:
             y += 1
         return self._whole_month(y, mo)
+
+    def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        """"June and July of this year": one span over both months."""
+        if self.pub is None:
+            return None
+        y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        first, last = date(y, _month(m["m1"]), 1), _month_end(y, _month(m["m2"]))
+        return ("event", first, last) if first <= last else None
 
     def _month_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
@@ -447,6 +456,7 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
         "dm": sort(days, weekdays),
         "md": sort(months, weekdays),
         "month_rel": months,
+        "mm_rel": sort(months, from_month),
         # last|next|this, then \s*; early|mid|late, then "-" or whitespace
         "rel_month": sort(_word_before(text, folded, months, ("last", "next", "this"), min_space=0),
                           _word_before(text, folded, months, ("early", "mid", "late")),
@@ -579,10 +589,10 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
 
 
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The only year written in full dates of the text (for undated pages)."""
+    """The only year written in full dates or month-year expressions of the text (for undated pages)."""
     found_by = found_by or _matches(text)
-    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
-             for m in found_by[name] if m["y1"]}
+    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "my", "iso"}
+             for m in found_by[name] if m["y1"] and _name_like_month(m)}
     return years.pop() if len(years) == 1 else None
 
 
