@@ -135,9 +135,9 @@ def test_missing_year_without_publication_date_uses_the_text_year() -> None:
     assert ("2021-05-03", "2021-05-03") in events(body, None)
 
 
-def test_missing_year_without_publication_date_uses_a_month_year() -> None:
-    body = "The programme started in March 2021. The first class graduated on 3 May."
-    assert ("2021-05-03", "2021-05-03") in events(body, None)
+def test_month_year_targets_give_no_year_to_undated_pages() -> None:
+    body = "The minister said in September that all pupils would get free meals by August 2022."
+    assert events(body, None) == [("2022-08-01", "2022-08-31")]
 
 
 def test_dateline_is_the_published_row_not_an_event() -> None:

@@ -13,8 +13,8 @@ Normalization rules (documented for the ``dates`` table):
 - A missing year comes from the publication date: in a past-tense clause the date's
   last occurrence on or before publication ("since May" on a December page is this
   May), in a future-tense one ("will be held") its next one, otherwise the one closest
-  to publication. With no publication date, the only year written in full dates or
-  month-year expressions of the text is used; otherwise the expression is dropped.
+  to publication. With no publication date, the only year written in full dates of the
+  text is used; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
@@ -589,9 +589,13 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
 
 
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The only year written in full dates or month-year expressions of the text (for undated pages)."""
+    """The only year written in full dates of the text (for undated pages).
+
+    Month-year expressions do not count: they are often targets ("by August 2022"),
+    and their year says nothing of when the year-less "in September" was.
+    """
     found_by = found_by or _matches(text)
-    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "my", "iso"}
+    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
              for m in found_by[name] if m["y1"] and _name_like_month(m)}
     return years.pop() if len(years) == 1 else None
 
