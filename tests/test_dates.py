@@ -214,6 +214,8 @@ def published_of(text: str) -> list[str]:
      "a committee to oversee the transfer of the centre to the university.", "2025-07-12"),
     # a date governed by a preposition is an event, not the page date
     ("Dalu visit\n\nWe were grateful to be able to visit the primary school in Dalu on Feb 10 2024.", None),
+    ("Exam results out\n\nThe examination council said candidates did better this year in the results it "
+     "released Tuesday, 12 July 2025", None),
 ])
 def test_page_date_found_in_the_text(text: str, published: str | None) -> None:
     assert published_of(text) == ([published] if published else [])

@@ -130,6 +130,7 @@ _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 _PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
                              r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
 # "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
 _PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3},"
@@ -600,7 +601,7 @@ def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = 
     return years.pop() if len(years) == 1 else None
 
 
-def _dateline_form(text: str, start: int, end: int) -> bool:
+def _dateline_form(text: str, start: int, end: int, headline: bool) -> bool:
     """Whether the full date text[start:end] of a block near the top is the page's date.
 
     Four forms, whatever the cleaning stage made of the lines around them: the block is
@@ -608,24 +609,27 @@ def _dateline_form(text: str, start: int, end: int) -> bool:
     labelled date ("date: 2023-09-20", front matter ``date = "2026-01-22 ..."``); a
     dateline ("CAMBRIDGE, Mass, February 5, 2013 - Sugar Labs ..."): a place, a comma,
     the date and a dash; or a date ending the headline block as a line of its own
-    ("... University of Ghana. 12 July 2025"), not governed by a preposition ("held
-    on 12 July 2025" is an event).
+    ("... University of Ghana. 12 July 2025") or standing as a sentence of its own at
+    the end of a block, not governed by a preposition or a weekday ("held on 12 July
+    2025", "results came out Tuesday, 12 July 2025" are events).
     """
     before, after = text[:start], text[end:]
     if len(text) - (end - start) <= 40 or _LABELLED_DATE.search(before):
         return True
     if _DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)):
         return True
-    return not after.strip(" .") and not _PREP_BEFORE.search(before)
+    if after.strip(" .") or _PREP_BEFORE.search(before) or _WEEKDAY_BEFORE.search(before):
+        return False
+    return headline or not before.strip() or before.rstrip()[-1] in ".!?|:"
 
 
 def _dateline(article: Article) -> tuple[date, int, int] | None:
     """A full date near the top that is the page's date (see ``_dateline_form``)."""
-    for block in article.blocks[:8]:
+    for i, block in enumerate(article.blocks[:8]):
         for start, end, name, m in _scan(block.text):
             if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
-            if not _dateline_form(block.text, start, end):
+            if not _dateline_form(block.text, start, end, i == 0 or block.kind == "title"):
                 continue
             try:
                 d = _Resolver(None, None)(name, m, False)
