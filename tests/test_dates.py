@@ -224,3 +224,9 @@ def test_page_date_found_in_the_text(text: str, published: str | None) -> None:
 def test_page_date_lines_are_not_events() -> None:
     body = "Updated 12 March 2024\n\nThe ministry opened a new school in the capital on 4 March."
     assert events(body, "2024-03-06") == [("2024-03-04", "2024-03-04")]
+
+
+def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
+    body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
+            "across the country since January.")
+    assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")

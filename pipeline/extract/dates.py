@@ -614,11 +614,15 @@ def _dateline_form(text: str, start: int, end: int, headline: bool) -> bool:
     2025", "results came out Tuesday, 12 July 2025" are events).
     """
     before, after = text[:start], text[end:]
-    if len(text) - (end - start) <= 40 or _LABELLED_DATE.search(before):
+    if _LABELLED_DATE.search(before):
+        return True
+    if _PREP_BEFORE.search(before):
+        return False
+    if len(text) - (end - start) <= 40:
         return True
     if _DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)):
         return True
-    if after.strip(" .") or _PREP_BEFORE.search(before) or _WEEKDAY_BEFORE.search(before):
+    if after.strip(" .") or _WEEKDAY_BEFORE.search(before):
         return False
     return headline or not before.strip() or before.rstrip()[-1] in ".!?|:"
 
@@ -651,6 +655,18 @@ def published_rows(article: Article) -> list[DateRow]:
 def _near_top(ctx: Context, start: int) -> bool:
     blocks = ctx.article.blocks
     return start < 400 or any(b.start <= start < b.start + len(b.text) for b in blocks[:6])
+
+
+def _page_date_at(ctx: Context, name: str, m: re.Match[str], start: int) -> bool:
+    """A full date near the top written as the page's own date (``_dateline_form``), even
+    when the metadata gives another day (a UTC shift, the modified date): not an event."""
+    if name not in {"dm", "md", "iso"} or not m["y1"]:
+        return False
+    for i, block in enumerate(ctx.article.blocks[:8]):
+        if block.start <= start < block.start + len(block.text):
+            a = start - block.start
+            return _dateline_form(block.text, a, a + len(m.group(0)), i == 0 or block.kind == "title")
+    return False
 
 
 def _dateline_like(ctx: Context, start: int) -> bool:
@@ -702,6 +718,8 @@ def extract(ctx: Context) -> list[DateRow]:
                 and name not in {"rel_day", "weekday"} \
                 and (_dateline_like(ctx, start) or not (on_day or not m.groupdict().get("y1"))):
             continue  # the dateline (or a repeat of it): already the published row
+        if kind == "event" and _page_date_at(ctx, name, m, start):
+            continue  # a dateline or date line of the page that the metadata dates otherwise
         key = (kind, first.isoformat(), last.isoformat())
         if key in seen:
             continue
