@@ -79,6 +79,21 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
      "2024-09-03"),
     ("The agency will provide biscuits to schools from May, the minister said.", "2024-04-20", "2024-05-01",
      "2024-05-31"),
+    # A year-less date is its last occurrence on or before publication ("since May" on a
+    # December page), the coming one in future clauses or, in present tense, within a month.
+    ("Enrolment has grown steadily since May.", "2024-12-04", "2024-05-01", "2024-05-31"),
+    ("The ceremony took place on 20 December.", "2024-12-04", "2023-12-20", "2023-12-20"),
+    ("The school celebrates Science Day on 10 December.", "2024-12-04", "2024-12-10", "2024-12-10"),
+    ("The new term will begin on 6 January.", "2024-12-04", "2025-01-06", "2025-01-06"),
+    ("The workshop was held from the 19th to the 20th of July 2023.", "2023-09-20", "2023-07-19", "2023-07-20"),
+    # Reported future ("would"), infinitives and present-tense clauses are not past tense.
+    ("Officials said the new schools would open in March.", "2024-07-10", "2025-03-01", "2025-03-31"),
+    ("Donors pledged funds to sustain the response until June.", "2024-03-05", "2024-06-01", "2024-06-30"),
+    ("The drive was launched before the new school year begins in April.", "2024-02-12", "2024-04-01",
+     "2024-04-30"),
+    ("The national examinations begin tomorrow.", "2024-10-27", "2024-10-28", "2024-10-28"),
+    ("A survey was carried out in June and July of this year.", "2014-07-21", "2014-06-01", "2014-07-31"),
+    ("The survey began in June of last year.", "2014-07-21", "2013-06-01", "2013-06-30"),
 ]
 
 
@@ -95,6 +110,9 @@ def test_normalization_table(sentence: str, published: str, start: str, end: str
     "Students may apply, and the march ended peacefully.",
     "We must rise to the challenges of today and tomorrow.",
     "The Samsung Solve for Tomorrow competition attracted many schools.",
+    "Officers meet young people at public gatherings such as Friday prayers.",
+    "Today, citizens can pay their taxes with a mobile phone.",
+    "As they master new skills, they become the architects of the future tomorrow.",
 ])
 def test_not_event_dates(sentence: str) -> None:
     assert events(sentence) == []
@@ -115,6 +133,11 @@ def test_relative_dates_need_a_publication_date() -> None:
 def test_missing_year_without_publication_date_uses_the_text_year() -> None:
     body = "The forum on 19 August 2021 followed the meeting of 3 May."
     assert ("2021-05-03", "2021-05-03") in events(body, None)
+
+
+def test_month_year_targets_give_no_year_to_undated_pages() -> None:
+    body = "The minister said in September that all pupils would get free meals by August 2022."
+    assert events(body, None) == [("2022-08-01", "2022-08-31")]
 
 
 def test_dateline_is_the_published_row_not_an_event() -> None:
@@ -169,3 +192,41 @@ def test_anchored_scan_finds_what_finditer_finds() -> None:
         found = dates._matches(text)
         for name, pattern in dates._PATTERNS:
             assert [m.span() for m in found[name]] == [m.span() for m in pattern.finditer(text)], (name, text)
+
+
+def published_of(text: str) -> list[str]:
+    """The published rows the extractor finds in a text copy whose metadata gives no date."""
+    article = clean_text(text)
+    article.published = None
+    return [r.start for r in extract_one(get_nlp()(article.text), article).dates if r.kind == "published"]
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # a dateline: place, comma, date, dash
+    ("Sugar Labs celebrates two winners\n\nCAMBRIDGE, Mass, February 5, 2013 - Sugar Labs, the nonprofit "
+     "provider of learning software for children, is proud to celebrate its winners this week.", "2013-02-05"),
+    # a labelled date (front matter, "Date:")
+    ("Librarians trained in data skills\n\nauthor = \"A. Writer\" date = \"2023-09-20 00:04:00 -0700\" "
+     "draft = \"false\" The workshop on research data was held for academic librarians in the region.",
+     "2023-09-20"),
+    # a date line ending the headline block
+    ("President inaugurates committee for the medical centre. 12 July 2025\n\nThe President has inaugurated "
+     "a committee to oversee the transfer of the centre to the university.", "2025-07-12"),
+    # a date governed by a preposition is an event, not the page date
+    ("Dalu visit\n\nWe were grateful to be able to visit the primary school in Dalu on Feb 10 2024.", None),
+    ("Exam results out\n\nThe examination council said candidates did better this year in the results it "
+     "released Tuesday, 12 July 2025", None),
+])
+def test_page_date_found_in_the_text(text: str, published: str | None) -> None:
+    assert published_of(text) == ([published] if published else [])
+
+
+def test_page_date_lines_are_not_events() -> None:
+    body = "Updated 12 March 2024\n\nThe ministry opened a new school in the capital on 4 March."
+    assert events(body, "2024-03-06") == [("2024-03-04", "2024-03-04")]
+
+
+def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
+    body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
+            "across the country since January.")
+    assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import assemble, clean_text
+from pipeline.clean import assemble, clean_page, clean_text
 from pipeline.extract import extract_one
 from pipeline.extract.casefold_scan import fold
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.priority_areas import _cues, _has_cue, theme_of
-from pipeline.records import Article, PriorityAreaRow
+from pipeline.records import Article, PriorityAreaRow, RawPage
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"  # copy of ../shared/seed/
 
@@ -191,3 +191,57 @@ def test_cue_test_and_themes_match_their_plain_regexes() -> None:
                 best, best_score = code, score
         assert theme_of(line) == best, line
         start = end + 1
+
+
+def test_label_and_list_in_separate_sentences() -> None:
+    body = ("The ministry has set out its priorities for the year. They are as follows:\n\n"
+            "Access to early childhood education, teacher training and support, and school meals.\n\n"
+            "The minister thanked the partners.")
+    assert areas(body) == ["Access to early childhood education", "teacher training and support", "school meals"]
+
+
+def test_numbered_paragraphs_after_cue_sentence() -> None:
+    article = _list_article("The council agreed on its key priorities:", [])
+    text, blocks = assemble(article.title, [
+        ("paragraph", "The council agreed on its key priorities:"),
+        ("paragraph", "1. Recruiting rural teachers"),
+        ("paragraph", "2. Building classrooms for girls and boys"),
+        ("paragraph", "The plan will be reviewed next year, the chair said."),
+    ])
+    article.text, article.blocks = text, blocks
+    assert [r.area for r in areas_of(article)] == ["Recruiting rural teachers",
+                                                   "Building classrooms for girls and boys"]
+
+
+def test_html_list_items_reach_the_extractor() -> None:
+    para = "<p>The Minister of Education opened the national conference in the capital and spoke about schools.</p>"
+    html = ("<html><head><title>Ministry sets out plan</title></head><body><article><h1>Ministry sets out plan</h1>"
+            + para + "<p>The ministry has set out its priorities for the coming year:</p><ul><li>Access to early "
+            "childhood education</li><li>Teacher training and support</li></ul>" + para + "</article></body></html>")
+    article = clean_page(RawPage(html.encode(), "http://example.org/news/plan", "x", "x", "text/html"))
+    assert [r.area for r in areas_of(article)] == ["Access to early childhood education",
+                                                   "Teacher training and support"]
+
+
+def test_focus_on_colon_bullets_without_their_conjunction() -> None:
+    article = _list_article("He recommended that donors focus on:",
+                            ["Health interventions for pupils;", "Nutrition programmes; and", "Community engagement."])
+    assert [r.area for r in areas_of(article)] == ["Health interventions for pupils", "Nutrition programmes",
+                                                   "Community engagement"]
+
+
+def test_counted_areas_keep_their_inner_and() -> None:
+    body = ("Reforms are needed in at least three areas: boosting early education, improving the lot of "
+            "teachers in terms of skills and workload, and raising reading levels by Grade 3.")
+    assert areas(body) == ["boosting early education", "improving the lot of teachers in terms of skills and workload",
+                           "raising reading levels by Grade 3"]
+
+
+@pytest.mark.parametrize("body", [
+    "The programme works in three areas: Kenya, Uganda and Tanzania.",
+    "Employers are urged to prioritize hiring young graduates for technical jobs, which reduces unemployment.",
+    "The minister stressed improving infrastructure, prioritising Technical and Vocational Education and "
+    "Training (TVET), and implementing new initiatives to enhance teaching.",
+])
+def test_list_ends_at_a_clause_a_change_of_form_or_places(body: str) -> None:
+    assert areas(body) == []

@@ -21,6 +21,8 @@ _FULL_DATE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I,
 )
+_EVENT_PREP = re.compile(r"(?<!posted )(?<!published )(?<!updated )(?<!released )(?<!dated )"
+                         r"\b(?:on|in|from|until|till|since|by|before|after|between|during)\s+$", re.I)
 _SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -37,6 +39,10 @@ def dateline_date(lines: Sequence[str], max_chars: int = 160) -> str | None:
             continue
         # A date deep inside a long sentence is an event, not a dateline.
         if len(line) > max_chars and m.start() > 60:
+            continue
+        # "visit the school in Dalu on Feb 10 2024": a date governed by a preposition
+        # is what happened, not when the page was written.
+        if _EVENT_PREP.search(head[:m.start()]):
             continue
         parsed = dateparser.parse(m.group(1), languages=["en"], settings=_SETTINGS)
         if parsed:

@@ -10,10 +10,11 @@ Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
   "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
   day of the month; a month range ("from October 2013 to September 2018") likewise.
-- A missing year comes from the publication date: the year that puts the date closest
-  to publication, moved one year forward for future-tense sentences ("will be held")
-  that would otherwise land in the past. With no publication date, the only year
-  written in full dates of the text is used; otherwise the expression is dropped.
+- A missing year comes from the publication date: in a past-tense clause the date's
+  last occurrence on or before publication ("since May" on a December page is this
+  May), in a future-tense one ("will be held") its next one, otherwise the one closest
+  to publication. With no publication date, the only year written in full dates of the
+  text is used; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
@@ -24,7 +25,9 @@ Normalization rules (documented for the ``dates`` table):
   countries differ; the text rarely says which). Years inside names ("Education
   2030", "Strategic Plan 2013-2018") are not dates.
 - The dateline (a full date near the top equal to the publication date) is the
-  ``published`` row, not an event.
+  ``published`` row, not an event. When the clean stage found no publication date, a
+  labelled date, a dateline or a date line ending the headline block is taken as it
+  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
 
 Known limits: English month and weekday names only; time-of-day is ignored; "today"
 is an event only when it is not generic ("challenges of today").
@@ -63,7 +66,7 @@ def _yr(g: str) -> str:
 
 
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:the\s+)?)?"  # "Monday (June 3)" too
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"  # "the 19th to the 20th of July"
 _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
 _Y1 = rf"(?:,?\s*{_yr('y1')})?"
@@ -82,7 +85,8 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
-    ("month_rel", rf"{_mon('m1')}\s+(?P<rel>last|next|this)\s+year"),
+    ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
+    ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
@@ -109,7 +113,7 @@ _MON1, _WD1 = "[jfmasond]", "[mtwfs]"
 _FIRST = {
     "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
-    "month_rel": _MON2, "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
+    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
     "academic2": "[as]",
 }
@@ -121,7 +125,18 @@ _GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", 
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
-_LABELLED_DATE = re.compile(r"\bdate\s*[:=]\s*$", re.I)
+# "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
+# of a line: the page's own dates, never events.
+_PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
+                             r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
+_LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
+_DASH_AFTER = re.compile(r"\s*[-–—]+\s")
+# "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
+_PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3},"
+                           r"(?:\s*[A-ZÀ-Þ][\w'’. -]{1,25},)?\s*(?:\(\w+\)\s*)?$")
+_PREP_BEFORE = re.compile(r"\b(?:on|in|from|to|until|till|since|by|before|after|between|and|of|"
+                          r"through|during|at)\s*$", re.I)
 
 
 @dataclass
@@ -141,20 +156,34 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _closest_year(month: int, day: int, anchor: date, future: bool) -> int:
-    """Year that puts month/day closest to the anchor; forward for future sentences."""
+def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> int:
+    """Year of a year-less month/day, from the tense of its clause.
+
+    Past tense (False): its last occurrence on or before the anchor ("has grown since
+    May" on a December page is this May, "took place on 20 December" on a 4 December
+    page last December). Future tense (True): its next occurrence (a week's slack:
+    "will be held on Monday 3 June" written on the 5th is still that day). Tense not
+    shown (None: present tense, infinitives, "expects to report in September"): the
+    occurrence closest to the anchor.
+    """
     best = None
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             d = date(y, month, day)
         except ValueError:
-            continue
+            continue  # 29 February of a common year
         if best is None or abs((d - anchor).days) < abs((best - anchor).days):
             best = d
     if best is None:
         raise ValueError("no such day")
     if future and (anchor - best).days > 7:
         return best.year + 1
+    if future is False and best > anchor:
+        for y in range(best.year - 1, best.year - 9, -1):
+            try:
+                return date(y, month, day).year
+            except ValueError:
+                continue
     return best.year
 
 
@@ -165,14 +194,14 @@ class _Resolver:
         self.pub = published
         self.fallback_year = fallback_year
 
-    def year(self, given: str | None, month: int, day: int, future: bool) -> int | None:
+    def year(self, given: str | None, month: int, day: int, future: bool | None) -> int | None:
         if given:
             return int(given)
         if self.pub is not None:
             return _closest_year(month, day, self.pub, future)
         return self.fallback_year
 
-    def __call__(self, name: str, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
             self, "_" + name.rstrip("2"))
         try:
@@ -181,7 +210,7 @@ class _Resolver:
             return None
 
     def _days(self, m1: str, d1: str, y1: str | None, m2: str, d2: str, y2: str | None,
-              future: bool) -> tuple[str, date, date] | None:
+              future: bool | None) -> tuple[str, date, date] | None:
         mo1, mo2, da1, da2 = _month(m1), _month(m2), int(d1), int(d2)
         year2 = y2 or y1
         end_y = self.year(year2, mo2, da2, future)
@@ -191,55 +220,70 @@ class _Resolver:
         first, last = date(start_y, mo1, da1), date(end_y, mo2, da2)
         return ("event", first, last) if first <= last else None
 
-    def _dm_dm(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _dm_dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"], future)
 
     _md_md = _dm_dm
 
-    def _dd_m(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _dd_m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         return self._days(m["m1"], m["d1"], m["y1"], m["m1"], m["d2"], m["y1"], future)
 
     _m_dd = _dd_m
 
-    def _dm(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
         y = self.year(m["y1"], mo, d, future)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
 
-    def _iso(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
         return "event", d, d
 
-    def _my_my(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _my_my(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2
         first = date(y1, _month(m["m1"]), 1)
         last = _month_end(y2, _month(m["m2"]))
         return ("event", first, last) if first <= last else None
 
-    def _my(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _my(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         y, mo = int(m["y1"]), _month(m["m1"])
         return "event", date(y, mo, 1), _month_end(y, mo)
 
     def _whole_month(self, y: int, mo: int) -> tuple[str, date, date]:
         return "event", date(y, mo, 1), _month_end(y, mo)
 
-    def _m(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo = _month(m["m1"])
         if self.pub is None:
             return None if self.fallback_year is None else self._whole_month(
                 self.fallback_year, mo)
-        return self._whole_month(_closest_year(mo, 15, self.pub, future), mo)
+        # The closest such month; in a past clause one that has begun, in a future
+        # clause one that has not ended.
+        y = _closest_year(mo, 15, self.pub, None)
+        if future is False and date(y, mo, 1) > self.pub:
+            y -= 1
+        elif future and _month_end(y, mo) < self.pub:
+            y += 1
+        return self._whole_month(y, mo)
 
-    def _month_rel(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        """"June and July of this year": one span over both months."""
+        if self.pub is None:
+            return None
+        y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        first, last = date(y, _month(m["m1"]), 1), _month_end(y, _month(m["m2"]))
+        return ("event", first, last) if first <= last else None
+
+    def _month_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
         shift = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
         return self._whole_month(self.pub.year + shift, _month(m["m1"]))
 
-    def _rel_month(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _rel_month(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         rel = m["rel"].lower().strip(" -")
         mo = _month(m["m1"])
         if rel in {"early", "mid", "late"}:
@@ -253,14 +297,14 @@ class _Resolver:
             y = y if mo > self.pub.month else y + 1
         return self._whole_month(y, mo)
 
-    def _rel_day(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _rel_day(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
         d = self.pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[
             m["word"].lower()])
         return "event", d, d
 
-    def _rel_period(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _rel_period(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
         rel, unit = m["rel"].lower(), m["unit"].lower()
@@ -274,7 +318,7 @@ class _Resolver:
             return "event", monday + timedelta(days=5), monday + timedelta(days=6)
         return "event", monday, monday + timedelta(days=6)
 
-    def _weekday(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _weekday(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
         wd = _WEEKDAYS[m["wd"][:3].lower()]
@@ -291,20 +335,20 @@ class _Resolver:
             d = self.pub - timedelta(days=back)
         return "event", d, d
 
-    def _academic(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _academic(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         y1 = int(m["y1"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
         if y2 != y1 + 1:
             return None
         return "other", date(y1, 9, 1), date(y2, 8, 31)
 
-    def _year_rel(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _year_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
         y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
         return "other", date(y, 1, 1), date(y, 12, 31)
 
-    def _year(self, m: re.Match[str], future: bool) -> tuple[str, date, date] | None:
+    def _year(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         y = int(m["y1"])
         return "other", date(y, 1, 1), date(y, 12, 31)
 
@@ -413,6 +457,7 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
         "dm": sort(days, weekdays),
         "md": sort(months, weekdays),
         "month_rel": months,
+        "mm_rel": sort(months, from_month),
         # last|next|this, then \s*; early|mid|late, then "-" or whitespace
         "rel_month": sort(_word_before(text, folded, months, ("last", "next", "this"), min_space=0),
                           _word_before(text, folded, months, ("early", "mid", "late")),
@@ -471,16 +516,43 @@ def _event_today(ctx: Context, start: int) -> bool:
     if span is None:
         return False
     head = span.root.head
-    tags = {head.tag_} | {c.tag_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
-    return bool(tags & {"VBD", "MD"}) or (head.tag_ == "VBN" and "VBP" not in tags)
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    tags = {head.tag_} | {c.tag_ for c in auxes}
+    # A modal counts only when it is a future one ("will open today"; "can pay today" is
+    # "nowadays").
+    future = any(c.lower_ in _FUTURE_AUX - {"could", "may", "might"} for c in auxes)
+    return "VBD" in tags or future or (head.tag_ == "VBN" and "VBP" not in tags)
+
+
+def _after_noun(ctx: Context, start: int) -> bool:
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    return span is not None and span.start > 0 and ctx.doc[span.start - 1].pos_ in {"NOUN", "PROPN"}
+
+
+_TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midday", "mornings",
+                "afternoons", "evenings", "nights"}
+
+
+def _attributive_weekday(ctx: Context, start: int) -> bool:
+    """'Friday prayers', 'Sunday school': a weekday naming a kind of thing, not a day."""
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
+    return (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.lower_ not in _TIME_OF_DAY
+            and tok.head.i == nxt.i)
 
 
 _PAST_AUX = {"has", "have", "had", "was", "were", "did"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "could", "may", "might"}
+# "would" is reported speech's future ("said the schools would open in October").
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "could", "may", "might", "would"}
 
 
-def _future_at(ctx: Context, start: int, sentence: str) -> bool:
+def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
     """Tense of the clause the date belongs to, not of the whole sentence.
+
+    True for future, False for past, None when neither shows (present tense, no verb).
 
     "The government will rebuild schools, the minister said on Tuesday": the weekday
     hangs on "said" (past), so it is the last Tuesday even though the sentence has
@@ -495,34 +567,73 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool:
                 auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
                 if auxes & _FUTURE_AUX:
                     return True
+                if "to" in auxes:
+                    # a headline's "Ministry to equip classrooms by December"; deeper, an
+                    # infinitive ("funds to sustain the response until June") is
+                    # prospective whatever the verb above it: the tense is left open.
+                    return True if tok.dep_ == "ROOT" else None
+                # A past clause in a sentence that also speaks of the future ("will run
+                # classes for candidates who failed ... from 2 to 13 December") may be a
+                # misattachment: the tense is then left open (None).
                 if tok.tag_ == "VBD" or auxes & _PAST_AUX:
-                    return False
+                    return None if _FUTURE.search(sentence) else False
                 # "rules the province announced in April": spaCy often tags a past
                 # verb with its own subject VBN; without an auxiliary it is past tense.
                 if tok.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in tok.children):
-                    return False
+                    return None if _FUTURE.search(sentence) else False
+                if tok.tag_ in {"VBZ", "VBP"}:
+                    break  # its own clause is in the present ("before the year begins in April")
             if tok.head is tok:
                 break
             tok = tok.head
-    return bool(_FUTURE.search(sentence))
+    return True if _FUTURE.search(sentence) else None
 
 
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The only year written in full dates of the text (for undated pages)."""
+    """The only year written in full dates of the text (for undated pages).
+
+    Month-year expressions do not count: they are often targets ("by August 2022"),
+    and their year says nothing of when the year-less "in September" was.
+    """
     found_by = found_by or _matches(text)
-    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md"}
-             for m in found_by[name] if m["y1"]}
+    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
+             for m in found_by[name] if m["y1"] and _name_like_month(m)}
     return years.pop() if len(years) == 1 else None
 
 
+def _dateline_form(text: str, start: int, end: int, headline: bool) -> bool:
+    """Whether the full date text[start:end] of a block near the top is the page's date.
+
+    Four forms, whatever the cleaning stage made of the lines around them: the block is
+    little more than the date ("9 November 2018", "Posted on 9 November 2018"); a
+    labelled date ("date: 2023-09-20", front matter ``date = "2026-01-22 ..."``); a
+    dateline ("CAMBRIDGE, Mass, February 5, 2013 - Sugar Labs ..."): a place, a comma,
+    the date and a dash; or a date ending the headline block as a line of its own
+    ("... University of Ghana. 12 July 2025") or standing as a sentence of its own at
+    the end of a block, not governed by a preposition or a weekday ("held on 12 July
+    2025", "results came out Tuesday, 12 July 2025" are events).
+    """
+    before, after = text[:start], text[end:]
+    if _LABELLED_DATE.search(before):
+        return True
+    if _PREP_BEFORE.search(before):
+        return False
+    if len(text) - (end - start) <= 40:
+        return True
+    if _DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)):
+        return True
+    if after.strip(" .") or _WEEKDAY_BEFORE.search(before):
+        return False
+    return headline or not before.strip() or before.rstrip()[-1] in ".!?|:"
+
+
 def _dateline(article: Article) -> tuple[date, int, int] | None:
-    """A full date standing alone (or after 'date:') near the top: the page's date."""
-    for block in article.blocks[:8]:
+    """A full date near the top that is the page's date (see ``_dateline_form``)."""
+    for i, block in enumerate(article.blocks[:8]):
         for start, end, name, m in _scan(block.text):
             if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
-            rest = len(block.text) - (end - start)
-            if rest > 40 and not _LABELLED_DATE.search(block.text[:start]):
+            if not _dateline_form(block.text, start, end, i == 0 or block.kind == "title"):
                 continue
             try:
                 d = _Resolver(None, None)(name, m, False)
@@ -544,6 +655,18 @@ def published_rows(article: Article) -> list[DateRow]:
 def _near_top(ctx: Context, start: int) -> bool:
     blocks = ctx.article.blocks
     return start < 400 or any(b.start <= start < b.start + len(b.text) for b in blocks[:6])
+
+
+def _page_date_at(ctx: Context, name: str, m: re.Match[str], start: int) -> bool:
+    """A full date near the top written as the page's own date (``_dateline_form``), even
+    when the metadata gives another day (a UTC shift, the modified date): not an event."""
+    if name not in {"dm", "md", "iso"} or not m["y1"]:
+        return False
+    for i, block in enumerate(ctx.article.blocks[:8]):
+        if block.start <= start < block.start + len(block.text):
+            a = start - block.start
+            return _dateline_form(block.text, a, a + len(m.group(0)), i == 0 or block.kind == "title")
+    return False
 
 
 def _dateline_like(ctx: Context, start: int) -> bool:
@@ -574,19 +697,29 @@ def extract(ctx: Context) -> list[DateRow]:
     resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
     for start, _end, name, m in _scan(text, found_by):
-        if _skip(name, m, text):
+        if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
             continue
         sentence = ctx.sentence_text(start)
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
-        result = resolver(name, m, _future_at(ctx, start, sentence))
+        future = _future_at(ctx, start, sentence)
+        if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
+            continue  # "the architects of the future tomorrow": not a day
+        if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
+            continue
+        result = resolver(name, m, future)
         if result is None:
             continue
         kind, first, last = result
         on_day = _ON_BEFORE.search(text[max(0, start - 12):start])
+        # A repeat of the page date with its year and no "on" is the dateline again; a
+        # year-less one ("the next will be October 15th") is an event of that day.
         if kind == "event" and published is not None and first == last == published \
-                and name not in {"rel_day", "weekday"} and (_dateline_like(ctx, start) or not on_day):
+                and name not in {"rel_day", "weekday"} \
+                and (_dateline_like(ctx, start) or not (on_day or not m.groupdict().get("y1"))):
             continue  # the dateline (or a repeat of it): already the published row
+        if kind == "event" and _page_date_at(ctx, name, m, start):
+            continue  # a dateline or date line of the page that the metadata dates otherwise
         key = (kind, first.isoformat(), last.isoformat())
         if key in seen:
             continue

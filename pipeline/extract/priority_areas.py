@@ -17,6 +17,13 @@ Why these rules:
 - A modifier shared by all items ("access, quality, and relevance in tertiary
   education") is cut from the last item when the other items are one or two words.
 
+- After a cue sentence ending in ":" (or a short "They are as follows:" after the cue
+  sentence), the list is the ``list_item`` blocks, else paragraphs opening with an item
+  marker, else the next paragraph when it is one sentence listing the items.
+- A list ends at an item that opens a relative clause ("..., which have ..."), and a
+  verb's object list where the items change form (a gerund after a noun item); a list
+  of places ("three areas: Kenya, Uganda and Tanzania") is not a priority list.
+
 Known limits: lists spread over several sentences without a cue sentence ending in
 ":", and lists in tables, are not read.
 """
@@ -55,6 +62,10 @@ class _Cues:
     folded: tuple[re.Pattern[str], ...] | None
     # strings of which a folded sentence with a cue contains one (None: unknown)
     cue_words: tuple[str, ...] | None
+    # a short ':' sentence that hands on the list of the cue sentence before it
+    followers: re.Pattern[str] | None = None
+    # first words of a relative clause: such an item belongs to the one before
+    relative_starts: frozenset[str] = frozenset()
 
 
 def _cues() -> _Cues:
@@ -90,7 +101,9 @@ def _cues_of(folder: Path) -> _Cues:
     return _Cues(cue, verb, trailing, delim,
                  tuple(re.compile(b, re.I) for b in data["blockers"]),
                  tuple(re.compile(b, re.I) for b in data.get("after_blockers", [])), data["counts"],
-                 tuple(themes), plain, _cue_words(plain))
+                 tuple(themes), plain, _cue_words(plain),
+                 re.compile("|".join(data["list_followers"]), re.I) if data.get("list_followers") else None,
+                 frozenset(w.lower() for w in data.get("relative_starts", ())))
 
 
 def _cue_words(folded: tuple[re.Pattern[str], ...] | None) -> tuple[str, ...] | None:
@@ -126,7 +139,7 @@ def theme_of(area: str) -> str | None:
 
 def _count(m: re.Match[str], cues: _Cues) -> int | None:
     groups = m.groupdict()
-    word = groups.get("fold") or groups.get("count") or groups.get("n")
+    word = groups.get("fold") or groups.get("count") or groups.get("n") or groups.get("areas_n")
     return cues.counts.get(word.lower()) if word else None
 
 
@@ -220,8 +233,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     if lead:
         a += lead.end()
     tail = _TAIL_CONJ.search(text[a:b])
-    if tail:
+    if tail:  # "parents; and": the conjunction, then what is left of the punctuation
         b = a + tail.start()
+        while b > a and text[b - 1] in " \n\t.,;:":
+            b -= 1
     m = re.match(r"(?:and|or)\s+", text[a:b])
     return (a + m.end(), b) if m else (a, b)
 
@@ -255,8 +270,8 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
                 end = start + close.start()
         if stext.rstrip().endswith(":"):
             continue  # the list follows as list items
-        items = _split(doc, text, start, end, count)
-        if len(items) >= 2:
+        items = _until_clause(text, _split(doc, text, start, end, count), cues)
+        if len(items) >= 2 and not _all_places(ctx, items):
             found.append((stext[m.start():m.end()], stext, items))
             break
     if not found:
@@ -264,7 +279,7 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
             start = s0 + m.end()
             stop = re.search(r"[.;:!?]|\s[-–—]\s|,?\s(?:including|such as)\s", stext[m.end():])
             end = start + (stop.start() if stop else len(stext) - m.end())
-            items = _trim_shared_modifier(text, _split(doc, text, start, end, None))
+            items = _same_form(doc, text, _trim_shared_modifier(text, _split(doc, text, start, end, None)), cues)
             if len(items) >= 2 and "," in text[start:end]:
                 found.append((m.group(0).strip(), stext, items))
                 break
@@ -280,29 +295,106 @@ def _inline(ctx: Context, sent: Span, cues: _Cues) -> list[tuple[str, str, list[
     return found
 
 
+def _cue_before_colon(ctx: Context, block: Any, cues: _Cues) -> tuple[re.Match[str], str] | None:
+    """The cue of a block ending in ':' — in its last sentence, or in the sentence before
+    when the last one only hands the list on ("... its priorities. They are as follows:")."""
+    end = block.start + len(block.text.rstrip()) - 1
+    sent_text = ctx.sentence_text(end)
+    m = cues.cue.search(sent_text)
+    if m is None and cues.followers is not None and len(sent_text.split()) <= 8 \
+            and cues.followers.search(sent_text):
+        sent = ctx.doc.char_span(end, end + 1, alignment_mode="expand")
+        if sent is not None and sent.sent.start > 0:
+            prev = ctx.doc[sent.sent.start - 1].sent
+            sent_text = prev.text
+            m = cues.cue.search(sent_text)
+    if m is None or _blocked(sent_text, m, cues):
+        return None
+    return m, sent_text
+
+
+def _following_items(ctx: Context, blocks: list[Any], count: int | None, cues: _Cues) -> list[tuple[int, int]]:
+    """The items after a cue ending in ':' — ``list_item`` blocks (``<li>``, bullets), else
+    consecutive paragraphs opening with an item marker ("1.", "a)", "•"), else the next
+    paragraph read as a comma/semicolon list ("Its priorities are as follows:" then a
+    sentence listing them)."""
+    text, items = ctx.text, []
+    kinds = {"list_item"} if blocks and blocks[0].kind == "list_item" else set()
+    for nxt in blocks:
+        if count is not None and len(items) >= count:
+            break
+        bulleted = bool(kinds) and nxt.kind == "list_item"
+        marked = not kinds and nxt.kind == "paragraph" and bool(_ITEM_LINE.match(nxt.text))
+        if not (bulleted or marked):
+            break
+        item = _trim(text, nxt.start, nxt.start + len(nxt.text))
+        if item[1] > item[0]:
+            items.append(item)
+    if items or not blocks or blocks[0].kind != "paragraph":
+        return items
+    first = blocks[0]
+    start, end = first.start, first.start + len(first.text.rstrip())
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if not re.search("[,;]", first.text) or span is None or len(list(span.sents)) > 1:
+        return []  # one sentence listing the items, not a paragraph of prose
+    return _until_clause(text, _split(ctx.doc, text, start, end, count), cues)
+
+
 def _list_blocks(ctx: Context, cues: _Cues) -> list[tuple[str, str, list[tuple[int, int]]]]:
-    """Cue sentence ending in ':' followed by list_item blocks."""
+    """Cue sentence ending in ':' followed by the list (see ``_following_items``)."""
     blocks = ctx.article.blocks
     found = []
     for i, block in enumerate(blocks[:-1]):
         if block.kind == "list_item" or not block.text.rstrip().endswith(":"):
             continue
-        sent_text = ctx.sentence_text(block.start + len(block.text.rstrip()) - 1)
-        m = cues.cue.search(sent_text)
-        if m is None or _blocked(sent_text, m, cues):
+        cue = _cue_before_colon(ctx, block, cues)
+        if cue is None:
             continue
-        count = _count(m, cues)
-        items = []
-        for nxt in blocks[i + 1:]:
-            if nxt.kind != "list_item" or (count is not None and len(items) >= count):
-                break
-            a, b = nxt.start, nxt.start + len(nxt.text)
-            item = _trim(ctx.text, a, b)
-            if item[1] > item[0]:
-                items.append(item)
-        if len(items) >= 2:
+        m, sent_text = cue
+        items = _following_items(ctx, blocks[i + 1:], _count(m, cues), cues)
+        if len(items) >= 2 and not _all_places(ctx, items):
             found.append((m.group(0), sent_text, items))
     return found
+
+
+_ITEM_LINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[•·▪●◦*-])\s+")
+
+
+def _first_word(text: str, item: tuple[int, int]) -> str:
+    m = re.match(r"\W*(\w+)", text[item[0]:item[1]])
+    return m.group(1).lower() if m else ""
+
+
+def _until_clause(text: str, items: list[tuple[int, int]], cues: _Cues) -> list[tuple[int, int]]:
+    """Items up to one that opens with a relative word: "..., which have ..." qualifies the
+    item before it and ends the list."""
+    for k, item in enumerate(items):
+        if k and _first_word(text, item) in cues.relative_starts:
+            return items[:k]
+    return items
+
+
+def _same_form(doc: Any, text: str, items: list[tuple[int, int]], cues: _Cues) -> list[tuple[int, int]]:
+    """A verb's object list ends where the items change form: "prioritising TVET, and
+    implementing further initiatives" — a gerund after a noun item continues the sentence's
+    own list of actions, not the priorities."""
+    items = _until_clause(text, items, cues)
+
+    def gerund(item: tuple[int, int]) -> bool:
+        span = doc.char_span(item[0], item[1], alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].tag_ == "VBG"
+
+    if items and not gerund(items[0]):
+        for k, item in enumerate(items[1:], 1):
+            if gerund(item):
+                return items[:k]
+    return items
+
+
+def _all_places(ctx: Context, items: list[tuple[int, int]]) -> bool:
+    """"works in three areas: Kenya, Uganda and Tanzania": places, not priorities."""
+    spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in {"GPE", "LOC"}]
+    return all(any(a <= s and e <= b and (e - s) >= (b - a) - 1 for s, e in spans) for a, b in items)
 
 
 def _has_cue(cues: _Cues, text: str, folded: str | None, start: int, end: int) -> bool:
