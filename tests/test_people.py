@@ -482,3 +482,16 @@ def test_posts_that_exist_in_one_kind_of_body() -> None:
                     "Kelvin Banda said it was ready.")
     assert got["Samuel Okello"][1:] == ("Deputy Speaker", "Parliament of Uganda")
     assert got["Kelvin Banda"][2] == "Ministry of Education"
+
+
+def test_state_office_country_from_own_sentence() -> None:
+    got = people_of("The United States team flew in from Boston, United States, on Monday. "
+                    "In the United States, schools are closed. "
+                    "President John Mensah welcomed the visitors to Ghana.")
+    assert got["John Mensah"][2] == "Government of Ghana"
+
+
+def test_city_named_like_a_word_inside_an_org_is_no_country() -> None:
+    got = people_of("President Ama Boateng opened the hall. It is in Ghana. The University of Cape "
+                    "Coast, the University of Education and the University of Mines came.")
+    assert got["Ama Boateng"][2] == "Government of Ghana"

@@ -26,7 +26,7 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
 5. what the phrase does not state comes from the article (``people_context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
-   country the article names most.
+   country named in a sentence that names the person, else the one the article names most.
 
 Steps 1-2 are in ``people_mentions``, step 4's patterns in ``people_affiliations``.
 
@@ -38,6 +38,8 @@ the gazetteer does not know stays in the title ("Ontario Education Minister").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
 
 from pipeline.extract.base import Context
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
@@ -117,6 +119,19 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
     return None
 
 
+def _own_country(person: Person, doc: Doc) -> str | None:
+    """The country of a state office held by ``person``: the one named in a sentence that names them.
+
+    Only where those sentences name no country, the country the article names most: a story
+    about one country quotes another's president, and the person's own sentence says whose.
+    """
+    for m in person.mentions:
+        country = article_country(doc[m.start].sent)
+        if country:
+            return country
+    return article_country(doc)
+
+
 def extract(ctx: Context) -> list[PersonRow]:
     """Find the article's people with honorific, title and organization; set person_spans."""
     doc = ctx.doc
@@ -185,7 +200,7 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is None and org_name is None and cabinet_post(title, lex):
             org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):
-            country = article_country(doc)  # "President X" in a story about one country
+            country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
             org_name = f"Government of {country}" if country else None
         org_text = org.name if org is not None else org_name
         first = person.mentions[0]

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.lexicon import Lexicon, country_name, fold, place_country
@@ -80,11 +80,12 @@ def state_office(title: str, lex: Lexicon) -> bool:
     return any(re.match(rf"^{re.escape(p)}(?:$|[\s,]|-designate|-elect)", key) for p in lex.state_offices)
 
 
-def article_country(doc: Doc) -> str | None:
-    """The country an article is about: most named (countries, their cities), if unambiguous.
+def article_country(doc: Doc | Span) -> str | None:
+    """The country a text is about: most named (countries, their cities), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
-    cities count only where spaCy saw an entity, since many city names are also words.
+    cities count only where spaCy saw a place, since many city names are also words (inside
+    an organization's name, "University" and "Union" are words, not towns of the US).
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -98,7 +99,7 @@ def article_country(doc: Doc) -> str | None:
                 continue
             text = doc[i:i + width].text
             country = country_name(text)
-            if country is None and tok.ent_type_ in {"GPE", "ORG", "LOC"} and not tok.is_sent_start:
+            if country is None and tok.ent_type_ in {"GPE", "LOC"} and not tok.is_sent_start:
                 country = place_country(text)
             if country:
                 counts[country] += 1
