@@ -495,3 +495,43 @@ def test_city_named_like_a_word_inside_an_org_is_no_country() -> None:
     got = people_of("President Ama Boateng opened the hall. It is in Ghana. The University of Cape "
                     "Coast, the University of Education and the University of Mines came.")
     assert got["Ama Boateng"][2] == "Government of Ghana"
+
+
+def test_byline_author_without_honorific() -> None:
+    got = people_of("Reading in Zambia\n\nBy Dr. Francis Sampa and Dr. Randy Hatfield\n\n"
+                    "Zambia continues to place high importance on learning achievement.")
+    assert "Francis Sampa" in got and "Randy Hatfield" in got
+    assert not any(name.startswith("Dr") for name in got)
+
+
+def test_title_word_before_a_name_is_not_the_name() -> None:
+    got = people_of('"Reading opens doors," said U.S. Congresswoman Nita Lowey. '
+                    "First Lady Lordina Mahama launched the anniversary in Tamale.")
+    assert "Nita Lowey" in got and "Lordina Mahama" in got
+    assert got["Lordina Mahama"][1] == "First Lady"
+
+
+def test_non_english_honorifics_and_ranks_are_not_names() -> None:
+    got = people_of("Comrade Amina Yusuf addressed the teachers. Datuk Seri Ahmad Zahid Hamidi "
+                    "opened the school. Major General Peter Obi Okafor inspected the parade.")
+    assert {"Amina Yusuf", "Ahmad Zahid Hamidi", "Peter Obi Okafor"} <= set(got)
+
+
+def test_group_noun_before_a_list_of_names() -> None:
+    got = people_of("Students Juan Manuel Ochoa, María José Ortega, Alejandro Osorio, Isabella "
+                    "Buitrago, Monserrat Ovalles and Samuel Sarria danced at the fair.")
+    assert "Juan Manuel Ochoa" in got and not any(n.startswith("Students") for n in got)
+    assert "Isabella Buitrago" in got  # between two names of the list
+
+
+def test_list_of_places_is_not_a_list_of_names() -> None:
+    got = people_of("Teachers Ana Cruz and Ben Reyes visited. Sites include Negros Island, "
+                    "Ilocos Norte, Cagayan Province, Aklan and Bohol.")
+    assert not any("Province" in n for n in got)
+
+
+def test_name_variants_merge() -> None:
+    got = people_of("President John Dramani Mahama opened the school. Later, John Mahama spoke "
+                    "to pupils. Noemi Danao-Schroeder, the director, said Noemi Danao would judge.")
+    assert "John Mahama" not in got and "John Dramani Mahama" in got
+    assert "Noemi Danao" not in got and "Noemi Danao-Schroeder" in got

@@ -85,6 +85,7 @@ class Lexicon:
     title_heads: set[str] = field(default_factory=set)
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
+    name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
     org_heads: set[str] = field(default_factory=set)
     unit_heads: set[str] = field(default_factory=set)
     weak_heads: set[str] = field(default_factory=set)
@@ -140,6 +141,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.title_modifiers.add(fold(row["word"]))
         elif kind == "event_role":
             lex.event_roles.add(fold(row["phrase"]))
+        elif kind == "name_group":
+            lex.name_groups.add(fold(row["word"]))
         elif kind == "state_office":
             lex.state_offices.add(fold(row["phrase"]))
         elif kind == "envoy":

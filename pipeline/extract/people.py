@@ -78,13 +78,13 @@ class Person:
 
     @property
     def name_words(self) -> tuple[str, ...]:
-        return max((m.words for m in self.mentions), key=len)
+        return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
 
 
 def _group(mentions: list[Mention]) -> list[Person]:
     """Merge short forms into the fullest name that contains them."""
     persons: list[Person] = []
-    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+    for m in sorted(mentions, key=lambda m: (-len(m.words), -len("".join(m.words)), m.start)):
         words = [fold(w) for w in m.words]
         home = None
         for p in persons:
@@ -103,11 +103,24 @@ def _group(mentions: list[Mention]) -> list[Person]:
 
 
 def _contained(words: list[str], full: list[str]) -> bool:
-    """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes"."""
-    if len(words) >= len(full):
+    """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes".
+
+    Variants of one name also join it: a middle name left out ("John Mahama" in "John
+    Dramani Mahama", given and family name both kept), a hyphenated family name cut at its
+    hyphen ("Noemi Danao" in "Noemi Danao-Schroeder"), the same name in capitals.
+    """
+    if words == full or len(words) > len(full):
         return False
+    cut = [w.replace("-", " ").split()[0] for w in full]  # "danao-schroeder" -> "danao"
     n = len(words)
-    return any(full[k:k + n] == words for k in range(len(full) - n + 1))
+    if n == len(full):
+        return n > 1 and words[:-1] == full[:-1] and words[-1] == cut[-1] != full[-1]
+    if any(full[k:k + n] == words for k in range(len(full) - n + 1)):
+        return True
+    if n >= 2 and any(full[k:k + n - 1] == words[:-1] and cut[k + n - 1] == words[-1]
+                      for k in range(len(full) - n + 1)):
+        return True
+    return n == 2 and words[0] == full[0] and words[1] in {full[-1], cut[-1]}  # no middle name
 
 
 def _honorific(person: Person, lex: Lexicon) -> str | None:
@@ -137,7 +150,7 @@ def extract(ctx: Context) -> list[PersonRow]:
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, ctx.orgs)
-    mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org))
+    mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
     aff = Affiliations(doc, parser, lex, mentions)
     dep = DepTitles(doc, parser, lex)
