@@ -535,3 +535,42 @@ def test_name_variants_merge() -> None:
                     "to pupils. Noemi Danao-Schroeder, the director, said Noemi Danao would judge.")
     assert "John Mahama" not in got and "John Dramani Mahama" in got
     assert "Noemi Danao" not in got and "Noemi Danao-Schroeder" in got
+
+
+def test_country_before_a_state_office_is_its_government() -> None:
+    got = people_of("In March, Liberia President George Weah launched the mobile payment system.")
+    assert got["George Weah"][1:] == ("President", "Government of Liberia")
+
+
+def test_body_after_a_post_held_in_a_body_is_the_organization() -> None:
+    got = people_of("Fred Swaniker, Founder and CEO of ALX, spoke at the launch.")
+    assert got["Fred Swaniker"][1:] == ("Founder and CEO", "ALX")
+
+
+def test_place_after_mayor_is_left_out() -> None:
+    got = people_of("The event was attended by dignitaries, including Ali Adolf John (Northern Regional "
+                    "Minister), John Jinapor, Abu Takoro (Mayor of Tamale), and Alhassan Alidu.")
+    assert got["Abu Takoro"][1:] == ("Mayor", None)
+
+
+def test_parenthesis_title_is_not_shifted_to_the_next_name() -> None:
+    got = people_of("The event was attended by dignitaries, including Mary Osei (Northern Regional "
+                    "Minister), John Jinapor, Abu Takoro (Mayor of Tamale), and Alhassan Alidu.")
+    assert got["John Jinapor"][1] is None
+    assert got["Mary Osei"][1] == "Northern Regional Minister"
+
+
+def test_country_after_a_ministers_portfolio_is_left_out() -> None:
+    got = people_of("Paula Ingabire, Minister of ICT & Innovation in Rwanda, welcomed the partnership.")
+    assert got["Paula Ingabire"][1] == "Minister of ICT & Innovation"
+
+
+def test_organization_leading_a_title() -> None:
+    got = people_of("Greenfield Union School District Superintendent Zandra-Jo Galvan opened the talks.")
+    assert got["Zandra-Jo Galvan"][1:] == ("Superintendent", "Greenfield Union School District")
+
+
+def test_company_names_are_not_people() -> None:
+    got = people_of("Two companies, Orange Telecom and Lonestar Telecom, competed. The Pontificia "
+                    "Universidad Javeriana hosted Noemi Danao-Schroeder.")
+    assert not any("Telecom" in n or "Universidad" in n for n in got)

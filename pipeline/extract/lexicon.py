@@ -86,6 +86,9 @@ class Lexicon:
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
     name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
+    body_heads: set[str] = field(default_factory=set)  # more words that end a body's name, never a person's
+    body_posts: set[str] = field(default_factory=set)  # "CEO of X": X is the body, not the post's field
+    country_short: dict[str, str] = field(default_factory=dict)  # "U.S." -> "United States"
     org_heads: set[str] = field(default_factory=set)
     unit_heads: set[str] = field(default_factory=set)
     weak_heads: set[str] = field(default_factory=set)
@@ -143,6 +146,12 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.event_roles.add(fold(row["phrase"]))
         elif kind == "name_group":
             lex.name_groups.add(fold(row["word"]))
+        elif kind == "body_head":
+            lex.body_heads.add(fold(row["word"]))
+        elif kind == "body_post":
+            lex.body_posts.add(fold(row["phrase"]))
+        elif kind == "country_short":
+            lex.country_short[row["phrase"]] = row["country"]
         elif kind == "state_office":
             lex.state_offices.add(fold(row["phrase"]))
         elif kind == "envoy":

@@ -58,7 +58,7 @@ from pipeline.extract.people_context import (
 )
 from pipeline.extract.people_mentions import Mention, byline_mentions, find_mentions
 from pipeline.extract.title_parse import DepTitles
-from pipeline.extract.titles import TitleParser
+from pipeline.extract.titles import TitleParser, split_title
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
 
@@ -198,7 +198,10 @@ def extract(ctx: Context) -> list[PersonRow]:
                 if org is not None or org_name is not None:
                     break
         if title:
-            title = _one_post(strip_courtesy(title, lex), lex)
+            title, own, own_name = split_title(title, ctx.orgs, lex)  # "Liberia President", "CEO of ALX"
+            if own is not None or own_name is not None:  # the body the post itself names
+                org, org_name = own, own_name
+            title = _one_post(strip_courtesy(title, lex), lex) if title else None
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):

@@ -96,6 +96,8 @@ class Affiliations:
         sent = doc[hs].sent  # "Hon." can end a spaCy sentence: the phrase is the honorific's
         if hs - 2 > sent.start and doc[hs - 1].lower_ == "the" and doc[hs - 2].text == ",":
             hs -= 1  # "the Minister for X, the Hon Daniel Whitford"
+        if hs - 2 > sent.start and doc[hs - 1].text == "," and doc[hs - 2].text == ")":
+            return None  # "A (Regional Minister), B (Mayor)": a parenthesis is the name's before it
         # "TITLE of ORG, NAME"
         if hs - 1 > sent.start and doc[hs - 1].text == ",":
             found = self._ending_at(hs - 1, sent.start)

@@ -317,6 +317,10 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
     n = len(doc)
     if end < n and doc[end].lower_ == "contributed":
         return True
+    if end < n and doc[end].text == "(":  # "A B (Northern Regional Minister)"
+        close = next((k for k in range(end + 1, min(n, end + 8)) if doc[k].text == ")"), None)
+        return close is not None and close > end + 1 and is_head(doc[close - 1], lex) \
+            and all(is_titleish(t, lex) or t.text[:1].isupper() for t in doc[end + 1:close])
     k = end + (end < n and doc[end].text == ",")
     while k < n and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
@@ -328,7 +332,7 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
 
 def _org_word(word: str, lex: Lexicon) -> bool:
     w = fold(word)
-    return any(x in lex.org_heads or x in lex.disqualifiers for x in (w, w.rstrip("s")))
+    return any(x in lex.org_heads or x in lex.disqualifiers or x in lex.body_heads for x in (w, w.rstrip("s")))
 
 
 def byline_mentions(ctx: Context, mentions: list[Mention], lex: Lexicon) -> list[Mention]:

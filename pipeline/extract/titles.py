@@ -532,3 +532,87 @@ class TitleParser:
             if ref is not None and ref[0] == i - 1:
                 return ref[1]
         return None
+
+
+def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """The article's organization whose name or an alias is ``text`` ("the EIS union" -> EIS)."""
+    key = re.sub(r"^the\s+", "", fold(text))
+    for org in orgs:
+        forms = {fold(f) for f in (org.name, *org.aliases)}
+        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in _BODY_WORDS for f in forms):
+            return org
+    return None
+
+
+_BODY_WORDS = {"union", "office", "team", "group"}  # "the EIS union": the body, with a word for its kind
+
+
+def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, OrgEntity | None, str | None]:
+    """The post alone, and the organization or country a title phrase names around it.
+
+    Titles are written as posts without their organization ("CEO", not "CEO of ALX"), so
+    what names the body comes out of the title into the affiliation:
+    - a leading country ("Liberia President", "U.S. Secretary of Education": the
+      government, for a state office) or a leading organization of the article
+      ("FabricAID CEO", "Greenfield Union School District Superintendent" when it ends in an
+      organization head word);
+    - "of/at <body>" after a post that is always held in a body (``body_post`` in
+      titles.jsonl: CEO, founder, chairman, mayor ...): "Founder and CEO of ALX";
+      a place there ("Mayor of Tamale") is dropped, not made an organization;
+    - " in <Country>" after a state office ("Minister of ICT in Rwanda").
+    Returns (title, organization of the article or None, organization name or None).
+    """
+    words = title.split()
+    org: OrgEntity | None = None
+    name: str | None = None
+    # a leading country or organization
+    for k in range(min(len(words) - 1, 6), 0, -1):
+        lead, rest = " ".join(words[:k]), " ".join(words[k:])
+        if not is_titleish_text(words[k], lex):
+            continue
+        country = country_name(lead) or lex.country_short.get(lead)
+        if country:
+            if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", fold(rest))
+                   for p in lex.state_offices):
+                name = f"Government of {country}"
+            words = words[k:]
+            break
+        named = _org_named(lead, orgs)
+        if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
+                                 and all(w[:1].isupper() for w in words[:k])):
+            org, name = named, None if named is not None else lead
+            words = words[k:]
+            break
+    title = " ".join(words)
+    # "of/at <body>" after a post held in a body
+    m = re.match(r"^(.+?) (?:of|at) (?:the )?(.+)$", title)
+    if m and m.group(2)[:1].isupper() and org is None and name is None \
+            and any(re.search(rf"(?:^|\s){re.escape(p)}$", fold(m.group(1))) for p in lex.body_posts):
+        rest = m.group(2)
+        country = country_name(rest)
+        if country and state_office_text(m.group(1), lex):
+            return m.group(1), None, f"Government of {country}"
+        if is_place(rest) or country:
+            return m.group(1), None, None
+        named = _org_named(rest, orgs)
+        if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
+            return m.group(1), None, None  # "of the EIS union": no name to give the body
+        return m.group(1), named, None if named is not None else rest
+    m = re.match(r"^(.+) in (?:the )?([A-Z].+)$", title)
+    if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
+        title = m.group(1)
+        if org is None and name is None:
+            name = f"Government of {country_name(m.group(2))}"
+    return title, org, name
+
+
+def is_titleish_text(word: str, lex: Lexicon) -> bool:
+    """``is_titleish`` for a word given as a string."""
+    parts = [p for p in fold(word).split("-") if p]
+    return bool(parts) and all(p in lex.title_modifiers or p in lex.title_heads for p in parts)
+
+
+def state_office_text(title: str, lex: Lexicon) -> bool:
+    """Is ``title`` a national-government office ("Minister of X", "Deputy President")?"""
+    key = fold(title)
+    return any(re.match(rf"^(?:deputy |vice |acting )?{re.escape(p)}(?:$|[\s,-])", key) for p in lex.state_offices)
