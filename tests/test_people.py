@@ -487,7 +487,7 @@ def test_posts_that_exist_in_one_kind_of_body() -> None:
 def test_state_office_country_from_own_sentence() -> None:
     got = people_of("The United States team flew in from Boston, United States, on Monday. "
                     "In the United States, schools are closed. "
-                    "President John Mensah welcomed the visitors to Ghana.")
+                    "President John Mensah said that Ghana would host the games.")
     assert got["John Mensah"][2] == "Government of Ghana"
 
 
@@ -574,3 +574,30 @@ def test_company_names_are_not_people() -> None:
     got = people_of("Two companies, Orange Telecom and Lonestar Telecom, competed. The Pontificia "
                     "Universidad Javeriana hosted Noemi Danao-Schroeder.")
     assert not any("Telecom" in n or "Universidad" in n for n in got)
+
+
+def test_former_post_is_neither_title_nor_organization() -> None:
+    got = people_of("Guests included Alhassan Andani (former Managing Director of Stanbic Bank Ghana) "
+                    "and Kofi Owusu (Managing Director of Ecobank Ghana).")
+    assert got["Alhassan Andani"][1:] == (None, None)
+    assert got["Kofi Owusu"][1] == "Managing Director"
+
+
+def test_name_after_honorific_is_not_the_next_persons_title() -> None:
+    got = people_of("The grant was written by Dr. William Head of the Division of Science and "
+                    "Environmental Policy and Dr. Renee R. Curry, dean of the College of Arts, "
+                    "Humanities and Social Sciences.")
+    assert got["Renee R. Curry"][1:] == ("dean", "College of Arts, Humanities and Social Sciences")
+
+
+def test_title_holding_another_name_is_dropped() -> None:
+    got = people_of("Speakers included U.S. Secretary of Education Arne Duncan, USAID Administrator "
+                    "Rajiv Shah and Kent Hill, who spoke last.")
+    assert got["Arne Duncan"][1] == "Secretary of Education"
+    assert got.get("Kent Hill", (None, None))[1] is None
+
+
+def test_country_where_a_minister_spoke_is_not_their_government() -> None:
+    got = people_of("The Philippines lacks classrooms and the Philippines lacks teachers. "
+                    "Vice President Sara Duterte spoke before Filipinos in Kuwait on Monday.")
+    assert "Philippines" in got["Sara Duterte"][2]

@@ -132,6 +132,38 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
     return None
 
 
+FORMER = {"former", "ex", "erstwhile", "late", "then"}
+
+
+def _own_post(title: str, lex: Lexicon) -> bool:
+    """Is a parsed title a post the person holds now, and a post at all?
+
+    Former posts are left out ("former Managing Director of X": neither title nor
+    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
+    of the Division and Dr. B": not B's title).
+    """
+    words = title.split()
+    if words and fold(words[0]).rstrip(".-") in FORMER or title.lower().startswith("ex-"):
+        return False
+    return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
+                   and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
+                   and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
+                   for k, w in enumerate(words[:-1]))
+
+
+def _body_name(text: str) -> bool:
+    """Can ``text`` name an organization? Not when it ends in a connector ("Division of
+    Science and Environmental Policy and"): a broken span."""
+    return fold(text).split()[-1:] not in (["and"], ["of"], ["for"], ["the"], ["&"])
+
+
+def _names_other(text: str, others: set[str]) -> bool:
+    """Does a title or organization hold another person's name ("Valentina Díaz",
+    "Erica Padilla-Chavez and CSUMB College of Education")? Then it is a run of a list."""
+    key = f" {fold(text)} "
+    return any(f" {name} " in key for name in others)
+
+
 def _own_country(person: Person, doc: Doc) -> str | None:
     """The country of a state office held by ``person``: the one named in a sentence that names them.
 
@@ -139,7 +171,7 @@ def _own_country(person: Person, doc: Doc) -> str | None:
     about one country quotes another's president, and the person's own sentence says whose.
     """
     for m in person.mentions:
-        country = article_country(doc[m.start].sent)
+        country = article_country(doc[m.start].sent, where=False)
         if country:
             return country
     return article_country(doc)
@@ -156,7 +188,9 @@ def extract(ctx: Context) -> list[PersonRow]:
     dep = DepTitles(doc, parser, lex)
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
-    for person in persons:
+    names = [fold(" ".join(p.name_words)) for p in persons]
+    for n, person in enumerate(persons):
+        others = {x for k, x in enumerate(names) if k != n and " " in x}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 aff.left(m) or aff.right(m) for m in person.mentions):
@@ -164,7 +198,7 @@ def extract(ctx: Context) -> list[PersonRow]:
         title, org, org_name = None, None, None
         for m in person.mentions:
             for parse in (aff.left(m), aff.right(m)):
-                if parse is None:
+                if parse is None or not _own_post(parse.title, lex):
                     continue
                 if parse.title and title is None:
                     title = parse.title
@@ -179,7 +213,7 @@ def extract(ctx: Context) -> list[PersonRow]:
             # and also finds its organization; it never overrides what a pattern found
             for m in person.mentions:
                 found = dep.find(m.start, m.end, m.outer_start)
-                if found is None or (title and fold(found.title) != fold(title)):
+                if found is None or (title and fold(found.title) != fold(title)) or not _own_post(found.title, lex):
                     continue
                 title = found.title
                 if org is None and org_name is None:
@@ -219,6 +253,10 @@ def extract(ctx: Context) -> list[PersonRow]:
             country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
             org_name = f"Government of {country}" if country else None
         org_text = org.name if org is not None else org_name
+        if title and _names_other(title, others):
+            title = None  # "Secretary of Education Arne Duncan": another person's title and name
+        if org_text and (not _body_name(org_text) or _names_other(org_text, others)):
+            org, org_name, org_text = None, None, None  # an empty affiliation beats a wrong one
         first = person.mentions[0]
         s = doc[first.start].idx
         e = doc[first.end - 1].idx + len(doc[first.end - 1].text)

@@ -80,12 +80,14 @@ def state_office(title: str, lex: Lexicon) -> bool:
     return any(re.match(rf"^{re.escape(p)}(?:$|[\s,]|-designate|-elect)", key) for p in lex.state_offices)
 
 
-def article_country(doc: Doc | Span) -> str | None:
+def article_country(doc: Doc | Span, where: bool = True) -> str | None:
     """The country a text is about: most named (countries, their cities), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
     cities count only where spaCy saw a place, since many city names are also words (inside
     an organization's name, "University" and "Union" are words, not towns of the US).
+    With ``where=False`` a place after "in/to/from/at" does not count: in a person's own
+    sentence it is where they spoke or went ("before Filipinos in Kuwait"), not whose post.
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -101,7 +103,7 @@ def article_country(doc: Doc | Span) -> str | None:
             country = country_name(text)
             if country is None and tok.ent_type_ in {"GPE", "LOC"} and not tok.is_sent_start:
                 country = place_country(text)
-            if country:
+            if country and (where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}):
                 counts[country] += 1
                 i += width - 1
                 break
