@@ -601,3 +601,10 @@ def test_country_where_a_minister_spoke_is_not_their_government() -> None:
     got = people_of("The Philippines lacks classrooms and the Philippines lacks teachers. "
                     "Vice President Sara Duterte spoke before Filipinos in Kuwait on Monday.")
     assert "Philippines" in got["Sara Duterte"][2]
+
+
+def test_headline_capitals_are_not_names() -> None:
+    got = people_of("Liberia Poised to Promote Domestic Growth\n\nThe programme trained 300 teachers "
+                    "this year, said Amal Haddad, a trainer.\n\nThe ministry will now scale the work "
+                    "up across the country.")
+    assert "Amal Haddad" in got and not any("Liberia" in n for n in got)

@@ -135,6 +135,16 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
 FORMER = {"former", "ex", "erstwhile", "late", "then"}
 
 
+def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
+    """Is a character inside the article's headline or a heading?
+
+    Headlines capitalize every word, so spaCy reads names in them ("Modernizing Jordan's
+    Workforce Approach", "Liberia Poised to ..."); a person named only there, with no
+    honorific or title, is not kept.
+    """
+    return any(s <= char < e for s, e in headings)
+
+
 def _own_post(title: str, lex: Lexicon) -> bool:
     """Is a parsed title a post the person holds now, and a post at all?
 
@@ -189,6 +199,8 @@ def extract(ctx: Context) -> list[PersonRow]:
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]
+    headings = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
+                if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
     for n, person in enumerate(persons):
         others = {x for k, x in enumerate(names) if k != n and " " in x}
         honorific = _honorific(person, lex)
@@ -252,6 +264,9 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is None and org_name is None and state_office(title, lex):
             country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
             org_name = f"Government of {country}" if country else None
+        if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
+                                                   for m in person.mentions):
+            continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
         org_text = org.name if org is not None else org_name
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name
