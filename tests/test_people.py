@@ -608,3 +608,15 @@ def test_headline_capitals_are_not_names() -> None:
                     "this year, said Amal Haddad, a trainer.\n\nThe ministry will now scale the work "
                     "up across the country.")
     assert "Amal Haddad" in got and not any("Liberia" in n for n in got)
+
+
+def test_unknown_acronym_before_a_title_is_the_organization() -> None:
+    got = people_of("SEASIDE, May 4, 2018 - CSUMB President Eduardo M. Ochoa hosted a dialogue in the "
+                    "United States with community members.")
+    assert got["Eduardo M. Ochoa"][1:] == ("President", "CSUMB")
+
+
+def test_title_of_org_with_acronym_then_name() -> None:
+    got = people_of("Vice Chair of the Pacific Islands Association of Non-Governmental Organisations "
+                    "(PIANGO), Mr Keu Mataroa, added that the partnership must be inclusive.")
+    assert got["Keu Mataroa"][1] == "Vice Chair"

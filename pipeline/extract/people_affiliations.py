@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.extract.people_mentions import Mention
-from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_titleish
+from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
 
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
@@ -96,7 +96,8 @@ class Affiliations:
         sent = doc[hs].sent  # "Hon." can end a spaCy sentence: the phrase is the honorific's
         if hs - 2 > sent.start and doc[hs - 1].lower_ == "the" and doc[hs - 2].text == ",":
             hs -= 1  # "the Minister for X, the Hon Daniel Whitford"
-        if hs - 2 > sent.start and doc[hs - 1].text == "," and doc[hs - 2].text == ")":
+        if hs - 2 > sent.start and doc[hs - 1].text == "," and doc[hs - 2].text == ")" \
+                and self._name_then_title(hs - 2, sent.start):
             return None  # "A (Regional Minister), B (Mayor)": a parenthesis is the name's before it
         # "TITLE of ORG, NAME"
         if hs - 1 > sent.start and doc[hs - 1].text == ",":
@@ -104,6 +105,14 @@ class Affiliations:
             if found is not None:
                 return found
         return self._ending_at(hs, sent.start)
+
+    def _name_then_title(self, close: int, s0: int) -> bool:
+        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""
+        doc = self.doc
+        for k in range(close - 1, max(s0, close - 10), -1):
+            if doc[k].text == "(":
+                return k in self.name_ends and any(is_head(t, self.lex) for t in doc[k + 1:close])
+        return False
 
     def _ending_at(self, end: int, s0: int) -> TitleParse | None:
         doc = self.doc

@@ -114,6 +114,7 @@ class TitleParser:
                 if form.isupper():
                     self.by_alias.setdefault(form, org)
         self.lead_org: OrgEntity | None = None  # the organization a stripped title lead named
+        self.lead_name: str | None = None  # an acronym lead no recognizer knew ("CSUMB President")
 
     def _lead(self, i: int, limit: int) -> int:
         """Tokens before a title that name where or for whom it is held, not the post.
@@ -121,16 +122,21 @@ class TitleParser:
         "Ontario Education Minister", "Oaxaca Governor", "West Java Governor", "TDSB chair",
         "KMK President": a leading place or acronym (not itself a title word such as CEO) is
         not part of the title when a title core still follows it; an acronym that abbreviates
-        one of the article's organizations makes that the person's organization.
+        one of the article's organizations makes that the person's organization, another
+        acronym is the organization as written ("CSUMB President": CSUMB, not a government).
         """
         doc, lex = self.doc, self.lex
-        self.lead_org = None
+        self.lead_org, self.lead_name = None, None
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
         tok = doc[i]
         if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha and fold(tok.text) not in lex.concepts:
             if self._core(i + 1, limit) is not None:
                 self.lead_org = self.by_alias.get(tok.text)
+                if self.lead_org is None and tok.text in lex.country_short:
+                    self.lead_name = f"Government of {lex.country_short[tok.text]}"
+                elif self.lead_org is None:
+                    self.lead_name = tok.text  # the body the post is held in, by its acronym
                 return i + 1
             return i
         run = i
@@ -393,7 +399,7 @@ class TitleParser:
             possessor = country_name(doc[i].text)  # "Australia's High Commissioner": its government
             i += 2
         i = self._lead(i, limit)
-        lead_org = self.lead_org
+        lead_org, lead_name = self.lead_org, self.lead_name
         self.embedded = None
         titles: list[tuple[int, int]] = []
         j = i
@@ -419,6 +425,8 @@ class TitleParser:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
             org = lead_org
+        if org is None and org_name is None and lead_name is not None:
+            org_name = lead_name
         if org is None and org_name is None and country:
             org_name = f"Government of {country}"
         if org is None and org_name is None and possessor and kept and self._national(kept[0]):
