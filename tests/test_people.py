@@ -620,3 +620,14 @@ def test_title_of_org_with_acronym_then_name() -> None:
     got = people_of("Vice Chair of the Pacific Islands Association of Non-Governmental Organisations "
                     "(PIANGO), Mr Keu Mataroa, added that the partnership must be inclusive.")
     assert got["Keu Mataroa"][1] == "Vice Chair"
+
+
+def test_possessive_organization_before_a_name() -> None:
+    got = people_of("The remarks were made by USAID's Nisha Biswal at the launch of the programme.")
+    assert got["Nisha Biswal"][2] == "United States Agency for International Development"
+
+
+def test_state_school_superintendent_keeps_its_title() -> None:
+    got = people_of("Georgia's State School Superintendent, Daniel Cobb, said the Georgia Department "
+                    "of Education estimates damage.")
+    assert got["Daniel Cobb"][1] == "State School Superintendent"

@@ -201,8 +201,10 @@ def extract(ctx: Context) -> list[PersonRow]:
     names = [fold(" ".join(p.name_words)) for p in persons]
     headings = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
                 if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
+    in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     for n, person in enumerate(persons):
-        others = {x for k, x in enumerate(names) if k != n and " " in x}
+        others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 aff.left(m) or aff.right(m) for m in person.mentions):

@@ -104,7 +104,11 @@ class Affiliations:
             found = self._ending_at(hs - 1, sent.start)
             if found is not None:
                 return found
-        return self._ending_at(hs, sent.start)
+        found = self._ending_at(hs, sent.start)
+        if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
+                and hs - 1 in self.parser.org_end:
+            return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
+        return found
 
     def _name_then_title(self, close: int, s0: int) -> bool:
         """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""

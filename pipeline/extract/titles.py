@@ -586,8 +586,10 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
             words = words[k:]
             break
         named = _org_named(lead, orgs)
+        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | SCOPE_WORDS
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
-                                 and all(w[:1].isupper() for w in words[:k])):
+                                 and all(w[:1].isupper() for w in words[:k])
+                                 and any(fold(w) not in generic for w in words[:k])):  # not "State School"
             org, name = named, None if named is not None else lead
             words = words[k:]
             break
