@@ -631,3 +631,15 @@ def test_state_school_superintendent_keeps_its_title() -> None:
     got = people_of("Georgia's State School Superintendent, Daniel Cobb, said the Georgia Department "
                     "of Education estimates damage.")
     assert got["Daniel Cobb"][1] == "State School Superintendent"
+
+
+def test_given_name_after_a_title_rank_joins_the_name() -> None:
+    got = people_of("At the launch event, LRA Commissioner General Elfrieda Stewart Tamba thanked "
+                    "the USAID Mission for its support.")
+    assert "Elfrieda Stewart Tamba" in got and "Stewart Tamba" not in got
+
+
+def test_given_name_tagged_as_a_place_joins_the_name() -> None:
+    got = people_of('They left with more understanding." Cecilia Rodríguez Alcalá, Executive Director '
+                    'of Paraguay Educa, said, "The aspects of TurtleArt were many."')
+    assert got["Cecilia Rodríguez Alcalá"][1] == "Executive Director"

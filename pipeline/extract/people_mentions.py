@@ -208,20 +208,29 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
 def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> bool:
     """Is the word before a PERSON entity a given name spaCy left out of it?
 
-    It must be name-shaped, open its sentence or follow a word that is not name-shaped, and
-    be no title, honorific, stop word, place or part of an organization.
+    It must be name-shaped, open its sentence or follow a title or a word that is not
+    name-shaped, and be no title, honorific, stop word, known place or part of an
+    organization (spaCy often tags a foreign given name as a place: "Cecilia" GPE).
     """
     if start == 0:
         return False
     prev = doc[start - 1]
-    if not _name_word(prev) or prev.is_stop or start - 1 in in_org or prev.ent_type_ not in {"", "PERSON"} \
+    if not _name_word(prev) or prev.is_stop or start - 1 in in_org \
+            or prev.ent_type_ not in {"", "PERSON", "GPE", "NORP"} \
             or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
             or fold(prev.text) in lex.name_groups:
         return False
     if start - 1 == 0 or prev.is_sent_start:
         return True
     before = doc[start - 2]  # not a name's, a title's or an organization's word ("of Examinations")
+    if is_head(before, lex) or _title_rank_word(before, lex):
+        return True  # "Commissioner General Elfrieda Stewart Tamba": the title ends, the name starts
     return not _name_word(before) and before.lower_ not in {"of", "for", "and", "&", "the", "de", "in", "at"}
+
+
+def _title_rank_word(tok: Token, lex: Lexicon) -> bool:
+    """A rank word closing a title ("Director General", "Commissioner General")."""
+    return tok.i > 0 and fold(tok.text) in lex.military_ranks and is_head(tok.doc[tok.i - 1], lex)
 
 
 def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
