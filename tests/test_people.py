@@ -643,3 +643,17 @@ def test_given_name_tagged_as_a_place_joins_the_name() -> None:
     got = people_of('They left with more understanding." Cecilia Rodríguez Alcalá, Executive Director '
                     'of Paraguay Educa, said, "The aspects of TurtleArt were many."')
     assert got["Cecilia Rodríguez Alcalá"][1] == "Executive Director"
+
+
+def test_verb_without_a_post_gives_no_organization() -> None:
+    got = people_of("Sugar Labs recognizes Jorge Alberto Gómez López, who participated brilliantly in "
+                    "Google's annual program. Alhaji Ibrahim Sesay, who chairs the Bo district branch "
+                    "of the Sierra Leone Teachers' Union (SLTU), spoke.")
+    assert got["Jorge Alberto Gómez López"][2] is None
+    assert got["Ibrahim Sesay"][2] == "Sierra Leone Teachers' Union"
+
+
+def test_name_opening_an_organization_name_keeps_the_affiliation() -> None:
+    got = people_of("Ms. Sreyleak Phan, principal of Kampong Luong Primary School in Pursat province, "
+                    "spoke. Kampong Luong is a floating village.")
+    assert got["Sreyleak Phan"][1:] == ("principal", "Kampong Luong Primary School")

@@ -86,6 +86,7 @@ class Lexicon:
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
     name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
+    role_verbs: set[str] = field(default_factory=set)  # "who chairs/teaches at X": verbs of a post (lemmas)
     body_heads: set[str] = field(default_factory=set)  # more words that end a body's name, never a person's
     body_posts: set[str] = field(default_factory=set)  # "CEO of X": X is the body, not the post's field
     country_short: dict[str, str] = field(default_factory=dict)  # "U.S." -> "United States"
@@ -146,6 +147,8 @@ def get_lexicon(models_dir: Path = DEFAULT_MODELS_DIR) -> Lexicon:
             lex.event_roles.add(fold(row["phrase"]))
         elif kind == "name_group":
             lex.name_groups.add(fold(row["word"]))
+        elif kind == "role_verb":
+            lex.role_verbs.add(fold(row["word"]))
         elif kind == "body_head":
             lex.body_heads.add(fold(row["word"]))
         elif kind == "body_post":

@@ -168,10 +168,15 @@ def _body_name(text: str) -> bool:
 
 
 def _names_other(text: str, others: set[str]) -> bool:
-    """Does a title or organization hold another person's name ("Valentina Díaz",
-    "Erica Padilla-Chavez and CSUMB College of Education")? Then it is a run of a list."""
-    key = f" {fold(text)} "
-    return any(f" {name} " in key for name in others)
+    """Is a title or organization another person's name, or a list run that holds one?
+
+    "Valentina Díaz" (the whole), "Erica Padilla-Chavez and CSUMB College of Education"
+    (a name, then "and"), "Secretary of Education Arne Duncan" (a title, then a name). A name
+    that merely opens an organization's name ("Kampong Luong Primary School") is not one.
+    """
+    key = fold(text)
+    return any(key == name or key.startswith(f"{name} and ") or key.endswith(f" {name}")
+               for name in others)
 
 
 def _own_country(person: Person, doc: Doc) -> str | None:

@@ -46,6 +46,8 @@ class Affiliations:
         while k < limit and doc[k].lower_ in skip:
             k += 1
         if k < limit and doc[k].tag_ in VERB_TAGS and doc[k - 1].lower_ in {"who", "also", "currently", "now"}:
+            if not _role_verb(doc[k].lower_, self.lex):
+                return None  # "who participated in Google's program": no post, no organization
             return self._verb_org(k, limit)  # "who chairs the X branch of the Y": a role, no title
         parse = self.parser.parse(k, limit)
         if parse is not None:
@@ -189,6 +191,12 @@ class Affiliations:
         title = " ".join([t.text for t in doc[j:e - 1]] + [single])
         org, org_name, end = self.parser.org_after(e, limit)
         return TitleParse(title, org, org_name, end)
+
+
+def _role_verb(word: str, lex: Lexicon) -> bool:
+    """Does a finite verb tell a post ("chairs", "teaches", "led", "works")? (No lemmatizer runs.)"""
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-1] if word.endswith("ed") else ""}
+    return any(s in lex.role_verbs for s in stems if s)
 
 
 def singular(word: str, lex: Lexicon) -> str | None:
