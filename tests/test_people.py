@@ -482,3 +482,177 @@ def test_posts_that_exist_in_one_kind_of_body() -> None:
                     "Kelvin Banda said it was ready.")
     assert got["Samuel Okello"][1:] == ("Deputy Speaker", "Parliament of Uganda")
     assert got["Kelvin Banda"][2] == "Ministry of Education"
+
+
+def test_state_office_country_from_own_sentence() -> None:
+    got = people_of("The United States team flew in from Boston, United States, on Monday. "
+                    "In the United States, schools are closed. "
+                    "President John Mensah said that Ghana would host the games.")
+    assert got["John Mensah"][2] == "Government of Ghana"
+
+
+def test_city_named_like_a_word_inside_an_org_is_no_country() -> None:
+    got = people_of("President Ama Boateng opened the hall. It is in Ghana. The University of Cape "
+                    "Coast, the University of Education and the University of Mines came.")
+    assert got["Ama Boateng"][2] == "Government of Ghana"
+
+
+def test_byline_author_without_honorific() -> None:
+    got = people_of("Reading in Zambia\n\nBy Dr. Francis Sampa and Dr. Randy Hatfield\n\n"
+                    "Zambia continues to place high importance on learning achievement.")
+    assert "Francis Sampa" in got and "Randy Hatfield" in got
+    assert not any(name.startswith("Dr") for name in got)
+
+
+def test_title_word_before_a_name_is_not_the_name() -> None:
+    got = people_of('"Reading opens doors," said U.S. Congresswoman Nita Lowey. '
+                    "First Lady Lordina Mahama launched the anniversary in Tamale.")
+    assert "Nita Lowey" in got and "Lordina Mahama" in got
+
+
+def test_non_english_honorifics_and_ranks_are_not_names() -> None:
+    got = people_of("Comrade Amina Yusuf addressed the teachers. Datuk Seri Ahmad Zahid Hamidi "
+                    "opened the school. Major General Peter Obi Okafor inspected the parade.")
+    assert {"Amina Yusuf", "Ahmad Zahid Hamidi", "Peter Obi Okafor"} <= set(got)
+
+
+def test_group_noun_before_a_list_of_names() -> None:
+    got = people_of("Students Juan Manuel Ochoa, María José Ortega, Alejandro Osorio, Isabella "
+                    "Buitrago, Monserrat Ovalles and Samuel Sarria danced at the fair.")
+    assert "Juan Manuel Ochoa" in got and not any(n.startswith("Students") for n in got)
+    assert "Isabella Buitrago" in got  # between two names of the list
+
+
+def test_list_of_places_is_not_a_list_of_names() -> None:
+    got = people_of("Teachers Ana Cruz and Ben Reyes visited. Sites include Negros Island, "
+                    "Ilocos Norte, Cagayan Province, Aklan and Bohol.")
+    assert not any("Province" in n for n in got)
+
+
+def test_name_variants_merge() -> None:
+    got = people_of("President John Dramani Mahama opened the school. Later, John Mahama spoke "
+                    "to pupils. Noemi Danao-Schroeder, the director, said Noemi Danao would judge.")
+    assert "John Mahama" not in got and "John Dramani Mahama" in got
+    assert "Noemi Danao" not in got and "Noemi Danao-Schroeder" in got
+
+
+def test_country_before_a_state_office_is_its_government() -> None:
+    got = people_of("In March, Liberia President George Weah launched the mobile payment system.")
+    assert got["George Weah"][1:] == ("President", "Government of Liberia")
+
+
+def test_body_after_a_post_held_in_a_body_is_the_organization() -> None:
+    got = people_of("Fred Swaniker, Founder and CEO of ALX, spoke at the launch.")
+    assert got["Fred Swaniker"][1:] == ("Founder and CEO", "ALX")
+
+
+def test_place_after_mayor_is_left_out() -> None:
+    got = people_of("The event was attended by dignitaries, including Ali Adolf John (Northern Regional "
+                    "Minister), John Jinapor, Abu Takoro (Mayor of Tamale), and Alhassan Alidu.")
+    assert got["Abu Takoro"][1:] == ("Mayor", None)
+
+
+def test_parenthesis_title_is_not_shifted_to_the_next_name() -> None:
+    got = people_of("The event was attended by dignitaries, including Mary Osei (Northern Regional "
+                    "Minister), John Jinapor, Abu Takoro (Mayor of Tamale), and Alhassan Alidu.")
+    assert got["John Jinapor"][1] is None
+    assert got["Mary Osei"][1] == "Northern Regional Minister"
+
+
+def test_country_after_a_ministers_portfolio_is_left_out() -> None:
+    got = people_of("Paula Ingabire, Minister of ICT & Innovation in Rwanda, welcomed the partnership.")
+    assert got["Paula Ingabire"][1] == "Minister of ICT & Innovation"
+
+
+def test_organization_leading_a_title() -> None:
+    got = people_of("Greenfield Union School District Superintendent Zandra-Jo Galvan opened the talks.")
+    assert got["Zandra-Jo Galvan"][1:] == ("Superintendent", "Greenfield Union School District")
+
+
+def test_company_names_are_not_people() -> None:
+    got = people_of("Two companies, Orange Telecom and Lonestar Telecom, competed. The Pontificia "
+                    "Universidad Javeriana hosted Noemi Danao-Schroeder.")
+    assert not any("Telecom" in n or "Universidad" in n for n in got)
+
+
+def test_former_post_is_neither_title_nor_organization() -> None:
+    got = people_of("Guests included Alhassan Andani (former Managing Director of Stanbic Bank Ghana) "
+                    "and Kofi Owusu (Managing Director of Ecobank Ghana).")
+    assert got["Alhassan Andani"][1:] == (None, None)
+    assert got["Kofi Owusu"][1] == "Managing Director"
+
+
+def test_name_after_honorific_is_not_the_next_persons_title() -> None:
+    got = people_of("The grant was written by Dr. William Head of the Division of Science and "
+                    "Environmental Policy and Dr. Renee R. Curry, dean of the College of Arts, "
+                    "Humanities and Social Sciences.")
+    assert got["Renee R. Curry"][1:] == ("dean", "College of Arts, Humanities and Social Sciences")
+
+
+def test_title_holding_another_name_is_dropped() -> None:
+    got = people_of("Speakers included U.S. Secretary of Education Arne Duncan, USAID Administrator "
+                    "Rajiv Shah and Kent Hill, who spoke last.")
+    assert got["Arne Duncan"][1] == "Secretary of Education"
+    assert got.get("Kent Hill", (None, None))[1] is None
+
+
+def test_country_where_a_minister_spoke_is_not_their_government() -> None:
+    got = people_of("The Philippines lacks classrooms and the Philippines lacks teachers. "
+                    "Vice President Sara Duterte spoke before Filipinos in Kuwait on Monday.")
+    assert "Philippines" in got["Sara Duterte"][2]
+
+
+def test_headline_capitals_are_not_names() -> None:
+    got = people_of("Liberia Poised to Promote Domestic Growth\n\nThe programme trained 300 teachers "
+                    "this year, said Amal Haddad, a trainer.\n\nThe ministry will now scale the work "
+                    "up across the country.")
+    assert "Amal Haddad" in got and not any("Liberia" in n for n in got)
+
+
+def test_unknown_acronym_before_a_title_is_the_organization() -> None:
+    got = people_of("SEASIDE, May 4, 2018 - CSUMB President Eduardo M. Ochoa hosted a dialogue in the "
+                    "United States with community members.")
+    assert got["Eduardo M. Ochoa"][1:] == ("President", "CSUMB")
+
+
+def test_title_of_org_with_acronym_then_name() -> None:
+    got = people_of("Vice Chair of the Pacific Islands Association of Non-Governmental Organisations "
+                    "(PIANGO), Mr Keu Mataroa, added that the partnership must be inclusive.")
+    assert got["Keu Mataroa"][1] == "Vice Chair"
+
+
+def test_possessive_organization_before_a_name() -> None:
+    got = people_of("The remarks were made by USAID's Nisha Biswal at the launch of the programme.")
+    assert got["Nisha Biswal"][2] == "United States Agency for International Development"
+
+
+def test_state_school_superintendent_keeps_its_title() -> None:
+    got = people_of("Georgia's State School Superintendent, Daniel Cobb, said the Georgia Department "
+                    "of Education estimates damage.")
+    assert got["Daniel Cobb"][1] == "State School Superintendent"
+
+
+def test_given_name_after_a_title_rank_joins_the_name() -> None:
+    got = people_of("At the launch event, LRA Commissioner General Elfrieda Stewart Tamba thanked "
+                    "the USAID Mission for its support.")
+    assert "Elfrieda Stewart Tamba" in got and "Stewart Tamba" not in got
+
+
+def test_given_name_tagged_as_a_place_joins_the_name() -> None:
+    got = people_of('They left with more understanding." Cecilia Rodríguez Alcalá, Executive Director '
+                    'of Paraguay Educa, said, "The aspects of TurtleArt were many."')
+    assert got["Cecilia Rodríguez Alcalá"][1] == "Executive Director"
+
+
+def test_verb_without_a_post_gives_no_organization() -> None:
+    got = people_of("Sugar Labs recognizes Jorge Alberto Gómez López, who participated brilliantly in "
+                    "Google's annual program. Alhaji Ibrahim Sesay, who chairs the Bo district branch "
+                    "of the Sierra Leone Teachers' Union (SLTU), spoke.")
+    assert got["Jorge Alberto Gómez López"][2] is None
+    assert got["Ibrahim Sesay"][2] == "Sierra Leone Teachers' Union"
+
+
+def test_name_opening_an_organization_name_keeps_the_affiliation() -> None:
+    got = people_of("Ms. Sreyleak Phan, principal of Kampong Luong Primary School in Pursat province, "
+                    "spoke. Kampong Luong is a floating village.")
+    assert got["Sreyleak Phan"][1:] == ("principal", "Kampong Luong Primary School")

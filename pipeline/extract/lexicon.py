@@ -85,6 +85,11 @@ class Lexicon:
     title_heads: set[str] = field(default_factory=set)
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
+    name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
+    role_verbs: set[str] = field(default_factory=set)  # "who chairs/teaches at X": verbs of a post (lemmas)
+    body_heads: set[str] = field(default_factory=set)  # more words that end a body's name, never a person's
+    body_posts: set[str] = field(default_factory=set)  # "CEO of X": X is the body, not the post's field
+    country_short: dict[str, str] = field(default_factory=dict)  # "U.S." -> "United States"
     org_heads: set[str] = field(default_factory=set)
     unit_heads: set[str] = field(default_factory=set)
     weak_heads: set[str] = field(default_factory=set)
@@ -150,6 +155,16 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
             lex.title_modifiers.add(fold(row["word"]))
         elif kind == "event_role":
             lex.event_roles.add(fold(row["phrase"]))
+        elif kind == "name_group":
+            lex.name_groups.add(fold(row["word"]))
+        elif kind == "role_verb":
+            lex.role_verbs.add(fold(row["word"]))
+        elif kind == "body_head":
+            lex.body_heads.add(fold(row["word"]))
+        elif kind == "body_post":
+            lex.body_posts.add(fold(row["phrase"]))
+        elif kind == "country_short":
+            lex.country_short[row["phrase"]] = row["country"]
         elif kind == "state_office":
             lex.state_offices.add(fold(row["phrase"]))
         elif kind == "envoy":

@@ -26,7 +26,7 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
 5. what the phrase does not state comes from the article (``people_context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
-   country the article names most.
+   country named in a sentence that names the person, else the one the article names most.
 
 Steps 1-2 are in ``people_mentions``, step 4's patterns in ``people_affiliations``.
 
@@ -38,6 +38,8 @@ the gazetteer does not know stays in the title ("Ontario Education Minister").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
 
 from pipeline.extract.base import Context
 from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
@@ -56,7 +58,7 @@ from pipeline.extract.people_context import (
 )
 from pipeline.extract.people_mentions import Mention, byline_mentions, find_mentions
 from pipeline.extract.title_parse import DepTitles
-from pipeline.extract.titles import TitleParser
+from pipeline.extract.titles import TitleParser, split_title
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
 
@@ -76,13 +78,13 @@ class Person:
 
     @property
     def name_words(self) -> tuple[str, ...]:
-        return max((m.words for m in self.mentions), key=len)
+        return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
 
 
 def _group(mentions: list[Mention]) -> list[Person]:
     """Merge short forms into the fullest name that contains them."""
     persons: list[Person] = []
-    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+    for m in sorted(mentions, key=lambda m: (-len(m.words), -len("".join(m.words)), m.start)):
         words = [fold(w) for w in m.words]
         home = None
         for p in persons:
@@ -101,11 +103,24 @@ def _group(mentions: list[Mention]) -> list[Person]:
 
 
 def _contained(words: list[str], full: list[str]) -> bool:
-    """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes"."""
-    if len(words) >= len(full):
+    """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes".
+
+    Variants of one name also join it: a middle name left out ("John Mahama" in "John
+    Dramani Mahama", given and family name both kept), a hyphenated family name cut at its
+    hyphen ("Noemi Danao" in "Noemi Danao-Schroeder"), the same name in capitals.
+    """
+    if words == full or len(words) > len(full):
         return False
+    cut = [w.replace("-", " ").split()[0] for w in full]  # "danao-schroeder" -> "danao"
     n = len(words)
-    return any(full[k:k + n] == words for k in range(len(full) - n + 1))
+    if n == len(full):
+        return n > 1 and words[:-1] == full[:-1] and words[-1] == cut[-1] != full[-1]
+    if any(full[k:k + n] == words for k in range(len(full) - n + 1)):
+        return True
+    if n >= 2 and any(full[k:k + n - 1] == words[:-1] and cut[k + n - 1] == words[-1]
+                      for k in range(len(full) - n + 1)):
+        return True
+    return n == 2 and words[0] == full[0] and words[1] in {full[-1], cut[-1]}  # no middle name
 
 
 def _honorific(person: Person, lex: Lexicon) -> str | None:
@@ -117,18 +132,84 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
     return None
 
 
+FORMER = {"former", "ex", "erstwhile", "late", "then"}
+
+
+def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
+    """Is a character inside the article's headline or a heading?
+
+    Headlines capitalize every word, so spaCy reads names in them ("Modernizing Jordan's
+    Workforce Approach", "Liberia Poised to ..."); a person named only there, with no
+    honorific or title, is not kept.
+    """
+    return any(s <= char < e for s, e in headings)
+
+
+def _own_post(title: str, lex: Lexicon) -> bool:
+    """Is a parsed title a post the person holds now, and a post at all?
+
+    Former posts are left out ("former Managing Director of X": neither title nor
+    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
+    of the Division and Dr. B": not B's title).
+    """
+    words = title.split()
+    if words and fold(words[0]).rstrip(".-") in FORMER or title.lower().startswith("ex-"):
+        return False
+    return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
+                   and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
+                   and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
+                   for k, w in enumerate(words[:-1]))
+
+
+def _body_name(text: str) -> bool:
+    """Can ``text`` name an organization? Not when it ends in a connector ("Division of
+    Science and Environmental Policy and"): a broken span."""
+    return fold(text).split()[-1:] not in (["and"], ["of"], ["for"], ["the"], ["&"])
+
+
+def _names_other(text: str, others: set[str]) -> bool:
+    """Is a title or organization another person's name, or a list run that holds one?
+
+    "Valentina Díaz" (the whole), "Erica Padilla-Chavez and CSUMB College of Education"
+    (a name, then "and"), "Secretary of Education Arne Duncan" (a title, then a name). A name
+    that merely opens an organization's name ("Kampong Luong Primary School") is not one.
+    """
+    key = fold(text)
+    return any(key == name or key.startswith(f"{name} and ") or key.endswith(f" {name}")
+               for name in others)
+
+
+def _own_country(person: Person, doc: Doc) -> str | None:
+    """The country of a state office held by ``person``: the one named in a sentence that names them.
+
+    Only where those sentences name no country, the country the article names most: a story
+    about one country quotes another's president, and the person's own sentence says whose.
+    """
+    for m in person.mentions:
+        country = article_country(doc[m.start].sent, where=False)
+        if country:
+            return country
+    return article_country(doc)
+
+
 def extract(ctx: Context) -> list[PersonRow]:
     """Find the article's people with honorific, title and organization; set person_spans."""
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, ctx.orgs)
-    mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org))
+    mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
     aff = Affiliations(doc, parser, lex, mentions)
     dep = DepTitles(doc, parser, lex)
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
-    for person in persons:
+    names = [fold(" ".join(p.name_words)) for p in persons]
+    headings = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
+                if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
+    in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
+    for n, person in enumerate(persons):
+        others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 aff.left(m) or aff.right(m) for m in person.mentions):
@@ -136,7 +217,7 @@ def extract(ctx: Context) -> list[PersonRow]:
         title, org, org_name = None, None, None
         for m in person.mentions:
             for parse in (aff.left(m), aff.right(m)):
-                if parse is None:
+                if parse is None or not _own_post(parse.title, lex):
                     continue
                 if parse.title and title is None:
                     title = parse.title
@@ -151,7 +232,7 @@ def extract(ctx: Context) -> list[PersonRow]:
             # and also finds its organization; it never overrides what a pattern found
             for m in person.mentions:
                 found = dep.find(m.start, m.end, m.outer_start)
-                if found is None or (title and fold(found.title) != fold(title)):
+                if found is None or (title and fold(found.title) != fold(title)) or not _own_post(found.title, lex):
                     continue
                 title = found.title
                 if org is None and org_name is None:
@@ -170,7 +251,10 @@ def extract(ctx: Context) -> list[PersonRow]:
                 if org is not None or org_name is not None:
                     break
         if title:
-            title = _one_post(strip_courtesy(title, lex), lex)
+            title, own, own_name = split_title(title, ctx.orgs, lex)  # "Liberia President", "CEO of ALX"
+            if own is not None or own_name is not None:  # the body the post itself names
+                org, org_name = own, own_name
+            title = _one_post(strip_courtesy(title, lex), lex) if title else None
         if org is not None:
             org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
@@ -185,9 +269,16 @@ def extract(ctx: Context) -> list[PersonRow]:
         if title and org is None and org_name is None and cabinet_post(title, lex):
             org = government_nearby(ctx, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):
-            country = article_country(doc)  # "President X" in a story about one country
+            country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
             org_name = f"Government of {country}" if country else None
+        if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
+                                                   for m in person.mentions):
+            continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
         org_text = org.name if org is not None else org_name
+        if title and _names_other(title, others):
+            title = None  # "Secretary of Education Arne Duncan": another person's title and name
+        if org_text and (not _body_name(org_text) or _names_other(org_text, others)):
+            org, org_name, org_text = None, None, None  # an empty affiliation beats a wrong one
         first = person.mentions[0]
         s = doc[first.start].idx
         e = doc[first.end - 1].idx + len(doc[first.end - 1].text)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.extract.people_mentions import Mention
-from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_titleish
+from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
 
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
@@ -46,6 +46,8 @@ class Affiliations:
         while k < limit and doc[k].lower_ in skip:
             k += 1
         if k < limit and doc[k].tag_ in VERB_TAGS and doc[k - 1].lower_ in {"who", "also", "currently", "now"}:
+            if not _role_verb(doc[k].lower_, self.lex):
+                return None  # "who participated in Google's program": no post, no organization
             return self._verb_org(k, limit)  # "who chairs the X branch of the Y": a role, no title
         parse = self.parser.parse(k, limit)
         if parse is not None:
@@ -96,12 +98,27 @@ class Affiliations:
         sent = doc[hs].sent  # "Hon." can end a spaCy sentence: the phrase is the honorific's
         if hs - 2 > sent.start and doc[hs - 1].lower_ == "the" and doc[hs - 2].text == ",":
             hs -= 1  # "the Minister for X, the Hon Daniel Whitford"
+        if hs - 2 > sent.start and doc[hs - 1].text == "," and doc[hs - 2].text == ")" \
+                and self._name_then_title(hs - 2, sent.start):
+            return None  # "A (Regional Minister), B (Mayor)": a parenthesis is the name's before it
         # "TITLE of ORG, NAME"
         if hs - 1 > sent.start and doc[hs - 1].text == ",":
             found = self._ending_at(hs - 1, sent.start)
             if found is not None:
                 return found
-        return self._ending_at(hs, sent.start)
+        found = self._ending_at(hs, sent.start)
+        if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
+                and hs - 1 in self.parser.org_end:
+            return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
+        return found
+
+    def _name_then_title(self, close: int, s0: int) -> bool:
+        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""
+        doc = self.doc
+        for k in range(close - 1, max(s0, close - 10), -1):
+            if doc[k].text == "(":
+                return k in self.name_ends and any(is_head(t, self.lex) for t in doc[k + 1:close])
+        return False
 
     def _ending_at(self, end: int, s0: int) -> TitleParse | None:
         doc = self.doc
@@ -174,6 +191,12 @@ class Affiliations:
         title = " ".join([t.text for t in doc[j:e - 1]] + [single])
         org, org_name, end = self.parser.org_after(e, limit)
         return TitleParse(title, org, org_name, end)
+
+
+def _role_verb(word: str, lex: Lexicon) -> bool:
+    """Does a finite verb tell a post ("chairs", "teaches", "led", "works")? (No lemmatizer runs.)"""
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-1] if word.endswith("ed") else ""}
+    return any(s in lex.role_verbs for s in stems if s)
 
 
 def singular(word: str, lex: Lexicon) -> str | None:

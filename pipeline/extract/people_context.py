@@ -23,10 +23,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, place_country
+from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
 from pipeline.extract.org_merge import government_country
 from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.titles import TitleParser
@@ -80,11 +80,16 @@ def state_office(title: str, lex: Lexicon) -> bool:
     return any(re.match(rf"^{re.escape(p)}(?:$|[\s,]|-designate|-elect)", key) for p in lex.state_offices)
 
 
-def article_country(doc: Doc) -> str | None:
-    """The country an article is about: most named (countries, their cities), if unambiguous.
+def article_country(doc: Doc | Span, where: bool = True) -> str | None:
+    """The country a text is about: most named (countries, their cities), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
-    cities count only where spaCy saw an entity, since many city names are also words.
+    cities count only where spaCy saw an entity, since many city names are also words, and
+    not when they are an organization's or a title's word ("University", "Union", "Republic"
+    are words, not towns of the US).
+    With ``where=False`` (a person's own sentence) only countries count, and not after
+    "in/to/from/at": that is where they spoke or went ("before Filipinos in Kuwait"), not
+    whose post.
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -98,9 +103,10 @@ def article_country(doc: Doc) -> str | None:
                 continue
             text = doc[i:i + width].text
             country = country_name(text)
-            if country is None and tok.ent_type_ in {"GPE", "ORG", "LOC"} and not tok.is_sent_start:
+            if country is None and where and tok.ent_type_ in {"GPE", "ORG", "LOC"} and not tok.is_sent_start \
+                    and not _word_like(text):
                 country = place_country(text)
-            if country:
+            if country and (where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}):
                 counts[country] += 1
                 i += width - 1
                 break
@@ -111,6 +117,14 @@ def article_country(doc: Doc) -> str | None:
     if rest and rest[0][1] >= count:
         return None
     return top
+
+
+def _word_like(text: str) -> bool:
+    """Is a capitalized word an organization's, a government's or a title's word?"""
+    lex = get_lexicon()
+    key = fold(text)
+    return key in lex.org_heads or key in lex.title_heads or key in lex.government_words \
+        or key in {"republic", "federation", "commonwealth", "kingdom", "state", "states", "union"}
 
 
 _OFFICE = r"(?:minister|secretary|commissioner|mec|cabinet secretary|permanent secretary)"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.titles import is_head, is_titleish
+from pipeline.extract.titles import SCOPE_WORDS, is_head, is_titleish
 
 PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "binti",
              "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}
@@ -149,11 +149,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
             continue
-        start = ent.start
-        while start < ent.end and (doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
-                                   or fold(doc[start].text) in lex.honorifics or start in in_org
-                                   or not _name_word(doc[start])):
-            start += 1
+        start = _lead_end(doc, ent.start, ent.end, lex, in_org)
         if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
             start += 1  # "Minister of Education and Training Tran Minh Duc"
         if start == ent.start and _given_name_before(doc, start, lex, in_org):
@@ -187,22 +183,54 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     return mentions
 
 
+def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) -> int:
+    """First name token of an entity, after what spaCy put before the name.
+
+    Articles, honorifics (also several words: "Tan Sri", "Datuk Seri"), titles,
+    organization words, group nouns ("Students A, B") and military ranks ("Major General
+    A B") are not the name; a rank or group word is left when fewer than two words follow
+    it ("General Mills" stays a name's problem, not this step's).
+    """
+    while start < end:
+        hon_end, hons = _honorifics_at(doc, start, lex)
+        if hons and hon_end < end:
+            start = hon_end
+            continue
+        word = fold(doc[start].text)
+        lead = (word in lex.military_ranks or word in lex.name_groups) and end - start >= 3
+        if not (lead or doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
+                or word in lex.honorifics or start in in_org or not _name_word(doc[start])):
+            break
+        start += 1
+    return start
+
+
 def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> bool:
     """Is the word before a PERSON entity a given name spaCy left out of it?
 
-    It must be name-shaped, open its sentence or follow a word that is not name-shaped, and
-    be no title, honorific, stop word, place or part of an organization.
+    It must be name-shaped, open its sentence or follow a title or a word that is not
+    name-shaped, and be no title, honorific, stop word, known place or part of an
+    organization (spaCy often tags a foreign given name as a place: "Cecilia" GPE).
     """
     if start == 0:
         return False
     prev = doc[start - 1]
-    if not _name_word(prev) or prev.is_stop or start - 1 in in_org or prev.ent_type_ not in {"", "PERSON"} \
-            or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text):
+    if not _name_word(prev) or prev.is_stop or start - 1 in in_org \
+            or prev.ent_type_ not in {"", "PERSON", "GPE", "NORP"} \
+            or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
+            or fold(prev.text) in lex.name_groups:
         return False
     if start - 1 == 0 or prev.is_sent_start:
         return True
     before = doc[start - 2]  # not a name's, a title's or an organization's word ("of Examinations")
+    if is_head(before, lex) or _title_rank_word(before, lex):
+        return True  # "Commissioner General Elfrieda Stewart Tamba": the title ends, the name starts
     return not _name_word(before) and before.lower_ not in {"of", "for", "and", "&", "the", "de", "in", "at"}
+
+
+def _title_rank_word(tok: Token, lex: Lexicon) -> bool:
+    """A rank word closing a title ("Director General", "Commissioner General")."""
+    return tok.i > 0 and fold(tok.text) in lex.military_ranks and is_head(tok.doc[tok.i - 1], lex)
 
 
 def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -260,11 +288,25 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 or any(w.isupper() for w in words):
             i = max(end, i + 1)
             continue
-        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex):
+        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
         i = max(end, i + 1)
     return found
+
+
+def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
+    """"A B, C D, E F and G H": an item of a list whose neighbours on both sides are names.
+
+    spaCy tags some names of a list and not others (often foreign ones); an item between
+    two names found, separated by commas or "and", is a name too.
+    """
+    n = len(doc)
+    if any(is_place(t.text) or t.lower_ in SCOPE_WORDS for t in doc[i:end]):
+        return False  # "Ilocos Norte, Cagayan Province, Aklan": a list of places
+    before = i >= 2 and doc[i - 1].text in {",", "and"} and i - 2 in taken and _name_word(doc[i - 2])
+    after = end + 1 < n and doc[end].text in {",", "and"} and end + 1 in taken and _name_word(doc[end + 1])
+    return before and after
 
 
 def _cue_before(doc: Doc, i: int, lex: Lexicon) -> bool:
@@ -284,6 +326,10 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
     n = len(doc)
     if end < n and doc[end].lower_ == "contributed":
         return True
+    if end < n and doc[end].text == "(":  # "A B (Northern Regional Minister)"
+        close = next((k for k in range(end + 1, min(n, end + 8)) if doc[k].text == ")"), None)
+        return close is not None and close > end + 1 and is_head(doc[close - 1], lex) \
+            and all(is_titleish(t, lex) or t.text[:1].isupper() for t in doc[end + 1:close])
     k = end + (end < n and doc[end].text == ",")
     while k < n and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
@@ -295,10 +341,10 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
 
 def _org_word(word: str, lex: Lexicon) -> bool:
     w = fold(word)
-    return any(x in lex.org_heads or x in lex.disqualifiers for x in (w, w.rstrip("s")))
+    return any(x in lex.org_heads or x in lex.disqualifiers or x in lex.body_heads for x in (w, w.rstrip("s")))
 
 
-def byline_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+def byline_mentions(ctx: Context, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """The article's authors, where its ``byline`` block names them ("By A and B").
 
     The clean stage keeps the byline in the text as its own block and lists the people it
@@ -317,6 +363,10 @@ def byline_mentions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 continue
             span = doc.char_span(block.start + at, block.start + at + len(author), alignment_mode="expand")
             if span is None or any(m.start == span.start and m.end == span.end for m in added):
+                continue
+            hon_end, hons = _honorifics_at(doc, span.start, lex)
+            if hons and hon_end < span.end:  # "By Dr. Francis Sampa": the author is Francis Sampa
+                added.append(Mention(hon_end, span.end, _words(doc, hon_end, span.end), hons, span.start))
                 continue
             added.append(Mention(span.start, span.end, _words(doc, span.start, span.end)))
     if not added:

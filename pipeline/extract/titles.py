@@ -114,6 +114,7 @@ class TitleParser:
                 if form.isupper():
                     self.by_alias.setdefault(form, org)
         self.lead_org: OrgEntity | None = None  # the organization a stripped title lead named
+        self.lead_name: str | None = None  # an acronym lead no recognizer knew ("CSUMB President")
 
     def _lead(self, i: int, limit: int) -> int:
         """Tokens before a title that name where or for whom it is held, not the post.
@@ -121,16 +122,21 @@ class TitleParser:
         "Ontario Education Minister", "Oaxaca Governor", "West Java Governor", "TDSB chair",
         "KMK President": a leading place or acronym (not itself a title word such as CEO) is
         not part of the title when a title core still follows it; an acronym that abbreviates
-        one of the article's organizations makes that the person's organization.
+        one of the article's organizations makes that the person's organization, another
+        acronym is the organization as written ("CSUMB President": CSUMB, not a government).
         """
         doc, lex = self.doc, self.lex
-        self.lead_org = None
+        self.lead_org, self.lead_name = None, None
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
         tok = doc[i]
         if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha and fold(tok.text) not in lex.concepts:
             if self._core(i + 1, limit) is not None:
                 self.lead_org = self.by_alias.get(tok.text)
+                if self.lead_org is None and tok.text in lex.country_short:
+                    self.lead_name = f"Government of {lex.country_short[tok.text]}"
+                elif self.lead_org is None:
+                    self.lead_name = tok.text  # the body the post is held in, by its acronym
                 return i + 1
             return i
         run = i
@@ -393,7 +399,7 @@ class TitleParser:
             possessor = country_name(doc[i].text)  # "Australia's High Commissioner": its government
             i += 2
         i = self._lead(i, limit)
-        lead_org = self.lead_org
+        lead_org, lead_name = self.lead_org, self.lead_name
         self.embedded = None
         titles: list[tuple[int, int]] = []
         j = i
@@ -419,6 +425,8 @@ class TitleParser:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
             org = lead_org
+        if org is None and org_name is None and lead_name is not None:
+            org_name = lead_name
         if org is None and org_name is None and country:
             org_name = f"Government of {country}"
         if org is None and org_name is None and possessor and kept and self._national(kept[0]):
@@ -532,3 +540,89 @@ class TitleParser:
             if ref is not None and ref[0] == i - 1:
                 return ref[1]
         return None
+
+
+def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """The article's organization whose name or an alias is ``text`` ("the EIS union" -> EIS)."""
+    key = re.sub(r"^the\s+", "", fold(text))
+    for org in orgs:
+        forms = {fold(f) for f in (org.name, *org.aliases)}
+        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in _BODY_WORDS for f in forms):
+            return org
+    return None
+
+
+_BODY_WORDS = {"union", "office", "team", "group"}  # "the EIS union": the body, with a word for its kind
+
+
+def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, OrgEntity | None, str | None]:
+    """The post alone, and the organization or country a title phrase names around it.
+
+    Titles are written as posts without their organization ("CEO", not "CEO of ALX"), so
+    what names the body comes out of the title into the affiliation:
+    - a leading country ("Liberia President", "U.S. Secretary of Education": the
+      government, for a state office) or a leading organization of the article
+      ("FabricAID CEO", "Greenfield Union School District Superintendent" when it ends in an
+      organization head word);
+    - "of/at <body>" after a post that is always held in a body (``body_post`` in
+      titles.jsonl: CEO, founder, chairman, mayor ...): "Founder and CEO of ALX";
+      a place there ("Mayor of Tamale") is dropped, not made an organization;
+    - " in <Country>" after a state office ("Minister of ICT in Rwanda").
+    Returns (title, organization of the article or None, organization name or None).
+    """
+    words = title.split()
+    org: OrgEntity | None = None
+    name: str | None = None
+    # a leading country or organization
+    for k in range(min(len(words) - 1, 6), 0, -1):
+        lead, rest = " ".join(words[:k]), " ".join(words[k:])
+        if not is_titleish_text(words[k], lex):
+            continue
+        country = country_name(lead) or lex.country_short.get(lead)
+        if country:
+            if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", fold(rest))
+                   for p in lex.state_offices):
+                name = f"Government of {country}"
+            words = words[k:]
+            break
+        named = _org_named(lead, orgs)
+        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | SCOPE_WORDS
+        if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
+                                 and all(w[:1].isupper() for w in words[:k])
+                                 and any(fold(w) not in generic for w in words[:k])):  # not "State School"
+            org, name = named, None if named is not None else lead
+            words = words[k:]
+            break
+    title = " ".join(words)
+    # "of/at <body>" after a post held in a body
+    m = re.match(r"^(.+?) (?:of|at) (?:the )?(.+)$", title)
+    if m and m.group(2)[:1].isupper() and org is None and name is None \
+            and any(re.search(rf"(?:^|\s){re.escape(p)}$", fold(m.group(1))) for p in lex.body_posts):
+        rest = m.group(2)
+        country = country_name(rest)
+        if country and state_office_text(m.group(1), lex):
+            return m.group(1), None, f"Government of {country}"
+        if is_place(rest) or country:
+            return m.group(1), None, None
+        named = _org_named(rest, orgs)
+        if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
+            return m.group(1), None, None  # "of the EIS union": no name to give the body
+        return m.group(1), named, None if named is not None else rest
+    m = re.match(r"^(.+) in (?:the )?([A-Z].+)$", title)
+    if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
+        title = m.group(1)
+        if org is None and name is None:
+            name = f"Government of {country_name(m.group(2))}"
+    return title, org, name
+
+
+def is_titleish_text(word: str, lex: Lexicon) -> bool:
+    """``is_titleish`` for a word given as a string."""
+    parts = [p for p in fold(word).split("-") if p]
+    return bool(parts) and all(p in lex.title_modifiers or p in lex.title_heads for p in parts)
+
+
+def state_office_text(title: str, lex: Lexicon) -> bool:
+    """Is ``title`` a national-government office ("Minister of X", "Deputy President")?"""
+    key = fold(title)
+    return any(re.match(rf"^(?:deputy |vice |acting )?{re.escape(p)}(?:$|[\s,-])", key) for p in lex.state_offices)
