@@ -30,7 +30,9 @@ EXTRACTORS: tuple[tuple[str, Callable[[Context], list]], ...] = (
 )
 
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
-EXTRACTOR_VERSION = "0.4.0"  # 0.3: education columns, implied organizations get rows; 0.4: real-page work (people, organizations, places, dates, priority areas, text inputs)
+# 0.3: education columns, implied organizations get rows; 0.4: the real-page work (people, organizations,
+# places, dates, priority areas, text inputs).
+EXTRACTOR_VERSION = "0.4.0"
 
 EXTRACTED_STATUSES = {"ok", "too_short"}
 
