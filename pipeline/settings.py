@@ -18,6 +18,20 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
 
 
+# Rules edunews adds on top of the libraries it wraps (trafilatura, readability, htmldate).
+# A rule stays only while cross-validation by site (bench/bench_cv.py, folds of sites never
+# split) shows it improves the held-back folds; the rest is the library's answer. Names:
+# body (pipeline/clean/boilerplate.py): readability = readability's body over a clear subset,
+# data_tables = drop tables of short cells, phrases = drop teaser/newsletter/credit blocks,
+# chrome = a page whose only text is its menus has no article.
+BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases", "chrome"})
+# dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
+# url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
+# date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
+# visible = the byline date readers see, under the conditions in byline.prefer_visible.
+DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible"})
+
+
 def cache_dir() -> Path | None:
     """Where derived indexes are kept between runs (``EDUNEWS_CACHE_DIR``, else the user cache).
 

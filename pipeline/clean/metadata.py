@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml.html import HtmlElement
 
 from pipeline.clean.byline import prefer_visible, visible_dates
+from pipeline.settings import DATE_RULES
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|\d{2}:?\d{2})")
 _PUBLISHED_META = (
@@ -234,47 +235,81 @@ def choose_published(
     url: str | None,
     modified: str | None = None,
     lang: str | None = None,
+    rules: frozenset[str] | None = None,
 ) -> str | None:
-    """Arbitrate the publication day between markup, URL and htmldate.
+    """The publication day (see ``published_and_source``)."""
+    return published_and_source(structured, tree, url, modified, lang, rules)[0]
 
+
+def published_and_source(
+    structured: str | None,
+    tree: HtmlElement,
+    url: str | None,
+    modified: str | None = None,
+    lang: str | None = None,
+    rules: frozenset[str] | None = None,
+) -> tuple[str | None, str]:
+    """Arbitrate the publication day between markup, URL and htmldate: (day, where from).
+
+    ``rules`` (default ``settings.DATE_RULES``) switch on what edunews adds to htmldate's
+    original date; with none, the answer is htmldate's. With all:
+
+    - The markup (JSON-LD, meta, itemprop) comes first (``markup``).
     - The URL day wins over a markup timestamp one day off: that timestamp is
-      usually UTC, while the URL is filed under the publisher's local day.
+      usually UTC, while the URL is filed under the publisher's local day (``url_day``).
     - An earlier date htmldate finds (within about a year) beats the markup: pages
-      often put the last update in their markup, and the original is wanted.
+      often put the last update in their markup, and the original is wanted (``earlier``).
     - htmldate's extensive search is the last resort, and a bare 1 January (a
-      year-only guess) is refused: no date is better than an invented one.
+      year-only guess) is refused: no date is better than an invented one (``extensive``).
     - The byline readers see near the headline (``byline.py``) corrects the markup when
-      the markup confirms it (a UTC day off, the modified date) or replaces a guess.
+      the markup confirms it (a UTC day off, the modified date) or replaces a guess (``visible``).
+
+    The source ("agree" when markup and htmldate say the same day, else "markup", "url",
+    "earlier", "htmldate", "extensive", "visible" or "none") lets an analyst keep only
+    the kinds of answer whose cross-validated precision is high enough.
     """
-    found = structured
-    in_url = url_day(url)
-    if found and in_url and _days(found, in_url) <= 1:
-        found = in_url
+    rules = DATE_RULES if rules is None else rules
     original = htmldate_original(tree, url)
+    if "markup" not in rules:
+        structured = None
+    found, source = structured, "markup"
+    in_url = url_day(url)
+    if "url_day" in rules and found and in_url and _days(found, in_url) <= 1 and found != in_url:
+        found, source = in_url, "url"
     if (
-        found
+        "earlier" in rules
+        and found
         and original
         and original < found
         and _days(found, original) <= 400
         and not (in_url and found == in_url)
     ):
-        found = original
-    found = found or original
+        found, source = original, "earlier"
+    if found and original == found and source == "markup":
+        source = "agree"
+    if not found and original:
+        found, source = original, "htmldate"
     weak = not found
-    if not found:
+    if not found and "extensive" in rules:
         guess = htmldate_original(tree, url, extensive=True)
         if guess and not guess.endswith("-01-01"):
-            found = guess
-    shown = visible_dates(tree, lang)
-    return prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url, weak=weak)
+            found, source = guess, "extensive"
+    if "visible" in rules:
+        shown = visible_dates(tree, lang)
+        day = prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url, weak=weak)
+        if day != found:
+            found, source = day, "visible"
+    return found, (source if found else "none")
 
 
-def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object]:
-    """What the markup says: title, published, modified, authors (raw strings), lang."""
+def page_metadata(
+    tree: HtmlElement, url: str | None = None, rules: frozenset[str] | None = None
+) -> dict[str, object]:
+    """What the markup says: title, published (and its source), modified, authors (raw), lang."""
     published, modified, extra = structured_dates(tree)
     metas: dict[str, str] = extra["metas"]  # type: ignore[assignment]
     lang = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
-    published = choose_published(published, tree, url, modified, lang)
+    published, source = published_and_source(published, tree, url, modified, lang, rules)
     if modified and published and modified < published:
         modified = None
     authors: list[str] = list(extra["authors"])  # type: ignore[call-overload]
@@ -304,6 +339,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object
     return {
         "title": str(title or "").strip(),
         "published": published,
+        "published_source": source,
         "modified": modified,
         "authors": [a for a in authors if a],
         "lang": lang,
