@@ -46,7 +46,7 @@ def variants(rules: frozenset[str]) -> dict[str, frozenset[str]]:
     return out
 
 
-BODY_VARIANTS = variants(frozenset({"readability", "data_tables", "phrases", "chrome"}))
+BODY_VARIANTS = variants(frozenset({"readability", "data_tables", "phrases", "chrome", "fast"}))
 DATE_VARIANTS = variants(frozenset({"markup", "url_day", "earlier", "extensive", "visible"}))
 
 
@@ -151,6 +151,9 @@ def _date_tools() -> dict:
     }
 
 
+EDUNEWS_ONLY = False
+
+
 def work(page: dict) -> dict:
     """Per-page scores of every tool and rule variant."""
     out: dict = {"dataset": page["dataset"], "id": page["id"], "site": page["site"]}
@@ -158,7 +161,7 @@ def work(page: dict) -> dict:
     if "body" in page:
         html = page["html"]
         scores = {}
-        for name, fn in _body_tools().items():
+        for name, fn in ({} if EDUNEWS_ONLY else _body_tools()).items():
             try:
                 pred = fn(html, url)
             except Exception:  # a tool failing on a page scores an empty prediction
@@ -167,7 +170,7 @@ def work(page: dict) -> dict:
         for name, rules in BODY_VARIANTS.items():
             scores[f"edunews{name}"] = page_scores(page["body"], _ours_body(html, url, rules))
         out["body"] = scores
-    if "date" in page:
+    if "date" in page and not EDUNEWS_ONLY:
         from pipeline.clean.boilerplate import parse_html
         from pipeline.clean.encoding import decode
         from pipeline.clean.metadata import page_metadata
@@ -298,10 +301,17 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=ROOT / "bench" / ".cv_cache.jsonl")
     ap.add_argument("--only-cv", action="store_true", help="reuse the cache, do not extract")
     ap.add_argument("--datasets", nargs="*", help="only these datasets")
+    ap.add_argument("--edunews-only", action="store_true",
+                    help="body pages, edunews variants only; library scores come from --merge")
+    ap.add_argument("--merge", type=Path, help="an earlier cache whose results fill in what this one lacks")
     ap.add_argument("--limit", type=int, default=0, help="with --datasets: the first N pages (a smoke run)")
     args = ap.parse_args()
+    global EDUNEWS_ONLY
+    EDUNEWS_ONLY = args.edunews_only
     if not args.only_cv:
         pages = load_pages()
+        if EDUNEWS_ONLY:
+            pages = [p for p in pages if "body" in p]
         if args.datasets:
             pages = [p for p in pages if p["dataset"] in args.datasets][: args.limit or None]
         with Pool(args.jobs) as pool, args.cache.open("w", encoding="utf-8") as fh:
@@ -310,6 +320,16 @@ def main() -> None:
                 if i % 100 == 0:
                     print(f"{i}/{len(pages)}", file=sys.stderr, flush=True)
     results = [json.loads(line) for line in args.cache.read_text(encoding="utf-8").splitlines()]
+    if args.merge:
+        old = {(r["dataset"], r["id"]): r for r in
+               (json.loads(line) for line in args.merge.read_text(encoding="utf-8").splitlines())}
+        for r in results:
+            o = old.pop((r["dataset"], r["id"]), None)
+            if o:
+                for key in ("body", "date"):
+                    if key in o:
+                        r[key] = {**o[key], **r.get(key, {})}
+        results += list(old.values())
     chosen = cv(results, args.k)
     report(results, chosen)
     print(f"\nchosen on all pages: body {chosen['body_all']}, dates {chosen['date_all']}")

@@ -23,13 +23,17 @@ DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
 # split) shows it improves the held-back folds; the rest is the library's answer. Names:
 # body (pipeline/clean/boilerplate.py): readability = readability's body over a clear subset,
 # data_tables = drop tables of short cells, phrases = drop teaser/newsletter/credit blocks,
-# chrome = a page whose only text is its menus has no article.
-BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases", "chrome"})
+# chrome = a page whose only text is its menus has no article, fast = trafilatura's fast mode
+# (no internal fallback) when its body holds most of the page's <p> text.
+BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases", "chrome", "fast"})
 # dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
 # url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
 # date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
 # visible = the byline date readers see, under the conditions in byline.prefer_visible.
 DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible"})
+# With Settings.precise_dates, a publication date is kept only when it comes from one of these
+# sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98.
+DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})
 
 
 def cache_dir() -> Path | None:
@@ -62,6 +66,7 @@ class Settings:
     progress: bool = True
     only_education: bool = False  # articles below min_education become off_topic and are not parsed
     min_education: float = 0.5  # education score (0..1) an article needs with only_education
+    precise_dates: bool = False  # True: no publication date rather than a less certain one (DATE_PRECISE_SOURCES)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -318,8 +318,8 @@ def body_blocks(
         return []
     tables = "data_tables" in rules
     paragraphs = _paragraph_chars(tree)
-    blocks = _trafilatura(tree, url, tables, favor_precision=True, fast=True)
-    if not _fast_suffices(blocks, paragraphs):
+    blocks = _trafilatura(tree, url, tables, favor_precision=True, fast=True) if "fast" in rules else []
+    if not blocks or not _fast_suffices(blocks, paragraphs):
         blocks = _trafilatura(tree, url, tables, favor_precision=True)
     if second_opinion and "readability" in rules and not _covers_page(blocks, paragraphs):
         blocks = _arbitrate(blocks, _readability(tree))
