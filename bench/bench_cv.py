@@ -47,7 +47,7 @@ def variants(rules: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 BODY_VARIANTS = variants(frozenset({"readability", "data_tables", "phrases", "chrome", "fast"}))
-DATE_VARIANTS = variants(frozenset({"markup", "url_day", "earlier", "extensive", "visible"}))
+DATE_VARIANTS = variants(frozenset({"markup", "url_day", "earlier", "extensive", "visible", "offset_guard"}))
 
 
 def load_pages() -> list[dict]:
@@ -124,15 +124,58 @@ def _body_tools() -> dict:
 
 
 def _ours_body(html: str, url: str, rules: frozenset[str]) -> str:
-    from pipeline.clean import boilerplate, clean_html
-    from pipeline.errors import PipelineError
+    """The body as clean_html gives it (blocks other than title and byline), per rule set.
 
-    boilerplate.BODY_RULES = rules  # body_blocks reads it at call time
-    try:
-        art = clean_html(html, url or None)
-    except PipelineError:
+    Only the body stage runs (no dates, language, status): the variants differ there alone.
+    A leading byline is marked as clean_html marks it; a first block equal to the title is
+    dropped as ``assemble`` drops it.
+    """
+    from pipeline.clean import _same_title, boilerplate
+    from pipeline.clean.metadata import mark_byline, page_metadata
+
+    tree = boilerplate.parse_html(html)
+    if tree is None:
         return ""
-    return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline"})
+    blocks = boilerplate.body_blocks(tree, url or None, rules=rules)
+    blocks, _ = mark_byline(blocks)
+    title = _TITLE.get("t")
+    if title is None:
+        title = _TITLE["t"] = str(page_metadata(boilerplate.parse_html(html), url or None,
+                                                frozenset())["title"] or "")
+    if blocks and _same_title(blocks[0][1], title):
+        blocks = blocks[1:]
+    return "\n\n".join(t for k, t in blocks if k != "byline")
+
+
+_TITLE: dict[str, str] = {}
+_MEMO: dict = {}
+
+
+def _memoize_libraries() -> None:
+    """Within one page, each trafilatura mode and readability run once for all rule variants."""
+    import trafilatura
+
+    from pipeline.clean import boilerplate
+
+    if getattr(trafilatura.extract, "_memo", False):
+        return
+    extract, readability = trafilatura.extract, boilerplate._readability
+
+    def memo_extract(tree, **kw):  # noqa: ANN001, ANN202 - a bench shim
+        key = ("t", tuple(sorted((k, str(v)) for k, v in kw.items())))
+        if key not in _MEMO:
+            _MEMO[key] = extract(tree, **kw)
+        return _MEMO[key]
+
+    def memo_readability(tree):  # noqa: ANN001, ANN202
+        if "r" not in _MEMO:
+            _MEMO["r"] = readability(tree)
+        return _MEMO["r"]
+
+    memo_extract._memo = True  # type: ignore[attr-defined]
+    trafilatura.extract = memo_extract
+    boilerplate.trafilatura.extract = memo_extract
+    boilerplate._readability = memo_readability
 
 
 def _date_tools() -> dict:
@@ -158,6 +201,7 @@ def work(page: dict) -> dict:
     """Per-page scores of every tool and rule variant."""
     out: dict = {"dataset": page["dataset"], "id": page["id"], "site": page["site"]}
     url = page.get("url") or ""
+    _MEMO.clear()
     if "body" in page:
         html = page["html"]
         scores = {}
@@ -167,17 +211,20 @@ def work(page: dict) -> dict:
             except Exception:  # a tool failing on a page scores an empty prediction
                 pred = ""
             scores[name] = page_scores(page["body"], pred)
+        _memoize_libraries()
+        _MEMO.clear()
+        _TITLE.clear()
         for name, rules in BODY_VARIANTS.items():
             scores[f"edunews{name}"] = page_scores(page["body"], _ours_body(html, url, rules))
         out["body"] = scores
-    if "date" in page and not EDUNEWS_ONLY:
+    if "date" in page:
         from pipeline.clean.boilerplate import parse_html
         from pipeline.clean.encoding import decode
         from pipeline.clean.metadata import page_metadata
 
         html = page.get("html") or decode(page["html_bytes"])[0]
         preds: dict[str, object] = {}
-        for name, fn in _date_tools().items():
+        for name, fn in ({} if EDUNEWS_ONLY else _date_tools()).items():
             try:
                 preds[name] = fn(html, url)
             except Exception:
@@ -302,16 +349,18 @@ def main() -> None:
     ap.add_argument("--only-cv", action="store_true", help="reuse the cache, do not extract")
     ap.add_argument("--datasets", nargs="*", help="only these datasets")
     ap.add_argument("--edunews-only", action="store_true",
-                    help="body pages, edunews variants only; library scores come from --merge")
-    ap.add_argument("--merge", type=Path, help="an earlier cache whose results fill in what this one lacks")
+                    help="edunews variants only; library scores come from --merge")
+    ap.add_argument("--kind", choices=["body", "date"], help="only this kind of gold")
+    ap.add_argument("--merge", type=Path, nargs="*", help="caches of later runs overlaid on --cache")
     ap.add_argument("--limit", type=int, default=0, help="with --datasets: the first N pages (a smoke run)")
     args = ap.parse_args()
     global EDUNEWS_ONLY
     EDUNEWS_ONLY = args.edunews_only
     if not args.only_cv:
         pages = load_pages()
-        if EDUNEWS_ONLY:
-            pages = [p for p in pages if "body" in p]
+        if args.kind:
+            pages = [{k: v for k, v in p.items() if k not in {"body", "date"} or k == args.kind}
+                     for p in pages if args.kind in p]
         if args.datasets:
             pages = [p for p in pages if p["dataset"] in args.datasets][: args.limit or None]
         with Pool(args.jobs) as pool, args.cache.open("w", encoding="utf-8") as fh:
@@ -320,16 +369,18 @@ def main() -> None:
                 if i % 100 == 0:
                     print(f"{i}/{len(pages)}", file=sys.stderr, flush=True)
     results = [json.loads(line) for line in args.cache.read_text(encoding="utf-8").splitlines()]
-    if args.merge:
-        old = {(r["dataset"], r["id"]): r for r in
-               (json.loads(line) for line in args.merge.read_text(encoding="utf-8").splitlines())}
-        for r in results:
-            o = old.pop((r["dataset"], r["id"]), None)
-            if o:
-                for key in ("body", "date"):
-                    if key in o:
-                        r[key] = {**o[key], **r.get(key, {})}
-        results += list(old.values())
+    by_key = {(r["dataset"], r["id"]): r for r in results}
+    for extra in args.merge or []:  # later runs (new rule variants) overlay the base cache
+        for line in extra.read_text(encoding="utf-8").splitlines():
+            new = json.loads(line)
+            r = by_key.setdefault((new["dataset"], new["id"]), new)
+            if r is new:
+                continue
+            if "body" in new:
+                r.setdefault("body", {}).update(new["body"])
+            if "date" in new:
+                r.setdefault("date", {"gold": new["date"]["gold"], "pred": {}})["pred"].update(new["date"]["pred"])
+    results = list(by_key.values())
     chosen = cv(results, args.k)
     report(results, chosen)
     print(f"\nchosen on all pages: body {chosen['body_all']}, dates {chosen['date_all']}")

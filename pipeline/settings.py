@@ -30,7 +30,8 @@ BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases",
 # url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
 # date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
 # visible = the byline date readers see, under the conditions in byline.prefer_visible.
-DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible"})
+# offset_guard = no "UTC day off" correction when the markup's timestamp has a non-UTC offset.
+DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible", "offset_guard"})
 # With Settings.precise_dates, a publication date is kept only when it comes from one of these
 # sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98.
 DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})

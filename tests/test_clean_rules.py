@@ -40,3 +40,19 @@ def test_date_source_and_precise_dates() -> None:
     marked = PAGE.replace("<head>", '<head><meta property="article:published_time" content="2020-05-06T08:00:00">')
     assert page_metadata(parse_html(marked), url)["published_source"] == "agree"
     assert clean_html(marked, url, precise_dates=True).published == "2020-05-06"
+
+
+def _dated(stamp: str) -> str:
+    return (
+        f'<html><head><meta property="article:published_time" content="{stamp}"></head><body>'
+        '<article><h1>Board votes budget</h1><p class="byline">By Ann Lee, 4 December 2024</p>'
+        f"{PARAS}</article></body></html>"
+    )
+
+
+def test_a_utc_stamp_one_day_off_yields_to_the_byline_a_local_one_does_not() -> None:
+    url = "https://news.example.org/board-votes-budget"
+    utc = page_metadata(parse_html(_dated("2024-12-03T23:17:00+00:00")), url)
+    local = page_metadata(parse_html(_dated("2024-12-03T23:17:00+09:00")), url)
+    assert (utc["published"], utc["published_source"]) == ("2024-12-04", "visible")
+    assert (local["published"], local["published_source"]) == ("2024-12-03", "agree")

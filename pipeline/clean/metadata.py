@@ -197,6 +197,29 @@ def structured_dates(tree: HtmlElement) -> tuple[str | None, str | None, dict[st
     )
 
 
+_OFFSET = re.compile(r"T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-])(\d{2}):?(\d{2})$")
+
+
+def local_stamp(tree: HtmlElement, day: str | None) -> bool:
+    """The markup's publication timestamp for ``day`` carries a non-UTC offset (+09:00).
+
+    Such a day is already the publisher's local day, so a byline one day off it is not the
+    UTC/local shift ``prefer_visible`` corrects (Fundus pages: Yomiuri +09:00, junge Welt
+    +02:00 showed the next day somewhere near the headline).
+    """
+    if not day:
+        return False
+    values = [v for k, v in _metas(tree).items() if k in _PUBLISHED_META]
+    values += [str(o.get("datePublished") or "") for o in _jsonld_objects(tree)]
+    values += [t.get("datetime") or t.get("content") or ""
+               for t in tree.xpath(".//*[@itemprop='datePublished'] | .//time[@pubdate]")]
+    for value in values:
+        value = value.strip()
+        if value.startswith(day) and (m := _OFFSET.search(value)) and (m[2], m[3]) != ("00", "00"):
+            return True
+    return False
+
+
 def htmldate_original(tree: HtmlElement, url: str | None, extensive: bool = False) -> str | None:
     """htmldate's original date; extensive search only on demand (where guesses come from)."""
     from htmldate import find_date
@@ -262,7 +285,8 @@ def published_and_source(
     - htmldate's extensive search is the last resort, and a bare 1 January (a
       year-only guess) is refused: no date is better than an invented one (``extensive``).
     - The byline readers see near the headline (``byline.py``) corrects the markup when
-      the markup confirms it (a UTC day off, the modified date) or replaces a guess (``visible``).
+      the markup confirms it (a UTC day off, the modified date) or replaces a guess (``visible``);
+      not "a UTC day off" when the markup's timestamp has a non-UTC offset (``offset_guard``).
 
     The source ("agree" when markup and htmldate say the same day, else "markup", "url",
     "earlier", "htmldate", "extensive", "visible" or "none") lets an analyst keep only
@@ -296,7 +320,9 @@ def published_and_source(
             found, source = guess, "extensive"
     if "visible" in rules:
         shown = visible_dates(tree, lang)
-        day = prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url, weak=weak)
+        local = "offset_guard" in rules and local_stamp(tree, structured)
+        day = prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url,
+                             weak=weak, local=local)
         if day != found:
             found, source = day, "visible"
     return found, (source if found else "none")
