@@ -46,7 +46,20 @@ def variants(rules: frozenset[str]) -> dict[str, frozenset[str]]:
     return out
 
 
-BODY_VARIANTS = variants(frozenset({"readability", "data_tables", "phrases", "chrome", "fast"}))
+def subsets(rules: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Every subset, named "+a+b" ("none" for the empty one); cheap for bodies, where the
+    libraries run once per page and the rules only re-arrange their output."""
+    from itertools import combinations
+
+    out = {"none": frozenset()}
+    for n in range(1, len(rules) + 1):
+        for combo in combinations(sorted(rules), n):
+            out["+" + "+".join(combo)] = frozenset(combo)
+    out["all"] = rules
+    return out
+
+
+BODY_VARIANTS = subsets(frozenset({"readability", "data_tables", "phrases", "chrome", "fast"}))
 DATE_VARIANTS = variants(frozenset({"markup", "url_day", "earlier", "extensive", "visible", "offset_guard"}))
 
 
@@ -133,7 +146,9 @@ def _ours_body(html: str, url: str, rules: frozenset[str]) -> str:
     from pipeline.clean import _same_title, boilerplate
     from pipeline.clean.metadata import mark_byline, page_metadata
 
-    tree = boilerplate.parse_html(html)
+    if "tree" not in _TITLE:
+        _TITLE["tree"] = boilerplate.parse_html(html)  # type: ignore[assignment]
+    tree = _TITLE["tree"]
     if tree is None:
         return ""
     blocks = boilerplate.body_blocks(tree, url or None, rules=rules)
@@ -147,7 +162,7 @@ def _ours_body(html: str, url: str, rules: frozenset[str]) -> str:
     return "\n\n".join(t for k, t in blocks if k != "byline")
 
 
-_TITLE: dict[str, str] = {}
+_TITLE: dict = {}  # per page: its title and its parsed tree, shared by the variants
 _MEMO: dict = {}
 
 
@@ -195,6 +210,7 @@ def _date_tools() -> dict:
 
 
 EDUNEWS_ONLY = False
+ONLY_TOOL: str | None = None
 
 
 def work(page: dict) -> dict:
@@ -205,6 +221,14 @@ def work(page: dict) -> dict:
     if "body" in page:
         html = page["html"]
         scores = {}
+        if ONLY_TOOL:
+            fn = _body_tools()[ONLY_TOOL]
+            try:
+                pred = fn(html, url)
+            except Exception:
+                pred = ""
+            out["body"] = {ONLY_TOOL: page_scores(page["body"], pred)}
+            return out
         for name, fn in ({} if EDUNEWS_ONLY else _body_tools()).items():
             try:
                 pred = fn(html, url)
@@ -350,12 +374,13 @@ def main() -> None:
     ap.add_argument("--datasets", nargs="*", help="only these datasets")
     ap.add_argument("--edunews-only", action="store_true",
                     help="edunews variants only; library scores come from --merge")
+    ap.add_argument("--tool", help="with --kind body: this library alone (e.g. newspaper4k, installed late)")
     ap.add_argument("--kind", choices=["body", "date"], help="only this kind of gold")
     ap.add_argument("--merge", type=Path, nargs="*", help="caches of later runs overlaid on --cache")
     ap.add_argument("--limit", type=int, default=0, help="with --datasets: the first N pages (a smoke run)")
     args = ap.parse_args()
-    global EDUNEWS_ONLY
-    EDUNEWS_ONLY = args.edunews_only
+    global EDUNEWS_ONLY, ONLY_TOOL
+    EDUNEWS_ONLY, ONLY_TOOL = args.edunews_only, args.tool
     if not args.only_cv:
         pages = load_pages()
         if args.kind:

@@ -78,7 +78,7 @@ def cleaneval_gold(text: str) -> str:
     return htmlmod.unescape(text).strip()
 
 
-def merged_pages(repo: Path, folder: str, dataset: str) -> list[dict]:
+def merged_pages(repo: Path, folder: str, dataset: str, prefix: str = "") -> list[dict]:
     pages = []
     for gpath in git_ls(repo, f"{folder}/GoldStandard"):
         stem = Path(gpath).stem
@@ -111,7 +111,7 @@ def merged_pages(repo: Path, folder: str, dataset: str) -> list[dict]:
             site = host(url) or f"{dataset}-{stem}"
         if len(re.findall(r"\w+", body)) < 5:
             continue  # an empty gold (a page with nothing to extract) tells nothing about bodies
-        pages.append({"id": f"{dataset}:{stem}", "site": site, "url": url, "html": page, "body": body})
+        pages.append({"id": f"{dataset}:{prefix}{stem}", "site": site, "url": url, "html": page, "body": body})
     return pages
 
 
@@ -187,7 +187,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "bench")
     args = ap.parse_args()
     sets = {
-        "cleaneval": merged_pages(args.merged, "cleaneval-dev", "cleaneval")
+        "cleaneval": merged_pages(args.merged, "cleaneval-dev", "cleaneval", "dev-")
         + merged_pages(args.merged, "cleaneval-final", "cleaneval"),
         "cleanportaleval": merged_pages(args.merged, "CleanPortalEval-master", "cleanportaleval"),
         # every other page (by id) of Dragnet's 1,380: enough sites, half the megabytes
