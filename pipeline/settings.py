@@ -25,7 +25,10 @@ DEFAULT_MODELS_DIR = PACKAGE_ROOT.parent / "models"
 # data_tables = drop tables of short cells, phrases = drop teaser/newsletter/credit blocks,
 # chrome = a page whose only text is its menus has no article, fast = trafilatura's fast mode
 # (no internal fallback) when its body holds most of the page's <p> text.
-BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases", "chrome", "fast"})
+# Kept (bench/README.md, 5-fold CV by site over 1,947 pages, 2026-12-04): readability and
+# phrases, chosen on every fold; data_tables and fast cut bodies whose text is not in <p>
+# (CleanEval, Dragnet), chrome lost a Fundus page and gained none: switched off.
+BODY_RULES: frozenset[str] = frozenset({"readability", "phrases"})
 # dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
 # url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
 # date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
@@ -33,7 +36,8 @@ BODY_RULES: frozenset[str] = frozenset({"readability", "data_tables", "phrases",
 # offset_guard = no "UTC day off" correction when the markup's timestamp has a non-UTC offset.
 DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible", "offset_guard"})
 # With Settings.precise_dates, a publication date is kept only when it comes from one of these
-# sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98.
+# sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98:
+# "agree" (markup and htmldate's original date give the same day) on every training split.
 DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})
 
 

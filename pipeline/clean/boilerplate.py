@@ -17,6 +17,10 @@ boilerplate remover from scratch:
    ``models/clean_boilerplate.json`` (knowledge kept as data).
 
 The page is parsed once (lxml); both libraries work on that tree.
+
+Each addition to trafilatura is a named switch (``settings.BODY_RULES``); only those that
+improved held-back folds of sites in ``bench/bench_cv.py`` are on (readability, phrases).
+The fast mode and the data-table drop cut bodies whose text is not in ``<p>`` and are off.
 """
 
 from __future__ import annotations
