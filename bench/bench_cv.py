@@ -398,8 +398,8 @@ def main() -> None:
     for extra in args.merge or []:  # later runs (new rule variants) overlay the base cache
         for line in extra.read_text(encoding="utf-8").splitlines():
             new = json.loads(line)
-            r = by_key.setdefault((new["dataset"], new["id"]), new)
-            if r is new:
+            r = by_key.get((new["dataset"], new["id"]))
+            if r is None:  # a page the base run does not have: nothing to compare it with
                 continue
             if "body" in new:
                 r.setdefault("body", {}).update(new["body"])
