@@ -83,7 +83,8 @@ def clean_pages(
             hints = sites.lookup(page.url)
             article = clean_page(page, min_words=settings.min_words, languages=settings.languages,
                                  selectors=hints.selectors if hints else None,
-                                 language_hint=hints.language if hints else None)
+                                 language_hint=hints.language if hints else None,
+                                 precise_dates=settings.precise_dates)
             yield page, education.annotate(article, only_education=settings.only_education,
                                            min_education=settings.min_education)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
@@ -93,7 +94,8 @@ def clean_pages(
 def processing_version(settings: Settings) -> str:
     """The version a record is processed with: the extractors', plus the education filter when on,
     so turning --only-education on or off (or changing min_education) processes the records again."""
-    return EXTRACTOR_VERSION + (f"+edu{settings.min_education:g}" if settings.only_education else "")
+    return (EXTRACTOR_VERSION + (f"+edu{settings.min_education:g}" if settings.only_education else "")
+            + ("+precise-dates" if settings.precise_dates else ""))
 
 
 def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:

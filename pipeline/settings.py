@@ -18,6 +18,29 @@ from pipeline.knowledge import DEFAULT_MODELS_DIR  # the packaged models/ (or th
 PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
+# Rules edunews adds on top of the libraries it wraps (trafilatura, readability, htmldate).
+# A rule stays only while cross-validation by site (bench/bench_cv.py, folds of sites never
+# split) shows it improves the held-back folds; the rest is the library's answer. Names:
+# body (pipeline/clean/boilerplate.py): readability = readability's body over a clear subset,
+# data_tables = drop tables of short cells, phrases = drop teaser/newsletter/credit blocks,
+# chrome = a page whose only text is its menus has no article, fast = trafilatura's fast mode
+# (no internal fallback) when its body holds most of the page's <p> text.
+# Kept (bench/README.md, 5-fold CV by site over 1,947 pages, 2026-12-04): readability and
+# phrases, chosen on every fold; data_tables and fast cut bodies whose text is not in <p>
+# (CleanEval, Dragnet), chrome lost a Fundus page and gained none: switched off.
+BODY_RULES: frozenset[str] = frozenset({"readability", "phrases"})
+# dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
+# url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
+# date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
+# visible = the byline date readers see, under the conditions in byline.prefer_visible.
+# offset_guard = no "UTC day off" correction when the markup's timestamp has a non-UTC offset.
+DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensive", "visible", "offset_guard"})
+# With Settings.precise_dates, a publication date is kept only when it comes from one of these
+# sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98:
+# "agree" (markup and htmldate's original date give the same day) on every training split.
+DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})
+
+
 def cache_dir() -> Path | None:
     """Where derived indexes are kept between runs (``EDUNEWS_CACHE_DIR``, else the user cache).
 
@@ -55,6 +78,7 @@ class Settings:
     log_format: str = "text"  # text or json (--log-format): json writes only JSON lines on stderr
     progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents
     progress_seconds: float = 60.0  # ... or at least this often while documents are being processed
+    precise_dates: bool = False  # True: no publication date rather than a less certain one (DATE_PRECISE_SOURCES)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -32,6 +32,7 @@ from pipeline.clean.textdoc import front_matter_date, normalize, slug_title, tex
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
+from pipeline.settings import DATE_PRECISE_SOURCES
 
 __all__ = ["clean_html", "clean_page", "clean_text", "clean_row", "assemble", "page_dates", "content_type_of"]
 
@@ -135,13 +136,15 @@ def clean_html(
     languages: tuple[str, ...] = ("en",),
     selectors: Mapping[str, str] | None = None,
     language_hint: str | None = None,
+    precise_dates: bool = False,
 ) -> Article:
     """Clean one HTML page. Raises CleanError when the page holds no article text.
 
     The page is parsed once; the body extractors and the metadata reader share the tree.
     ``selectors`` (title/date/body CSS from the site's entry in the sites file) win over
     the generic guesses where they match; ``language_hint`` (the site's language) stands
-    in for a missing ``<html lang>``.
+    in for a missing ``<html lang>``. ``precise_dates`` keeps a publication date only from
+    the sources in ``settings.DATE_PRECISE_SOURCES`` (an analyst may prefer none to a wrong one).
     """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
@@ -159,8 +162,11 @@ def clean_html(
     raw_authors = [*meta["authors"], *visible]  # type: ignore[misc]
     blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")), visible)
     text, out_blocks = assemble(title, blocks)
-    published = sel_date or meta["published"] or dateline_date(
-        [b.text for b in out_blocks if b.kind != "byline"][:4])
+    if precise_dates:
+        published = sel_date or (meta["published"] if meta["published_source"] in DATE_PRECISE_SOURCES else None)
+    else:
+        published = sel_date or meta["published"] or dateline_date(
+            [b.text for b in out_blocks if b.kind != "byline"][:4])
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
     status = page_status(out_blocks, url=url, title=title, language=language, meta=meta,
@@ -237,6 +243,7 @@ def clean_page(
     languages: tuple[str, ...] = ("en",),
     selectors: Mapping[str, str] | None = None,
     language_hint: str | None = None,
+    precise_dates: bool = False,
 ) -> Article:
     """Clean a RawPage: PDF, HTML when it looks like HTML, text otherwise (site hints apply to HTML)."""
     if page.content_type == ROW_CONTENT_TYPE:
@@ -260,7 +267,7 @@ def clean_page(
     is_html = ctype == "text/html" or (ctype != "text/markdown" and bool(_HTML_SNIFF.search(page.body[:2048])))
     if is_html:
         return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
-                          **kwargs)  # type: ignore[arg-type]
+                          precise_dates=precise_dates, **kwargs)  # type: ignore[arg-type]
     markdown = True if ctype == "text/markdown" else None
     return clean_text(text, page.url, markdown=markdown, published_hint=_path_day(page),
                       **kwargs)  # type: ignore[arg-type]

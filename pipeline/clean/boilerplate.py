@@ -17,6 +17,10 @@ boilerplate remover from scratch:
    ``models/clean_boilerplate.json`` (knowledge kept as data).
 
 The page is parsed once (lxml); both libraries work on that tree.
+
+Each addition to trafilatura is a named switch (``settings.BODY_RULES``); only those that
+improved held-back folds of sites in ``bench/bench_cv.py`` are on (readability, phrases).
+The fast mode and the data-table drop cut bodies whose text is not in ``<p>`` and are off.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from pipeline.knowledge import models_dir
+from pipeline.settings import BODY_RULES
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _TOKEN = re.compile(r"\w+")
@@ -142,7 +147,7 @@ def _drop_data_tables(main: etree._Element) -> None:
             table.getparent().remove(table)
 
 
-def _xml_blocks(xml: str | None) -> Blocks:
+def _xml_blocks(xml: str | None, tables: bool = True) -> Blocks:
     if not xml:
         return []
     try:
@@ -151,13 +156,14 @@ def _xml_blocks(xml: str | None) -> Blocks:
         return [("paragraph", _clean_space(p)) for p in xml.split("\n") if p.strip()]
     main = root.find("main")
     main = main if main is not None else root
-    _drop_data_tables(main)
+    if tables:
+        _drop_data_tables(main)
     out: Blocks = []
     _walk(main, out)
     return out
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> Blocks:
+def _trafilatura(tree: HtmlElement, url: str | None, tables: bool = True, **mode: bool) -> Blocks:
     xml = trafilatura.extract(
         tree,
         url=url,
@@ -168,7 +174,7 @@ def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> Blocks:
         deduplicate=False,
         **mode,
     )
-    return _xml_blocks(xml)
+    return _xml_blocks(xml, tables)
 
 
 # --- readability -------------------------------------------------------------------------
@@ -304,24 +310,34 @@ def _filter(blocks: Blocks) -> Blocks:
 
 
 def body_blocks(
-    page: str | bytes | HtmlElement, url: str | None = None, *, second_opinion: bool = True
+    page: str | bytes | HtmlElement,
+    url: str | None = None,
+    *,
+    second_opinion: bool = True,
+    rules: frozenset[str] | None = None,
 ) -> Blocks:
-    """(kind, text) blocks of the article body, in reading order; [] when none is found."""
+    """(kind, text) blocks of the article body, in reading order; [] when none is found.
+
+    ``rules`` (default ``settings.BODY_RULES``) are the rules added on top of trafilatura;
+    without any, the body is trafilatura's precision mode (recall mode when it finds nothing).
+    """
+    rules = BODY_RULES if rules is None else rules
     tree = page if isinstance(page, HtmlElement) else parse_html(page)
     if tree is None:
         return []
+    tables = "data_tables" in rules
     paragraphs = _paragraph_chars(tree)
-    blocks = _trafilatura(tree, url, favor_precision=True, fast=True)
-    if not _fast_suffices(blocks, paragraphs):
-        blocks = _trafilatura(tree, url, favor_precision=True)
-    if second_opinion and not _covers_page(blocks, paragraphs):
+    blocks = _trafilatura(tree, url, tables, favor_precision=True, fast=True) if "fast" in rules else []
+    if not blocks or not _fast_suffices(blocks, paragraphs):
+        blocks = _trafilatura(tree, url, tables, favor_precision=True)
+    if second_opinion and "readability" in rules and not _covers_page(blocks, paragraphs):
         blocks = _arbitrate(blocks, _readability(tree))
     if not blocks:
-        blocks = _trafilatura(tree, url, favor_recall=True)
+        blocks = _trafilatura(tree, url, tables, favor_recall=True)
     # A page whose only text is its menus (an index or error page) has no article, not one about "Home".
-    if blocks and {text for _, text in blocks} <= _chrome_texts(tree):
+    if "chrome" in rules and blocks and {text for _, text in blocks} <= _chrome_texts(tree):
         return []
-    return _filter(blocks)
+    return _filter(blocks) if "phrases" in rules else blocks
 
 
 _CHROME = "//nav | //header | //footer | //aside | //*[@role='navigation' or @role='banner' or @role='contentinfo']"

@@ -292,6 +292,7 @@ def prefer_visible(
     modified: str | None,
     in_url: str | None,
     weak: bool,
+    local: bool = False,
 ) -> str | None:
     """The byline date readers see, when the markup or the URL confirm it; else ``current``.
 
@@ -320,7 +321,7 @@ def prefer_visible(
         return current
     days = {f.day for f in found}
     confirmed = (
-        (current is not None and _apart(day, current) <= 1 and current not in days)
+        (current is not None and not local and _apart(day, current) <= 1 and current not in days)
         or day == modified
         or (current is not None and not structured and current == modified and day < current
             and shown.zone == "header")

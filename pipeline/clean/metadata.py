@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from pipeline.clean.byline import prefer_visible, visible_dates
 from pipeline.knowledge import models_dir
+from pipeline.settings import DATE_RULES
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:$|[T\s_]|\d{2}:?\d{2})")
 _PUBLISHED_META = (
@@ -197,6 +198,29 @@ def structured_dates(tree: HtmlElement) -> tuple[str | None, str | None, dict[st
     )
 
 
+_OFFSET = re.compile(r"T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-])(\d{2}):?(\d{2})$")
+
+
+def local_stamp(tree: HtmlElement, day: str | None) -> bool:
+    """The markup's publication timestamp for ``day`` carries a non-UTC offset (+09:00).
+
+    Such a day is already the publisher's local day, so a byline one day off it is not the
+    UTC/local shift ``prefer_visible`` corrects (Fundus pages: Yomiuri +09:00, junge Welt
+    +02:00 showed the next day somewhere near the headline).
+    """
+    if not day:
+        return False
+    values = [v for k, v in _metas(tree).items() if k in _PUBLISHED_META]
+    values += [str(o.get("datePublished") or "") for o in _jsonld_objects(tree)]
+    values += [t.get("datetime") or t.get("content") or ""
+               for t in tree.xpath(".//*[@itemprop='datePublished'] | .//time[@pubdate]")]
+    for value in values:
+        value = value.strip()
+        if value.startswith(day) and (m := _OFFSET.search(value)) and (m[2], m[3]) != ("00", "00"):
+            return True
+    return False
+
+
 def htmldate_original(tree: HtmlElement, url: str | None, extensive: bool = False) -> str | None:
     """htmldate's original date; extensive search only on demand (where guesses come from)."""
     from htmldate import find_date
@@ -235,47 +259,84 @@ def choose_published(
     url: str | None,
     modified: str | None = None,
     lang: str | None = None,
+    rules: frozenset[str] | None = None,
 ) -> str | None:
-    """Arbitrate the publication day between markup, URL and htmldate.
+    """The publication day (see ``published_and_source``)."""
+    return published_and_source(structured, tree, url, modified, lang, rules)[0]
 
+
+def published_and_source(
+    structured: str | None,
+    tree: HtmlElement,
+    url: str | None,
+    modified: str | None = None,
+    lang: str | None = None,
+    rules: frozenset[str] | None = None,
+) -> tuple[str | None, str]:
+    """Arbitrate the publication day between markup, URL and htmldate: (day, where from).
+
+    ``rules`` (default ``settings.DATE_RULES``) switch on what edunews adds to htmldate's
+    original date; with none, the answer is htmldate's. With all:
+
+    - The markup (JSON-LD, meta, itemprop) comes first (``markup``).
     - The URL day wins over a markup timestamp one day off: that timestamp is
-      usually UTC, while the URL is filed under the publisher's local day.
+      usually UTC, while the URL is filed under the publisher's local day (``url_day``).
     - An earlier date htmldate finds (within about a year) beats the markup: pages
-      often put the last update in their markup, and the original is wanted.
+      often put the last update in their markup, and the original is wanted (``earlier``).
     - htmldate's extensive search is the last resort, and a bare 1 January (a
-      year-only guess) is refused: no date is better than an invented one.
+      year-only guess) is refused: no date is better than an invented one (``extensive``).
     - The byline readers see near the headline (``byline.py``) corrects the markup when
-      the markup confirms it (a UTC day off, the modified date) or replaces a guess.
+      the markup confirms it (a UTC day off, the modified date) or replaces a guess (``visible``);
+      not "a UTC day off" when the markup's timestamp has a non-UTC offset (``offset_guard``).
+
+    The source ("agree" when markup and htmldate say the same day, else "markup", "url",
+    "earlier", "htmldate", "extensive", "visible" or "none") lets an analyst keep only
+    the kinds of answer whose cross-validated precision is high enough.
     """
-    found = structured
-    in_url = url_day(url)
-    if found and in_url and _days(found, in_url) <= 1:
-        found = in_url
+    rules = DATE_RULES if rules is None else rules
     original = htmldate_original(tree, url)
+    if "markup" not in rules:
+        structured = None
+    found, source = structured, "markup"
+    in_url = url_day(url)
+    if "url_day" in rules and found and in_url and _days(found, in_url) <= 1 and found != in_url:
+        found, source = in_url, "url"
     if (
-        found
+        "earlier" in rules
+        and found
         and original
         and original < found
         and _days(found, original) <= 400
         and not (in_url and found == in_url)
     ):
-        found = original
-    found = found or original
+        found, source = original, "earlier"
+    if found and original == found and source == "markup":
+        source = "agree"
+    if not found and original:
+        found, source = original, "htmldate"
     weak = not found
-    if not found:
+    if not found and "extensive" in rules:
         guess = htmldate_original(tree, url, extensive=True)
         if guess and not guess.endswith("-01-01"):
-            found = guess
-    shown = visible_dates(tree, lang)
-    return prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url, weak=weak)
+            found, source = guess, "extensive"
+    if "visible" in rules:
+        shown = visible_dates(tree, lang)
+        local = "offset_guard" in rules and local_stamp(tree, structured)
+        day = prefer_visible(found, shown, structured=structured, modified=modified, in_url=in_url,
+                             weak=weak, local=local)
+        if day != found:
+            found, source = day, "visible"
+    return found, (source if found else "none")
 
 
-def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object]:
-    """What the markup says: title, published, modified, authors (raw strings), lang."""
+def page_metadata(
+    tree: HtmlElement, url: str | None = None, rules: frozenset[str] | None = None
+) -> dict[str, object]:
+    """What the markup says: title, published (and its source), modified, authors (raw), lang."""
     published, modified, extra = structured_dates(tree)
     metas: dict[str, str] = extra["metas"]  # type: ignore[assignment]
     lang = tree.get("lang") or metas.get("og:locale") or metas.get("content-language")
-    published = choose_published(published, tree, url, modified, lang)
+    published, source = published_and_source(published, tree, url, modified, lang, rules)
     if modified and published and modified < published:
         modified = None
     authors: list[str] = list(extra["authors"])  # type: ignore[call-overload]
@@ -305,6 +366,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, object
     return {
         "title": str(title or "").strip(),
         "published": published,
+        "published_source": source,
         "modified": modified,
         "authors": [a for a in authors if a],
         "lang": lang,
