@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.clean import clean_page
+from pipeline.clean import clean_page, content_type_of
 from pipeline.records import RawPage
 
 TOPIC_DIR = Path(__file__).resolve().parent.parent / "data" / "topic"
@@ -23,7 +23,7 @@ class Labelled:
     file: str
     label: str  # education | other
     site: str
-    split: str  # calibration | check
+    split: str  # calibration | check | check2 | check3
     title: str
     text: str
     language: str | None
@@ -39,7 +39,7 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
         body = path.read_bytes()
         if path.suffix == ".gz":
             body = gzip.decompress(body)
-        ctype = "text/plain" if row["file"].endswith(".txt") else None
+        ctype = content_type_of(row["file"].removesuffix(".gz"))  # .txt/.md pages are text forms
         article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
         if article.language != "en" or not article.text.strip():
             continue
