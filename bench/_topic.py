@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.clean import clean_page, content_type_of
+from pipeline.errors import CleanError
 from pipeline.records import RawPage
 
 TOPIC_DIR = Path(__file__).resolve().parent.parent / "data" / "topic"
@@ -30,7 +31,7 @@ class Labelled:
 
 
 def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labelled]:
-    """The labelled pages of one half (or all), cleaned; pages that do not clean as English are skipped."""
+    """The labelled pages of one split (or all), cleaned; pages that do not clean as English are skipped."""
     for line in (topic_dir / "labels.jsonl").read_text("utf-8").splitlines():
         row = json.loads(line)
         if split and row["split"] != split:
@@ -40,7 +41,10 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
         if path.suffix == ".gz":
             body = gzip.decompress(body)
         ctype = content_type_of(row["file"].removesuffix(".gz"))  # .txt/.md pages are text forms
-        article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
+        try:
+            article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
+        except CleanError:  # an errors row in a run (e.g. a page that is only a script): no article
+            continue
         if article.language != "en" or not article.text.strip():
             continue
         yield Labelled(row["file"], row["label"], row["site"], row["split"], article.title, article.text,
