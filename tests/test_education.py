@@ -120,7 +120,6 @@ def test_check_half_floor() -> None:
     assert result["recall"] >= 0.93  # measured 0.956
 
 
-@pytest.mark.slow
 def test_check3_floor() -> None:
     """The blind check3 set (new sites, labelled before scoring) stays above its measured floor."""
     sys.path.insert(0, str(ROOT / "bench"))
