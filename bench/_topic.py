@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.clean import clean_page
+from pipeline.clean import clean_page, content_type_of
+from pipeline.errors import CleanError
 from pipeline.records import RawPage
 
 TOPIC_DIR = Path(__file__).resolve().parent.parent / "data" / "topic"
@@ -23,14 +24,14 @@ class Labelled:
     file: str
     label: str  # education | other
     site: str
-    split: str  # calibration | check
+    split: str  # calibration | check | check2 | check3
     title: str
     text: str
     language: str | None
 
 
 def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labelled]:
-    """The labelled pages of one half (or all), cleaned; pages that do not clean as English are skipped."""
+    """The labelled pages of one split (or all), cleaned; pages that do not clean as English are skipped."""
     for line in (topic_dir / "labels.jsonl").read_text("utf-8").splitlines():
         row = json.loads(line)
         if split and row["split"] != split:
@@ -39,8 +40,11 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
         body = path.read_bytes()
         if path.suffix == ".gz":
             body = gzip.decompress(body)
-        ctype = "text/plain" if row["file"].endswith(".txt") else None
-        article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
+        ctype = content_type_of(row["file"].removesuffix(".gz"))  # .txt/.md pages are text forms
+        try:
+            article = clean_page(RawPage(body, row.get("url"), row["file"], row["file"], ctype))
+        except CleanError:  # an errors row in a run (e.g. a page that is only a script): no article
+            continue
         if article.language != "en" or not article.text.strip():
             continue
         yield Labelled(row["file"], row["label"], row["site"], row["split"], article.title, article.text,

@@ -10,8 +10,8 @@ How the score is made (everything it knows is data in ``models/education_terms.j
    the title adds ``title_weight`` times its weight once;
 2. the points per 100 words (dividing by at least ``min_words`` words, so that a short
    page is not judged on two words) go through a logistic curve whose ``slope`` and
-   ``intercept`` were fitted on the calibration half of ``data/topic/``
-   (``bench/calibrate_education.py``).
+   ``intercept`` were fitted on the training splits of ``data/topic/``
+   (``bench/train_education.py``; check3 is the blind check).
 
 Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
 that give a priority area its theme) whose keywords score at least ``topic_min_points``
