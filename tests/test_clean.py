@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -277,17 +276,3 @@ def test_text_front_matter_author_and_by_line() -> None:
     art = clean_text(f"Strike ends\n\nBy Liam Byrne, Education Correspondent\n\n{body}")
     assert art.authors == ["Liam Byrne"]
     assert art.blocks[1].kind == "byline" and art.blocks[1].text == "By Liam Byrne, Education Correspondent"
-
-
-SEED_TEXT = (Path(__file__).resolve().parent / "fixtures" / "seed.txt").read_text("utf-8")
-
-
-def test_a_template_source_before_the_markup_still_gives_its_article() -> None:
-    """PHP/Blade/Jinja sources saved from site repositories start with template code, not a tag."""
-    body = "".join(f"<p>{s}</p>\n" for s in SEED_TEXT.split("\n\n")[2:8])
-    page = ("@extends('layout.lay')\n\n@section('content')\n<section class=\"container\">\n"
-            "<h1>A workshop on ICT and OER held in Tajikistan</h1>\n" + body + "</section>\n@endsection\n")
-    article = clean_html(page)
-    assert article.status == "ok"
-    assert "Republican Center for ICT" in article.text
-    assert "@extends" not in article.text and "@section" not in article.text

@@ -84,22 +84,11 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
 
 
 def parse_html(html: str | bytes) -> HtmlElement | None:
-    """The page as an lxml tree (None when it is not HTML); parsed once, shared by all.
-
-    Template sources (PHP, Blade, Jinja: ``@extends(...)`` or ``<?php ... ?>`` before the
-    markup) are HTML fragments that trafilatura's loader refuses because they do not start
-    like a page; they are parsed again wrapped in a body, so their article is not lost.
-    """
+    """The page as an lxml tree (None when it is not HTML); parsed once, shared by all."""
     try:
-        text = html if isinstance(html, str) else html.decode("utf-8", "replace")
-        if not text.lstrip("\ufeff \t\r\n").startswith("<") and _FRAGMENT.search(text):
-            return load_html(f"<html><body>{text}</body></html>")
         return load_html(html)
     except (TypeError, ValueError):
         return None
-
-
-_FRAGMENT = re.compile(r"<\s*(p|div|section|article|h[1-6])\b[^>]*>", re.I)
 
 
 # --- trafilatura XML -> blocks ----------------------------------------------------------
