@@ -27,8 +27,9 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # (no internal fallback) when its body holds most of the page's <p> text.
 # Kept (bench/README.md, 5-fold CV by site over 1,947 pages, 2026-12-04): readability and
 # phrases, chosen on every fold; data_tables and fast cut bodies whose text is not in <p>
-# (CleanEval, Dragnet), chrome lost a Fundus page and gained none: switched off.
-BODY_RULES: frozenset[str] = frozenset({"readability", "phrases"})
+# (CleanEval, Dragnet): switched off. chrome lost a Fundus page and gained none, but stays on: it is the
+# promise that a page whose only text is its menu is an errors row, not an article made of menu words.
+BODY_RULES: frozenset[str] = frozenset({"readability", "phrases", "chrome"})
 # dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
 # url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
 # date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
