@@ -131,6 +131,24 @@ def _read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+# titles.jsonl: kind -> (Lexicon set it fills, the row's field); other kinds are read below.
+_TITLE_SETS = {
+    "head": ("title_heads", "word"), "modifier": ("title_modifiers", "word"),
+    "event_role": ("event_roles", "phrase"), "name_group": ("name_groups", "word"),
+    "role_verb": ("role_verbs", "word"), "body_head": ("body_heads", "word"),
+    "body_post": ("body_posts", "phrase"), "state_office": ("state_offices", "phrase"),
+    "envoy": ("envoys", "phrase"),
+}
+# org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
+_REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
+_ORG_LIST_ATTR = {"heads": "org_heads"}
+_OPTIONAL_ORG_LISTS = (
+    "name_prefixes", "event_heads", "generic_complements", "disciplines", "possessive_name_words", "portfolios",
+    "generic_unit_words", "regional_demonyms", "countries_with_the", "programme_tails", "head_initial",
+    "head_initial_connectors",
+)
+
+
 def get_lexicon(models_dir: Path | None = None) -> Lexicon:
     """The lexicon of ``models_dir`` (default: this process's models folder, the ``models_dir`` setting)."""
     return _load_lexicon(models_dir or active_models_dir())
@@ -149,47 +167,18 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     lex.name_like_ranks = {fold(k) for k in hon.get("name_like_ranks", [])}
     for row in _read_jsonl(models_dir / "titles.jsonl"):
         kind = row.get("kind")
-        if kind == "head":
-            lex.title_heads.add(fold(row["word"]))
-        elif kind == "modifier":
-            lex.title_modifiers.add(fold(row["word"]))
-        elif kind == "event_role":
-            lex.event_roles.add(fold(row["phrase"]))
-        elif kind == "name_group":
-            lex.name_groups.add(fold(row["word"]))
-        elif kind == "role_verb":
-            lex.role_verbs.add(fold(row["word"]))
-        elif kind == "body_head":
-            lex.body_heads.add(fold(row["word"]))
-        elif kind == "body_post":
-            lex.body_posts.add(fold(row["phrase"]))
+        if kind in _TITLE_SETS:
+            attr, key = _TITLE_SETS[kind]
+            getattr(lex, attr).add(fold(row[key]))
         elif kind == "country_short":
             lex.country_short[row["phrase"]] = row["country"]
-        elif kind == "state_office":
-            lex.state_offices.add(fold(row["phrase"]))
-        elif kind == "envoy":
-            lex.envoys.add(fold(row["phrase"]))
         elif kind == "post_of":
             lex.post_bodies[fold(row["phrase"])] = tuple(fold(h) for h in row["body_heads"])
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
-    lex.org_heads = {fold(w) for w in words["heads"]}
-    lex.unit_heads = {fold(w) for w in words["unit_heads"]}
-    lex.weak_heads = {fold(w) for w in words["weak_heads"]}
-    lex.government_words = {fold(w) for w in words["government_words"]}
-    lex.concepts = {fold(w) for w in words["concepts"]}
-    lex.disqualifiers = {fold(w) for w in words["disqualifiers"]}
-    lex.name_prefixes = {fold(w) for w in words.get("name_prefixes", [])}
-    lex.event_heads = {fold(w) for w in words.get("event_heads", [])}
-    lex.generic_complements = {fold(w) for w in words.get("generic_complements", [])}
-    lex.disciplines = {fold(w) for w in words.get("disciplines", [])}
-    lex.possessive_name_words = {fold(w) for w in words.get("possessive_name_words", [])}
-    lex.portfolios = {fold(w) for w in words.get("portfolios", [])}
-    lex.generic_unit_words = {fold(w) for w in words.get("generic_unit_words", [])}
-    lex.regional_demonyms = {fold(w) for w in words.get("regional_demonyms", [])}
-    lex.countries_with_the = {fold(w) for w in words.get("countries_with_the", [])}
-    lex.programme_tails = {fold(w) for w in words.get("programme_tails", [])}
-    lex.head_initial = {fold(w) for w in words.get("head_initial", [])}
-    lex.head_initial_connectors = {fold(w) for w in words.get("head_initial_connectors", [])}
+    for key in _REQUIRED_ORG_LISTS:
+        setattr(lex, _ORG_LIST_ATTR.get(key, key), {fold(w) for w in words[key]})
+    for key in _OPTIONAL_ORG_LISTS:
+        setattr(lex, key, {fold(w) for w in words.get(key, [])})
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))
