@@ -71,6 +71,33 @@ def score_set(name: str) -> dict[str, Any]:
             "edunews": summary(ours.to_dict()), "baseline": summary(base.to_dict())}
 
 
+def people_by_form(name: str) -> dict[str, dict[str, Any]]:
+    """People precision/recall/F1 of one half per input form: HTML pages against text forms (md, txt).
+
+    Issue 16 asks that text-form articles lose no more people than HTML ones; this scores each
+    group's totals (never per-article failures), so it may be run on the check half.
+    """
+    from pipeline.evaluate import load_gold, score
+    from pipeline.evaluate_cli import pipeline_predict
+    from pipeline.settings import Settings
+
+    gold = load_gold(REAL / name)
+    predict = pipeline_predict(Settings())
+    predicted: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for item in gold:
+        try:
+            predicted[item.id] = predict(item.file, item.url) if item.file else {}
+        except Exception as exc:  # a failure counts as an empty prediction, as in evaluate()
+            errors[item.id] = f"{type(exc).__name__}: {exc}"
+    out: dict[str, dict[str, Any]] = {}
+    for form, suffixes in (("html", {".html", ".htm"}), ("text (md, txt)", {".md", ".txt"})):
+        items = [g for g in gold if g.file is not None and g.file.suffix.lower() in suffixes]
+        people = score(items, predicted, errors=errors).to_dict()["tables"]["people"]
+        out[form] = {"articles": len(items), **{k: people[k] for k in ("precision", "recall", "f1")}}
+    return out
+
+
 def _row(label: str, s: dict[str, Any]) -> str:
     cells = [f"{s[t]:.2f}" for t in COLUMNS]
     cells[2] += f" (P {s['person_organization_precision']:.2f})"
@@ -82,6 +109,8 @@ def _row(label: str, s: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=("tune", "check", "both"), default="tune")
+    ap.add_argument("--by-form", action="store_true",
+                    help="also print people precision/recall per input form (HTML vs md/txt)")
     ap.add_argument("--log", action="store_true", help=f"append the scores to {LOG.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     names = ("tune", "check") if args.set == "both" else (args.set,)
@@ -95,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         label = f"real {name} ({res['edunews']['articles']} articles, {res['sources']} sources)"
         print(_row(label, res["edunews"]))
         print(_row(f"real {name}, naive baseline", res["baseline"]))
+        if args.by_form:
+            for form, r in people_by_form(name).items():
+                print(f"  {name}, people in {form}: {r['articles']} articles, P {r['precision']:.2f} "
+                      f"R {r['recall']:.2f} F1 {r['f1']:.2f}")
         if args.log:
             with LOG.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps({"at": stamp, "commit": commit, **res}, sort_keys=True) + "\n")
