@@ -1,11 +1,12 @@
 """Build data/topic/ check4: a blind check set of new sites and sources, labelled by reading before any scoring.
 
-    python bench/build_check4.py FUNDUS_GIT JOUR_GIT
+    python bench/build_check4.py FUNDUS_GIT JOUR_GIT GOVUK_GIT
 
 FUNDUS_GIT is a clone of flairNLP/fundus (@ 18da6e5), JOUR_GIT one of NewsAppsUMD/jour329w_fall2025
-(@ 4879d21). The labels below were written by reading each page's title and start (data/topic/README.md's
-rule) before any scorer ran on check4; this script only copies the pages and writes their rows, so the set
-can be rebuilt and audited. No row's site is in the older splits (the script refuses to write if one is).
+(@ 4879d21), GOVUK_GIT one of alphagov/publishing-api (@ 64d2c15). The labels below were written by
+reading each page's title and start (data/topic/README.md's rule) before any scorer ran on check4; this
+script only copies the pages and writes their rows, so the set can be rebuilt and audited. No row's site
+is in the older splits (the script refuses to write if one is).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOPIC = ROOT / "data" / "topic"
 FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"
 JOUR_COMMIT = "4879d210afe4b416694530ea53c0204cda89d033"
+GOVUK_COMMIT = "64d2c150d7272c08c7cc6d3520b45bd21c6011f2"
 
 # flairNLP/fundus tests/resources/parser/test_data/: every English page of a publisher not already in
 # data/topic (site, label). All are general news; none is mainly about education.
@@ -114,6 +116,24 @@ STARDEM = {
     "19C99D0B743710C0": "O", "19B95DE4E0C9DC20": "O", "1A27C7BDD4A9C798": "O", "1991253F598C2D28": "O",
     "195F63CE9F89A390": "O", "199378425386C780": "O", "1991D32BAEB5C380": "O",
 }
+# alphagov/publishing-api content_schemas/examples/{news_article,speech}/frontend/: GOV.UK news stories,
+# press releases, statements and speeches copied from the live site as schema examples; every English one
+# with a body, one per page (a duplicate Christmas message and the Queen's Speech, a mixed programme, left out).
+GOVUK = {
+    "news_article/frontend/best-practice-event.json": "O",
+    "news_article/frontend/best-practice-government-response.json": "O",  # food procurement for hospitals and schools
+    "news_article/frontend/best-practice-news-story.json": "O",
+    "news_article/frontend/best-practice-press-release.json": "O",  # a drugs-advice campaign aimed at teenagers
+    "news_article/frontend/news_article.json": "O", "news_article/frontend/news_article_history_mode.json": "O",
+    "news_article/frontend/news_article_press_release.json": "O",
+    "news_article/frontend/news_article_with_image_caption.json": "O",
+    "speech/frontend/best-practice-oral-statement.json": "O", "speech/frontend/best-practice-speaking-notes.json": "O",
+    "speech/frontend/best-practice-written-statement.json": "O", "speech/frontend/speech-authored-article.json": "O",
+    "speech/frontend/speech-oral-statement-parliament.json": "O", "speech/frontend/speech-speaking-notes.json": "O",
+    "speech/frontend/speech-transcript.json": "O",
+    "speech/frontend/speech-written-statement-parliament.json": "E",  # schools revenue funding settlement
+    "speech/frontend/speech.json": "O",
+}
 STARDEM_TOPICS = ("Education", "Public_Safety", "Health", "BusinessEconomy", "National_News", "None_of_these")
 LABEL = {"E": "education", "O": "other"}
 
@@ -130,7 +150,18 @@ def _page(title: str, content: str) -> bytes:
             f"</head><body><article><h1>{html.escape(title)}</h1>\n{paras}</article></body></html>").encode()
 
 
-def main(fundus: str, jour: str) -> int:
+def _govuk_page(item: dict) -> bytes:
+    """A GOV.UK content item as the page it renders: title, summary and the body HTML it already holds."""
+    body = item["details"]["body"]
+    if isinstance(body, list):  # multiple content types: keep the HTML one
+        body = next(b["content"] for b in body if b.get("content_type") == "text/html")
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(item["title"])}'
+            f'</title><link rel="canonical" href="https://www.gov.uk{html.escape(item["base_path"])}"></head>'
+            f'<body><article><h1>{html.escape(item["title"])}</h1>\n<p>{html.escape(item.get("description") or "")}'
+            f"</p>\n{body}</article></body></html>").encode()
+
+
+def main(fundus: str, jour: str, govuk: str) -> int:
     out = TOPIC / "pages" / "check4"
     rows: list[dict[str, object]] = []
 
@@ -163,6 +194,13 @@ def main(fundus: str, jour: str) -> int:
         put(f"stardem/{ref}.html.gz", _page(s["title"], s["content"]), lab, "stardem.com", "stardem-newsbank",
             "NewsAppsUMD/jour329w_fall2025", f"{path}[docref={s['docref']}]", JOUR_COMMIT, None, s["title"])
 
+    for name, lab in GOVUK.items():
+        path = f"content_schemas/examples/{name}"
+        item = json.loads(_git(govuk, path, GOVUK_COMMIT))
+        put(f"govuk/{name.replace('/frontend/', '_').removesuffix('.json')}.html.gz", _govuk_page(item), lab,
+            "gov.uk", "govuk-schema-examples", "alphagov/publishing-api", path, GOVUK_COMMIT,
+            f"https://www.gov.uk{item['base_path']}", item["title"])
+
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if json.loads(line)["split"] != "check4"]
     old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
@@ -178,4 +216,4 @@ def main(fundus: str, jour: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1], sys.argv[2]))
+    raise SystemExit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
