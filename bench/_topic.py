@@ -24,7 +24,7 @@ class Labelled:
     file: str
     label: str  # education | other
     site: str
-    split: str  # calibration | check | check2 | check3
+    split: str  # calibration | check | check2 | check3 | check4
     title: str
     text: str
     language: str | None

@@ -129,3 +129,22 @@ def test_check3_floor() -> None:
     assert result["pages"] >= 200 and result["education"] >= 80
     assert result["precision"] >= 0.80  # measured 0.830 (blind, once)
     assert result["recall"] >= 0.95  # measured 1.000
+
+
+def test_check4_is_blind_and_whole() -> None:
+    """check4 (issue 16's blind set) is complete, new and kept out of every training split.
+
+    Reads only labels and files, never a score: check4 must not be scored before the lead does.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import TRAIN_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    check4 = [r for r in rows if r["split"] == "check4"]
+    assert len(check4) >= 150 and 0.3 <= sum(r["label"] == "education" for r in check4) / len(check4) <= 0.6
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in check4)
+    assert all((TOPIC / "pages" / r["file"]).is_file() for r in check4)
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check4"}
+    assert not older_sites & {r["site"] for r in check4}
+    assert "check4" not in TRAIN_SPLITS and "check3" not in TRAIN_SPLITS
