@@ -187,3 +187,18 @@ def test_check3_floor() -> None:
     assert result["pages"] >= 200 and result["education"] >= 80
     assert result["precision"] >= PRECISION_CHECK3
     assert result["recall"] >= RECALL_CHECK3
+
+
+def test_a_models_copy_without_off_topic_words_still_scores(tmp_path: Path) -> None:
+    """A user's models folder from before the headline rule loads; its headlines are simply not penalised."""
+    import shutil
+
+    from pipeline.extract.education import load_model
+    for name in ("education_terms.json", "taxonomy.json"):
+        shutil.copy(ROOT / "models" / name, tmp_path / name)
+    data = json.loads((tmp_path / "education_terms.json").read_text())
+    del data["title_off_topic"], data["title_off_topic_points"]
+    (tmp_path / "education_terms.json").write_text(json.dumps(data))
+    article = _article("check3/cns/post-87875.html.gz")  # schools await the COVID vaccine
+    assert load_model(tmp_path).off_topic is None
+    assert score(article.title, article.text, tmp_path) > score(article.title, article.text)
