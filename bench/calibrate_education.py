@@ -8,6 +8,10 @@ bench/eval_education.py's check-half numbers are measured on sites the fit never
 The terms and their weights are not fitted: they are written from the labelling rule.
 The fit is a one-feature logistic regression (Newton's method on the points-per-100-words
 density) with a small L2 penalty, so it is deterministic and needs no extra package.
+
+History: this was the first fit. The stored curve now comes from bench/train_education.py
+(every development split, cross-validated by site); ``--write`` here would replace it with a
+fit on 197 pages.
 """
 
 from __future__ import annotations

@@ -1,15 +1,29 @@
-"""Refit the education score's logistic curve on all training splits of data/topic/.
+"""Fit the education score's logistic curve on data/topic/ and cross-validate the score by site.
 
-    python bench/train_education.py            # print the fit and its cross-validation
+    python bench/train_education.py            # print the cross-validation and the fit
     python bench/train_education.py --write    # and store slope/intercept in models/education_terms.json
 
-Training data: the calibration, check and check2 splits (never check3, the blind check).
-The feature is the score's own density (hand-weighted term points per 100 words); every page
-weighs 1/sqrt(pages of its site), so one department's 139 pages do not decide the curve, and
-education pages are weighted up by (other/education)**0.5 (half-way to balanced classes).
-A logistic regression over every term's density (the weights themselves fitted) was tried and
-cross-validated worse by site (precision 0.70, recall 0.88 against 0.80 and 0.92: 137 education
-pages, 94 from one site, are too few to fit 180 weights), so the weights stay hand-written.
+Training data: every development split of data/topic/ (calibration, check, check2, check3: 909
+pages, 521 sites); a split added later (a new blind check) is never read unless named in
+``DEV_SPLITS``. The feature is the score's own density (hand-weighted term points per 100
+words, headline words and off-topic headline words included); every page weighs
+1/sqrt(pages of its site), so one department's 184 pages do not decide the curve, and
+education pages are weighted up by (other/education)**0.4 (part-way to balanced classes), so
+that 0.5 is the operating point (``min_education``).
+
+Cross-validation by site: the sites (never the pages) are dealt into ``FOLDS`` folds by a
+sha1 of seed and site name; the curve is refitted on four folds and scores the fifth; the
+pooled out-of-fold precision, recall and F1 at 0.5 are averaged over ``SEEDS`` deals. Because
+the term weights are written by hand, not fitted, the CV measures the whole scheme except the
+choices made while looking at these pages (the off-topic headline words' -9 points and the
+class balance were chosen by this CV: say so when quoting it). Before this scheme (terms and
+density only, balance 0.5): precision 0.820, recall 0.939, F1 0.876.
+
+Tried and not kept (same CV, 5 folds x 3 deals, class balance 0.5): a per-term logistic
+regression with the hand weights as prior (F1 0.876), a bag of words of title, lead and body
+on top of the density (0.884, one deal), a 27-feature model of topic groups (health, sport,
+crime, research...) in title, lead and body (0.862): 220 education pages from 59 sites, 151 of
+them from two sites, are too few to fit more than a curve and a handful of choices.
 Newton's method with a small ridge penalty: deterministic, numpy only.
 """
 
@@ -32,9 +46,11 @@ from _topic import load  # noqa: E402
 from pipeline.extract.education import load_model  # noqa: E402
 from pipeline.settings import DEFAULT_MODELS_DIR  # noqa: E402
 
-TRAIN_SPLITS = ("calibration", "check", "check2")
-BALANCE = 0.5  # 0: raw class weights, 1: classes weigh the same
+DEV_SPLITS = ("calibration", "check", "check2", "check3")
+BALANCE = 0.4  # 0: raw class weights, 1: classes weigh the same (0.4: best CV F1 of 0, 0.2 ... 0.5)
 L2 = 0.01
+FOLDS = 5
+SEEDS = (0, 1, 2)
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2, steps: int = 60) -> tuple[np.ndarray, float]:
@@ -54,36 +70,70 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2, steps: int 
     return beta[:-1], float(beta[-1])
 
 
-def _pr(pred: np.ndarray, y: np.ndarray) -> str:
+def weights(y: np.ndarray, sites: list[str]) -> np.ndarray:
+    """1/sqrt(pages of the site) per page, education pages scaled towards balanced classes."""
+    per_site = Counter(sites)
+    w = np.array([1.0 / math.sqrt(per_site[s]) for s in sites])
+    return np.where(y == 1, w * (w[y == 0].sum() / w[y == 1].sum()) ** BALANCE, w)
+
+
+def site_folds(sites: list[str], seed: int, k: int = FOLDS) -> np.ndarray:
+    """Fold number of every page: all pages of a site share one (sha1 of seed and site name)."""
+    return np.array([int(hashlib.sha1(f"{seed}:{s}".encode()).hexdigest(), 16) % k for s in sites])
+
+
+def prf(pred: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """Precision, recall and F1 of boolean predictions against 0/1 labels."""
     tp, fp, fn = (pred & (y == 1)).sum(), (pred & (y == 0)).sum(), (~pred & (y == 1)).sum()
-    return f"precision {tp / max(tp + fp, 1):.3f} recall {tp / max(tp + fn, 1):.3f}"
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return float(p), float(r), float(2 * p * r / max(p + r, 1e-12))
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, sites: list[str]) -> dict[str, float]:
+    """Out-of-fold precision, recall and F1 at 0.5, by site, averaged over the SEEDS deals."""
+    w = weights(y, sites)
+    scores = []
+    for seed in SEEDS:
+        fold = site_folds(sites, seed)
+        pred = np.zeros(len(y), dtype=bool)
+        for k in range(FOLDS):
+            train, test = fold != k, fold == k
+            c, b = fit(x[train], y[train], weights(y[train], [s for s, t in zip(sites, train, strict=True) if t]))
+            pred[test] = (x[test] @ c + b) >= 0
+        scores.append(prf(pred, y))
+    p, r, f = np.mean(scores, axis=0)
+    fc, bc = fit(x, y, w)
+    return {"precision": float(p), "recall": float(r), "f1": float(f), "folds": FOLDS, "deals": len(SEEDS),
+            "slope": float(fc[0]), "intercept": bc}
+
+
+def dev_set(models_dir: Path = DEFAULT_MODELS_DIR) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(density column, 0/1 labels, site per page) of every development split."""
+    model = load_model(models_dir)
+    xs, ys, sites = [], [], []
+    for split in DEV_SPLITS:
+        for item in load(split):
+            body = item.text[len(item.title):] if item.text.startswith(item.title) else item.text
+            xs.append([model.density(item.title, body)])
+            ys.append(1.0 if item.label == "education" else 0.0)
+            sites.append(item.site)
+    return np.array(xs), np.array(ys), sites
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the fit in models/education_terms.json")
     args = parser.parse_args()
-    model = load_model(DEFAULT_MODELS_DIR)
-    xs, ys, sites = [], [], []
-    for split in TRAIN_SPLITS:
-        for item in load(split):
-            body = item.text[len(item.title):] if item.text.startswith(item.title) else item.text
-            xs.append([model.density(item.title, body)])
-            ys.append(1.0 if item.label == "education" else 0.0)
-            sites.append(item.site)
-    x, y = np.array(xs), np.array(ys)
-    per_site = Counter(sites)
-    w = np.array([1.0 / math.sqrt(per_site[s]) for s in sites])
-    w = np.where(y == 1, w * (w[y == 0].sum() / w[y == 1].sum()) ** BALANCE, w)
-    fold = np.array([int(hashlib.sha1(s.encode()).hexdigest(), 16) % 5 for s in sites])
-    pred = np.zeros(len(y), dtype=bool)
-    for k in range(5):
-        c, b = fit(x[fold != k], y[fold != k], w[fold != k])
-        pred[fold == k] = (x[fold == k] @ c + b) >= 0
-    (slope,), intercept = fit(x, y, w)
-    print(f"training: {len(y)} pages, {int(y.sum())} education, {len(per_site)} sites; 5-fold by site: {_pr(pred, y)}")
+    x, y, sites = dev_set()
+    cv = cross_validate(x, y, sites)
+    slope, intercept = cv["slope"], cv["intercept"]
+    print(f"development splits {', '.join(DEV_SPLITS)}: {len(y)} pages, {int(y.sum())} education, "
+          f"{len(set(sites))} sites")
+    print(f"CV by site ({FOLDS} folds x {len(SEEDS)} deals): precision {cv['precision']:.3f} "
+          f"recall {cv['recall']:.3f} F1 {cv['f1']:.3f}")
+    p, r, f = prf((x[:, 0] * slope + intercept) >= 0, y)
     print(f"slope {slope:.4f}, intercept {intercept:.4f} (0.5 at density {-intercept / slope:.2f}); "
-          f"training set: {_pr((x[:, 0] * slope + intercept) >= 0, y)}")
+          f"on the training pages: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
     if args.write:
         path = DEFAULT_MODELS_DIR / "education_terms.json"
         data = json.loads(path.read_text("utf-8"))

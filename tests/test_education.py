@@ -12,7 +12,7 @@ import pytest
 import pipeline
 from pipeline.clean import clean_page
 from pipeline.errors import ConfigError
-from pipeline.extract.education import annotate, score, topics
+from pipeline.extract.education import annotate, headline, score, topics
 from pipeline.records import RawPage
 from pipeline.settings import load_settings
 from tests.conftest import ROOT, edunews
@@ -20,7 +20,24 @@ from tests.conftest import ROOT, edunews
 TOPIC = ROOT / "data" / "topic"
 LABELS = {json.loads(line)["file"]: json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()}
 TEACHERS_PROTEST = "cleaning-dev/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html.gz"
+PRECISION_CHECK3, RECALL_CHECK3 = 0.87, 0.95  # measured 0.900 and 0.976 (stored model, curve fitted with check3)
 DAVIS_CUP = "cleaning-dev/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
+
+
+# Hard cases of the development splits (labels read before scoring): stories set at a school or a
+# university whose headline is about another beat, and education news whose headline names one.
+HARD_OTHER = [
+    "check3/cns/beat-066.html.gz",      # students prepare for their school's first prom
+    "check3/cns/beat-070.html.gz",      # a university opens an e-sports and gaming arena
+    "check3/cns/post-87875.html.gz",    # schools await the COVID vaccine for children
+    "mcb-harvard/story-2014-3704-catherine-dulac-to-deliver-prestigious-harvey-lecture.html.gz",  # a named lecture
+    "mcb-harvard/story-2005-3353-the-first-annual-mbb-graduate-student-conference-may-12-13.html.gz",  # science meeting
+]
+HARD_EDUCATION = [
+    "check3/cns/post-85423.html.gz",    # COVID relief plan: $130 billion to help schools reopen
+    "check3/cns/beat-023.html.gz",      # school board candidates on school safety (police officers)
+    "mcb-harvard/story-2016-3880-mcb-lecturer-receives-q-award.html.gz",  # a lecturer's teaching award
+]
 
 
 def _raw(file: str) -> bytes:
@@ -54,6 +71,41 @@ def test_other_news_scores_low(file: str) -> None:
     assert LABELS[file]["label"] == "other"
     article = _article(file)
     assert score(article.title, article.text) < 0.1
+
+
+@pytest.mark.parametrize("file", HARD_OTHER)
+def test_school_set_stories_about_another_beat_are_off_topic(file: str) -> None:
+    assert LABELS[file]["label"] == "other"
+    article = _article(file)
+    assert score(article.title, article.text) < 0.5
+
+
+@pytest.mark.parametrize("file", HARD_EDUCATION)
+def test_education_news_naming_another_beat_stays_education(file: str) -> None:
+    assert LABELS[file]["label"] == "education"
+    article = _article(file)
+    assert score(article.title, article.text) >= 0.5
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Erin O'Shea to Join MCB Faculty - Molecular & Cellular Biology - News Archives - Harvard University",
+     "Erin O'Shea to Join MCB Faculty"),
+    ("Teachers strike over pay | The Daily Nation", "Teachers strike over pay"),
+    ("Kenya – Ministry of Education opens 40 e-learning centres", "Ministry of Education opens 40 e-learning centres"),
+    ("Year-round schooling: a state-by-state guide", "Year-round schooling: a state-by-state guide"),  # hyphenated
+])
+def test_headline_is_the_story_not_the_site_name(title: str, expected: str) -> None:
+    assert headline(title) == expected
+
+
+def test_an_off_topic_headline_word_lowers_the_score_of_the_same_body() -> None:
+    article = _article(TEACHERS_PROTEST)
+    body = article.text[len(article.title):]
+    plain = score("Detroit teachers rally for a raise", body)
+    assert plain >= 0.5
+    assert score("Detroit teachers rally for a raise after the football game", body) < plain
+    # The site name after a separator does not count: the same headline with one scores the same.
+    assert score("Detroit teachers rally for a raise | Detroit News Sports", body) == plain
 
 
 def test_topics_name_the_sdg4_targets_of_an_education_article() -> None:
@@ -109,26 +161,47 @@ def test_process_only_education_skips_extractors_for_off_topic_pages(tmp_path: P
 
 
 @pytest.mark.slow
-def test_check_half_floor() -> None:
-    """Precision and recall on the check half stay above the floor pinned from the last measurement."""
+def test_cross_validation_by_site_floor() -> None:
+    """The whole scheme, cross-validated by site on the development splits, stays above its measured floor."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from eval_education import measure
+    from train_education import cross_validate, dev_set
 
-    result = measure("check", 0.5)
-    assert result["pages"] >= 150
-    assert result["precision"] >= 0.80  # measured 0.831
-    assert result["recall"] >= 0.93  # measured 0.956
+    x, y, sites = dev_set()
+    assert len(y) >= 900 and y.sum() >= 200 and len(set(sites)) >= 500
+    cv = cross_validate(x, y, sites)
+    assert cv["precision"] >= 0.88  # measured 0.898 (5 folds x 3 deals)
+    assert cv["recall"] >= 0.90  # measured 0.923
+    assert cv["slope"] > 0 and 2 <= -cv["intercept"] / cv["slope"] <= 6  # 0.5 at 2-6 points per 100 words
 
 
 def test_check3_floor() -> None:
-    """The blind check3 set (new sites, labelled before scoring) stays above its measured floor."""
+    """check3 (230 real pages, 101 new sites) with the stored model: a quick regression guard.
+
+    check3 was blind for the previous model and is training data (of the curve) now; the
+    cross-validation above is the honest number.
+    """
     sys.path.insert(0, str(ROOT / "bench"))
     from eval_education import measure
 
     result = measure("check3", 0.5)
     assert result["pages"] >= 200 and result["education"] >= 80
-    assert result["precision"] >= 0.80  # measured 0.830 (blind, once)
-    assert result["recall"] >= 0.95  # measured 1.000
+    assert result["precision"] >= PRECISION_CHECK3
+    assert result["recall"] >= RECALL_CHECK3
+
+
+def test_a_models_copy_without_off_topic_words_still_scores(tmp_path: Path) -> None:
+    """A user's models folder from before the headline rule loads; its headlines are simply not penalised."""
+    import shutil
+
+    from pipeline.extract.education import load_model
+    for name in ("education_terms.json", "taxonomy.json"):
+        shutil.copy(ROOT / "models" / name, tmp_path / name)
+    data = json.loads((tmp_path / "education_terms.json").read_text())
+    del data["title_off_topic"], data["title_off_topic_points"]
+    (tmp_path / "education_terms.json").write_text(json.dumps(data))
+    article = _article("check3/cns/post-87875.html.gz")  # schools await the COVID vaccine
+    assert load_model(tmp_path).off_topic is None
+    assert score(article.title, article.text, tmp_path) > score(article.title, article.text)
 
 
 def test_check4_is_blind_and_whole() -> None:
@@ -137,7 +210,7 @@ def test_check4_is_blind_and_whole() -> None:
     Reads only labels and files, never a score: check4 must not be scored before the lead does.
     """
     sys.path.insert(0, str(ROOT / "bench"))
-    from train_education import TRAIN_SPLITS
+    from train_education import DEV_SPLITS
 
     rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
     fields = set(rows[0])
@@ -147,4 +220,4 @@ def test_check4_is_blind_and_whole() -> None:
     assert all((TOPIC / "pages" / r["file"]).is_file() for r in check4)
     older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check4"}
     assert not older_sites & {r["site"] for r in check4}
-    assert "check4" not in TRAIN_SPLITS and "check3" not in TRAIN_SPLITS
+    assert "check4" not in DEV_SPLITS
