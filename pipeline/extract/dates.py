@@ -36,13 +36,17 @@ is an event only when it is not generic ("challenges of today").
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.extract.base import Context
 from pipeline.extract.casefold_scan import ascii_folded
+from pipeline.knowledge import models_dir
 from pipeline.records import Article, DateRow
 
 _MONTHS = {
@@ -82,15 +86,27 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
     ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
     ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
+    # "July 3 last year", "3 July of last year": a day whose year is given relative to publication
+    ("dm_rel", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')},?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
+    ("md_rel", rf"{_WD}{_mon('m1')}\s*{_day('d1')},?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
+    # "this 10th day of February, 2025": the formal form of a day
+    ("day_of", rf"(?:(?:this|the)\s+)?{_day('d1')}\s+day\s+of\s+{_mon('m1')}{_Y1}"),
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
-    ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
+    # "in January and February", "between June and August", "from January to March": one span
+    ("mm", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bbetween\s)|(?<=\bfrom\s)){_mon('m1')}"
+           rf"\s*(?:-|–|to|until|till|through|and)\s*{_mon('m2')}(?!\s*,?\s*\d)"),
+    ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),
+    # "at an April ceremony", "the April launch": a month naming when the thing it qualifies was
+    # ("the May government" is Theresa May's: May, a name and a verb too, is left out)
+    ("m_attr", rf"(?:(?<=\ban\s)|(?<=\ba\s)|(?<=\bthe\s))(?!May\b){_mon('m1')}(?=\s+[a-z]{{3,}}\b)"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
-          rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
+          rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)|(?<=\bfor\s)){_mon('m1')}"
+          rf"(?!\s*\d)(?!,\s*(?:19|20)\d\d\b)"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
@@ -115,7 +131,8 @@ _FIRST = {
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
     "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
-    "academic2": "[as]",
+    "academic2": "[as]", "dm_rel": rf"\d|{_WD1}", "md_rel": f"{_WD2}|{_MON2}", "day_of": r"[ts\d]",
+    "mm": _MON2, "m_attr": _MON2,
 }
 _PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else "") + src, re.I))
              for name, src in _PATTERN_SRC]
@@ -237,6 +254,26 @@ class _Resolver:
 
     _md = _dm
 
+    def _dm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        """"July 3 last year": the year relative to publication."""
+        if self.pub is None:
+            return None
+        y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        d = date(y, _month(m["m1"]), int(m["d1"]))
+        return "event", d, d
+
+    _md_rel = _dm_rel
+    _day_of = _dm
+
+    def _mm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        """"in January and February": both months, the year of the span's end as for one month."""
+        mo1, mo2 = _month(m["m1"]), _month(m["m2"])
+        end = self._m_of(mo2, future)
+        if end is None:
+            return None
+        y1 = end.year if mo1 <= mo2 else end.year - 1
+        return "event", date(y1, mo1, 1), _month_end(end.year, mo2)
+
     def _iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
         return "event", d, d
@@ -255,19 +292,24 @@ class _Resolver:
     def _whole_month(self, y: int, mo: int) -> tuple[str, date, date]:
         return "event", date(y, mo, 1), _month_end(y, mo)
 
-    def _m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        mo = _month(m["m1"])
+    def _m_of(self, mo: int, future: bool | None) -> date | None:
+        """First day of the year-less month ``mo``: with a publication date the closest such
+        month, in a past clause one that has begun, in a future clause one that has not
+        ended; without one, the text's year."""
         if self.pub is None:
-            return None if self.fallback_year is None else self._whole_month(
-                self.fallback_year, mo)
-        # The closest such month; in a past clause one that has begun, in a future
-        # clause one that has not ended.
+            return None if self.fallback_year is None else date(self.fallback_year, mo, 1)
         y = _closest_year(mo, 15, self.pub, None)
         if future is False and date(y, mo, 1) > self.pub:
             y -= 1
         elif future and _month_end(y, mo) < self.pub:
             y += 1
-        return self._whole_month(y, mo)
+        return date(y, mo, 1)
+
+    def _m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        first = self._m_of(_month(m["m1"]), future)
+        return None if first is None else self._whole_month(first.year, first.month)
+
+    _m_attr = _m
 
     def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         """"June and July of this year": one span over both months."""
@@ -464,6 +506,11 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
                           _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
         "my": months,
         "m": months,
+        "dm_rel": sort(days, weekdays),
+        "md_rel": sort(months, weekdays),
+        "day_of": sort(days, _word_before(text, folded, days, ("this", "the"))),
+        "mm": months,
+        "m_attr": months,
         "rel_day": sort(*(_find_all(folded, w) for w in ("yesterday", "today", "tomorrow"))),
         "rel_period": sort(_word_before(text, folded, _find_all(folded, "week") + _find_all(folded, "month"),
                                         ("last", "next", "this", "previous", "coming"))),
@@ -521,7 +568,45 @@ def _event_today(ctx: Context, start: int) -> bool:
     # A modal counts only when it is a future one ("will open today"; "can pay today" is
     # "nowadays").
     future = any(c.lower_ in _FUTURE_AUX - {"could", "may", "might"} for c in auxes)
+    if head.tag_ == "VBG" and not future:
+        # A progressive, "are facing today" or its reported form "were confronting learners
+        # today": what goes on nowadays, not something that happened on the day.
+        return False
     return "VBD" in tags or future or (head.tag_ == "VBN" and "VBP" not in tags)
+
+
+@lru_cache(maxsize=4)
+def _knowledge(folder: Path) -> dict[str, frozenset[str]]:
+    """models/dates.json of ``folder``, read once per folder."""
+    data = json.loads((folder / "dates.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _moved_between(ctx: Context, start: int) -> bool:
+    """'move the tests from October to November': two months, where a thing was and where it goes.
+
+    The 'from' before the months hangs on a verb of change (``change_verbs`` in
+    models/dates.json); 'from January to March' elsewhere is one span.
+    """
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prep = ctx.doc[span.start - 1]
+    if prep.lower_ != "from":
+        return False
+    return prep.head.lower_ in _knowledge(models_dir())["change_verbs"]
+
+
+def _attributive_month(ctx: Context, start: int) -> bool:
+    """'an April ceremony', 'the April launch': the month qualifies the noun after it."""
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.i + 1 >= len(ctx.doc):
+        return False
+    nxt = tok.nbor(1)
+    return tok.head.i == nxt.i and tok.dep_ in {"compound", "nmod", "amod"} and nxt.pos_ == "NOUN"
 
 
 def _after_noun(ctx: Context, start: int) -> bool:
@@ -589,12 +674,24 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
     return True if _FUTURE.search(sentence) else None
 
 
-def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The only year written in full dates of the text (for undated pages).
+_ANY_YEAR = re.compile(r"(?<![\d.,:/-])(?:19|20)\d\d(?![\d.,:]\d)")
+# "by August 2022", "until 2024", "before 30 June 2025": a target, not when things happen
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:[A-Za-z]+\.?,?\s+)?"
+                            r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\.?,?\s+)?$", re.I)
 
-    Month-year expressions do not count: they are often targets ("by August 2022"),
-    and their year says nothing of when the year-less "in September" was.
+
+def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
+    """The year of year-less dates on an undated page, when the text makes it unambiguous.
+
+    The one year the whole text writes (any four-digit year: "began in January 2024" and
+    nothing else), unless it is only written as a target ("by August 2022", "until
+    2024": that says nothing of when the year-less "in September" was); else the only
+    year written in full dates.
     """
+    every = list(_ANY_YEAR.finditer(text))
+    if len({m.group(0) for m in every}) == 1 and any(
+            not _TARGET_BEFORE.search(text[max(0, m.start() - 30):m.start()]) for m in every):
+        return int(every[0].group(0))
     found_by = found_by or _matches(text)
     years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
              for m in found_by[name] if m["y1"] and _name_like_month(m)}
@@ -706,6 +803,19 @@ def extract(ctx: Context) -> list[DateRow]:
         if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
             continue  # "the architects of the future tomorrow": not a day
         if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
+            continue
+        if name == "m_attr" and not _attributive_month(ctx, start):
+            continue
+        if name == "mm" and _moved_between(ctx, start):
+            for g in ("m1", "m2"):  # each month on its own, at its own place
+                first = resolver._m_of(_month(m[g]), future)
+                if first is None:
+                    continue
+                key = ("event", first.isoformat(), _month_end(first.year, first.month).isoformat())
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(DateRow(article.article_id, m[g], *key[1:], "event", sentence,
+                                        m.start(g), m.end(g)))
             continue
         result = resolver(name, m, future)
         if result is None:
