@@ -204,6 +204,9 @@ def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> in
     return best.year
 
 
+_WEEKDAY_HEAD = re.compile(rf"{_WEEKDAY}\b", re.I)
+
+
 class _Resolver:
     """Turns a regex match into (kind, first, last), or None when it is not a date."""
 
@@ -211,12 +214,28 @@ class _Resolver:
         self.pub = published
         self.fallback_year = fallback_year
 
-    def year(self, given: str | None, month: int, day: int, future: bool | None) -> int | None:
+    def year(self, given: str | None, month: int, day: int, future: bool | None,
+             weekday: int | None = None) -> int | None:
+        """The year of a day, given or resolved (see ``_closest_year``).
+
+        When the tense does not show, a weekday written with the day ("Thursday, May 3")
+        decides between the last occurrence and the next one: the year in which that
+        day is that weekday. A known tense wins over the weekday (a wrong weekday is a
+        common slip).
+        """
         if given:
             return int(given)
-        if self.pub is not None:
-            return _closest_year(month, day, self.pub, future)
-        return self.fallback_year
+        if self.pub is None:
+            return self.fallback_year
+        y = _closest_year(month, day, self.pub, future)
+        if future is None and weekday is not None and date(y, month, day).weekday() != weekday:
+            other = _closest_year(month, day, self.pub, date(y, month, day) <= self.pub)  # the other side
+            try:
+                if other != y and date(other, month, day).weekday() == weekday:
+                    return other
+            except ValueError:
+                pass
+        return y
 
     def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
@@ -249,7 +268,8 @@ class _Resolver:
 
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
-        y = self.year(m["y1"], mo, d, future)
+        wd = _WEEKDAY_HEAD.match(m.group(0))
+        y = self.year(m["y1"], mo, d, future, _WEEKDAYS[wd["wd"][:3].lower()] if wd else None)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
@@ -724,13 +744,25 @@ def _dateline_form(text: str, start: int, end: int, headline: bool) -> bool:
     return headline or not before.strip() or before.rstrip()[-1] in ".!?|:"
 
 
-def _dateline(article: Article) -> tuple[date, int, int] | None:
-    """A full date near the top that is the page's date (see ``_dateline_form``)."""
+def _datelined(text: str, start: int, end: int) -> bool:
+    """The strongest forms of ``_dateline_form``: a dateline ("SEASIDE, Ca., May 4, 2018 –")
+    or a labelled date ("Date: ...", "Published ..."), the day the text was written."""
+    before, after = text[:start], text[end:]
+    if _LABELLED_DATE.search(before) and not re.search(r"\b(?:updated|modified)\b", before[-40:], re.I):
+        return True
+    return bool(_DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)))
+
+
+def _dateline(article: Article, strong: bool = False) -> tuple[date, int, int] | None:
+    """A full date near the top that is the page's date (see ``_dateline_form``); with
+    ``strong``, only a dateline or a labelled date (``_datelined``)."""
     for i, block in enumerate(article.blocks[:8]):
         for start, end, name, m in _scan(block.text):
             if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
             if not _dateline_form(block.text, start, end, i == 0 or block.kind == "title"):
+                continue
+            if strong and not _datelined(block.text, start, end):
                 continue
             try:
                 d = _Resolver(None, None)(name, m, False)
@@ -739,6 +771,10 @@ def _dateline(article: Article) -> tuple[date, int, int] | None:
             if d is not None:
                 return d[1], block.start + start, block.start + end
     return None
+
+
+# A dateline a day or two off the metadata is a time-zone shift, not another day of writing.
+_ANCHOR_SLACK_DAYS = 2
 
 
 def published_rows(article: Article) -> list[DateRow]:
@@ -791,7 +827,14 @@ def extract(ctx: Context) -> list[DateRow]:
             rows = [DateRow(article.article_id, text[found[1]:found[2]], iso, iso, "published",
                             ctx.sentence_text(found[1]), found[1], found[2])]
     found_by = _matches(text)
-    resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
+    anchor = published
+    if published is not None and (found := _dateline(article, strong=True)) is not None \
+            and abs((found[0] - published).days) > _ANCHOR_SLACK_DAYS:
+        # The metadata date is not the day the text was written (an archive's placeholder,
+        # the day a page was migrated or re-posted): "on Thursday, May 3" is read from the
+        # dateline's day. The published row stays the metadata's.
+        anchor = found[0]
+    resolver = _Resolver(anchor, None if anchor else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
     for start, _end, name, m in _scan(text, found_by):
         if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
