@@ -98,6 +98,9 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     # qualifying a noun; "for March"; a month-year with a comma.
     ("The hurricane tore through the island on July 3 last year.", "2025-01-14", "2024-07-03", "2024-07-03"),
     ("The new exams will first be sat on 3 March next year.", "2024-01-10", "2025-03-03", "2025-03-03"),
+    ("The camp ran from 3 to 7 July last year.", "2024-03-01", "2023-07-03", "2023-07-07"),
+    ("Organisers said the Games will take place on July 23-August 8 next year.", "2020-04-08", "2021-07-23",
+     "2021-08-08"),
     ("The first teachers would be trained online in January and February.", "2024-11-18", "2025-01-01",
      "2025-02-28"),
     ("The pilot ran from January to March.", "2024-06-21", "2024-01-01", "2024-03-31"),
@@ -254,6 +257,9 @@ def test_a_verb_of_change_names_two_months_not_a_span() -> None:
     assert events(body, "2024-06-21") == [("2024-10-01", "2024-10-31"), ("2024-11-01", "2024-11-30")]
     rows = [r for r in run(body, "2024-06-21") if r.kind == "event"]
     assert [r.text for r in rows] == ["October", "November"]
+    # where a thing was moved to is not read as past: the ceremony went to the coming January
+    assert ("2024-01-01", "2024-01-31") in events("The ceremony, which was moved from September to January, "
+                                                  "will go ahead.", "2023-11-08")
 
 
 def test_undated_page_takes_the_one_year_the_text_writes() -> None:

@@ -75,16 +75,17 @@ _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
 _Y1 = rf"(?:,?\s*{_yr('y1')})?"
 _Y2 = rf"(?:,?\s*{_yr('y2')})?"
+_RELY = r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b)?"  # "July 23-August 8 next year"
 _WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 
 # (name, regex); longer matches win over shorter ones at the same place.
 _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm_dm", rf"{_FROM}{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}{_SEP}{_WD}{_day('d2')}{_OF}"
-              rf"{_mon('m2')}{_Y2}"),
+              rf"{_mon('m2')}{_Y2}{_RELY}"),
     ("md_md", rf"{_FROM}{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}{_SEP}{_WD}{_mon('m2')}\s*"
-              rf"{_day('d2')}{_Y2}"),
-    ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
-    ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
+              rf"{_day('d2')}{_Y2}{_RELY}"),
+    ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}{_RELY}"),
+    ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}{_RELY}"),
     ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
     # "July 3 last year", "3 July of last year": a day whose year is given relative to publication
     ("dm_rel", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')},?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
@@ -256,13 +257,25 @@ class _Resolver:
         first, last = date(start_y, mo1, da1), date(end_y, mo2, da2)
         return ("event", first, last) if first <= last else None
 
+    def _rel_year(self, m: re.Match[str]) -> str | None:
+        """The year "last/next/this year" after a range names (None without one)."""
+        rel = m.groupdict().get("rel")
+        if not rel or self.pub is None:
+            return None
+        return str(self.pub.year + {"last": -1, "next": 1, "this": 0}[rel.lower()])
+
     def _dm_dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"], future)
+        if m["rel"] and self.pub is None:
+            return None
+        return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"] or self._rel_year(m), future)
 
     _md_md = _dm_dm
 
     def _dd_m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        return self._days(m["m1"], m["d1"], m["y1"], m["m1"], m["d2"], m["y1"], future)
+        if m["rel"] and self.pub is None:
+            return None
+        y = m["y1"] or self._rel_year(m)
+        return self._days(m["m1"], m["d1"], y, m["m1"], m["d2"], y, future)
 
     _m_dd = _dd_m
 
@@ -851,7 +864,8 @@ def extract(ctx: Context) -> list[DateRow]:
             continue
         if name == "mm" and _moved_between(ctx, start):
             for g in ("m1", "m2"):  # each month on its own, at its own place
-                first = resolver._m_of(_month(m[g]), future)
+                # "was moved from September to January": where it goes is not in the past
+                first = resolver._m_of(_month(m[g]), None if g == "m2" and future is False else future)
                 if first is None:
                     continue
                 key = ("event", first.isoformat(), _month_end(first.year, first.month).isoformat())
