@@ -246,6 +246,14 @@ def test_page_date_lines_are_not_events() -> None:
     assert events(body, "2024-03-06") == [("2024-03-04", "2024-03-04")]
 
 
+@pytest.mark.parametrize("line", ["This article was first published on 2 March 2024.",
+                                  "Posted in News & Events on March 2, 2024 by admin"])
+def test_page_date_lines_at_the_end_are_not_events(line: str) -> None:
+    body = "The ministry opened a new school in the capital on 4 March.\n\n" + line
+    for published in ("2024-03-06", None):  # undated: the page's line still gives the text its one year
+        assert events(body, published) == [("2024-03-04", "2024-03-04")]
+
+
 def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")

@@ -145,8 +145,13 @@ _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
-_PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
-                             r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
+# Also "This article was first published on ...", "Posted in Education on ...".
+_PAGE_DATE_LINE = re.compile(
+    r"^\W*(?i:(?:this\s+(?:article|story|post|piece|page)\s+(?:was|is|has\s+been)\s+)?"
+    r"(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified|date|dated))"
+    # a category name: "Posted in News & Events on"
+    r"(?:\s+(?i:in)\s+[A-Z][\w-]*(?:\s+(?:&|and|[A-Z][\w-]*)){0,3}\s+(?i:on))?"
+    r"(?:\s+(?i:on|at))?\s*[:=]?\s*[\"']?$")
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
