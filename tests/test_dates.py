@@ -82,6 +82,8 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     # A year-less date is its last occurrence on or before publication ("since May" on a
     # December page), the coming one in future clauses or, in present tense, within a month.
     ("Enrolment has grown steadily since May.", "2024-12-04", "2024-05-01", "2024-05-31"),
+    # "since" has begun whatever the tense shows (the closest March would be the coming one)
+    ("The strike, ongoing since March, is the longest in years.", "2024-10-20", "2024-03-01", "2024-03-31"),
     ("The ceremony took place on 20 December.", "2024-12-04", "2023-12-20", "2023-12-20"),
     ("The school celebrates Science Day on 10 December.", "2024-12-04", "2024-12-10", "2024-12-10"),
     ("The new term will begin on 6 January.", "2024-12-04", "2025-01-06", "2025-01-06"),

@@ -142,6 +142,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|upcoming|is to be|are to be|scheduled
 _GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", re.I)
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
@@ -861,6 +862,8 @@ def extract(ctx: Context) -> list[DateRow]:
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
         future = _future_at(ctx, start, sentence)
+        if _SINCE_BEFORE.search(text[max(0, start - 8):start]):
+            future = False  # "since May" has begun, whatever the tense ("ongoing since May, is ...")
         if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
             continue  # "the architects of the future tomorrow": not a day
         if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
