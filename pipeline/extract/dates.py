@@ -8,13 +8,21 @@ predictable than dateparser's free search and never reads "2030" out of
 
 Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
-  "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
-  day of the month; a month range ("from October 2013 to September 2018") likewise.
-- A missing year comes from the publication date: in a past-tense clause the date's
-  last occurrence on or before publication ("since May" on a December page is this
-  May), in a future-tense one ("will be held") its next one, otherwise the one closest
-  to publication. With no publication date, the only year written in full dates of the
-  text is used; otherwise the expression is dropped.
+  "October 22-23"): first..last day; a month ("in March", "March 2024", "the April
+  launch"): first..last day of the month; a month range ("from October 2013 to
+  September 2018", "in January and February") likewise, but "move the tests from
+  October to November" is two months (a verb of change, ``models/dates.json``).
+- A missing year comes from the publication date: in a past-tense clause (and after
+  "since") the date's last occurrence on or before publication ("since May" on a
+  December page is this May), in a future-tense one ("will be held") its next one,
+  otherwise the one closest to publication (present-tense clauses are mostly
+  prospective: reading them as past lost 6 points of F1 on the gold sets), where a
+  written weekday ("Thursday, May 3") picks the year it fits. "July 3 last year" and
+  "July 23-August 8 next year" take the year named. When a dateline or labelled date
+  in the text is more than two days off the metadata date (an archive's placeholder,
+  a re-post), the text's own date is the anchor. With no publication date, the one
+  year the whole text writes (unless only as a target: "by August 2022"), else the
+  only year written in full dates; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
@@ -27,10 +35,14 @@ Normalization rules (documented for the ``dates`` table):
 - The dateline (a full date near the top equal to the publication date) is the
   ``published`` row, not an event. When the clean stage found no publication date, a
   labelled date, a dateline or a date line ending the headline block is taken as it
-  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
+  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:", "This article was
+  first published on", "Posted in <Category> on" are never events.
 
 Known limits: English month and weekday names only; time-of-day is ignored; "today"
-is an event only when it is not generic ("challenges of today").
+is an event only when it is not generic ("challenges of today", a progressive "are
+facing today"); numeric dates ("12/03/2024") are not read (day or month first is
+unknown); a range that does not resolve ("January 2024 and March 2023") hides the
+dates inside it.
 """
 
 from __future__ import annotations
