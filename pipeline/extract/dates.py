@@ -784,10 +784,16 @@ def _datelined(text: str, start: int, end: int) -> bool:
     return bool(_DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)))
 
 
+# What a block needs to hold a ``_datelined`` date: a dash after a date's last digit, or a label.
+_STRONG_HINT = re.compile(r"\d\s*[-–—]+\s|\b(?:date|published|posted)", re.I)
+
+
 def _dateline(article: Article, strong: bool = False) -> tuple[date, int, int] | None:
     """A full date near the top that is the page's date (see ``_dateline_form``); with
     ``strong``, only a dateline or a labelled date (``_datelined``)."""
     for i, block in enumerate(article.blocks[:8]):
+        if strong and not _STRONG_HINT.search(block.text):
+            continue  # cheap: most blocks cannot hold either form (this runs for every dated page)
         for start, end, name, m in _scan(block.text):
             if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
