@@ -58,7 +58,6 @@ from pathlib import Path
 
 from pipeline.extract.base import Context
 from pipeline.extract.casefold_scan import ascii_folded
-from pipeline.knowledge import models_dir
 from pipeline.records import Article, DateRow
 
 _MONTHS = {
@@ -645,6 +644,8 @@ def _moved_between(ctx: Context, start: int) -> bool:
     prep = ctx.doc[span.start - 1]
     if prep.lower_ != "from":
         return False
+    from pipeline.knowledge import models_dir  # the models_dir setting, applied by the entry point
+
     return prep.head.lower_ in _knowledge(models_dir())["change_verbs"]
 
 
