@@ -12,7 +12,7 @@ within the article), so an update's new articles go at the END of every table:
   turns an exported article into a duplicate), when the files do not match what the
   last export recorded, or after a crash in a compaction, every CSV is rewritten from
   the state to a temporary name and renamed into place, and the Parquet partitions
-  that changed are rewritten as one ``base-<generation>.parquet`` each.
+  that changed are rewritten as one ``base.parquet`` each.
 
 ``datapackage.json`` is the commit point and the manifest: written last (temporary
 file, fsync, rename), it records per table the committed byte length of the CSV
@@ -241,9 +241,13 @@ def _write_partition(store: StateStore, out: Path, year: str, name: str, after: 
     return count
 
 
-def _rewrite_partition(store: StateStore, out: Path, year: str, generation: int) -> None:
-    """The year partition of every table as one base file from the state; the partition's other files go."""
-    name = f"base-{generation:06d}.parquet"
+def _rewrite_partition(store: StateStore, out: Path, year: str) -> None:
+    """The year partition of every table as one base file from the state; the partition's other files go.
+
+    Only called under the COMPACTING marker: a crash between the new base and the removal of the
+    old parts (which would double their rows) makes the next export rewrite every partition.
+    """
+    name = "base.parquet"
     count = _write_partition(store, out, year, name)
     for table in PARTITIONED:
         folder = out / f"{table}.parquet" / f"year={year}"
@@ -288,7 +292,7 @@ def _drop_partial_parts(out: Path, after: int) -> None:
 
 
 def write_datapackage(out: Path, stamps: dict[str, dict[str, Any]], parts: dict[str, list[str]],
-                      last_seq: int, generation: int) -> None:
+                      last_seq: int) -> None:
     """The datapackage, which is also the export's manifest: written last, atomically, fsynced."""
     resources = []
     for table in TABLES:
@@ -312,7 +316,7 @@ def write_datapackage(out: Path, stamps: dict[str, dict[str, Any]], parts: dict[
         "name": "edunews",
         "title": "edunews: people, organizations, places, dates and priority areas in education news",
         "resources": resources,
-        "edunews_export": {"last_seq": last_seq, "generation": generation},
+        "edunews_export": {"last_seq": last_seq},
     }
     tmp = _atomic_path(out / PACKAGE)
     with tmp.open("w", encoding="utf-8") as handle:
@@ -323,15 +327,15 @@ def write_datapackage(out: Path, stamps: dict[str, dict[str, Any]], parts: dict[
     _fsync_dir(out)
 
 
-def _committed(out: Path) -> tuple[int, int, dict[str, dict[str, Any]], dict[str, list[str]]] | None:
-    """(last seq, generation, CSV stamps, Parquet files) the last export committed, when the files on disk
+def _committed(out: Path) -> tuple[int, dict[str, dict[str, Any]], dict[str, list[str]]] | None:
+    """(last seq, CSV stamps, Parquet files) the last export committed, when the files on disk
     still start with what it recorded; None when the next export must compact."""
     if (out / COMPACTING).exists():
         return None
     try:
         package = json.loads((out / PACKAGE).read_text("utf-8"))
         info = package["edunews_export"]
-        last, generation = int(info["last_seq"]), int(info["generation"])
+        last = int(info["last_seq"])
         resources = {r["name"]: r for r in package["resources"]}
         stamps = {t: {"bytes": int(resources[t]["bytes"]), "tail_sha1": resources[t]["edunews_tail_sha1"]}
                   for t in PARTITIONED}
@@ -347,15 +351,17 @@ def _committed(out: Path) -> tuple[int, int, dict[str, dict[str, Any]], dict[str
                 return None
         except OSError:
             return None
-    return last, generation, stamps, parts
+    return last, stamps, parts
 
 
-def _generation(out: Path) -> int:
-    """The generation of the last committed export (names of compacted Parquet files), 0 when unknown."""
-    try:
-        return int(json.loads((out / PACKAGE).read_text("utf-8"))["edunews_export"]["generation"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return 0
+def _mark_compacting(out: Path) -> None:
+    """Durably note that files are being rewritten in place; removed once the datapackage is written."""
+    marker = out / COMPACTING
+    with marker.open("w", encoding="utf-8") as handle:
+        handle.write("an export is rewriting the tables here; if this file stays, the next one starts over\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    _fsync_dir(out)
 
 
 def _drop_gone_years(out: Path, years: list[str]) -> None:
@@ -392,36 +398,35 @@ def export_tables(store: StateStore, out: Path, full: bool = False) -> str:
     committed = None if full else _committed(out)
     rows_changed = False
     if committed is not None:
-        before, generation, stamps, parts = committed
+        before, stamps, parts = committed
         _drop_partial_parts(out, before)
-        if _parquet_files(out) != parts:
-            committed = None  # files gone or added by hand: rewrite every partition
-        elif before > last or store.changed_since(before):
+        if _parquet_files(out) != parts or before > last:
+            committed = None  # files gone or added by hand, or another state: rewrite every partition
+        elif store.changed_since(before):
             rows_changed = True
     if committed is None or rows_changed:
-        generation = _generation(out) + 1
-        marker = out / COMPACTING
-        marker.write_text("an export is compacting the tables here; if this file stays, the next one starts over\n")
-        _fsync_dir(out)
+        _mark_compacting(out)
         rewrite_csvs(store, out)
         years = store.years()
         # Only the partitions that changed when the files are the committed ones; all of them otherwise.
         for year in (sorted(set(dirty) & set(years)) if committed is not None else years):
-            _rewrite_partition(store, out, year, generation)
+            _rewrite_partition(store, out, year)
         _drop_gone_years(out, years)
         mode = "compact"
     else:
         append_csvs(store, out, stamps, before)
         for year in store.years_after(before):
             _write_partition(store, out, year, f"part-{before + 1:012d}.parquet", after=before)
-        for year in _crowded_years(out):
-            generation += 1
-            _rewrite_partition(store, out, year, generation)
+        crowded = _crowded_years(out)
+        if crowded:
+            _mark_compacting(out)
+        for year in crowded:
+            _rewrite_partition(store, out, year)
         mode = "append"
     errors = [dict(zip(("source", "stage", "error", "at"), e, strict=True)) for e in store.errors()]
     _write_parquet_file(out / "errors.parquet", "errors", errors)
     stamps = {t: _stamp(out / f"{t}.csv") for t in TABLES}
-    write_datapackage(out, stamps, _parquet_files(out), last, generation)
+    write_datapackage(out, stamps, _parquet_files(out), last)
     (out / COMPACTING).unlink(missing_ok=True)
     store.clear_changed(last)
     store.clear_dirty(dirty)
