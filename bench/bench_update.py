@@ -145,11 +145,14 @@ def new_pages(seed_db: Path, n: int, round_: int = 0) -> list[tuple[str, bytes, 
     for i in range(n):
         url, html = pool[i % len(pool)]
         text = html.decode("utf-8", "replace")
-        extra = (f"<p>Update note {round_}-{i}: the school board met again on the {i % 28 + 1}th and approved "
-                 f"plan {round_}.</p>")
-        text = re.sub(r"(</article>|</main>|</body>)", extra + r"\1", text, count=1)
+        note = f"Update note {round_}-{i}: the school board met again and approved plan {round_}. "
+        # inside the first long paragraph, where the cleaner keeps it: every new page has a text of its own
+        text, found = re.subn(r"(<p[^>]*>)(?=[^<]{120,})", lambda m, note=note: m.group(1) + note, text,
+                              count=1)
+        if not found:
+            text = re.sub(r"(</article>|</main>|</body>)", f"<p>{note}</p>" + r"\1", text, count=1)
         url = re.sub(r"^(https?://[^/]+)/?", rf"\1/update-{round_}-{i}/", url, count=1)
-        out.append((url, text.encode("utf-8"), "text/html", "2025-06-01T00:00:00Z"))
+        out.append((url, text.encode("utf-8"), "text/html", f"2025-06-{round_ + 1:02d}T00:00:00Z"))
     return out
 
 
