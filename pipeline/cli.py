@@ -145,6 +145,7 @@ def _report(summary, args: argparse.Namespace) -> int:  # noqa: ANN001
     log.info("%s; tables in %s", summary.line(), Path(args.data) / "processed",
              extra={"summary": {"new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
                                 "failed": summary.failed, "seconds": round(summary.seconds, 3),
+                                "tables": getattr(summary, "export", ""),
                                 **_outcome(args, code)}})
     args.summary_logged = True
     return code

@@ -24,7 +24,7 @@ from pipeline.clean.selectors import site_hints
 from pipeline.errors import ConfigError, PipelineError, StateError
 from pipeline.extract import EXTRACTOR_VERSION, education, extract_articles
 from pipeline.ids import article_id
-from pipeline.ingest import iter_raw, iter_source, raw_sources
+from pipeline.ingest import iter_source, raw_sources
 from pipeline.ingest.warc import utc_now
 from pipeline.knowledge import SAMPLE_DIR, use_models_dir
 from pipeline.progress import Progress
@@ -46,6 +46,7 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    export: str = ""  # how the tables were written: "append" (what is new) or "compact" (rewritten)
 
     def line(self) -> str:
         return (f"new {self.new}, changed {self.changed}, unchanged {self.unchanged}, "
@@ -166,7 +167,10 @@ def _process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list
 
 
 def _count_pending(store: StateStore, pages: Iterable[RawPage], version: str = EXTRACTOR_VERSION) -> int:
-    """How many records a run will process: a read and hash of the inputs, no parsing (for the progress total)."""
+    """How many records a run will process: a read and hash of the inputs, no parsing (for the progress total).
+
+    Archive files read whole before are skipped (see ``Inputs``), so this costs what is new.
+    """
     return sum(store.needs_processing(p.raw_ref, body_hash(p.body), version) for p in pages)
 
 
@@ -189,19 +193,60 @@ def _pending(
         yield page
 
 
-def _iter_inputs(settings: Settings, paths: list[Path] | None) -> Iterator[RawPage]:
-    if not paths:
-        yield from iter_raw(settings.raw_dir)
-        return
-    for path in paths:
-        if not path.exists():
-            raise PipelineError(f"{path}: no such file or folder")
-        sources = raw_sources(path) if path.is_dir() else [path]
-        root = path if path.is_dir() else path.parent
-        if not sources:
-            raise PipelineError(f"{path}: no WARC files or manifest.jsonl to process (use `edunews ingest`)")
-        for source in sources:
-            yield from iter_source(source, root)
+class Inputs:
+    """The raw records of a run, without re-reading archive files that an earlier run read whole.
+
+    A WARC file is written once (crawl and ingest never append to an old one), so when one
+    was read to the end at the same size, modification time and processing version, every
+    record in it is processed already: it is skipped unread and its records count as
+    unchanged. Finding what is new then costs what is new, not a read and hash of the
+    whole archive. Manifests and datasets (whose pages or columns may change beside
+    them) are always read.
+    """
+
+    def __init__(self, settings: Settings, paths: list[Path] | None, store: StateStore, version: str) -> None:
+        self.settings, self.paths, self.store, self.version = settings, paths, store, version
+        self.skipped = 0
+        self.read_whole: list[tuple[str, int, int, str, int]] = []
+
+    def _sources(self) -> Iterator[tuple[Path, Path]]:
+        if not self.paths:
+            for source in raw_sources(self.settings.raw_dir):
+                yield source, self.settings.raw_dir
+            return
+        for path in self.paths:
+            if not path.exists():
+                raise PipelineError(f"{path}: no such file or folder")
+            sources = raw_sources(path) if path.is_dir() else [path]
+            root = path if path.is_dir() else path.parent
+            if not sources:
+                raise PipelineError(f"{path}: no WARC files or manifest.jsonl to process (use `edunews ingest`)")
+            for source in sources:
+                yield source, root
+
+    def pages(self, record: bool = False) -> Iterator[RawPage]:
+        """Every record to look at; ``record``: note the WARC files read to the end (for ``mark_seen``)."""
+        for source, root in self._sources():
+            key = None
+            if source.name.lower().endswith((".warc", ".warc.gz")):
+                stat = source.stat()
+                key = (source.relative_to(root).as_posix(), stat.st_size, stat.st_mtime_ns)  # as raw_refs
+                known = self.store.seen_source(*key, self.version)
+                if known is not None:
+                    if record:
+                        self.skipped += known
+                    continue
+            count = 0
+            for page in iter_source(source, root):
+                count += 1
+                yield page
+            if record and key is not None:
+                self.read_whole.append((*key, self.version, count))
+
+    def mark_seen(self) -> None:
+        """Called once every record read is committed: the files read whole are skipped from now on."""
+        if self.read_whole:
+            self.store.mark_source_seen(self.read_whole)
 
 
 def process(
@@ -226,10 +271,11 @@ def process(
         if settings.engine == "local" and settings.workers <= 1:
             chunk *= 4
         version = processing_version(settings)
-        total = _count_pending(store, _iter_inputs(settings, paths), version) if settings.progress else None
+        inputs = Inputs(settings, paths, store, version)
+        total = _count_pending(store, inputs.pages(), version) if settings.progress else None
         progress = Progress(total if limit is None or total is None else min(total, limit), settings)
         try:
-            pending = _pending(store, _iter_inputs(settings, paths), summary, version)
+            pending = _pending(store, inputs.pages(record=limit is None), summary, version)
             if limit is not None:
                 pending = islice(pending, limit)
             # The runner (this process, worker processes or a Dask cluster) returns batches in input order.
@@ -240,7 +286,10 @@ def process(
                 progress.update(len(done))
         finally:
             progress.close()
-        export_tables(store, settings.processed_dir)
+        summary.unchanged += inputs.skipped
+        inputs.mark_seen()
+        summary.export = export_tables(store, settings.processed_dir)
+        log.debug("tables %s", "appended" if summary.export == "append" else "rewritten (compacted)")
     finally:
         store.close()
     summary.seconds = time.monotonic() - started

@@ -41,6 +41,13 @@ DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensi
 # "agree" (markup and htmldate's original date give the same day) on every training split.
 DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})
 
+# Table export (pipeline/tables/write.py). An update appends its rows; the export checks that each
+# CSV still ends as the last export left it by the sha1 of its last EXPORT_TAIL_BYTES bytes (not the
+# whole file: that read would grow with the archive). A year partition of Parquet gets one part file
+# per update and is merged back into one file once it has more than EXPORT_MAX_PARTS.
+EXPORT_TAIL_BYTES = 65536
+EXPORT_MAX_PARTS = 32
+
 
 def cache_dir() -> Path | None:
     """Where derived indexes are kept between runs (``EDUNEWS_CACHE_DIR``, else the user cache).
