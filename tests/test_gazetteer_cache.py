@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import load_or_build
-from pipeline.extract import gazetteer as gz
+from pipeline.extract.knowledge import gazetteer as gz
 from pipeline.settings import DEFAULT_MODELS_DIR
 
 
@@ -44,7 +44,7 @@ def test_damaged_or_unwritable_cache_means_a_rebuild(tmp_path: Path, monkeypatch
 
 
 def test_lexicon_place_index_from_cache_equals_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.extract import lexicon
+    from pipeline.extract.knowledge import lexicon
 
     monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
     key = lexicon._place_key()

@@ -213,7 +213,7 @@ def test_text_long_form_of_a_known_acronym_keeps_its_own_name() -> None:
 
 
 def test_consistent_long_form_may_be_shorter_or_spelled_otherwise() -> None:
-    from pipeline.extract.org_recognizers import consistent_long_form
+    from pipeline.extract.organizations.recognizers import consistent_long_form
 
     assert consistent_long_form("Teachers' Service Commission", "Teachers Service Commission")
     assert consistent_long_form("Children's Fund", "United Nations Children's Fund")

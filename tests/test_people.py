@@ -301,7 +301,7 @@ def test_minister_of_one_portfolio_of_a_multi_portfolio_ministry() -> None:
     assert got["Halima Juma"][1:] == ("Education Minister", "Ministry of Education, Science and Technology")
 
 
-# Titles from the dependency parse (pipeline/extract/title_parse.py): shapes no pattern covers.
+# Titles from the dependency parse (pipeline/extract/people/title_parse.py): shapes no pattern covers.
 
 def test_parse_suffix_role_noun_with_org() -> None:
     got = people_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World Food "

@@ -15,7 +15,7 @@ from functools import cached_property
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.lexicon import fold
+from pipeline.extract.knowledge.lexicon import fold
 from pipeline.records import Article
 
 

@@ -1,7 +1,7 @@
 """Organization recognizers: the gazetteer, the head-word rule and acronym definitions.
 
 Part of the organizations extractor (``pipeline.extract.organizations``), which selects
-among their mentions and spaCy's filtered ORG entities (``org_mentions``):
+among their mentions and spaCy's filtered ORG entities (``.mentions``):
 - the gazetteer (``models/organizations.jsonl``): known names and aliases by lower-case
   phrase match, acronyms by exact match;
 - the rule: a capitalized run ending in an organization head word ("Ministry", "Union",
@@ -19,9 +19,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
-from pipeline.extract.org_mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
-from pipeline.extract.org_rules import (
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
+from pipeline.extract.organizations.mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
+from pipeline.extract.organizations.rules import (
     contact_label,
     generic_government,
     glued_markup,
@@ -315,7 +315,7 @@ def _place(span: Span) -> bool:
         return True
     if len(span) != 1 or span[0].pos_ != "PROPN" or fold(span.text) in get_lexicon().disciplines:
         return False
-    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
 
     return bool(get_gazetteer().lookup(span.text))
 

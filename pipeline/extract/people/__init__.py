@@ -19,16 +19,16 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
 3. mentions are merged: a short form ("Miao", "Dr Yeates") joins the full name that
    contains it; the row's name is the fullest form;
 4. the title and organization come from the patterns around any mention, tried in
-   order (``pipeline.extract.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
+   order (``pipeline.extract.people.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
    "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
    "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG";
    the authors the clean stage found are taken from the article's ``byline`` block;
-5. what the phrase does not state comes from the article (``people_context``): "ORG team
+5. what the phrase does not state comes from the article (``.context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
    country named in a sentence that names the person, else the one the article names most.
 
-Steps 1-2 are in ``people_mentions``, step 4's patterns in ``people_affiliations``.
+Steps 1-2 are in ``.mentions``, step 4's patterns in ``.affiliations``.
 
 Known limits: pronouns are not resolved; a name spaCy misses with no title or credit cue is
 missed; a leading place or acronym that
@@ -42,9 +42,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
-from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
-from pipeline.extract.people_context import (
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
+from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
+from pipeline.extract.people.context import (
     article_country,
     body_of_post,
     cabinet_post,
@@ -56,9 +56,9 @@ from pipeline.extract.people_context import (
     state_office,
     strip_courtesy,
 )
-from pipeline.extract.people_mentions import Mention, byline_mentions, find_mentions
-from pipeline.extract.title_parse import DepTitles
-from pipeline.extract.titles import TitleParser, split_title
+from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
+from pipeline.extract.people.title_parse import DepTitles
+from pipeline.extract.people.titles import TitleParser, split_title
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, fold
-from pipeline.extract.titles import TitleParser, is_head
+from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.people.titles import TitleParser, is_head
 
 LEFT_DEPS = {"compound", "amod", "nmod", "nummod"}
 ORG_PREPS = {"of", "at", "from", "with", "for", "in"}

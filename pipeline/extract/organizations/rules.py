@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
 
 if TYPE_CHECKING:
-    from pipeline.extract.org_mentions import Mention
+    from pipeline.extract.organizations.mentions import Mention
 
 GLUED = re.compile(r"^[A-Za-z][\w'.&-]*[\]\[()<>|*_]")
 UNIT_OF = re.compile(r"^(department|dept|school|faculty) of (?:the )?(.+)$")
@@ -79,8 +79,8 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
     News style writes "government" in lower case; the annotation guidelines name the body
     "Government of <country>", so the mention carries that canonical form.
     """
-    from pipeline.extract.gazetteer import get_gazetteer
-    from pipeline.extract.lexicon import demonym_country
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.lexicon import demonym_country
 
     found = []
     for i, tok in enumerate(doc):

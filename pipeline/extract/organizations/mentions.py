@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.org_rules import contact_label, glued_markup
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, is_place
+from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"

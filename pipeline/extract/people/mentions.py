@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.titles import SCOPE_WORDS, is_head, is_titleish
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, is_place
+from pipeline.extract.people.titles import SCOPE_WORDS, is_head, is_titleish
 
 PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "binti",
              "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}

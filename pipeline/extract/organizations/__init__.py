@@ -15,8 +15,8 @@ Mentions come from four recognizers, merged longest-first:
    acronym's letters spell, and every later use of the acronym is a mention;
 4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
    people with honorifics, job titles, projects/events/venues or page boilerplate
-   (``pipeline.extract.org_mentions``);
-5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``), but not
+   (``pipeline.extract.organizations.mentions``);
+5. country offices of known organizations ("UNDP Timor-Leste"; ``.rules``), but not
    when the words go on to a programme ("USAID Jordan Workforce Development Project");
 6. head-initial names ("Universidad del Trabajo del Uruguay"), names the text calls a kind
    of body ("the EIS union", "tech training provider ALX") and lower-case governments
@@ -24,7 +24,7 @@ Mentions come from four recognizers, merged longest-first:
 
 spaCy ORG entities without an organization head word or a known name must also not be a
 person in the article's eyes (a list of people, a byline, the surname of a PERSON named
-elsewhere), a quoted title, a plural noun phrase or a headline fragment (``org_mentions``).
+elsewhere), a quoted title, a plural noun phrase or a headline fragment (``.mentions``).
 
 Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
 forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
@@ -45,17 +45,22 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
-from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.org_merge import drop_places, merge_cut_forms, merge_headless, merge_variants
-from pipeline.extract.org_recognizers import (
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
+from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
+from pipeline.extract.organizations.merge import drop_places, merge_cut_forms, merge_headless, merge_variants
+from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
     gazetteer_mentions,
     head_initial_mentions,
     rule_mentions,
 )
-from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions, lowercase_governments
+from pipeline.extract.organizations.rules import (
+    academic_units,
+    country_offices,
+    kind_appositions,
+    lowercase_governments,
+)
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow
 

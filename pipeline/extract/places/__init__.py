@@ -3,7 +3,7 @@
 Reads ``doc.ents`` (GPE, LOC and the labels spaCy often gives places by mistake:
 ORG, PERSON, NORP, FAC), token ``pos_`` (proper nouns spaCy left untagged), sentence
 boundaries, ``ctx.orgs`` (place names inside an organization's name are not places)
-and ``ctx.person_spans``. Resolution uses :mod:`pipeline.extract.gazetteer`.
+and ``ctx.person_spans``. Resolution uses :mod:`pipeline.extract.knowledge.gazetteer`.
 
 How a name is resolved, and why:
 - spaCy labels are only a hint. A mention is a place when the gazetteer knows its
@@ -38,8 +38,8 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context
-from pipeline.extract.casefold_scan import ascii_folded, folded_pattern
-from pipeline.extract.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
+from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
+from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -212,7 +212,7 @@ def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] |
     """The region-name regex (``re.I``) and the same without ``re.I`` for :func:`ascii_folded` text.
 
     The second one finds the same spans ~3x faster; it is None if a name needs ``re.I``'s
-    own case rules (see :mod:`pipeline.extract.casefold_scan`).
+    own case rules (see :mod:`pipeline.extract.knowledge.casefold_scan`).
     """
     names = sorted({p_name for key, places in gaz.index.items() for p in places
                     if p.source == "region" for p_name in [key] if " " in key},

