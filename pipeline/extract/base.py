@@ -1,8 +1,10 @@
-"""What every extractor receives: the parsed Doc, the Article and what earlier extractors found.
+"""What every extractor receives: the parsed Doc and its Article, read-only (``Context``).
 
-Extractors run in a fixed order (``pipeline.extract.EXTRACTORS``); organizations
-come first because people take their organization from them and places must not
-be read out of organization names ("University of Lagos").
+What one extractor hands another is passed as an argument, not left on the Context
+(``pipeline.extract.extract_one``): the organizations' entities (``OrgEntity``) go to
+people, who take their organization from them, and with the people's name spans to
+places, which must not be read out of names ("University of Lagos", "Lagos Smith").
+The Context's cached views (words, sentences) are computed once and shared.
 """
 
 from __future__ import annotations
@@ -30,11 +32,11 @@ class OrgEntity:
 
 @dataclass
 class Context:
+    """One parsed article; its properties cache views of the Doc that several extractors read."""
+
     doc: Doc
     article: Article
     published: date | None = None
-    orgs: list[OrgEntity] = field(default_factory=list)
-    person_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def text(self) -> str:
@@ -106,11 +108,3 @@ class Context:
             sent = self._sents[i]
             cached = self._sent_texts[i] = " ".join(self.text[sent.start_char:sent.end_char].split())
         return cached
-
-    def org_at(self, start: int, end: int) -> OrgEntity | None:
-        """The organization whose mention overlaps [start, end), if any."""
-        for org in self.orgs:
-            for s, e in org.spans:
-                if s < end and start < e:
-                    return org
-        return None

@@ -1,8 +1,8 @@
 """Organizations: one row per organization per article, canonical long form plus aliases.
 
 Reads: tokens (text, ``is_stop``, ``whitespace_``, ``like_email``/``like_url``), sentence
-boundaries and spaCy's ORG entities (``doc.ents``). Writes ``ctx.orgs`` (every mention's
-char span) for the people and places extractors.
+boundaries and spaCy's ORG entities (``doc.ents``). Returns the rows and, for the people
+and places extractors, every organization with its mention char spans (``Organizations``).
 
 Mentions come from four recognizers, merged longest-first:
 1. the gazetteer of well-known organizations (``models/organizations.jsonl``): long forms
@@ -43,6 +43,7 @@ short forms ("the Ministry") are linked only in people's affiliations, not as al
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
@@ -62,10 +63,19 @@ from pipeline.extract.organizations.rules import (
     lowercase_governments,
 )
 from pipeline.ids import entity_id
-from pipeline.records import OrganizationRow
+from pipeline.records import OrganizationRow, PersonRow
+
+
+@dataclass(frozen=True)
+class Organizations:
+    """What the organizations extractor hands on: the table's rows and, for the people and
+    places extractors, every organization with all its mention spans (same order as rows)."""
+
+    rows: list[OrganizationRow]
+    entities: list[OrgEntity]
 
 # ----------------------------------------------------------------------------------------
-# Merging (the recognizers are in org_recognizers and org_mentions)
+# Merging (the recognizers are in .recognizers and .mentions)
 
 
 def _select(mentions: list[Mention]) -> list[Mention]:
@@ -135,8 +145,8 @@ def _inherit_parents(ctx: Context, chosen: list[Mention], lex: Lexicon) -> None:
             m.source = "rule"
 
 
-def extract(ctx: Context) -> list[OrganizationRow]:
-    """Find the article's organizations, set ``ctx.orgs``; rows sorted by first mention."""
+def extract(ctx: Context) -> Organizations:
+    """Find the article's organizations: rows sorted by first mention, and their entities."""
     doc = ctx.doc
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
@@ -241,7 +251,6 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
                        and not (a.endswith("s") and a[:-1] in forms)]
         org.spans.sort()
     orgs.sort(key=lambda o: o.spans[0])
-    ctx.orgs = orgs
     rows = []
     for org in orgs:
         s, e = org.spans[0]
@@ -255,7 +264,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             start_char=s,
             end_char=e,
         ))
-    return rows
+    return Organizations(rows, orgs)
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
@@ -305,7 +314,7 @@ def _merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
-def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list) -> list[OrganizationRow]:
+def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list[PersonRow]) -> list[OrganizationRow]:
     """Organizations rows for the people's organizations that no mention gave (issue 14).
 
     A person's organization can be inferred ("Government of Nigeria" for a President in a

@@ -1,9 +1,9 @@
 """People: one row per person per article, with honorific, job title and organization.
 
 Reads: tokens (text, case, ``is_stop``, ``like_num``), sentence boundaries, spaCy's PERSON
-entities and ``ctx.orgs`` (mention spans from the organizations extractor, which runs
-first). Writes ``ctx.person_spans`` (char spans of every name mention) so that the
-places extractor does not read places out of names.
+entities and the organizations (``orgs``: the organizations extractor's entities with
+their mention spans, passed in). Returns the rows and the char spans of every name
+mention (``People``), which the places extractor takes so as not to read places out of names.
 
 Why not spaCy PERSON entities as they come: on education news they swallow
 honorifics and titles ("Ms Lina Benete", "Dr Yeates"), miss names after stacked
@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extract.base import Context
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
@@ -61,6 +61,14 @@ from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser, split_title
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
+
+
+@dataclass(frozen=True)
+class People:
+    """What the people extractor hands on: the table's rows and every name mention's char span."""
+
+    rows: list[PersonRow]
+    spans: list[tuple[int, int]]  # sorted
 
 
 def _one_post(title: str, lex: Lexicon) -> str:
@@ -192,11 +200,11 @@ def _own_country(person: Person, doc: Doc) -> str | None:
     return article_country(doc)
 
 
-def extract(ctx: Context) -> list[PersonRow]:
-    """Find the article's people with honorific, title and organization; set person_spans."""
+def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
+    """Find the article's people with honorific, title and organization (one of ``orgs`` or a name)."""
     doc = ctx.doc
     lex = get_lexicon()
-    parser = TitleParser(doc, lex, ctx.orgs)
+    parser = TitleParser(doc, lex, orgs)
     mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
     aff = Affiliations(doc, parser, lex, mentions)
@@ -251,23 +259,23 @@ def extract(ctx: Context) -> list[PersonRow]:
                 if org is not None or org_name is not None:
                     break
         if title:
-            title, own, own_name = split_title(title, ctx.orgs, lex)  # "Liberia President", "CEO of ALX"
+            title, own, own_name = split_title(title, orgs, lex)  # "Liberia President", "CEO of ALX"
             if own is not None or own_name is not None:  # the body the post itself names
                 org, org_name = own, own_name
             title = _one_post(strip_courtesy(title, lex), lex) if title else None
         if org is not None:
-            org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
+            org = parent_of_unit(org, orgs, lex)  # "Department of English, University of X"
         if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
-            ministry = ministry_for(title, ctx.orgs) or portfolio_body(title, ctx.orgs)
+            ministry = ministry_for(title, orgs) or portfolio_body(title, orgs)
             if ministry is not None:  # a named ministry beats the government
                 org, org_name = ministry, None
         if title and org is not None and org_name is None:
             better = ministry_for(title, [org])
             org = better or org
         if title and org is None and org_name is None:
-            org = body_of_post(title, ctx.orgs, lex)
+            org = body_of_post(title, orgs, lex)
         if title and org is None and org_name is None and cabinet_post(title, lex):
-            org = government_nearby(ctx, person.mentions[0].start)
+            org = government_nearby(ctx, orgs, person.mentions[0].start)
         if title and org is None and org_name is None and state_office(title, lex):
             country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
             org_name = f"Government of {country}" if country else None
@@ -300,6 +308,5 @@ def extract(ctx: Context) -> list[PersonRow]:
         for m in person.mentions:
             spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
     rows = deputies(rows)
-    ctx.person_spans = sorted(spans)
     rows.sort(key=lambda r: r.start_char)
-    return rows
+    return People(rows, sorted(spans))

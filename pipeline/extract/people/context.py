@@ -208,12 +208,12 @@ def _is_government(org: OrgEntity) -> bool:
     return key.startswith("government of") or key.endswith(" government") or bool(government_country(org.name))
 
 
-def government_nearby(ctx: Context, token: int) -> OrgEntity | None:
+def government_nearby(ctx: Context, orgs: list[OrgEntity], token: int) -> OrgEntity | None:
     """The government of a cabinet post: named in the person's sentence ("The Australian
     Government ..., the Minister X"), else the only government the article names ("Education
     Secretary A" in a story about the Welsh Government)."""
     sent = ctx.doc[token].sent
-    governments = [org for org in ctx.orgs if _is_government(org)]
+    governments = [org for org in orgs if _is_government(org)]
     for org in governments:
         if any(sent.start_char <= s < sent.end_char for s, _ in org.spans):
             return org

@@ -1,7 +1,7 @@
 """Job-title phrases next to a person's name, and the organization they are held in.
 
 Reads tokens only (text, case, ``is_stop``) plus the organization mentions found
-earlier (``ctx.orgs``, as a token-index map). A title phrase is:
+earlier (the organizations extractor's entities, as a token-index map). A title phrase is:
 
     [modifiers/capitalized words]* HEAD [(Parenthetical)] [of|for|to COMPLEMENT]
     [and TITLE]*  [of|at|from|for|in ORG]
