@@ -110,6 +110,16 @@ class Lexicon:
     programme_tails: set[str] = field(default_factory=set)  # "Centre for X Research Fellowship"
     head_initial: set[str] = field(default_factory=set)  # "Universidad del Trabajo del Uruguay"
     head_initial_connectors: set[str] = field(default_factory=set)  # del, do, y, für ...
+    parent_heads: set[str] = field(default_factory=set)  # the parents of an academic unit (university ...)
+    contact_labels: set[str] = field(default_factory=set)  # "Email", "Tel": a contact block, not a name
+    contact_labels_colon: set[str] = field(default_factory=set)  # the same, only before ":" ("Mobile:")
+    numbered_heads: set[str] = field(default_factory=set)  # "School No. 2": a number inside the name
+    kind_nouns: set[str] = field(default_factory=set)  # "Enabel, the Belgian development agency"
+    place_nouns: set[str] = field(default_factory=set)  # province, district ...: areas, not bodies
+    institution_heads: set[str] = field(default_factory=set)  # teaching institutions (school, college ...)
+    country_heads: set[str] = field(default_factory=set)  # heads whose name goes on "of <Country>"
+    company_nouns: set[str] = field(default_factory=set)  # "Google staff": the company, not a product
+    strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -147,7 +157,8 @@ _ORG_LIST_ATTR = {"heads": "org_heads"}
 _OPTIONAL_ORG_LISTS = (
     "name_prefixes", "event_heads", "generic_complements", "disciplines", "possessive_name_words", "portfolios",
     "generic_unit_words", "regional_demonyms", "countries_with_the", "programme_tails", "head_initial",
-    "head_initial_connectors",
+    "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
+    "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "strong_heads",
 )
 
 

@@ -87,9 +87,6 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
-# heads an institution's name is often written without ("Southfield Primary", "Makerere")
-INSTITUTION_HEADS = {"school", "college", "university", "academy", "institute", "polytechnic",
-                     "seminary", "conservatory"}
 
 
 def merge_headless(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
@@ -103,7 +100,7 @@ def merge_headless(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     gone: set[int] = set()
     for org in orgs:
         words = org_key(org.name).split()
-        if len(words) < 2 or words[-1] not in INSTITUTION_HEADS:
+        if len(words) < 2 or words[-1] not in lex.institution_heads:
             continue
         short = by_key.get(" ".join(words[:-1]))
         if short is None or short is org or id(short) in gone or id(org) in gone \
