@@ -173,3 +173,19 @@ def test_find_post_runs_the_strategies_in_order() -> None:
     assert found(whole) == ("President", "Government of Ghana")
     # without the last strategy nothing else supplies the government
     assert found(find_post(mentions, clues, STRATEGIES[:-1])) == ("President", None)
+
+
+def test_own_post_reads_former_words_from_the_models_folder(tmp_path) -> None:  # noqa: ANN001
+    """The word lists are data: a models folder with another list changes the rule, no code."""
+    import json
+    import shutil
+
+    from pipeline.knowledge import DEFAULT_MODELS_DIR
+
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR, models)
+    words = json.loads((models / "people_words.json").read_text("utf-8"))
+    words["former_words"].append("outgoing")
+    (models / "people_words.json").write_text(json.dumps(words), "utf-8")
+    assert own_post("outgoing Director", get_lexicon())
+    assert not own_post("outgoing Director", get_lexicon(models))

@@ -3,8 +3,9 @@
 Files (documented in ``models/README.md``): ``honorifics.json`` (courtesy prefixes ->
 normalized form), ``titles.jsonl`` (job-title heads and modifiers, event roles that are
 not titles), ``organizations.jsonl`` (well-known organizations: canonical long form,
-acronyms, aliases) and ``org_lexicon.json`` (organization head words, concepts that
-are not organizations, words that make a phrase a project/event/venue).
+acronyms, aliases), ``org_lexicon.json`` (organization head words, concepts that
+are not organizations, words that make a phrase a project/event/venue) and
+``people_words.json`` (name particles, credit words, words of a post's scope or rank).
 
 Keeping this knowledge as data means a new honorific, title word or organization is a
 one-line change that needs no code review; the loaders here only index it for O(1)
@@ -120,6 +121,14 @@ class Lexicon:
     country_heads: set[str] = field(default_factory=set)  # heads whose name goes on "of <Country>"
     company_nouns: set[str] = field(default_factory=set)  # "Google staff": the company, not a product
     strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
+    # people_words.json
+    name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
+    credit_words: set[str] = field(default_factory=set)  # "Reporting by NAME", "Photo: Agency/NAME"
+    scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
+    not_posts: set[str] = field(default_factory=set)  # "a member of X", "a student at X": no post
+    led_verbs: set[str] = field(default_factory=set)  # "ORG team headed by NAME"
+    portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
+    former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -151,6 +160,9 @@ _TITLE_SETS = {
     "body_post": ("body_posts", "phrase"), "state_office": ("state_offices", "phrase"),
     "envoy": ("envoys", "phrase"),
 }
+# people_words.json: word lists, each a Lexicon set of the same name.
+_PEOPLE_LISTS = ("name_particles", "credit_words", "scope_words", "not_posts", "led_verbs", "portfolio_ranks",
+                 "former_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}
@@ -192,6 +204,9 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
         setattr(lex, _ORG_LIST_ATTR.get(key, key), {fold(w) for w in words[key]})
     for key in _OPTIONAL_ORG_LISTS:
         setattr(lex, key, {fold(w) for w in words.get(key, [])})
+    people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
+    for key in _PEOPLE_LISTS:
+        setattr(lex, key, {fold(w) for w in people[key]})
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))

@@ -32,8 +32,6 @@ from pipeline.extract.organizations.rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.people.titles import TitleParser
 from pipeline.records import PersonRow
 
-LED = {"headed", "led", "chaired", "coordinated", "directed", "managed", "supervised"}
-
 
 def led_by(doc: Doc, start: int, parser: TitleParser) -> OrgEntity | None:
     """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence)."""
@@ -41,7 +39,7 @@ def led_by(doc: Doc, start: int, parser: TitleParser) -> OrgEntity | None:
     by = None
     for k in range(start - 1, max(sent.start, start - 30), -1):
         tok = doc[k]
-        if tok.lower_ == "by" and k > sent.start and doc[k - 1].lower_ in LED:
+        if tok.lower_ == "by" and k > sent.start and doc[k - 1].lower_ in get_lexicon().led_verbs:
             by = k - 1
             break
         if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", ":"}:
@@ -130,8 +128,6 @@ def _word_like(text: str) -> bool:
 _OFFICE = r"(?:minister|secretary|commissioner|mec|cabinet secretary|permanent secretary)"
 _PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE}(?: general)? (?:of|for) (?:the )?(.+)$")  # "Commissioner General of X"
 _PORTFOLIO_BEFORE = re.compile(rf"^(.+?) {_OFFICE}$")
-_RANKS = {"deputy", "federal", "state", "acting", "assistant", "junior", "chief", "permanent",
-          "cabinet", "shadow", "provincial", "national", "former", "new", "the", "union", "regional"}
 _BODY_LONG = re.compile(r"\b(?:department|ministry|secretariat) (?:of|for) (?:the )?(.+)$")  # Secretaría de X
 _BODY_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|ministry)$")
 
@@ -146,7 +142,7 @@ def _portfolio(title: str) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
-    while words and words[0] in _RANKS:
+    while words and words[0] in get_lexicon().portfolio_ranks:
         words = words[1:]
     return " ".join(words) or None
 
@@ -158,9 +154,10 @@ def _covers(portfolios: str, wanted: str) -> bool:
     portfolios), and "national education" covers "education" (a rank word only); "higher
     education" does not: that is another portfolio.
     """
+    ranks = get_lexicon().portfolio_ranks
     for item in re.split(r",\s*|\s+and\s+|\s*&\s*", portfolios):
         words = item.split()
-        if item == wanted or (item.endswith(" " + wanted) and all(w in _RANKS for w in words[:-len(wanted.split())])):
+        if item == wanted or (item.endswith(" " + wanted) and all(w in ranks for w in words[:-len(wanted.split())])):
             return True
     return portfolios == wanted
 
@@ -182,7 +179,7 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
         found = _bodies(wanted.split()[-1], orgs)  # "Minister for Higher Education" in the Ministry of Education
     # several bodies of that portfolio (national and state): the one sharing the title's rank
     # word ("Federal Minister" -> "Federal Ministry ..."), else the one the article names first
-    ranks = set(fold(title).split()) & (_RANKS - {"the", "new", "former"})
+    ranks = set(fold(title).split()) & (get_lexicon().portfolio_ranks - {"the", "new", "former"})
     ranked = [o for o in found if ranks & set(fold(o.name).split())]
     found = ranked or found
     return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None

@@ -47,8 +47,6 @@ from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser, split_title
 
-FORMER = {"former", "ex", "erstwhile", "late", "then"}
-
 
 @dataclass(frozen=True)
 class Post:
@@ -86,7 +84,7 @@ def own_post(title: str, lex: Lexicon) -> bool:
     of the Division and Dr. B": not B's title).
     """
     words = title.split()
-    if words and fold(words[0]).rstrip(".-") in FORMER or title.lower().startswith("ex-"):
+    if words and fold(words[0]).rstrip(".-") in lex.former_words or title.lower().startswith("ex-"):
         return False
     return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
                    and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()

@@ -29,8 +29,6 @@ from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
-SCOPE_WORDS = {"area", "regional", "region", "country", "district", "provincial", "province", "state",
-               "field", "zonal", "zone", "county", "city", "municipal", "local"}
 NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", "dos", "das", "du", "des", "di",
                    "o", "al", "el"}
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
@@ -143,7 +141,7 @@ class TitleParser:
         while run < limit and _cap(doc[run]) and not is_titleish(doc[run], lex) and run - i < 4:
             run += 1
         for end in range(run, i, -1):
-            if end < limit and fold(doc[end].text) in SCOPE_WORDS:
+            if end < limit and fold(doc[end].text) in lex.scope_words:
                 continue  # "Bangsamoro Area Manager": the post is the place's
             if _lead_place(doc[i:end].text) and self._core(end, limit) is not None:
                 return end
@@ -586,7 +584,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
             words = words[k:]
             break
         named = _org_named(lead, orgs)
-        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | SCOPE_WORDS
+        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
                                  and all(w[:1].isupper() for w in words[:k])
                                  and any(fold(w) not in generic for w in words[:k])):  # not "State School"
