@@ -5,7 +5,8 @@ normalized form), ``titles.jsonl`` (job-title heads and modifiers, event roles t
 not titles), ``organizations.jsonl`` (well-known organizations: canonical long form,
 acronyms, aliases), ``org_lexicon.json`` (organization head words, concepts that
 are not organizations, words that make a phrase a project/event/venue) and
-``people_words.json`` (name particles, credit words, words of a post's scope or rank).
+``people_words.json`` (name particles, words of a post's scope or rank); cue patterns
+are in ``patterns``.
 
 Keeping this knowledge as data means a new honorific, title word or organization is a
 one-line change that needs no code review; the loaders here only index it for O(1)
@@ -123,10 +124,8 @@ class Lexicon:
     strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
-    credit_words: set[str] = field(default_factory=set)  # "Reporting by NAME", "Photo: Agency/NAME"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
     not_posts: set[str] = field(default_factory=set)  # "a member of X", "a student at X": no post
-    led_verbs: set[str] = field(default_factory=set)  # "ORG team headed by NAME"
     portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
@@ -161,8 +160,7 @@ _TITLE_SETS = {
     "envoy": ("envoys", "phrase"),
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
-_PEOPLE_LISTS = ("name_particles", "credit_words", "scope_words", "not_posts", "led_verbs", "portfolio_ranks",
-                 "former_words")
+_PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
+from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
@@ -155,7 +156,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     parser = TitleParser(doc, lex, orgs)
     mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
-    clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex))
+    clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
+                  cue_ends(doc, "people"))
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]

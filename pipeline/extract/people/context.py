@@ -33,13 +33,16 @@ from pipeline.extract.people.titles import TitleParser
 from pipeline.records import PersonRow
 
 
-def led_by(doc: Doc, start: int, parser: TitleParser) -> OrgEntity | None:
-    """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence)."""
+def led_by(doc: Doc, start: int, parser: TitleParser, led_ends: set[int]) -> OrgEntity | None:
+    """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence).
+
+    ``led_ends``: where a "headed/led/chaired by" cue ends (``models/people_cues.jsonl``, ``led_by``).
+    """
     sent = doc[start].sent
     by = None
     for k in range(start - 1, max(sent.start, start - 30), -1):
         tok = doc[k]
-        if tok.lower_ == "by" and k > sent.start and doc[k - 1].lower_ in get_lexicon().led_verbs:
+        if k + 1 in led_ends and k > sent.start:
             by = k - 1
             break
         if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", ":"}:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.extract.people.titles import is_head, is_titleish
 
 NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
@@ -257,6 +258,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     2-4 name-shaped words that are not a place, an organization or a title.
     """
     doc, texts = ctx.doc, ctx.words
+    credits = cue_ends(doc, "people")["credit"]  # models/people_cues.jsonl
     found: list[Mention] = []
     n = len(doc)
     i = 0
@@ -282,7 +284,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 or any(w.isupper() for w in words):
             i = max(end, i + 1)
             continue
-        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
+        if _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
         i = max(end, i + 1)
@@ -304,17 +306,15 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
     return before and after
 
 
-def _cue_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _cue_before(doc: Doc, i: int, lex: Lexicon, credits: set[int]) -> bool:
+    """A title right before token ``i``, or a credit ending there (``credits``: "Reporting by",
+    "Photo:", "Photo: Ministry of Information/" from ``models/people_cues.jsonl``)."""
     if i == 0:
         return False
     prev = doc[i - 1]
     if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
         return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
-    if prev.lower_ == "by" and i >= 2 and doc[i - 2].lower_ in lex.credit_words:
-        return True
-    if prev.text == "/" and any(t.lower_ in lex.credit_words for t in doc[max(0, i - 8):i - 1]):
-        return True  # "Photo: Ministry of Information/Litia Waqa"
-    return prev.text == ":" and i >= 2 and doc[i - 2].lower_ in lex.credit_words | {"signed", "by"}
+    return i in credits
 
 
 def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:

@@ -71,6 +71,7 @@ class Clues:
     parser: TitleParser
     affiliations: Affiliations
     dep: DepTitles
+    cues: dict[str, set[int]]  # models/people_cues.jsonl: label -> where its matches end
 
 
 Strategy = Callable[[list[Mention], Post, Clues], Post]
@@ -154,7 +155,7 @@ def from_shared_or_led(mentions: list[Mention], post: Post, clues: Clues) -> Pos
             if shared is not None and (shared.org or shared.org_name):
                 org, org_name = shared.org, shared.org_name
             else:
-                org = led_by(clues.ctx.doc, m.outer_start, clues.parser)
+                org = led_by(clues.ctx.doc, m.outer_start, clues.parser, clues.cues["led_by"])
         if org is not None or org_name is not None:
             break
     return Post(title, org, org_name)
