@@ -107,6 +107,12 @@ class Gazetteer:
             [norm_key(w) for w in extra.get("languages", [])]
             + [norm_key(lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")])
         self.landform_words: frozenset[str] = frozenset(extra.get("landform_words", []))
+        # words around a name that make it a place (the places extractor): "in/near X", "north of X",
+        # "X district"; compass words ("Northern", case kept) open region names
+        self.locative_words: frozenset[str] = frozenset(extra.get("locative_words", []))
+        self.of_locative_words: frozenset[str] = frozenset(extra.get("of_locative_words", []))
+        self.region_words: frozenset[str] = frozenset(extra.get("region_words", []))
+        self.compass_words: frozenset[str] = frozenset(extra.get("compass_words", []))
         self.countries: dict[str, Place] = {}
         # the exact-name tables the people and organization extractors ask (lexicon.is_place ...)
         self.country_names, self.city_names, self.demonym_names = _name_tables(models_dir)

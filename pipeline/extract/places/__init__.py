@@ -45,13 +45,9 @@ from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
-_LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
 # ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
-_REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
-                 "municipality", "suburb", "village", "area", "prefecture", "governorate", "division",
-                 "regions", "districts", "provinces", "states", "counties", "divisions", "municipalities"}
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
@@ -260,7 +256,7 @@ def _org_blocks(ctx: Context, orgs: list[OrgEntity], start: int, end: int, gaz: 
 
 def _kind_hint(text: str, end: int) -> str | None:
     words = re.findall(r"\w+", text[end:end + 30])[:2]
-    if any(w.casefold() in _REGION_WORDS for w in words):
+    if any(w.casefold() in get_gazetteer().region_words for w in words):
         return "region"
     return None
 
@@ -393,7 +389,7 @@ def _place_like(candidates: list[Place], doc: Doc, start: int, end: int, text: s
         return True
     if any(p.kind == "region" for p in candidates) and _kind_hint(text, span.end_char) == "region":
         return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
-    return before in _LOCATIVE or bool(re.match(r",\s*[A-Z]", after))
+    return before in get_gazetteer().locative_words or bool(re.match(r",\s*[A-Z]", after))
 
 
 def _shrink(span: Span, gaz: Gazetteer) -> tuple[list[Place], int, int, str]:
@@ -441,11 +437,6 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
 
 
 _SMALL_TOWN = 200_000  # population under which a town abroad yields to the article's country
-_OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                "southwest", "province", "provinces", "state", "states", "region", "city", "town",
-                "village", "district", "county", "capital", "parts", "part", "island", "islands"}
-_COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-            "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _THEN_AND = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
@@ -497,9 +488,10 @@ def _locative_before(text: str, start: int) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])]
     if words and words[-1] == "the":
         words = words[:-1]
-    if len(words) > 1 and words[-1] == "of" and words[-2] in _OF_LOCATIVE:
+    gaz = get_gazetteer()
+    if len(words) > 1 and words[-1] == "of" and words[-2] in gaz.of_locative_words:
         return True  # "outside of Beirut", "north of Kampala", "the province of Rizal"
-    return bool(words) and words[-1] in _LOCATIVE
+    return bool(words) and words[-1] in gaz.locative_words
 
 
 def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, int]]],
@@ -558,8 +550,8 @@ def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -
         return True
     # "South Wales Central", "North Caribbean": a compass word beside a known place.
     words = m.text.split()
-    if len(words) > 1 and any(w in _COMPASS for w in words) and any(
-            w not in _COMPASS and any(not p.alt for p in gaz.lookup(w)) for w in words):
+    if len(words) > 1 and any(w in gaz.compass_words for w in words) and any(
+            w not in gaz.compass_words and any(not p.alt for p in gaz.lookup(w)) for w in words):
         return True
     # "Filabusi, Zimbabwe", "the camps of Ukhiya and Teknaf": a known place after it.
     hit = _THEN_NAME.match(text, m.end) or _THEN_AND.match(text, m.end)
