@@ -25,8 +25,6 @@ import re
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
 
-GOV_HEADS = ("government", "ministry", "department")
-
 
 def government_country(name: str) -> str | None:
     """The country of "Australian Government" / "Kenyan government" / "Nauru Government"."""

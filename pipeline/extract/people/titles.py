@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
 NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", "dos", "das", "du", "des", "di",
@@ -543,14 +543,13 @@ class TitleParser:
 def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's organization whose name or an alias is ``text`` ("the EIS union" -> EIS)."""
     key = re.sub(r"^the\s+", "", fold(text))
+    kinds = get_lexicon().body_kind_words
     for org in orgs:
         forms = {fold(f) for f in (org.name, *org.aliases)}
-        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in _BODY_WORDS for f in forms):
+        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in kinds for f in forms):
             return org
     return None
 
-
-_BODY_WORDS = {"union", "office", "team", "group"}  # "the EIS union": the body, with a word for its kind
 
 
 def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, OrgEntity | None, str | None]:
