@@ -191,3 +191,17 @@ def test_own_post_reads_former_words_from_the_models_folder(tmp_path) -> None:  
     (models / "people_words.json").write_text(json.dumps(words), "utf-8")
     assert own_post("outgoing Director", get_lexicon())
     assert not own_post("outgoing Director", get_lexicon(models))
+
+
+def test_people_take_their_organization_from_the_organizations_passed_in() -> None:
+    """The organizations are an argument of people.extract (no shared Context field): without them
+    the body stays inside the title."""
+    from pipeline.extract import people
+
+    article = clean_text(f"Dr Jane Banda, Director of the National Library of Malawi, opened the event. {BODY}")
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    orgs = organizations.extract(ctx)
+    (row,) = people.extract(ctx, orgs.entities).rows
+    assert (row.title, row.organization) == ("Director", "National Library of Malawi")
+    (alone,) = people.extract(ctx, []).rows
+    assert alone.title != "Director" and alone.organization != "National Library of Malawi"
