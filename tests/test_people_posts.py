@@ -13,7 +13,6 @@ from pipeline.clean import clean_text
 from pipeline.extract import organizations
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.lexicon import get_lexicon
-from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.mentions import Mention, find_mentions
@@ -49,7 +48,7 @@ def clues_of(text: str) -> tuple[Clues, dict[str, list[Mention]]]:
     parser = TitleParser(ctx.doc, lex, orgs)
     mentions = find_mentions(ctx, lex, parser.in_org)
     clues = Clues(ctx, orgs, lex, parser, Affiliations(ctx.doc, parser, lex, mentions), DepTitles(ctx.doc, parser, lex),
-                  cue_ends(ctx.doc, "people"))
+                  ctx.cue_ends("people"))
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
         by_name.setdefault(" ".join(m.words), []).append(m)

@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LENGTH, POS
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.knowledge.lexicon import fold
+from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.records import Article
 
 
@@ -82,6 +83,17 @@ class Context:
     @cached_property
     def _sent_starts(self) -> list[int]:
         return [s.start_char for s in self._sents]
+
+    @cached_property
+    def _cues(self) -> dict[str, dict[str, set[int]]]:
+        return {}
+
+    def cue_ends(self, name: str) -> dict[str, set[int]]:
+        """``knowledge.patterns.cue_ends`` of this Doc, matched once however many extractors ask."""
+        found = self._cues.get(name)
+        if found is None:
+            found = self._cues[name] = cue_ends(self.doc, name)
+        return found
 
     @cached_property
     def _sent_texts(self) -> dict[int, str]:

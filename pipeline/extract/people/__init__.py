@@ -42,7 +42,6 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
-from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
@@ -157,7 +156,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
     clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
-                  cue_ends(doc, "people"))
+                  ctx.cue_ends("people"))
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]

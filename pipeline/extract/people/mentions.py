@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
-from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.extract.people.titles import is_head, is_titleish
 
 NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
@@ -258,7 +257,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     2-4 name-shaped words that are not a place, an organization or a title.
     """
     doc, texts = ctx.doc, ctx.words
-    credits = cue_ends(doc, "people")["credit"]  # models/people_cues.jsonl
+    credits = ctx.cue_ends("people")["credit"]  # models/people_cues.jsonl
     found: list[Mention] = []
     n = len(doc)
     i = 0
