@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.extract.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
+from pipeline.extract.knowledge.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
 
 # Characters re.I treats specially, mixed with ordinary text.
 TRICKY = ["K", "k", "\u212a", "S", "\u00df", "\u00b5", "\u03a3", "\u03c3", "\u03c2", "\u00e9", "\u00c9", "_", "-", " ",

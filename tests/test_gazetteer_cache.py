@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import load_or_build
-from pipeline.extract import gazetteer as gz
+from pipeline.extract.knowledge import gazetteer as gz
 from pipeline.settings import DEFAULT_MODELS_DIR
 
 
@@ -27,6 +27,8 @@ def test_cached_index_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(gz.Gazetteer, "__init__", no_build)
     cached = gz._load_or_build(DEFAULT_MODELS_DIR)
     assert cached.index == built.index and cached.countries == built.countries
+    assert (cached.country_names, cached.city_names, cached.demonym_names, cached.city_country) == (
+        built.country_names, built.city_names, built.demonym_names, built.city_country)
     assert _some_lookups(cached) == _some_lookups(built)
 
 
@@ -43,15 +45,19 @@ def test_damaged_or_unwritable_cache_means_a_rebuild(tmp_path: Path, monkeypatch
     assert gz._load_or_build(DEFAULT_MODELS_DIR).lookup("Dushanbe")
 
 
-def test_lexicon_place_index_from_cache_equals_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline.extract import lexicon
+@pytest.mark.parametrize(("ask", "text", "answer"), [
+    ("country_name", "the Republic of Nauru", "Nauru"),
+    ("country_name", "East Timor", "Timor-Leste"),
+    ("is_place", "Nairobi", True),
+    ("is_place", "Ministry of Education", False),
+    ("place_country", "Abuja", "Nigeria"),
+    ("place_country", "Lagos State", "Nigeria"),
+    ("demonym_country", "Korean", "South Korea"),
+])
+def test_lexicon_place_checks_read_the_one_place_index(ask: str, text: str, answer: object) -> None:
+    from pipeline.extract.knowledge import lexicon
 
-    monkeypatch.setenv("EDUNEWS_CACHE_DIR", str(tmp_path))
-    key = lexicon._place_key()
-    first = load_or_build("place-index", key, lexicon._build_place_index, tuple)
-    assert list(tmp_path.glob("place-index-*.pickle"))
-    again = load_or_build("place-index", key, lambda: pytest.fail("built again"), tuple)
-    assert again == first == lexicon._build_place_index()
+    assert getattr(lexicon, ask)(text) == answer
 
 
 def test_files_of_old_keys_are_dropped_after_a_week(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,8 +14,9 @@ from pipeline.ids import entity_id
 def orgs_of(text: str) -> dict[str, list[str]]:
     article = clean_text(text)
     ctx = Context(doc=get_nlp()(article.text), article=article)
-    rows = extract(ctx)
-    assert [o.name for o in ctx.orgs] == [r.name for r in rows]
+    found = extract(ctx)
+    rows = found.rows
+    assert [o.name for o in found.entities] == [r.name for r in rows]
     for row in rows:
         assert row.org_id == entity_id(row.name)
         assert article.text[row.start_char:row.end_char]
@@ -213,7 +214,7 @@ def test_text_long_form_of_a_known_acronym_keeps_its_own_name() -> None:
 
 
 def test_consistent_long_form_may_be_shorter_or_spelled_otherwise() -> None:
-    from pipeline.extract.org_recognizers import consistent_long_form
+    from pipeline.extract.organizations.recognizers import consistent_long_form
 
     assert consistent_long_form("Teachers' Service Commission", "Teachers Service Commission")
     assert consistent_long_form("Children's Fund", "United Nations Children's Fund")
@@ -333,7 +334,7 @@ def test_party_with_its_nation_adjective() -> None:
     article = clean_text(f"Scottish Labour education spokesperson Rhona Blackwood accused ministers. {BODY}")
     doc = get_nlp()(article.text)
     doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 1, 2, "ORG"), Span(doc, 4, 6, "PERSON")]  # as spaCy tags it
-    rows = extract(Context(doc=doc, article=article))
+    rows = extract(Context(doc=doc, article=article)).rows
     assert [r.name for r in rows] == ["Scottish Labour"]
 
 
@@ -362,7 +363,7 @@ def test_leading_lower_case_possessive_is_not_part_of_a_name() -> None:
     doc = get_nlp()(article.text)
     unit = [t.i for t in doc if t.text == "Unit"][0]
     doc.ents = [Span(doc, 5, unit + 1, "ORG")]  # "the ministry's ... Unit", as spaCy tags it
-    rows = extract(Context(doc=doc, article=article))
+    rows = extract(Context(doc=doc, article=article)).rows
     assert [r.name for r in rows] == ["Technical Education Development Unit"]
 
 

@@ -14,13 +14,15 @@ BODY = "The meeting was held last week and many people came to it from several p
 def people_of(text: str) -> dict[str, tuple]:
     article = clean_text(text + " " + BODY)
     ctx = Context(doc=get_nlp()(article.text), article=article)
-    org_rows = {r.name: r.org_id for r in organizations.extract(ctx)}
-    rows = people.extract(ctx)
+    orgs = organizations.extract(ctx)
+    org_rows = {r.name: r.org_id for r in orgs.rows}
+    found = people.extract(ctx, orgs.entities)
+    rows = found.rows
     for row in rows:
         assert row.person_id == entity_id(row.name)
         if row.organization in org_rows:
             assert row.org_id == org_rows[row.organization]
-    assert len(ctx.person_spans) >= len(rows)
+    assert len(found.spans) >= len(rows)
     return {r.name: (r.honorific, r.title, r.organization) for r in rows}
 
 
@@ -301,7 +303,7 @@ def test_minister_of_one_portfolio_of_a_multi_portfolio_ministry() -> None:
     assert got["Halima Juma"][1:] == ("Education Minister", "Ministry of Education, Science and Technology")
 
 
-# Titles from the dependency parse (pipeline/extract/title_parse.py): shapes no pattern covers.
+# Titles from the dependency parse (pipeline/extract/people/title_parse.py): shapes no pattern covers.
 
 def test_parse_suffix_role_noun_with_org() -> None:
     got = people_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World Food "

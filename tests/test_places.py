@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pipeline.clean import clean_text
 from pipeline.extract import extract_one
-from pipeline.extract.gazetteer import get_gazetteer
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.places import _expand_start
 from pipeline.records import PlaceRow

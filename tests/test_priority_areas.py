@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.clean import assemble, clean_page, clean_text
 from pipeline.extract import extract_one
-from pipeline.extract.casefold_scan import fold
+from pipeline.extract.knowledge.casefold_scan import fold
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.priority_areas import _cues, _has_cue, theme_of
 from pipeline.records import Article, PriorityAreaRow, RawPage

@@ -138,11 +138,13 @@ def test_a_text_over_spacys_default_limit_is_capped(tmp_path: Path) -> None:
 
 def _failing_extractor(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
     """An extractor bug that shows on one document only (the fault is injected: no real page has it yet)."""
+    real = extract.priority_areas.extract
+
     def harvest(ctx):  # noqa: ANN001, ANN202
         if marker in ctx.article.text:
             raise KeyError("organization")
-        return []
-    monkeypatch.setattr(extract, "EXTRACTORS", (*extract.EXTRACTORS, ("priority_areas", harvest)))
+        return real(ctx)
+    monkeypatch.setattr(extract.priority_areas, "extract", harvest)
 
 
 def _check_failed_run(summary, data: Path, settings) -> None:  # noqa: ANN001

@@ -1,13 +1,18 @@
 """Extract stage: ``Article`` -> ``Extraction`` (rows for every table).
 
 One spaCy pipeline, loaded once per process, parses the texts in batches
-(``nlp.pipe``); then each extractor module reads the Doc. Articles that are not
-English, empty or duplicates keep their ``articles`` row and get no mentions.
+(``nlp.pipe``); then each extractor reads the Doc (``extract_one``). Articles that are
+not English, empty or duplicates keep their ``articles`` row and get no mentions.
+
+Layout: one subpackage per table, each with an ``extract(ctx, ...)`` function
+(``organizations``, ``people``, ``places``, ``dates``, ``priority_areas``; ``education``
+scores the article), the knowledge they share in ``knowledge`` (lexicon, gazetteer),
+the parsed article they all read in ``base.Context`` and the spaCy pipeline in ``nlp``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from spacy.language import Language
@@ -18,16 +23,7 @@ from pipeline.extract.base import Context
 from pipeline.extract.nlp import get_nlp
 from pipeline.records import Article, Extraction
 
-__all__ = ["EXTRACTORS", "extract_articles", "extract_one", "EXTRACTOR_VERSION"]
-
-# Order matters: see pipeline.extract.base. (table name, harvest function)
-EXTRACTORS: tuple[tuple[str, Callable[[Context], list]], ...] = (
-    ("organizations", organizations.extract),
-    ("people", people.extract),
-    ("places", places.extract),
-    ("dates", dates.extract),
-    ("priority_areas", priority_areas.extract),
-)
+__all__ = ["extract_articles", "extract_one", "EXTRACTOR_VERSION"]
 
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
 # 0.3: education columns, implied organizations get rows; 0.4: the real-page work (people, organizations,
@@ -44,15 +40,25 @@ def _published(article: Article) -> date | None:
         return None
 
 
-def extract_one(doc, article: Article) -> Extraction:  # noqa: ANN001 - spaCy Doc
-    """Run every extractor over one parsed article."""
+def extract_one(doc: Doc, article: Article) -> Extraction:
+    """Run every extractor over one parsed article.
+
+    What one extractor needs from another is an argument, so the order below is the only
+    one that type-checks: organizations, then people with the organizations, then places
+    with both; dates and priority areas need only the article.
+    """
     ctx = Context(doc=doc, article=article, published=_published(article))
-    result = Extraction(article=article.to_row())
-    for table, harvest in EXTRACTORS:
-        setattr(result, table, harvest(ctx))
-    # joins hold: every people.org_id has its organizations row in the same article
-    result.organizations = organizations.implied_rows(ctx, result.organizations, result.people)
-    return result
+    orgs = organizations.extract(ctx)
+    found = people.extract(ctx, orgs.entities)
+    return Extraction(
+        article=article.to_row(),
+        # joins hold: every people.org_id has its organizations row in the same article
+        organizations=organizations.implied_rows(ctx, orgs.rows, found.rows),
+        people=found.rows,
+        places=places.extract(ctx, orgs.entities, found.spans),
+        dates=dates.extract(ctx),
+        priority_areas=priority_areas.extract(ctx),
+    )
 
 
 def pieces(text: str, size: int) -> list[str]:

@@ -1,8 +1,10 @@
-"""What every extractor receives: the parsed Doc, the Article and what earlier extractors found.
+"""What every extractor receives: the parsed Doc and its Article, read-only (``Context``).
 
-Extractors run in a fixed order (``pipeline.extract.EXTRACTORS``); organizations
-come first because people take their organization from them and places must not
-be read out of organization names ("University of Lagos").
+What one extractor hands another is passed as an argument, not left on the Context
+(``pipeline.extract.extract_one``): the organizations' entities (``OrgEntity``) go to
+people, who take their organization from them, and with the people's name spans to
+places, which must not be read out of names ("University of Lagos", "Lagos Smith").
+The Context's cached views (words, sentences) are computed once and shared.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from functools import cached_property
 from spacy.attrs import IDX, LENGTH, POS
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.lexicon import fold
+from pipeline.extract.knowledge.lexicon import fold
+from pipeline.extract.knowledge.patterns import cue_ends
 from pipeline.records import Article
 
 
@@ -30,11 +33,11 @@ class OrgEntity:
 
 @dataclass
 class Context:
+    """One parsed article; its properties cache views of the Doc that several extractors read."""
+
     doc: Doc
     article: Article
     published: date | None = None
-    orgs: list[OrgEntity] = field(default_factory=list)
-    person_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def text(self) -> str:
@@ -82,6 +85,17 @@ class Context:
         return [s.start_char for s in self._sents]
 
     @cached_property
+    def _cues(self) -> dict[str, dict[str, set[int]]]:
+        return {}
+
+    def cue_ends(self, name: str) -> dict[str, set[int]]:
+        """``knowledge.patterns.cue_ends`` of this Doc, matched once however many extractors ask."""
+        found = self._cues.get(name)
+        if found is None:
+            found = self._cues[name] = cue_ends(self.doc, name)
+        return found
+
+    @cached_property
     def _sent_texts(self) -> dict[int, str]:
         """Trimmed sentence texts by index, filled as asked (several mentions share a sentence)."""
         return {}
@@ -106,11 +120,3 @@ class Context:
             sent = self._sents[i]
             cached = self._sent_texts[i] = " ".join(self.text[sent.start_char:sent.end_char].split())
         return cached
-
-    def org_at(self, start: int, end: int) -> OrgEntity | None:
-        """The organization whose mention overlaps [start, end), if any."""
-        for org in self.orgs:
-            for s, e in org.spans:
-                if s < end and start < e:
-                    return org
-        return None

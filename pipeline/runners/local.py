@@ -52,8 +52,8 @@ def warm_up(model: str, parent: int | None = None, models_dir: Path | None = Non
         setup_logging(log_format)
     import py3langid
 
-    from pipeline.extract.gazetteer import get_gazetteer
-    from pipeline.extract.lexicon import get_lexicon, is_place, place_country
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.lexicon import get_lexicon, is_place, place_country
     from pipeline.extract.nlp import get_nlp
 
     if models_dir is not None:

@@ -16,12 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.titles import SCOPE_WORDS, is_head, is_titleish
-
-PARTICLES = {"wa", "de", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "binti",
-             "al", "el", "du", "la", "le", "di", "ibn", "ben", "y", "mu"}
-
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.people.titles import is_head, is_titleish
 
 NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
                      r"|^[A-Z]['\u2019][A-Z][a-z\u00C0-\u024F]+$")  # O'Brien, D'Souza
@@ -94,7 +90,7 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                 and j + 1 < n and _name_word(doc[j + 1]):
             j += 2
-        elif tok.lower_ in PARTICLES and tok.text.islower() and j > i and j + 1 < n \
+        elif tok.lower_ in lex.name_particles and tok.text.islower() and j > i and j + 1 < n \
                 and _name_word(doc[j + 1]) and not doc[j + 1].is_stop:
             j += 1
         else:
@@ -250,8 +246,6 @@ def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
     return False
 
 
-CREDIT_WORDS = {"reporting", "editing", "writing", "photo", "photos", "photograph", "image", "picture",
-                "pictures", "compiled", "edited", "written", "video", "illustration", "graphics"}
 
 
 def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
@@ -263,6 +257,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     2-4 name-shaped words that are not a place, an organization or a title.
     """
     doc, texts = ctx.doc, ctx.words
+    credits = ctx.cue_ends("people")["credit"]  # models/people_cues.jsonl
     found: list[Mention] = []
     n = len(doc)
     i = 0
@@ -288,7 +283,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 or any(w.isupper() for w in words):
             i = max(end, i + 1)
             continue
-        if _cue_before(doc, i, lex) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
+        if _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
         i = max(end, i + 1)
@@ -302,24 +297,23 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
     two names found, separated by commas or "and", is a name too.
     """
     n = len(doc)
-    if any(is_place(t.text) or t.lower_ in SCOPE_WORDS for t in doc[i:end]):
+    scope = get_lexicon().scope_words
+    if any(is_place(t.text) or t.lower_ in scope for t in doc[i:end]):
         return False  # "Ilocos Norte, Cagayan Province, Aklan": a list of places
     before = i >= 2 and doc[i - 1].text in {",", "and"} and i - 2 in taken and _name_word(doc[i - 2])
     after = end + 1 < n and doc[end].text in {",", "and"} and end + 1 in taken and _name_word(doc[end + 1])
     return before and after
 
 
-def _cue_before(doc: Doc, i: int, lex: Lexicon) -> bool:
+def _cue_before(doc: Doc, i: int, lex: Lexicon, credits: set[int]) -> bool:
+    """A title right before token ``i``, or a credit ending there (``credits``: "Reporting by",
+    "Photo:", "Photo: Ministry of Information/" from ``models/people_cues.jsonl``)."""
     if i == 0:
         return False
     prev = doc[i - 1]
     if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
         return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
-    if prev.lower_ == "by" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS:
-        return True
-    if prev.text == "/" and any(t.lower_ in CREDIT_WORDS for t in doc[max(0, i - 8):i - 1]):
-        return True  # "Photo: Ministry of Information/Litia Waqa"
-    return prev.text == ":" and i >= 2 and doc[i - 2].lower_ in CREDIT_WORDS | {"signed", "by"}
+    return i in credits
 
 
 def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:

@@ -24,16 +24,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, fold
-from pipeline.extract.titles import TitleParser, is_head
+from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.people.titles import TitleParser, is_head
 
 LEFT_DEPS = {"compound", "amod", "nmod", "nummod"}
 ORG_PREPS = {"of", "at", "from", "with", "for", "in"}
 TITLE_PREPS = {"of", "for", "to", "on"}
 ROLE_SUFFIXES = ("ist", "ian", "or", "er")
 PRONOUNS = {"its", "their"}
-NOT_POSTS = {"member", "members", "people", "person", "man", "woman", "mother", "father", "parent", "son",
-             "daughter", "wife", "husband", "student", "students", "resident", "friend"}
 
 
 @dataclass
@@ -59,7 +57,7 @@ class DepTitles:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.tok_org:
             return False
         word = fold(tok.text)
-        if word in NOT_POSTS:
+        if word in self.lex.not_posts:
             return False
         if is_head(tok, self.lex) or fold(tok.lemma_) in self.lex.title_heads:
             return True
@@ -71,7 +69,8 @@ class DepTitles:
         """"an economist at ORG": a -ist/-or/-er noun counts only in this full appositive shape."""
         if tok.pos_ != "NOUN" or not tok.text.islower() or not fold(tok.text).endswith(ROLE_SUFFIXES):
             return False
-        if fold(tok.text) in NOT_POSTS or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.lefts):
+        if fold(tok.text) in self.lex.not_posts \
+                or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.lefts):
             return False
         return self._prep_org(tok) is not None
 

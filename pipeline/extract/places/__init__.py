@@ -2,8 +2,9 @@
 
 Reads ``doc.ents`` (GPE, LOC and the labels spaCy often gives places by mistake:
 ORG, PERSON, NORP, FAC), token ``pos_`` (proper nouns spaCy left untagged), sentence
-boundaries, ``ctx.orgs`` (place names inside an organization's name are not places)
-and ``ctx.person_spans``. Resolution uses :mod:`pipeline.extract.gazetteer`.
+boundaries, the organizations' mention spans (place names inside an organization's name
+are not places) and the people's name spans, both passed in by ``extract``. Resolution
+uses :mod:`pipeline.extract.knowledge.gazetteer`.
 
 How a name is resolved, and why:
 - spaCy labels are only a hint. A mention is a place when the gazetteer knows its
@@ -37,20 +38,16 @@ from urllib.parse import urlparse
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.base import Context
-from pipeline.extract.casefold_scan import ascii_folded, folded_pattern
-from pipeline.extract.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
+from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
+from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
-_LOCATIVE = {"in", "at", "from", "to", "near", "across", "around", "throughout", "visited", "via"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
 # ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
-_REGION_WORDS = {"region", "district", "province", "state", "county", "slum", "settlement",
-                 "municipality", "suburb", "village", "area", "prefecture", "governorate", "division",
-                 "regions", "districts", "provinces", "states", "counties", "divisions", "municipalities"}
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
@@ -212,7 +209,7 @@ def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] |
     """The region-name regex (``re.I``) and the same without ``re.I`` for :func:`ascii_folded` text.
 
     The second one finds the same spans ~3x faster; it is None if a name needs ``re.I``'s
-    own case rules (see :mod:`pipeline.extract.casefold_scan`).
+    own case rules (see :mod:`pipeline.extract.knowledge.casefold_scan`).
     """
     names = sorted({p_name for key, places in gaz.index.items() for p in places
                     if p.source == "region" for p_name in [key] if " " in key},
@@ -233,10 +230,11 @@ def _region_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "REGION") for m in found]
 
 
-def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place | None) -> bool:
+def _org_blocks(ctx: Context, orgs: list[OrgEntity], start: int, end: int, gaz: Gazetteer,
+                place: Place | None) -> bool:
     """True when the mention is part of an organization's (or venue's) name."""
     text = ctx.text
-    for org in ctx.orgs:
+    for org in orgs:
         for s, e in org.spans:
             if not (s <= start and end <= e) or (s == start and e == end):
                 continue
@@ -258,7 +256,7 @@ def _org_blocks(ctx: Context, start: int, end: int, gaz: Gazetteer, place: Place
 
 def _kind_hint(text: str, end: int) -> str | None:
     words = re.findall(r"\w+", text[end:end + 30])[:2]
-    if any(w.casefold() in _REGION_WORDS for w in words):
+    if any(w.casefold() in get_gazetteer().region_words for w in words):
         return "region"
     return None
 
@@ -391,7 +389,7 @@ def _place_like(candidates: list[Place], doc: Doc, start: int, end: int, text: s
         return True
     if any(p.kind == "region" for p in candidates) and _kind_hint(text, span.end_char) == "region":
         return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
-    return before in _LOCATIVE or bool(re.match(r",\s*[A-Z]", after))
+    return before in get_gazetteer().locative_words or bool(re.match(r",\s*[A-Z]", after))
 
 
 def _shrink(span: Span, gaz: Gazetteer) -> tuple[list[Place], int, int, str]:
@@ -439,25 +437,21 @@ def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
 
 
 _SMALL_TOWN = 200_000  # population under which a town abroad yields to the article's country
-_OF_LOCATIVE = {"outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                "southwest", "province", "provinces", "state", "states", "region", "city", "town",
-                "village", "district", "county", "capital", "parts", "part", "island", "islands"}
-_COMPASS = {"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-            "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest"}
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _THEN_AND = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _THEN_NAME = re.compile(r",\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
-def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> dict[str, list[tuple[int, int]]]:
+def _name_words(ctx: Context, person_spans: list[tuple[int, int]],
+                ents: list[tuple[int, int, str, int, int]]) -> dict[str, list[tuple[int, int]]]:
     """Folded words of the article's multi-word person names (people extractor and spaCy PERSON).
 
     A surname or given name said alone ("For Angara, the goal is ...", "Aracely has got
     involved") is that person again, not a town that shares the name: one entity, one type.
     """
     text = ctx.text
-    spans = [(s, e) for s, e in ctx.person_spans]
+    spans = [(s, e) for s, e in person_spans]
     spans += [(s, e) for s, e, label, _, _ in ents if label == "PERSON"]
     words: dict[str, list[tuple[int, int]]] = {}
     gaz = get_gazetteer()
@@ -470,7 +464,7 @@ def _name_words(ctx: Context, ents: list[tuple[int, int, str, int, int]]) -> dic
     return words
 
 
-def _org_words(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+def _org_words(ctx: Context, orgs: list[OrgEntity]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded full names/aliases of the article's organizations, and the words of their names.
 
     "Sugar" of "Sugar Labs", "Javeriana" of "Pontificia Universidad Javeriana": a word that
@@ -479,7 +473,7 @@ def _org_words(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
     text = ctx.text
     names: set[str] = set()
     words: set[str] = set()
-    for org in ctx.orgs:
+    for org in orgs:
         forms = [org.name, *org.aliases, *(text[s:e] for s, e in org.spans)]
         for form in forms:
             names.add(norm_key(form))
@@ -494,9 +488,10 @@ def _locative_before(text: str, start: int) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])]
     if words and words[-1] == "the":
         words = words[:-1]
-    if len(words) > 1 and words[-1] == "of" and words[-2] in _OF_LOCATIVE:
+    gaz = get_gazetteer()
+    if len(words) > 1 and words[-1] == "of" and words[-2] in gaz.of_locative_words:
         return True  # "outside of Beirut", "north of Kampala", "the province of Rizal"
-    return bool(words) and words[-1] in _LOCATIVE
+    return bool(words) and words[-1] in gaz.locative_words
 
 
 def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, int]]],
@@ -555,16 +550,20 @@ def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -
         return True
     # "South Wales Central", "North Caribbean": a compass word beside a known place.
     words = m.text.split()
-    if len(words) > 1 and any(w in _COMPASS for w in words) and any(
-            w not in _COMPASS and any(not p.alt for p in gaz.lookup(w)) for w in words):
+    if len(words) > 1 and any(w in gaz.compass_words for w in words) and any(
+            w not in gaz.compass_words and any(not p.alt for p in gaz.lookup(w)) for w in words):
         return True
     # "Filabusi, Zimbabwe", "the camps of Ukhiya and Teknaf": a known place after it.
     hit = _THEN_NAME.match(text, m.end) or _THEN_AND.match(text, m.end)
     return bool(hit) and any(not p.alt for p in gaz.lookup(hit.group(1)))
 
 
-def extract(ctx: Context) -> list[PlaceRow]:
-    """One row per distinct place, sorted by first mention."""
+def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, int]]) -> list[PlaceRow]:
+    """One row per distinct place, sorted by first mention.
+
+    ``orgs`` (the organizations extractor's entities) and ``person_spans`` (the people
+    extractor's name spans) keep places from being read out of their names.
+    """
     gaz = get_gazetteer()
     doc, text = ctx.doc, ctx.text
     mentions: list[_Mention] = []
@@ -575,8 +574,8 @@ def extract(ctx: Context) -> list[PlaceRow]:
     # take the place of "Middle East and North Africa" found at the same word.
     spans = sorted(_candidate_spans(ctx, gaz, ents),
                    key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
-    name_words = _name_words(ctx, ents)
-    org_names, org_words = _org_words(ctx)
+    name_words = _name_words(ctx, person_spans, ents)
+    org_names, org_words = _org_words(ctx, orgs)
     label_votes: dict[str, Counter[str]] = {}
     for s_char, e_char, label, _, _ in ents:
         label_votes.setdefault(norm_key(text[s_char:e_char]), Counter())[label] += 1
@@ -627,7 +626,7 @@ def extract(ctx: Context) -> list[PlaceRow]:
         if label not in _PLACE_LABELS and label != "REGION" and not dateline and not coordinated \
                 and not _place_like(candidates, doc, start, end, text):
             continue
-        inside = [(s, e) for s, e in ctx.person_spans if s <= start and end <= e]
+        inside = [(s, e) for s, e in person_spans if s <= start and end <= e]
         # A "person" that is exactly a known place in a list of places is the place.
         listed = coordinated or _COORD.match(text, end) is not None and text[end:end + 1] == ","
         if inside and not (inside == [(start, end)] and listed and any(
@@ -676,7 +675,7 @@ def extract(ctx: Context) -> list[PlaceRow]:
                 {c.country_code for c in m.candidates}) == 1:
             own.setdefault(m.resolved.geonameid, Counter())[m.resolved.country_code] += 1
     for m in mentions:
-        if _org_blocks(ctx, m.start, m.end, gaz, m.resolved):
+        if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved):
             continue
         if m.resolved is not None and m.resolved.kind == "city":
             others = ctxc - own.get(m.resolved.geonameid, Counter())

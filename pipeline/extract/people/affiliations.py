@@ -13,9 +13,9 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, fold
-from pipeline.extract.people_mentions import Mention
-from pipeline.extract.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
+from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.people.mentions import Mention
+from pipeline.extract.people.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
 
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",

@@ -57,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.base import Context
-from pipeline.extract.casefold_scan import ascii_folded
+from pipeline.extract.knowledge.casefold_scan import ascii_folded
 from pipeline.records import Article, DateRow
 
 _MONTHS = {

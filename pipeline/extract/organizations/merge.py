@@ -23,9 +23,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
-
-GOV_HEADS = ("government", "ministry", "department")
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
 
 
 def government_country(name: str) -> str | None:
@@ -87,9 +85,6 @@ def merge_variants(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
-# heads an institution's name is often written without ("Southfield Primary", "Makerere")
-INSTITUTION_HEADS = {"school", "college", "university", "academy", "institute", "polytechnic",
-                     "seminary", "conservatory"}
 
 
 def merge_headless(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
@@ -103,7 +98,7 @@ def merge_headless(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     gone: set[int] = set()
     for org in orgs:
         words = org_key(org.name).split()
-        if len(words) < 2 or words[-1] not in INSTITUTION_HEADS:
+        if len(words) < 2 or words[-1] not in lex.institution_heads:
             continue
         short = by_key.get(" ".join(words[:-1]))
         if short is None or short is org or id(short) in gone or id(org) in gone \
@@ -121,7 +116,7 @@ def drop_places(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     parent prefix and no alias): they name a part of some body, not an organization one can
     follow; the title parser reads them as part of a title ("Head of National Office").
     """
-    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
 

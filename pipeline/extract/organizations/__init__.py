@@ -1,8 +1,8 @@
 """Organizations: one row per organization per article, canonical long form plus aliases.
 
 Reads: tokens (text, ``is_stop``, ``whitespace_``, ``like_email``/``like_url``), sentence
-boundaries and spaCy's ORG entities (``doc.ents``). Writes ``ctx.orgs`` (every mention's
-char span) for the people and places extractors.
+boundaries and spaCy's ORG entities (``doc.ents``). Returns the rows and, for the people
+and places extractors, every organization with its mention char spans (``Organizations``).
 
 Mentions come from four recognizers, merged longest-first:
 1. the gazetteer of well-known organizations (``models/organizations.jsonl``): long forms
@@ -15,8 +15,8 @@ Mentions come from four recognizers, merged longest-first:
    acronym's letters spell, and every later use of the acronym is a mention;
 4. spaCy ORG entities, kept only when they are not concepts (ICT, OER), places,
    people with honorifics, job titles, projects/events/venues or page boilerplate
-   (``pipeline.extract.org_mentions``);
-5. country offices of known organizations ("UNDP Timor-Leste"; ``org_rules``), but not
+   (``pipeline.extract.organizations.mentions``);
+5. country offices of known organizations ("UNDP Timor-Leste"; ``.rules``), but not
    when the words go on to a programme ("USAID Jordan Workforce Development Project");
 6. head-initial names ("Universidad del Trabajo del Uruguay"), names the text calls a kind
    of body ("the EIS union", "tech training provider ALX") and lower-case governments
@@ -24,7 +24,7 @@ Mentions come from four recognizers, merged longest-first:
 
 spaCy ORG entities without an organization head word or a known name must also not be a
 person in the article's eyes (a list of people, a byline, the surname of a PERSON named
-elsewhere), a quoted title, a plural noun phrase or a headline fragment (``org_mentions``).
+elsewhere), a quoted title, a plural noun phrase or a headline fragment (``.mentions``).
 
 Mentions are then grouped: acronym -> its long form, "X Headquarters" -> X, gazetteer
 forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and units in a
@@ -43,24 +43,39 @@ short forms ("the Ministry") are linked only in people's affiliations, not as al
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
-from pipeline.extract.org_mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.org_merge import drop_places, merge_cut_forms, merge_headless, merge_variants
-from pipeline.extract.org_recognizers import (
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
+from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
+from pipeline.extract.organizations.merge import drop_places, merge_cut_forms, merge_headless, merge_variants
+from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
     gazetteer_mentions,
     head_initial_mentions,
     rule_mentions,
 )
-from pipeline.extract.org_rules import academic_units, country_offices, kind_appositions, lowercase_governments
+from pipeline.extract.organizations.rules import (
+    academic_units,
+    country_offices,
+    kind_appositions,
+    lowercase_governments,
+)
 from pipeline.ids import entity_id
-from pipeline.records import OrganizationRow
+from pipeline.records import OrganizationRow, PersonRow
+
+
+@dataclass(frozen=True)
+class Organizations:
+    """What the organizations extractor hands on: the table's rows and, for the people and
+    places extractors, every organization with all its mention spans (same order as rows)."""
+
+    rows: list[OrganizationRow]
+    entities: list[OrgEntity]
 
 # ----------------------------------------------------------------------------------------
-# Merging (the recognizers are in org_recognizers and org_mentions)
+# Merging (the recognizers are in .recognizers and .mentions)
 
 
 def _select(mentions: list[Mention]) -> list[Mention]:
@@ -130,8 +145,8 @@ def _inherit_parents(ctx: Context, chosen: list[Mention], lex: Lexicon) -> None:
             m.source = "rule"
 
 
-def extract(ctx: Context) -> list[OrganizationRow]:
-    """Find the article's organizations, set ``ctx.orgs``; rows sorted by first mention."""
+def extract(ctx: Context) -> Organizations:
+    """Find the article's organizations: rows sorted by first mention, and their entities."""
     doc = ctx.doc
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
@@ -236,7 +251,6 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
                        and not (a.endswith("s") and a[:-1] in forms)]
         org.spans.sort()
     orgs.sort(key=lambda o: o.spans[0])
-    ctx.orgs = orgs
     rows = []
     for org in orgs:
         s, e = org.spans[0]
@@ -250,7 +264,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             start_char=s,
             end_char=e,
         ))
-    return rows
+    return Organizations(rows, orgs)
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
@@ -300,7 +314,7 @@ def _merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
-def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list) -> list[OrganizationRow]:
+def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list[PersonRow]) -> list[OrganizationRow]:
     """Organizations rows for the people's organizations that no mention gave (issue 14).
 
     A person's organization can be inferred ("Government of Nigeria" for a President in a

@@ -1,7 +1,7 @@
 """Organization recognizers: the gazetteer, the head-word rule and acronym definitions.
 
 Part of the organizations extractor (``pipeline.extract.organizations``), which selects
-among their mentions and spaCy's filtered ORG entities (``org_mentions``):
+among their mentions and spaCy's filtered ORG entities (``.mentions``):
 - the gazetteer (``models/organizations.jsonl``): known names and aliases by lower-case
   phrase match, acronyms by exact match;
 - the rule: a capitalized run ending in an organization head word ("Ministry", "Union",
@@ -19,9 +19,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
-from pipeline.extract.org_mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
-from pipeline.extract.org_rules import (
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
+from pipeline.extract.organizations.mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
+from pipeline.extract.organizations.rules import (
     contact_label,
     generic_government,
     glued_markup,
@@ -42,13 +42,6 @@ OPENING_PREPS = {"about", "at", "in", "on", "from", "with", "by", "to", "into", 
                  "during", "via", "through", "like", "as", "within", "without"}
 
 
-# Heads that take "of <Country>" as part of the name ("University of Ghana", "Ministry of
-# Education of Kenya"); other heads leave it as a location ("Group of China").
-COUNTRY_HEADS = {"ministry", "ministries", "government", "department", "university", "college",
-                 "academy", "bank", "embassy", "parliament", "republic", "institute", "council",
-                 "commission", "secretariat", "office", "cabinet", "senate", "assembly",
-                 "association", "federation", "confederation", "society", "union", "authority", "board",
-                 "organization", "organisation", "corporation", "agency", "chamber"}
 
 
 _MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, PhraseMatcher]] = {}
@@ -96,10 +89,6 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
-# nouns after a company name that still denote the company ("the Samsung team")
-COMPANY_NOUNS = {"team", "teams", "staff", "employees", "officials", "executives", "foundation", "office",
-                 "offices", "group", "headquarters", "representatives", "spokesperson", "spokesman",
-                 "spokeswoman", "engineers", "researchers", "volunteers", "chief", "ceo", "boss"}
 
 
 def _product_use(doc: Doc, end: int) -> bool:
@@ -107,7 +96,7 @@ def _product_use(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return False
     nxt = doc[end]
-    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in COMPANY_NOUNS
+    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
 def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
@@ -281,7 +270,7 @@ def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
             break  # "Council of the European Union", "Ministry on ICT": another entity
         scope = country_name(run_text) or (doc[end].lower_ == "for" and is_place(run_text))
         national = any(t.lower_ == "national" for t in doc[max(0, k - 3):k])  # "National Library of Uganda"
-        if scope and (doc[end].lower_ != "of" or (head not in COUNTRY_HEADS and not national)):
+        if scope and (doc[end].lower_ != "of" or (head not in get_lexicon().country_heads and not national)):
             break
         end = run_end
     return end
@@ -315,14 +304,11 @@ def _place(span: Span) -> bool:
         return True
     if len(span) != 1 or span[0].pos_ != "PROPN" or fold(span.text) in get_lexicon().disciplines:
         return False
-    from pipeline.extract.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
 
     return bool(get_gazetteer().lookup(span.text))
 
 
-_STRONG_HEADS = {"university", "union", "council", "commission", "ministry", "bank", "agency",
-                 "organization", "organisation", "institute", "foundation", "association",
-                 "federation", "college", "school", "department", "office", "centre", "center"}
 
 
 def _names_org(span: Span) -> bool:
@@ -331,7 +317,7 @@ def _names_org(span: Span) -> bool:
     if not len(span):
         return False
     return bool(lex.known_org(span.text)) or (
-        len(span) >= 2 and fold(span[-1].text) in _STRONG_HEADS)
+        len(span) >= 2 and fold(span[-1].text) in get_lexicon().strong_heads)
 
 
 def acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Mention]) -> tuple[

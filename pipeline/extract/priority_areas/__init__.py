@@ -40,7 +40,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from pipeline.extract.base import Context
-from pipeline.extract.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
+from pipeline.extract.knowledge.casefold_scan import ascii_folded, fold, folded_pattern, required_literals
 from pipeline.knowledge import models_dir
 from pipeline.records import PriorityAreaRow
 

@@ -1,9 +1,9 @@
 """People: one row per person per article, with honorific, job title and organization.
 
 Reads: tokens (text, case, ``is_stop``, ``like_num``), sentence boundaries, spaCy's PERSON
-entities and ``ctx.orgs`` (mention spans from the organizations extractor, which runs
-first). Writes ``ctx.person_spans`` (char spans of every name mention) so that the
-places extractor does not read places out of names.
+entities and the organizations (``orgs``: the organizations extractor's entities with
+their mention spans, passed in). Returns the rows and the char spans of every name
+mention (``People``), which the places extractor takes so as not to read places out of names.
 
 Why not spaCy PERSON entities as they come: on education news they swallow
 honorifics and titles ("Ms Lina Benete", "Dr Yeates"), miss names after stacked
@@ -18,17 +18,18 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
    "Photo: Agency/A B", "A B contributed to this report");
 3. mentions are merged: a short form ("Miao", "Dr Yeates") joins the full name that
    contains it; the row's name is the fullest form;
-4. the title and organization come from the patterns around any mention, tried in
-   order (``pipeline.extract.titles``): "TITLE of ORG, NAME", "ORG TITLE NAME",
+4. the title and organization come from an ordered list of strategies (``.posts``),
+   first the patterns around any mention (``.titles``, ``.affiliations``): "TITLE of ORG, NAME", "ORG TITLE NAME",
    "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
    "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG";
    the authors the clean stage found are taken from the article's ``byline`` block;
-5. what the phrase does not state comes from the article (``people_context``): "ORG team
+5. what the phrase does not state comes from the article (later ``.posts`` strategies,
+   helpers in ``.context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
    country named in a sentence that names the person, else the one the article names most.
 
-Steps 1-2 are in ``people_mentions``, step 4's patterns in ``people_affiliations``.
+Steps 1-2 are in ``.mentions``, step 4's patterns in ``.affiliations``.
 
 Known limits: pronouns are not resolved; a name spaCy misses with no title or credit cue is
 missed; a leading place or acronym that
@@ -39,37 +40,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
-from pipeline.extract.base import Context
-from pipeline.extract.lexicon import Lexicon, fold, get_lexicon, straight_quotes
-from pipeline.extract.people_affiliations import Affiliations, ministry_for, singular
-from pipeline.extract.people_context import (
-    article_country,
-    body_of_post,
-    cabinet_post,
-    deputies,
-    government_nearby,
-    led_by,
-    parent_of_unit,
-    portfolio_body,
-    state_office,
-    strip_courtesy,
-)
-from pipeline.extract.people_mentions import Mention, byline_mentions, find_mentions
-from pipeline.extract.title_parse import DepTitles
-from pipeline.extract.titles import TitleParser, split_title
+from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
+from pipeline.extract.people.affiliations import Affiliations
+from pipeline.extract.people.context import deputies
+from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
+from pipeline.extract.people.posts import Clues, find_post
+from pipeline.extract.people.title_parse import DepTitles
+from pipeline.extract.people.titles import TitleParser
 from pipeline.ids import entity_id
 from pipeline.records import PersonRow
 
 
-def _one_post(title: str, lex: Lexicon) -> str:
-    """A title is one person's post: "Grade Four teachers" (said of a list) -> "Grade Four teacher"."""
-    words = title.split()
-    if any(w.lower() in {"of", "for", "to", "in", "at"} for w in words):
-        return title  # "Secretary of Teachers": the plural is the post's field, not the post
-    single = singular(words[-1], lex)
-    return " ".join([*words[:-1], single]) if single else title
+@dataclass(frozen=True)
+class People:
+    """What the people extractor hands on: the table's rows and every name mention's char span."""
+
+    rows: list[PersonRow]
+    spans: list[tuple[int, int]]  # sorted
 
 
 @dataclass
@@ -132,9 +120,6 @@ def _honorific(person: Person, lex: Lexicon) -> str | None:
     return None
 
 
-FORMER = {"former", "ex", "erstwhile", "late", "then"}
-
-
 def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     """Is a character inside the article's headline or a heading?
 
@@ -143,22 +128,6 @@ def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     honorific or title, is not kept.
     """
     return any(s <= char < e for s, e in headings)
-
-
-def _own_post(title: str, lex: Lexicon) -> bool:
-    """Is a parsed title a post the person holds now, and a post at all?
-
-    Former posts are left out ("former Managing Director of X": neither title nor
-    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
-    of the Division and Dr. B": not B's title).
-    """
-    words = title.split()
-    if words and fold(words[0]).rstrip(".-") in FORMER or title.lower().startswith("ex-"):
-        return False
-    return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
-                   and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
-                   and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
-                   for k, w in enumerate(words[:-1]))
 
 
 def _body_name(text: str) -> bool:
@@ -179,28 +148,15 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
-def _own_country(person: Person, doc: Doc) -> str | None:
-    """The country of a state office held by ``person``: the one named in a sentence that names them.
-
-    Only where those sentences name no country, the country the article names most: a story
-    about one country quotes another's president, and the person's own sentence says whose.
-    """
-    for m in person.mentions:
-        country = article_country(doc[m.start].sent, where=False)
-        if country:
-            return country
-    return article_country(doc)
-
-
-def extract(ctx: Context) -> list[PersonRow]:
-    """Find the article's people with honorific, title and organization; set person_spans."""
+def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
+    """Find the article's people with honorific, title and organization (one of ``orgs`` or a name)."""
     doc = ctx.doc
     lex = get_lexicon()
-    parser = TitleParser(doc, lex, ctx.orgs)
+    parser = TitleParser(doc, lex, orgs)
     mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
     persons = _group(mentions)
-    aff = Affiliations(doc, parser, lex, mentions)
-    dep = DepTitles(doc, parser, lex)
+    clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
+                  ctx.cue_ends("people"))
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]
@@ -212,65 +168,10 @@ def extract(ctx: Context) -> list[PersonRow]:
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
-                aff.left(m) or aff.right(m) for m in person.mentions):
+                clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions):
             continue  # a lone word with no honorific or title is too weak to be a person
-        title, org, org_name = None, None, None
-        for m in person.mentions:
-            for parse in (aff.left(m), aff.right(m)):
-                if parse is None or not _own_post(parse.title, lex):
-                    continue
-                if parse.title and title is None:
-                    title = parse.title
-                    if org is None and org_name is None:
-                        org, org_name = parse.org, parse.org_name
-                elif org is None and org_name is None and (parse.org or parse.org_name):
-                    org, org_name = parse.org, parse.org_name
-            if title and (org or org_name):
-                break
-        if not title or (org is None and org_name is None):
-            # the parse, where no pattern gave a title or where the parse reads the same title
-            # and also finds its organization; it never overrides what a pattern found
-            for m in person.mentions:
-                found = dep.find(m.start, m.end, m.outer_start)
-                if found is None or (title and fold(found.title) != fold(title)) or not _own_post(found.title, lex):
-                    continue
-                title = found.title
-                if org is None and org_name is None:
-                    org = found.org
-                break
-        if org is None and org_name is None or not title:
-            for m in person.mentions:
-                shared = aff.both_of(m)
-                if shared is not None and not title and shared.title:
-                    title = shared.title
-                if org is None and org_name is None:
-                    if shared is not None and (shared.org or shared.org_name):
-                        org, org_name = shared.org, shared.org_name
-                    else:
-                        org = led_by(doc, m.outer_start, parser)
-                if org is not None or org_name is not None:
-                    break
-        if title:
-            title, own, own_name = split_title(title, ctx.orgs, lex)  # "Liberia President", "CEO of ALX"
-            if own is not None or own_name is not None:  # the body the post itself names
-                org, org_name = own, own_name
-            title = _one_post(strip_courtesy(title, lex), lex) if title else None
-        if org is not None:
-            org = parent_of_unit(org, ctx.orgs, lex)  # "Department of English, University of X"
-        if title and (org is None or org_name is not None or fold(org.name).startswith("government")):
-            ministry = ministry_for(title, ctx.orgs) or portfolio_body(title, ctx.orgs)
-            if ministry is not None:  # a named ministry beats the government
-                org, org_name = ministry, None
-        if title and org is not None and org_name is None:
-            better = ministry_for(title, [org])
-            org = better or org
-        if title and org is None and org_name is None:
-            org = body_of_post(title, ctx.orgs, lex)
-        if title and org is None and org_name is None and cabinet_post(title, lex):
-            org = government_nearby(ctx, person.mentions[0].start)
-        if title and org is None and org_name is None and state_office(title, lex):
-            country = _own_country(person, doc)  # "President X ... of Ghana": the post's own country
-            org_name = f"Government of {country}" if country else None
+        post = find_post(person.mentions, clues)
+        title, org, org_name = post.title, post.org, post.org_name
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions):
             continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
@@ -300,6 +201,5 @@ def extract(ctx: Context) -> list[PersonRow]:
         for m in person.mentions:
             spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
     rows = deputies(rows)
-    ctx.person_spans = sorted(spans)
     rows.sort(key=lambda r: r.start_char)
-    return rows
+    return People(rows, sorted(spans))

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.lexicon import Lexicon, fold, is_place
-from pipeline.extract.org_rules import contact_label, glued_markup
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, is_place
+from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
 LEADING_PREPS = {"at", "in", "on", "from", "for", "with", "by"}  # "At Hillside School, ...": spaCy's ORG takes "At"
@@ -290,9 +290,6 @@ def _after_person_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     return start
 
 
-PLACE_NOUNS = {"province", "provinces", "district", "districts", "region", "regions", "state", "states",
-               "county", "counties", "governorate", "governorates", "prefecture", "prefectures",
-               "municipality", "municipalities", "parish", "parishes", "aimag", "aimags"}
 
 
 def _in_place_list(span: Span, lex: Lexicon) -> bool:
@@ -307,7 +304,7 @@ def _in_place_list(span: Span, lex: Lexicon) -> bool:
 
     left = s >= 2 and doc[s - 1].lower_ in {",", "and"} and place(s - 2)
     right = e + 1 < len(doc) and doc[e].lower_ in {",", "and"} and place(e + 1)
-    tail = e < len(doc) and doc[e].lower_ in PLACE_NOUNS
+    tail = e < len(doc) and doc[e].lower_ in lex.place_nouns
     further = right and e + 3 < len(doc) and doc[e + 2].lower_ in {",", "and"} and place(e + 3)
     return left and (right or tail) or further
 

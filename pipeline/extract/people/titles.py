@@ -1,7 +1,7 @@
 """Job-title phrases next to a person's name, and the organization they are held in.
 
 Reads tokens only (text, case, ``is_stop``) plus the organization mentions found
-earlier (``ctx.orgs``, as a token-index map). A title phrase is:
+earlier (the organizations extractor's entities, as a token-index map). A title phrase is:
 
     [modifiers/capitalized words]* HEAD [(Parenthetical)] [of|for|to COMPLEMENT]
     [and TITLE]*  [of|at|from|for|in ORG]
@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.lexicon import Lexicon, country_name, demonym_country, fold, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, is_place
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
-SCOPE_WORDS = {"area", "regional", "region", "country", "district", "provincial", "province", "state",
-               "field", "zonal", "zone", "county", "city", "municipal", "local"}
 NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", "dos", "das", "du", "des", "di",
                    "o", "al", "el"}
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
@@ -79,7 +77,7 @@ def _lead_place(text: str) -> bool:
     words ("Federal", "Media") would eat real title words. Countries are not stripped here:
     their demonym/possessive forms are handled as governments.
     """
-    from pipeline.extract.gazetteer import get_gazetteer  # the places extractor loads it anyway
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer  # the places extractor loads it anyway
 
     if country_name(text):
         return False
@@ -143,7 +141,7 @@ class TitleParser:
         while run < limit and _cap(doc[run]) and not is_titleish(doc[run], lex) and run - i < 4:
             run += 1
         for end in range(run, i, -1):
-            if end < limit and fold(doc[end].text) in SCOPE_WORDS:
+            if end < limit and fold(doc[end].text) in lex.scope_words:
                 continue  # "Bangsamoro Area Manager": the post is the place's
             if _lead_place(doc[i:end].text) and self._core(end, limit) is not None:
                 return end
@@ -545,14 +543,13 @@ class TitleParser:
 def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's organization whose name or an alias is ``text`` ("the EIS union" -> EIS)."""
     key = re.sub(r"^the\s+", "", fold(text))
+    kinds = get_lexicon().body_kind_words
     for org in orgs:
         forms = {fold(f) for f in (org.name, *org.aliases)}
-        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in _BODY_WORDS for f in forms):
+        if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in kinds for f in forms):
             return org
     return None
 
-
-_BODY_WORDS = {"union", "office", "team", "group"}  # "the EIS union": the body, with a word for its kind
 
 
 def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, OrgEntity | None, str | None]:
@@ -586,7 +583,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
             words = words[k:]
             break
         named = _org_named(lead, orgs)
-        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | SCOPE_WORDS
+        generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
                                  and all(w[:1].isupper() for w in words[:k])
                                  and any(fold(w) not in generic for w in words[:k])):  # not "State School"

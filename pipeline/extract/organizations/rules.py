@@ -31,23 +31,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
 
 if TYPE_CHECKING:
-    from pipeline.extract.org_mentions import Mention
+    from pipeline.extract.organizations.mentions import Mention
 
 GLUED = re.compile(r"^[A-Za-z][\w'.&-]*[\]\[()<>|*_]")
 UNIT_OF = re.compile(r"^(department|dept|school|faculty) of (?:the )?(.+)$")
 UNIT_AFTER = re.compile(r"^(.+) (department)$")
-# parents an academic unit belongs to
-PARENT_HEADS = {"university", "college", "polytechnic", "institute", "academy"}
 
 
-# labels of a contact block ("Ministry of Education Email: info@..."): never part of a name;
-# the second set only before a colon ("Mobile: 0788", but "Mobile Learning Lab")
-CONTACT_LABELS = {"email", "e-mail", "tel", "fax", "website"}
-CONTACT_LABELS_COLON = {"phone", "telephone", "mobile", "web", "cell", "contact", "contacts",
-                        "address", "m", "e", "t", "f", "w"}
 
 
 def contact_label(doc: Doc, k: int) -> bool:
@@ -55,9 +48,10 @@ def contact_label(doc: Doc, k: int) -> bool:
     if k < 0 or k >= len(doc):
         return False
     word = fold(doc[k].text).rstrip(":")
-    if word in CONTACT_LABELS:
+    lex = get_lexicon()  # models/org_lexicon.json: contact_labels, contact_labels_colon ("Mobile: 0788")
+    if word in lex.contact_labels:
         return True
-    return word in CONTACT_LABELS_COLON and k + 1 < len(doc) and doc[k + 1].text == ":"
+    return word in lex.contact_labels_colon and k + 1 < len(doc) and doc[k + 1].text == ":"
 
 
 def glued_markup(doc: Doc, end: int) -> bool:
@@ -79,8 +73,8 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
     News style writes "government" in lower case; the annotation guidelines name the body
     "Government of <country>", so the mention carries that canonical form.
     """
-    from pipeline.extract.gazetteer import get_gazetteer
-    from pipeline.extract.lexicon import demonym_country
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
+    from pipeline.extract.knowledge.lexicon import demonym_country
 
     found = []
     for i, tok in enumerate(doc):
@@ -200,7 +194,7 @@ def academic_units(doc: Doc, chosen: list[Mention], lex: Lexicon) -> list[Mentio
 
 def _is_parent(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     words = set(fold(m.text(doc)).split())
-    return bool(words & PARENT_HEADS) or bool(m.canonical and set(fold(m.canonical).split()) & PARENT_HEADS)
+    return bool(words & lex.parent_heads) or bool(m.canonical and set(fold(m.canonical).split()) & lex.parent_heads)
 
 
 def _parent_after(doc: Doc, m: Mention, starts: dict[int, Mention], lex: Lexicon) -> Mention | None:
@@ -350,14 +344,13 @@ def _left_name_word(doc: Doc, k: int, s0: int, lex: Lexicon) -> bool:
     return t.pos_ == "PROPN"
 
 
-NUMBERED_HEADS = {"school", "college", "academy", "lyceum", "gymnasium", "kindergarten"}
 _NUMBER_WORD = re.compile(r"^(?:No\.?|Nr\.?|Number|N\u00ba|#)$")
 _GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
 
 
 def school_number(doc: Doc, end: int) -> int:
     """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
-    if end >= len(doc) or fold(doc[end - 1].text) not in NUMBERED_HEADS \
+    if end >= len(doc) or fold(doc[end - 1].text) not in get_lexicon().numbered_heads \
             or "\n" in doc[end - 1].whitespace_:
         return end
     if _GLUED_NUMBER.match(doc[end].text):
@@ -393,13 +386,6 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     return run_end
 
 
-# lower-case nouns that say what kind of body a name is ("Enabel, the Belgian development agency")
-KIND_NOUNS = {"agency", "charity", "organisation", "organization", "ngo", "non-profit", "nonprofit",
-              "foundation", "union", "association", "company", "firm", "group", "network", "council",
-              "commission", "inspectorate", "regulator", "watchdog", "institute", "university", "college",
-              "newspaper", "broadcaster", "federation", "alliance", "coalition", "trust", "society",
-              "think-tank", "movement", "authority", "ministry", "department", "bank", "body", "startup",
-              "provider", "operator", "publisher", "consultancy", "party", "lender", "insurer"}
 
 
 def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
@@ -447,9 +433,10 @@ def _kind_after(doc: Doc, e: int, n: int) -> bool:
     if e + 2 >= n or doc[e].text != "," or doc[e + 1].lower_ not in {"the", "a", "an"}:
         return False
     k = e + 2
+    kinds = get_lexicon().kind_nouns
     while k < n and k - e <= 6 and (doc[k].is_lower or doc[k].ent_type_ == "NORP") and doc[k].is_alpha:
-        if fold(doc[k].text) in KIND_NOUNS and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", ")", "that",
-                                                                                    "which", "based"}):
+        if fold(doc[k].text) in kinds and (k + 1 >= n or doc[k + 1].text in {",", ".", ";", ")", "that",
+                                                                             "which", "based"}):
             return True
         k += 1
     return False
@@ -457,7 +444,7 @@ def _kind_after(doc: Doc, e: int, n: int) -> bool:
 
 def _kind_before(doc: Doc, i: int) -> bool:
     """"the charity Snap Cymru", "the schools inspectorate Estyn" before the name."""
-    if i < 2 or not doc[i - 1].is_lower or fold(doc[i - 1].text) not in KIND_NOUNS:
+    if i < 2 or not doc[i - 1].is_lower or fold(doc[i - 1].text) not in get_lexicon().kind_nouns:
         return False
     k = i - 2
     while k >= 0 and i - k <= 4 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in {"the", "a"}:
@@ -471,4 +458,4 @@ def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
     tok = doc[i]
     return e == i + 1 and e < len(doc) and tok.text.isupper() and len(tok.text) >= 2 \
         and fold(tok.text) not in lex.concepts and i > 0 and doc[i - 1].lower_ == "the" \
-        and doc[e].is_lower and fold(doc[e].text) in KIND_NOUNS
+        and doc[e].is_lower and fold(doc[e].text) in lex.kind_nouns

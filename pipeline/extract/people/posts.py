@@ -1,0 +1,252 @@
+"""A person's post: their job title and the organization it is held in, found by an ordered list of strategies.
+
+Each strategy is a small function ``(mentions, post, clues) -> Post`` that reads the
+person's name mentions, what earlier strategies found (``post``) and what the article
+offers (``clues``), and returns the post, completed or corrected. ``STRATEGIES`` runs them
+in order, so the order *is* the precedence, and each one can be tried alone on a sentence:
+
+1. ``from_patterns``: the phrase around a name ("TITLE of ORG, NAME", "NAME, TITLE at
+   ORG", "NAME (TITLE, ORG)"; ``.affiliations``);
+2. ``from_parse``: the dependency parse, where no pattern gave a title or an organization;
+3. ``from_shared_or_led``: "A and B, both of ORG", "ORG team led by NAME";
+4. ``body_in_title``: a body the title itself names moves to the organization
+   ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
+5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
+6. ``named_ministry``: a minister's named ministry beats a government or a bare name;
+7. ``ministry_of_org``: the ministry of the organization's own portfolio;
+8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
+9. ``cabinet_government``: a cabinet post's government named near the person;
+10. ``state_government``: a head of state's government, from the person's own sentences.
+
+Rules 1-3 find; 4-10 only complete or correct what was found. Precedence holds because
+each rule after the first acts only where the post still has a gap (see each docstring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
+from pipeline.extract.people.context import (
+    article_country,
+    body_of_post,
+    cabinet_post,
+    government_nearby,
+    led_by,
+    parent_of_unit,
+    portfolio_body,
+    state_office,
+    strip_courtesy,
+)
+from pipeline.extract.people.mentions import Mention
+from pipeline.extract.people.title_parse import DepTitles
+from pipeline.extract.people.titles import TitleParser, split_title
+
+
+@dataclass(frozen=True)
+class Post:
+    """A title and where it is held: one of the article's organizations or a name no mention gave."""
+
+    title: str | None = None
+    org: OrgEntity | None = None
+    org_name: str | None = None  # "Government of Ghana": inferred, or read where no mention was
+
+    @property
+    def has_org(self) -> bool:
+        return self.org is not None or self.org_name is not None
+
+
+@dataclass
+class Clues:
+    """What the strategies read besides the mentions: the article, its organizations and the parsers."""
+
+    ctx: Context
+    orgs: list[OrgEntity]
+    lex: Lexicon
+    parser: TitleParser
+    affiliations: Affiliations
+    dep: DepTitles
+    cues: dict[str, set[int]]  # models/people_cues.jsonl: label -> where its matches end
+
+
+Strategy = Callable[[list[Mention], Post, Clues], Post]
+
+
+def own_post(title: str, lex: Lexicon) -> bool:
+    """Is a parsed title a post the person holds now, and a post at all?
+
+    Former posts are left out ("former Managing Director of X": neither title nor
+    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
+    of the Division and Dr. B": not B's title).
+    """
+    words = title.split()
+    if words and fold(words[0]).rstrip(".-") in lex.former_words or title.lower().startswith("ex-"):
+        return False
+    return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
+                   and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
+                   and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
+                   for k, w in enumerate(words[:-1]))
+
+
+def one_post(title: str, lex: Lexicon) -> str:
+    """A title is one person's post: "Grade Four teachers" (said of a list) -> "Grade Four teacher"."""
+    words = title.split()
+    if any(w.lower() in {"of", "for", "to", "in", "at"} for w in words):
+        return title  # "Secretary of Teachers": the plural is the post's field, not the post
+    single = singular(words[-1], lex)
+    return " ".join([*words[:-1], single]) if single else title
+
+
+def from_patterns(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """The first current title a phrase pattern gives next to any mention, with its organization.
+
+    An organization found without a title fills the gap until a title comes; the search
+    stops at the first mention that gives both.
+    """
+    title, org, org_name = post.title, post.org, post.org_name
+    aff, lex = clues.affiliations, clues.lex
+    for m in mentions:
+        for parse in (aff.left(m), aff.right(m)):
+            if parse is None or not own_post(parse.title, lex):
+                continue
+            if parse.title and title is None:
+                title = parse.title
+                if org is None and org_name is None:
+                    org, org_name = parse.org, parse.org_name
+            elif org is None and org_name is None and (parse.org or parse.org_name):
+                org, org_name = parse.org, parse.org_name
+        if title and (org or org_name):
+            break
+    return Post(title, org, org_name)
+
+
+def from_parse(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """The dependency parse's title, where the patterns gave none or gave no organization.
+
+    It never overrides a pattern: with a title already found, only the same title (which
+    may bring its organization) is taken.
+    """
+    if post.title and post.has_org:
+        return post
+    for m in mentions:
+        found = clues.dep.find(m.start, m.end, m.outer_start)
+        if found is None or (post.title and fold(found.title) != fold(post.title)) \
+                or not own_post(found.title, clues.lex):
+            continue
+        return Post(found.title, found.org if not post.has_org else post.org, post.org_name)
+    return post
+
+
+def from_shared_or_led(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A list's shared post ("A and B, both of ORG") or the body that a passive "led by" names."""
+    if post.has_org and post.title:
+        return post
+    title, org, org_name = post.title, post.org, post.org_name
+    for m in mentions:
+        shared = clues.affiliations.both_of(m)
+        if shared is not None and not title and shared.title:
+            title = shared.title
+        if org is None and org_name is None:
+            if shared is not None and (shared.org or shared.org_name):
+                org, org_name = shared.org, shared.org_name
+            else:
+                org = led_by(clues.ctx.doc, m.outer_start, clues.parser, clues.cues["led_by"])
+        if org is not None or org_name is not None:
+            break
+    return Post(title, org, org_name)
+
+
+def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """The body a title names leaves it for the organization ("CEO of ALX", "Liberia President");
+    the title loses courtesy words and becomes one person's post."""
+    if not post.title:
+        return post
+    title, own, own_name = split_title(post.title, clues.orgs, clues.lex)
+    org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
+    title = one_post(strip_courtesy(title, clues.lex), clues.lex) if title else None
+    return Post(title, org, org_name)
+
+
+def parent_institution(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A unit named only by its discipline gives way to its parent ("Department of English, University of X")."""
+    if post.org is None:
+        return post
+    return replace(post, org=parent_of_unit(post.org, clues.orgs, clues.lex))
+
+
+def named_ministry(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A minister's ministry, when the article names it, beats no body, a bare name or a government."""
+    if not post.title or not (post.org is None or post.org_name is not None
+                              or fold(post.org.name).startswith("government")):
+        return post
+    ministry = ministry_for(post.title, clues.orgs) or portfolio_body(post.title, clues.orgs)
+    return Post(post.title, ministry, None) if ministry is not None else post
+
+
+def ministry_of_org(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """The organization itself narrowed to the ministry of the title's portfolio, where it is one."""
+    if not post.title or post.org is None or post.org_name is not None:
+        return post
+    return replace(post, org=ministry_for(post.title, [post.org]) or post.org)
+
+
+def body_of_the_post(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, the one body the article names that the post implies."""
+    if not post.title or post.has_org:
+        return post
+    return replace(post, org=body_of_post(post.title, clues.orgs, clues.lex))
+
+
+def cabinet_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, a cabinet post's government named in the person's sentence (or the only one)."""
+    if not post.title or post.has_org or not cabinet_post(post.title, clues.lex):
+        return post
+    return replace(post, org=government_nearby(clues.ctx, clues.orgs, mentions[0].start))
+
+
+def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, a state office's "Government of <country>", the country from the person's post.
+
+    The country is the one named in a sentence that names the person; only where those
+    name none, the one the article names most.
+    """
+    if not post.title or post.has_org or not state_office(post.title, clues.lex):
+        return post
+    country = own_country(mentions, clues.ctx.doc)
+    return replace(post, org_name=f"Government of {country}" if country else None)
+
+
+def own_country(mentions: list[Mention], doc: Doc) -> str | None:
+    """The country named in a sentence of one of ``mentions``, else the one the article names most."""
+    for m in mentions:
+        country = article_country(doc[m.start].sent, where=False)
+        if country:
+            return country
+    return article_country(doc)
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    from_patterns,
+    from_parse,
+    from_shared_or_led,
+    body_in_title,
+    parent_institution,
+    named_ministry,
+    ministry_of_org,
+    body_of_the_post,
+    cabinet_government,
+    state_government,
+)
+
+
+def find_post(mentions: list[Mention], clues: Clues, strategies: tuple[Strategy, ...] = STRATEGIES) -> Post:
+    """The person's post: every strategy in order, each given what the ones before found."""
+    post = Post()
+    for strategy in strategies:
+        post = strategy(mentions, post, clues)
+    return post

@@ -1,0 +1,206 @@
+"""A person's post, one strategy at a time (pipeline/extract/people/posts.py; sentences written here).
+
+Each strategy gets the clues of a real parse (the real model and the real organizations
+extractor) and a post that earlier strategies would have handed it, so a strategy's own
+rule shows alone; test_people.py checks the whole chain.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean_text
+from pipeline.extract import organizations
+from pipeline.extract.base import Context
+from pipeline.extract.knowledge.lexicon import get_lexicon
+from pipeline.extract.nlp import get_nlp
+from pipeline.extract.people.affiliations import Affiliations
+from pipeline.extract.people.mentions import Mention, find_mentions
+from pipeline.extract.people.posts import (
+    STRATEGIES,
+    Clues,
+    Post,
+    body_in_title,
+    body_of_the_post,
+    cabinet_government,
+    find_post,
+    from_parse,
+    from_patterns,
+    from_shared_or_led,
+    named_ministry,
+    one_post,
+    own_post,
+    parent_institution,
+    state_government,
+)
+from pipeline.extract.people.title_parse import DepTitles
+from pipeline.extract.people.titles import TitleParser
+
+BODY = "The meeting was held last week and many people came to it from several places."
+
+
+def clues_of(text: str) -> tuple[Clues, dict[str, list[Mention]]]:
+    """The clues of ``text`` and its people's mentions by name."""
+    article = clean_text(f"{text} {BODY}")
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    orgs = organizations.extract(ctx).entities
+    lex = get_lexicon()
+    parser = TitleParser(ctx.doc, lex, orgs)
+    mentions = find_mentions(ctx, lex, parser.in_org)
+    clues = Clues(ctx, orgs, lex, parser, Affiliations(ctx.doc, parser, lex, mentions), DepTitles(ctx.doc, parser, lex),
+                  ctx.cue_ends("people"))
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(" ".join(m.words), []).append(m)
+    return clues, by_name
+
+
+def found(post: Post) -> tuple[str | None, str | None]:
+    """(title, organization name) of a post."""
+    return post.title, post.org.name if post.org is not None else post.org_name
+
+
+def org_named(clues: Clues, name: str):  # noqa: ANN201 - an OrgEntity
+    return next(o for o in clues.orgs if o.name == name)
+
+
+def test_from_patterns_title_of_org_after_the_name() -> None:
+    clues, people = clues_of("Dr Jane Banda, Director of the National Library of Malawi, opened the event.")
+    assert found(from_patterns(people["Jane Banda"], Post(), clues)) == ("Director", "National Library of Malawi")
+
+
+def test_from_patterns_leaves_a_former_post_out() -> None:
+    clues, people = clues_of("John Phiri, former Director of the National Library of Malawi, opened the event.")
+    assert from_patterns(people["John Phiri"], Post(), clues) == Post()
+
+
+def test_from_parse_reads_an_apposition_the_patterns_miss() -> None:
+    clues, people = clues_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World "
+                             "Food Programme, on Tuesday.")
+    mentions = people["Ruta Kalnina"]
+    assert from_patterns(mentions, Post(), clues) == Post()
+    assert found(from_parse(mentions, Post(), clues)) == ("nutritionist", "World Food Programme")
+
+
+def test_from_parse_never_overrides_a_complete_post() -> None:
+    clues, people = clues_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World "
+                             "Food Programme, on Tuesday.")
+    given = Post("Chair", None, "Board of Governors")
+    assert from_parse(people["Ruta Kalnina"], given, clues) is given
+
+
+def test_from_shared_or_led_the_body_that_heads_a_team() -> None:
+    clues, people = clues_of("The University of Malawi team is headed by Dr Grace Mbewe.")
+    assert found(from_shared_or_led(people["Grace Mbewe"], Post(), clues)) == (None, "University of Malawi")
+
+
+@pytest.mark.parametrize("name", ["Mary Zulu", "Peter Tembo"])
+def test_from_shared_or_led_both_of_an_org(name: str) -> None:
+    clues, people = clues_of("Mary Zulu and Peter Tembo, both of the Malawi Institute of Education, spoke.")
+    assert found(from_shared_or_led(people[name], Post(), clues)) == (None, "Malawi Institute of Education")
+
+
+def test_body_in_title_moves_the_body_to_the_organization() -> None:
+    clues, people = clues_of("ALX trains software engineers, said Fred Swaniker.")
+    assert found(body_in_title(people["Fred Swaniker"], Post("CEO of ALX"), clues)) == ("CEO", "ALX")
+
+
+def test_body_in_title_keeps_a_post_without_a_body() -> None:
+    clues, people = clues_of("ALX trains software engineers, said Fred Swaniker.")
+    assert body_in_title(people["Fred Swaniker"], Post("Director"), clues) == Post("Director")
+
+
+@pytest.mark.parametrize(("title", "post"), [
+    ("Grade Four teachers", "Grade Four teacher"),  # said of a list: one person's post
+    ("Secretary of Teachers", "Secretary of Teachers"),  # the plural is the post's field
+])
+def test_one_post(title: str, post: str) -> None:
+    assert one_post(title, get_lexicon()) == post
+
+
+@pytest.mark.parametrize(("title", "held"), [
+    ("Director of Studies", True),
+    ("former Director of Studies", False),
+    ("ex-Director", False),
+])
+def test_own_post(title: str, held: bool) -> None:
+    assert own_post(title, get_lexicon()) is held
+
+
+def test_parent_institution_of_a_discipline_unit() -> None:
+    clues, _ = clues_of("Ada Obi teaches at the Department of English, University of Lagos. "
+                        "The University of Lagos is large.")
+    unit = org_named(clues, "Department of English, University of Lagos")
+    assert found(parent_institution([], Post(org=unit), clues)) == (None, "University of Lagos")
+
+
+def test_named_ministry_beats_no_body() -> None:
+    clues, people = clues_of("The Minister of Water Affairs, Mr Tomas Berg, thanked the Department of Water "
+                             "Affairs.")
+    got = named_ministry(people["Tomas Berg"], Post("Minister of Water Affairs"), clues)
+    assert found(got) == ("Minister of Water Affairs", "Department of Water Affairs")
+
+
+def test_body_of_the_post_the_article_names() -> None:
+    clues, people = clues_of("The University of Malawi opened a library. Vice-Chancellor Samson Sajidu spoke.")
+    got = body_of_the_post(people["Samson Sajidu"], Post("Vice-Chancellor"), clues)
+    assert found(got) == ("Vice-Chancellor", "University of Malawi")
+
+
+def test_cabinet_government_named_before() -> None:
+    clues, people = clues_of("The Welsh Government said so. Education Secretary Lynne Neagle spoke.")
+    got = cabinet_government(people["Lynne Neagle"], Post("Education Secretary"), clues)
+    assert found(got) == ("Education Secretary", "Welsh Government")
+
+
+def test_state_government_from_the_persons_own_sentence() -> None:
+    # the article names Kenya most; the president's own sentence says Ghana
+    clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke. Kenya, Kenya, Kenya.")
+    got = state_government(people["John Mahama"], Post("President"), clues)
+    assert found(got) == ("President", "Government of Ghana")
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES[3:])
+def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN001
+    clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")
+    assert strategy(people["John Mahama"], Post(), clues).title is None
+
+
+def test_find_post_runs_the_strategies_in_order() -> None:
+    clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")
+    mentions = people["John Mahama"]
+    assert find_post(mentions, clues, ()) == Post()
+    whole = find_post(mentions, clues)
+    assert found(whole) == ("President", "Government of Ghana")
+    # without the last strategy nothing else supplies the government
+    assert found(find_post(mentions, clues, STRATEGIES[:-1])) == ("President", None)
+
+
+def test_own_post_reads_former_words_from_the_models_folder(tmp_path) -> None:  # noqa: ANN001
+    """The word lists are data: a models folder with another list changes the rule, no code."""
+    import json
+    import shutil
+
+    from pipeline.knowledge import DEFAULT_MODELS_DIR
+
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR, models)
+    words = json.loads((models / "people_words.json").read_text("utf-8"))
+    words["former_words"].append("outgoing")
+    (models / "people_words.json").write_text(json.dumps(words), "utf-8")
+    assert own_post("outgoing Director", get_lexicon())
+    assert not own_post("outgoing Director", get_lexicon(models))
+
+
+def test_people_take_their_organization_from_the_organizations_passed_in() -> None:
+    """The organizations are an argument of people.extract (no shared Context field): without them
+    the body stays inside the title."""
+    from pipeline.extract import people
+
+    article = clean_text(f"Dr Jane Banda, Director of the National Library of Malawi, opened the event. {BODY}")
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    orgs = organizations.extract(ctx)
+    (row,) = people.extract(ctx, orgs.entities).rows
+    assert (row.title, row.organization) == ("Director", "National Library of Malawi")
+    (alone,) = people.extract(ctx, []).rows
+    assert alone.title != "Director" and alone.organization != "National Library of Malawi"
