@@ -1,6 +1,7 @@
 """Build data/topic/ check5: a third blind check set of new sites and sources, labelled by reading before any scoring.
 
-    python bench/build_check5.py SWC_GIT DFE_GIT SEBS_GIT MPTC_GIT GOOSE_GIT NEWSPAPER_GIT READABILITY_GIT
+    python bench/build_check5.py SWC_GIT DFE_GIT SEBS_GIT MPTC_GIT GOOSE_GIT NEWSPAPER_GIT READABILITY_GIT \
+        BYU_GIT TTU_GIT
 
 Each argument is a clone of the repository named below at (or after) the commit given. The labels were
 written by reading each page's title and start (data/topic/README.md's rule) before any scorer ran on
@@ -32,6 +33,8 @@ SEBS = ("sebs-scholarship/Blog", "92760e22161519f894d7ebb20f7c77f4dbbf525f")
 MPTC = ("MPTCDITR/dsdp-website", "071a3d5a201fdbd03b4ac020d9d249c24f823b15")
 GOOSE = ("goose3/goose3", "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7")
 READABILITY = ("mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba")
+BYU = ("chemewebdeveloper/chemeweb", "66e7870e6d08dd134a7e80cfaf760c1e4350967d")
+TTU = ("ttucomc/MainSite", "80b1e79d05c3f03c29d3c4d13abf8040f47b11db")
 
 # swcarpentry/website _posts/ (software-carpentry.org blog, 2007-2018): a random.Random(7) draw of 45 posts
 # of 150+ words; 14 left out after reading (teaching-practice essays and mixed updates whose start did not
@@ -138,6 +141,28 @@ GOOSE_LABELS = {
     "test_cbslocal": "O", "test_espn": "O",  # college football coaches and agents: school sport
     "test_issue25": "O",  # accountancy institutes and reporting standards
     "test_issue32": "O", "test_time": "O", "test_time2": "O", "test_marketplace": "O", "test_issue129": "O",
+}
+# chemewebdeveloper/chemeweb (BYU Chemical Engineering department site, 2012-13; PHP pages with the story's
+# HTML): every news item with a body but two whose start did not settle the label. A course, a scholarship
+# fund and honour-society scholarships are education; faculty research awards, job openings, a graduate
+# student presenting at a conference and field research are other. No URL in the repository.
+BYU_LABELS = {
+    "newsitemche513.php": "E", "newsitemdeanallred.php": "E", "newsitemtaubetapi.php": "E",
+    "newsitembaxter.php": "O", "newsitembundy.php": "O", "newsitemfacultyresearchopening.php": "O",
+    "newsitemjobopening.php": "O", "newsitemnationalconference.php": "O", "newsitemuav.php": "O",
+}
+# ttucomc/MainSite mc2016/ (Texas Tech College of Media & Communication, "The MC 2016" magazine): every
+# story of 300+ words but six whose start did not settle the label. Deans' notes on undergraduate and
+# graduate programmes, transfer and returning students, a class taught abroad are education; alumni
+# careers, the debate team's season, a student drafted by a football club, students' volunteering, a
+# visiting CEO's lecture and fundraising are other. No URL in the repository.
+TTU_LABELS = {
+    "associate-dean-for-undergrad-affairs.php": "E", "associate-dean-grad-programs.php": "E",
+    "transfer-students.php": "E", "univ-panamericana.php": "E", "usmc-emc-major.php": "E",
+    "former-ballerina.php": "E",
+    "comc-debate-team.php": "O", "distinguished-alumna.php": "O", "eye-on-the-prize.php": "O",
+    "forecasting-the-future.php": "O", "goal.php": "O", "guide-dog-raisers.php": "O",
+    "journalism-alumnus.php": "O", "morris-lecture.php": "O", "director-of-development.php": "O",
 }
 # mozilla/readability test/test-pages/: every English news page of a publisher not already in data/topic.
 # codelucas/newspaper tests/data/html/: English news pages of publishers not already in data/topic (theroot.com
@@ -251,6 +276,19 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
         url = html.unescape(m.group(1).decode()) if m else None
         add(f"readability/{name}.html", body, lab, _host(url), "readability-tests", READABILITY, path, url,
             _html_title(body))
+    for name, lab in BYU_LABELS.items():
+        path = f"cheme/www/{name}"
+        body = _git(clones["byu"], path, BYU[1])
+        m = re.search(rb"<h2>(.*?)</h2>", body, re.S)
+        title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
+        add(f"byu/{name.removesuffix('.php')}.html", body, lab, "chemicalengineering.byu.edu", "byu-cheme-news",
+            BYU, path, None, title)
+
+    for name, lab in TTU_LABELS.items():
+        path = f"mc2016/{name}"
+        body = _git(clones["ttu"], path, TTU[1])
+        add(f"ttu/{name.removesuffix('.php')}.html", body, lab, "depts.ttu.edu/comc", "ttu-mc2016", TTU, path,
+            None, _html_title(body))
     return out
 
 
@@ -268,7 +306,8 @@ def _fixture_sources() -> tuple[set[str], set[str]]:
 
 
 def main(argv: list[str]) -> int:
-    clones = dict(zip(("swc", "dfe", "sebs", "mptc", "goose", "newspaper", "readability"), argv, strict=True))
+    clones = dict(zip(("swc", "dfe", "sebs", "mptc", "goose", "newspaper", "readability", "byu", "ttu"), argv,
+                      strict=True))
     built = rows_and_pages(clones)
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if json.loads(line)["split"] != "check5"]
