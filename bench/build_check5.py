@@ -1,7 +1,7 @@
 """Build data/topic/ check5: a third blind check set of new sites and sources, labelled by reading before any scoring.
 
     python bench/build_check5.py SWC_GIT DFE_GIT SEBS_GIT MPTC_GIT GOOSE_GIT NEWSPAPER_GIT READABILITY_GIT \
-        BYU_GIT TTU_GIT
+        BYU_GIT TTU_GIT CMU_GIT
 
 Each argument is a clone of the repository named below at (or after) the commit given. The labels were
 written by reading each page's title and start (data/topic/README.md's rule) before any scorer ran on
@@ -35,6 +35,7 @@ GOOSE = ("goose3/goose3", "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7")
 READABILITY = ("mozilla/readability", "ab4027a8b37669745016869a37a504727992b2ba")
 BYU = ("chemewebdeveloper/chemeweb", "66e7870e6d08dd134a7e80cfaf760c1e4350967d")
 TTU = ("ttucomc/MainSite", "80b1e79d05c3f03c29d3c4d13abf8040f47b11db")
+CMU = ("jasujanish/711_HW2", "34a8366aba8250047467b98a79d3132c71ea47b3")
 
 # swcarpentry/website _posts/ (software-carpentry.org blog, 2007-2018): a random.Random(7) draw of 45 posts
 # of 150+ words; 14 left out after reading (teaching-practice essays and mixed updates whose start did not
@@ -164,6 +165,16 @@ TTU_LABELS = {
     "forecasting-the-future.php": "O", "goal.php": "O", "guide-dog-raisers.php": "O",
     "journalism-alumnus.php": "O", "morris-lecture.php": "O", "director-of-development.php": "O",
 }
+# jasujanish/711_HW2 firecrawl_experiment/firecrawl_scrape_outputs/ (a class's Firecrawl Markdown copies of
+# cmu.edu pages): the messages of Carnegie Mellon's president and provost to the campus, 2024-25. Chosen:
+# every message page of 250+ words, read; student aid, tuition and the semester's academic updates are
+# education; appointments, research funding, gifts, summits, benefits and food drives are other (messages
+# on immigration, commencement speakers, an admissions-dean search and the Qatar campus left out as unsettled).
+CMU_LABELS = {
+    "cmu_49": "E", "cmu_94": "E", "cmu_97": "E",
+    "cmu_63": "O", "cmu_47": "O", "cmu_46": "O", "cmu_60": "O", "cmu_56": "O", "cmu_135": "O", "cmu_138": "O",
+    "cmu_52": "O", "cmu_190": "O", "cmu_93": "O", "cmu_184": "O",
+}
 # mozilla/readability test/test-pages/: every English news page of a publisher not already in data/topic.
 # codelucas/newspaper tests/data/html/: English news pages of publishers not already in data/topic (theroot.com
 # left out: it does not clean).
@@ -289,6 +300,14 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
         body = _git(clones["ttu"], path, TTU[1])
         add(f"ttu/{name.removesuffix('.php')}.html", body, lab, "depts.ttu.edu/comc", "ttu-mc2016", TTU, path,
             None, _html_title(body))
+    for name, lab in CMU_LABELS.items():
+        path = f"firecrawl_experiment/firecrawl_scrape_outputs/{name}.md"
+        body = _git(clones["cmu"], path, CMU[1])
+        text = body.decode("utf-8", "replace")
+        u = re.search(r"\((https://www\.cmu\.edu/[^)#\s]+)", text)
+        t = re.search(r"^# (.+)$", text, re.M)
+        add(f"cmu/{name}.md", body, lab, "cmu.edu", "cmu-campus-comms", CMU, path, u.group(1) if u else None,
+            t.group(1).strip() if t else "")
     return out
 
 
@@ -306,7 +325,7 @@ def _fixture_sources() -> tuple[set[str], set[str]]:
 
 
 def main(argv: list[str]) -> int:
-    clones = dict(zip(("swc", "dfe", "sebs", "mptc", "goose", "newspaper", "readability", "byu", "ttu"), argv,
+    clones = dict(zip(("swc", "dfe", "sebs", "mptc", "goose", "newspaper", "readability", "byu", "ttu", "cmu"), argv,
                       strict=True))
     built = rows_and_pages(clones)
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
