@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,29 @@ def test_check4_is_blind_and_whole() -> None:
     older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check4"}
     assert not older_sites & {r["site"] for r in check4}
     assert "check4" not in DEV_SPLITS
+
+
+def test_check5_is_blind_whole_and_varied() -> None:
+    """check5 (issue 16's third blind set) is complete, new, spread over sites and kept out of training.
+
+    Reads only labels and files, never a score: check5 must not be scored before the lead does. Its
+    sites are new to data/topic and its repositories new to tests/fixtures/real, and no site holds more
+    than a quarter of it, so one publisher cannot decide its precision or recall.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    check5 = [r for r in rows if r["split"] == "check5"]
+    assert len(check5) >= 150 and 0.35 <= sum(r["label"] == "education" for r in check5) / len(check5) <= 0.55
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in check5)
+    assert all((TOPIC / "pages" / r["file"]).is_file() for r in check5)
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check5"}
+    assert not older_sites & {r["site"] for r in check5}
+    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+    assert not fixture_repos & {r["repository"] for r in check5}
+    per_site = Counter(r["site"] for r in check5)
+    assert max(per_site.values()) <= len(check5) / 4
+    assert "check5" not in DEV_SPLITS
