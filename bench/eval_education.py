@@ -1,7 +1,7 @@
 """Precision and recall of the education score on data/topic/: per split, cross-validated by site, or one named split.
 
     python bench/eval_education.py [--threshold 0.5] [--errors]   # dev splits + CV by site
-    python bench/eval_education.py --split check4 [--errors]        # one split (a blind check: run once)
+    python bench/eval_education.py --split check5 [--errors]        # one split (a blind check: run once)
 
 An article counts as predicted education when its score is at least the threshold (default:
 the min_education default, 0.5). The per-split rows score the stored model, whose curve was
@@ -51,7 +51,7 @@ def measure(split: str, threshold: float) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=Settings().min_education)
-    parser.add_argument("--split", help="score only this split of data/topic/labels.jsonl (e.g. check4)")
+    parser.add_argument("--split", help="score only this split of data/topic/labels.jsonl (e.g. check5)")
     parser.add_argument("--errors", action="store_true", help="list the misclassified pages")
     args = parser.parse_args()
     splits = [args.split] if args.split else list(DEV_SPLITS)
