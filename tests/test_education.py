@@ -172,7 +172,7 @@ def test_cross_validation_by_site_floor() -> None:
     assert len(y) >= 900 and y.sum() >= 200 and len(set(sites)) >= 500
     cv = cross_validate(x, y, sites)
     assert cv["precision"] >= 0.89  # measured 0.908 (5 folds x 3 deals, 1,093 pages)
-    assert cv["recall"] >= 0.88  # measured 0.902
+    assert cv["recall"] >= 0.88  # measured 0.901
     assert cv["slope"] > 0 and 2 <= -cv["intercept"] / cv["slope"] <= 6  # 0.5 at 2-6 points per 100 words
 
 
