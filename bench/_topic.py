@@ -25,6 +25,7 @@ class Labelled:
     label: str  # education | other
     site: str
     split: str  # calibration | check | check2 | check3 | check4
+    source: str  # the repository the page came from (the tune articles: one source), for leave-one-source-out
     title: str
     text: str
     language: str | None
@@ -47,5 +48,6 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
             continue
         if article.language != "en" or not article.text.strip():
             continue
-        yield Labelled(row["file"], row["label"], row["site"], row["split"], article.title, article.text,
+        source = row["source"] if row["source"] == "tune-articles" else row["repository"]
+        yield Labelled(row["file"], row["label"], row["site"], row["split"], source, article.title, article.text,
                        article.language)

@@ -1,13 +1,14 @@
 """Precision and recall of the education score on data/topic/: per split, cross-validated by site, or one named split.
 
     python bench/eval_education.py [--threshold 0.5] [--errors]   # dev splits + CV by site
-    python bench/eval_education.py --split check4 [--errors]        # one split (a blind check: run once)
+    python bench/eval_education.py --split check5 [--errors]        # one split (a blind check: run once)
 
 An article counts as predicted education when its score is at least the threshold (default:
 the min_education default, 0.5). The per-split rows score the stored model, whose curve was
 fitted on all the development splits (bench/train_education.py): they are training scores.
-The honest number for the development pages is the cross-validation by site (the curve
-refitted without the held-out sites, see bench/train_education.py). ``--split NAME`` scores
+The honest numbers for the development pages are the cross-validation by site and, for a new
+source, leave one source out (the curve refitted without the held-out sites or source, see
+bench/train_education.py). ``--split NAME`` scores
 the stored model on a split of data/topic/labels.jsonl that training never reads (a new
 blind check set), and prints only that split.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _topic import load  # noqa: E402
-from train_education import DEV_SPLITS, FOLDS, SEEDS, cross_validate, dev_set  # noqa: E402
+from train_education import DEV_SPLITS, FOLDS, SEEDS, cross_validate, dev_set, leave_one_source_out, source_table  # noqa: E402,E501
 
 from pipeline.extract.education import score  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -50,7 +51,7 @@ def measure(split: str, threshold: float) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=Settings().min_education)
-    parser.add_argument("--split", help="score only this split of data/topic/labels.jsonl (e.g. check4)")
+    parser.add_argument("--split", help="score only this split of data/topic/labels.jsonl (e.g. check5)")
     parser.add_argument("--errors", action="store_true", help="list the misclassified pages")
     args = parser.parse_args()
     splits = [args.split] if args.split else list(DEV_SPLITS)
@@ -67,10 +68,15 @@ def main() -> int:
     if not args.split:
         if args.threshold != 0.5:
             print("(the CV below is at the curve's 0.5, not at --threshold)")
-        x, y, sites = dev_set()
+        x, y, sites, sources = dev_set(with_sources=True)
         cv = cross_validate(x, y, sites)
+        loso = leave_one_source_out(x, y, sites, sources)
         print(f"| CV by site, {FOLDS} folds x {len(SEEDS)} deals | {len(y)} | {int(y.sum())} | {cv['precision']:.3f} "
               f"| {cv['recall']:.3f} | {cv['f1']:.3f} | | |")
+        print(f"| leave one source out, {len(set(sources))} sources | {len(y)} | {int(y.sum())} "
+              f"| {loso['precision']:.3f} | {loso['recall']:.3f} | {loso['f1']:.3f} | | |")
+        print()
+        print(source_table(loso))
     if args.errors:
         for split, r in results.items():
             print(f"{split}:")

@@ -21,7 +21,7 @@ from tests.conftest import ROOT, edunews
 TOPIC = ROOT / "data" / "topic"
 LABELS = {json.loads(line)["file"]: json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()}
 TEACHERS_PROTEST = "cleaning-dev/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html.gz"
-PRECISION_CHECK3, RECALL_CHECK3 = 0.87, 0.95  # measured 0.900 and 0.976 (stored model, curve fitted with check3)
+PRECISION_CHECK3, RECALL_CHECK3 = 0.89, 0.94  # measured 0.920 and 0.964 (stored model, curve fitted with check3)
 DAVIS_CUP = "cleaning-dev/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
 
 
@@ -33,6 +33,8 @@ HARD_OTHER = [
     "check3/cns/post-87875.html.gz",    # schools await the COVID vaccine for children
     "mcb-harvard/story-2014-3704-catherine-dulac-to-deliver-prestigious-harvey-lecture.html.gz",  # a named lecture
     "mcb-harvard/story-2005-3353-the-first-annual-mbb-graduate-student-conference-may-12-13.html.gz",  # science meeting
+    "check4/stardem/1983F9E65A109F68.html.gz",  # shelter-in-place status lifted at an elementary school
+    "check4/stardem/19782083103068C0.html.gz",  # board of education president undergoes a liver transplant
 ]
 HARD_EDUCATION = [
     "check3/cns/post-85423.html.gz",    # COVID relief plan: $130 billion to help schools reopen
@@ -170,9 +172,28 @@ def test_cross_validation_by_site_floor() -> None:
     x, y, sites = dev_set()
     assert len(y) >= 900 and y.sum() >= 200 and len(set(sites)) >= 500
     cv = cross_validate(x, y, sites)
-    assert cv["precision"] >= 0.88  # measured 0.898 (5 folds x 3 deals)
-    assert cv["recall"] >= 0.90  # measured 0.923
+    assert cv["precision"] >= 0.89  # measured 0.908 (5 folds x 3 deals, 1,093 pages)
+    assert cv["recall"] >= 0.88  # measured 0.901
     assert cv["slope"] > 0 and 2 <= -cv["intercept"] / cv["slope"] <= 6  # 0.5 at 2-6 points per 100 words
+
+
+@pytest.mark.slow
+def test_leave_one_source_out_floor() -> None:
+    """Each source (repository) held out whole, the curve fitted on the rest: the score on a new source.
+
+    CV by site overstated precision on check4's new source (0.898 by CV, 0.767 on check4);
+    this is the closer estimate, pooled and on the biggest single-site source (the Star Democrat).
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import dev_set, leave_one_source_out
+
+    x, y, sites, sources = dev_set(with_sources=True)
+    assert len(set(sources)) >= 10
+    loso = leave_one_source_out(x, y, sites, sources)
+    assert loso["precision"] >= 0.89  # measured 0.905
+    assert loso["recall"] >= 0.89  # measured 0.908
+    stardem = loso["per_source"]["NewsAppsUMD/jour329w_fall2025"]
+    assert stardem["fp"] <= 9 and stardem["fn"] <= 8  # measured 7 and 6 of 121 pages (73 education)
 
 
 def test_check3_floor() -> None:
@@ -205,11 +226,8 @@ def test_a_models_copy_without_off_topic_words_still_scores(tmp_path: Path) -> N
     assert score(article.title, article.text, tmp_path) > score(article.title, article.text)
 
 
-def test_check4_is_blind_and_whole() -> None:
-    """check4 (issue 16's blind set) is complete, new and kept out of every training split.
-
-    Reads only labels and files, never a score: check4 must not be scored before the lead does.
-    """
+def test_check4_is_whole_and_development_data() -> None:
+    """check4 (issue 16's first blind set, scored once) is complete, from new sites, and now training data."""
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
@@ -221,7 +239,7 @@ def test_check4_is_blind_and_whole() -> None:
     assert all((TOPIC / "pages" / r["file"]).is_file() for r in check4)
     older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check4"}
     assert not older_sites & {r["site"] for r in check4}
-    assert "check4" not in DEV_SPLITS
+    assert "check4" in DEV_SPLITS
 
 
 def test_check5_is_blind_whole_and_varied() -> None:

@@ -12,14 +12,16 @@ How the score is made (everything it knows is data in ``models/education_terms.j
    title carries ("... - Molecular & Cellular Biology - Harvard University") says nothing
    about the story;
 2. the headline states the topic, so each ``title_off_topic`` word in it (another beat:
-   health, sport, crime, leisure, research talks, professional workshops) adds
+   health, sport, crime and school safety incidents, deaths and accidents, IT incidents,
+   leisure, clubs, libraries and volunteering, research talks, professional workshops) adds
    ``title_off_topic_points`` (negative) once. A story *at* a school whose headline is
-   about vaccines, a prom or an e-sports arena is about that, not about learning; in the
+   about vaccines, a lockdown, a data breach or a prom is about that, not about learning; in the
    body the same words are weak evidence (education news mentions health and games);
 3. the points per 100 words (dividing by at least ``min_words`` words, so that a short
    page is not judged on two words) go through a logistic curve whose ``slope`` and
    ``intercept`` were fitted on every labelled split of ``data/topic/``
-   (``bench/train_education.py``, which also cross-validates the whole scheme by site).
+   (``bench/train_education.py``, which also cross-validates the whole scheme by site and
+   leaving one source out).
 
 Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
 that give a priority area its theme) whose keywords score at least ``topic_min_points``
@@ -29,8 +31,9 @@ English only; a bag of words, so a university department's news that is not abou
 teaching (a faculty appointment, a research award) scores as high as its education news
 unless its headline names another beat, and a page that uses education words about
 something else (a graduation-party how-to) can pass; sport at a school or college is
-pushed down by the sport vocabulary. Cross-validated by site on data/topic/ (909 pages):
-see bench/train_education.py and README.
+pushed down by the sport vocabulary; a school-set story whose headline names no other beat
+(a security grant, school health services) still passes. Cross-validated by site and left one
+source out on data/topic/ (1,093 pages): see bench/train_education.py and README.
 """
 
 from __future__ import annotations
