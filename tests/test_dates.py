@@ -82,8 +82,6 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     # A year-less date is its last occurrence on or before publication ("since May" on a
     # December page), the coming one in future clauses or, in present tense, within a month.
     ("Enrolment has grown steadily since May.", "2024-12-04", "2024-05-01", "2024-05-31"),
-    # "since" has begun whatever the tense shows (the closest March would be the coming one)
-    ("The strike, ongoing since March, is the longest in years.", "2024-10-20", "2024-03-01", "2024-03-31"),
     ("The ceremony took place on 20 December.", "2024-12-04", "2023-12-20", "2023-12-20"),
     ("The school celebrates Science Day on 10 December.", "2024-12-04", "2024-12-10", "2024-12-10"),
     ("The new term will begin on 6 January.", "2024-12-04", "2025-01-06", "2025-01-06"),
@@ -96,23 +94,6 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The national examinations begin tomorrow.", "2024-10-27", "2024-10-28", "2024-10-28"),
     ("A survey was carried out in June and July of this year.", "2014-07-21", "2014-06-01", "2014-07-31"),
     ("The survey began in June of last year.", "2014-07-21", "2013-06-01", "2013-06-30"),
-    # A day with its year given relative to publication; spans of two months; a month
-    # qualifying a noun; "for March"; a month-year with a comma.
-    ("The hurricane tore through the island on July 3 last year.", "2025-01-14", "2024-07-03", "2024-07-03"),
-    ("The new exams will first be sat on 3 March next year.", "2024-01-10", "2025-03-03", "2025-03-03"),
-    ("The camp ran from 3 to 7 July last year.", "2024-03-01", "2023-07-03", "2023-07-07"),
-    ("Organisers said the Games will take place on July 23-August 8 next year.", "2020-04-08", "2021-07-23",
-     "2021-08-08"),
-    ("The first teachers would be trained online in January and February.", "2024-11-18", "2025-01-01",
-     "2025-02-28"),
-    ("The pilot ran from January to March.", "2024-06-21", "2024-01-01", "2024-03-31"),
-    ("Floods closed schools between June and August.", "2024-10-02", "2024-06-01", "2024-08-31"),
-    ("We have what we need for March, she said.", "2024-03-05", "2024-03-01", "2024-03-31"),
-    ("The president said at an April ceremony that taxes build roads.", "2018-07-23", "2018-04-01", "2018-04-30"),
-    ("With the April launch, citizens can pay taxes by phone.", "2018-07-23", "2018-04-01", "2018-04-30"),
-    ("The council's report of February, 2023 was discussed.", "2024-03-13", "2023-02-01", "2023-02-28"),
-    # No tense shows: the weekday written with the day picks the year ("Friday, May 3" was 2019).
-    ("Panel discussion: Friday, May 3, at the fairgrounds.", "2020-01-01", "2019-05-03", "2019-05-03"),
 ]
 
 
@@ -132,9 +113,6 @@ def test_normalization_table(sentence: str, published: str, start: str, end: str
     "Officers meet young people at public gatherings such as Friday prayers.",
     "Today, citizens can pay their taxes with a mobile phone.",
     "As they master new skills, they become the architects of the future tomorrow.",
-    "Poverty was one of the issues the president acknowledged were confronting learners today.",
-    "The May government fell after the vote.",
-    "Voters in the March for Science rally walked to the square.",
 ])
 def test_not_event_dates(sentence: str) -> None:
     assert events(sentence) == []
@@ -248,50 +226,7 @@ def test_page_date_lines_are_not_events() -> None:
     assert events(body, "2024-03-06") == [("2024-03-04", "2024-03-04")]
 
 
-@pytest.mark.parametrize("line", ["This article was first published on 2 March 2024.",
-                                  "Posted in News & Events on March 2, 2024 by admin"])
-def test_page_date_lines_at_the_end_are_not_events(line: str) -> None:
-    body = "The ministry opened a new school in the capital on 4 March.\n\n" + line
-    for published in ("2024-03-06", None):  # undated: the page's line still gives the text its one year
-        assert events(body, published) == [("2024-03-04", "2024-03-04")]
-
-
 def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")
     assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")
-
-
-def test_a_verb_of_change_names_two_months_not_a_span() -> None:
-    body = "The agency said it would move this year's tests from October to November."
-    assert events(body, "2024-06-21") == [("2024-10-01", "2024-10-31"), ("2024-11-01", "2024-11-30")]
-    rows = [r for r in run(body, "2024-06-21") if r.kind == "event"]
-    assert [r.text for r in rows] == ["October", "November"]
-    # where a thing was moved to is not read as past: the ceremony went to the coming January
-    assert ("2024-01-01", "2024-01-31") in events("The ceremony, which was moved from September to January, "
-                                                  "will go ahead.", "2023-11-08")
-
-
-def test_undated_page_takes_the_one_year_the_text_writes() -> None:
-    body = ("The charity began supporting schools in the floating villages in January 2024. From 15 to 19 "
-            "July, teachers and librarians came together for a week of training.")
-    assert ("2024-07-15", "2024-07-19") in events(body, None)
-    # two years in the text: the year of 'July' is not known
-    assert events(body.replace("in January 2024", "in January 2024, after a pilot in March 2023"), None) == [
-        ("2024-01-01", "2024-01-31"), ("2023-03-01", "2023-03-31")]
-
-
-def test_dateline_is_the_anchor_when_the_metadata_date_is_another_day() -> None:
-    """An archive's placeholder date (front matter 'January 01 2020') must not move the
-    dateline's 'Thursday, May 3' to 2020; the published row stays the metadata's."""
-    body = ("SEASIDE, Ca., May 4, 2018 – The university president hosted a dialogue on education at the "
-            "fairgrounds on Thursday, May 3 from 5:30-7:30 p.m.")
-    rows = run(body, "2020-01-01")
-    assert [(r.start, r.end) for r in rows if r.kind == "event"] == [("2018-05-03", "2018-05-03")]
-    assert [r.start for r in rows if r.kind == "published"] == ["2020-01-01"]
-
-
-def test_formal_date_line_is_not_an_event() -> None:
-    body = ("The union will hold meetings with its members from 18 to 21 February.\n\n"
-            "Dated this 10th day of February, 2025")
-    assert events(body, "2025-02-10") == [("2025-02-18", "2025-02-21")]

@@ -8,21 +8,13 @@ predictable than dateparser's free search and never reads "2030" out of
 
 Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
-  "October 22-23"): first..last day; a month ("in March", "March 2024", "the April
-  launch"): first..last day of the month; a month range ("from October 2013 to
-  September 2018", "in January and February") likewise, but "move the tests from
-  October to November" is two months (a verb of change, ``models/dates.json``).
-- A missing year comes from the publication date: in a past-tense clause (and after
-  "since") the date's last occurrence on or before publication ("since May" on a
-  December page is this May), in a future-tense one ("will be held") its next one,
-  otherwise the one closest to publication (present-tense clauses are mostly
-  prospective: reading them as past lost 6 points of F1 on the gold sets), where a
-  written weekday ("Thursday, May 3") picks the year it fits. "July 3 last year" and
-  "July 23-August 8 next year" take the year named. When a dateline or labelled date
-  in the text is more than two days off the metadata date (an archive's placeholder,
-  a re-post), the text's own date is the anchor. With no publication date, the one
-  year the whole text writes (unless only as a target: "by August 2022"), else the
-  only year written in full dates; otherwise the expression is dropped.
+  "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
+  day of the month; a month range ("from October 2013 to September 2018") likewise.
+- A missing year comes from the publication date: in a past-tense clause the date's
+  last occurrence on or before publication ("since May" on a December page is this
+  May), in a future-tense one ("will be held") its next one, otherwise the one closest
+  to publication. With no publication date, the only year written in full dates of the
+  text is used; otherwise the expression is dropped.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
@@ -35,26 +27,19 @@ Normalization rules (documented for the ``dates`` table):
 - The dateline (a full date near the top equal to the publication date) is the
   ``published`` row, not an event. When the clean stage found no publication date, a
   labelled date, a dateline or a date line ending the headline block is taken as it
-  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:", "This article was
-  first published on", "Posted in <Category> on" are never events.
+  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
 
 Known limits: English month and weekday names only; time-of-day is ignored; "today"
-is an event only when it is not generic ("challenges of today", a progressive "are
-facing today"); numeric dates ("12/03/2024") are not read (day or month first is
-unknown); a range that does not resolve ("January 2024 and March 2023") hides the
-dates inside it.
+is an event only when it is not generic ("challenges of today").
 """
 
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.casefold_scan import ascii_folded
@@ -86,39 +71,26 @@ _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
 _Y1 = rf"(?:,?\s*{_yr('y1')})?"
 _Y2 = rf"(?:,?\s*{_yr('y2')})?"
-_RELY = r"(?:,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b)?"  # "July 23-August 8 next year"
 _WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 
 # (name, regex); longer matches win over shorter ones at the same place.
 _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm_dm", rf"{_FROM}{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}{_SEP}{_WD}{_day('d2')}{_OF}"
-              rf"{_mon('m2')}{_Y2}{_RELY}"),
+              rf"{_mon('m2')}{_Y2}"),
     ("md_md", rf"{_FROM}{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}{_SEP}{_WD}{_mon('m2')}\s*"
-              rf"{_day('d2')}{_Y2}{_RELY}"),
-    ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}{_RELY}"),
-    ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}{_RELY}"),
+              rf"{_day('d2')}{_Y2}"),
+    ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
+    ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
     ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
-    # "July 3 last year", "3 July of last year": a day whose year is given relative to publication
-    ("dm_rel", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')},?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
-    ("md_rel", rf"{_WD}{_mon('m1')}\s*{_day('d1')},?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
-    # "this 10th day of February, 2025": the formal form of a day
-    ("day_of", rf"(?:(?:this|the)\s+)?{_day('d1')}\s+day\s+of\s+{_mon('m1')}{_Y1}"),
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
-    # "in January and February", "between June and August", "from January to March": one span
-    ("mm", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bbetween\s)|(?<=\bfrom\s)){_mon('m1')}"
-           rf"\s*(?:-|–|to|until|till|through|and)\s*{_mon('m2')}(?!\s*,?\s*\d)"),
-    ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),
-    # "at an April ceremony", "the April launch": a month naming when the thing it qualifies was
-    # ("the May government" is Theresa May's: May, a name and a verb too, is left out)
-    ("m_attr", rf"(?:(?<=\ban\s)|(?<=\ba\s)|(?<=\bthe\s))(?!May\b){_mon('m1')}(?=\s+[a-z]{{3,}}\b)"),
+    ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
-          rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)|(?<=\bfor\s)){_mon('m1')}"
-          rf"(?!\s*\d)(?!,\s*(?:19|20)\d\d\b)"),
+          rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
@@ -143,8 +115,7 @@ _FIRST = {
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
     "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
-    "academic2": "[as]", "dm_rel": rf"\d|{_WD1}", "md_rel": f"{_WD2}|{_MON2}", "day_of": r"[ts\d]",
-    "mm": _MON2, "m_attr": _MON2,
+    "academic2": "[as]",
 }
 _PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else "") + src, re.I))
              for name, src in _PATTERN_SRC]
@@ -153,17 +124,11 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|upcoming|is to be|are to be|scheduled
 _GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", re.I)
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
-# Also "This article was first published on ...", "Posted in Education on ...".
-_PAGE_DATE_LINE = re.compile(
-    r"^\W*(?i:(?:this\s+(?:article|story|post|piece|page)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:(?:last|first|originally)\s+)?(?:updated|posted|published|modified|date|dated))"
-    # a category name: "Posted in News & Events on"
-    r"(?:\s+(?i:in)\s+[A-Z][\w-]*(?:\s+(?:&|and|[A-Z][\w-]*)){0,3}\s+(?i:on))?"
-    r"(?:\s+(?i:on|at))?\s*[:=]?\s*[\"']?$")
+_PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
+                             r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
@@ -222,9 +187,6 @@ def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> in
     return best.year
 
 
-_WEEKDAY_HEAD = re.compile(rf"{_WEEKDAY}\b", re.I)
-
-
 class _Resolver:
     """Turns a regex match into (kind, first, last), or None when it is not a date."""
 
@@ -232,28 +194,12 @@ class _Resolver:
         self.pub = published
         self.fallback_year = fallback_year
 
-    def year(self, given: str | None, month: int, day: int, future: bool | None,
-             weekday: int | None = None) -> int | None:
-        """The year of a day, given or resolved (see ``_closest_year``).
-
-        When the tense does not show, a weekday written with the day ("Thursday, May 3")
-        decides between the last occurrence and the next one: the year in which that
-        day is that weekday. A known tense wins over the weekday (a wrong weekday is a
-        common slip).
-        """
+    def year(self, given: str | None, month: int, day: int, future: bool | None) -> int | None:
         if given:
             return int(given)
-        if self.pub is None:
-            return self.fallback_year
-        y = _closest_year(month, day, self.pub, future)
-        if future is None and weekday is not None and date(y, month, day).weekday() != weekday:
-            other = _closest_year(month, day, self.pub, date(y, month, day) <= self.pub)  # the other side
-            try:
-                if other != y and date(other, month, day).weekday() == weekday:
-                    return other
-            except ValueError:
-                pass
-        return y
+        if self.pub is not None:
+            return _closest_year(month, day, self.pub, future)
+        return self.fallback_year
 
     def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
@@ -274,55 +220,22 @@ class _Resolver:
         first, last = date(start_y, mo1, da1), date(end_y, mo2, da2)
         return ("event", first, last) if first <= last else None
 
-    def _rel_year(self, m: re.Match[str]) -> str | None:
-        """The year "last/next/this year" after a range names (None without one)."""
-        rel = m.groupdict().get("rel")
-        if not rel or self.pub is None:
-            return None
-        return str(self.pub.year + {"last": -1, "next": 1, "this": 0}[rel.lower()])
-
     def _dm_dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        if m["rel"] and self.pub is None:
-            return None
-        return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"] or self._rel_year(m), future)
+        return self._days(m["m1"], m["d1"], m["y1"], m["m2"], m["d2"], m["y2"], future)
 
     _md_md = _dm_dm
 
     def _dd_m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        if m["rel"] and self.pub is None:
-            return None
-        y = m["y1"] or self._rel_year(m)
-        return self._days(m["m1"], m["d1"], y, m["m1"], m["d2"], y, future)
+        return self._days(m["m1"], m["d1"], m["y1"], m["m1"], m["d2"], m["y1"], future)
 
     _m_dd = _dd_m
 
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
-        wd = _WEEKDAY_HEAD.match(m.group(0))
-        y = self.year(m["y1"], mo, d, future, _WEEKDAYS[wd["wd"][:3].lower()] if wd else None)
+        y = self.year(m["y1"], mo, d, future)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
-
-    def _dm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        """"July 3 last year": the year relative to publication."""
-        if self.pub is None:
-            return None
-        y = self.pub.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
-        d = date(y, _month(m["m1"]), int(m["d1"]))
-        return "event", d, d
-
-    _md_rel = _dm_rel
-    _day_of = _dm
-
-    def _mm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        """"in January and February": both months, the year of the span's end as for one month."""
-        mo1, mo2 = _month(m["m1"]), _month(m["m2"])
-        end = self._m_of(mo2, future)
-        if end is None:
-            return None
-        y1 = end.year if mo1 <= mo2 else end.year - 1
-        return "event", date(y1, mo1, 1), _month_end(end.year, mo2)
 
     def _iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
@@ -342,24 +255,19 @@ class _Resolver:
     def _whole_month(self, y: int, mo: int) -> tuple[str, date, date]:
         return "event", date(y, mo, 1), _month_end(y, mo)
 
-    def _m_of(self, mo: int, future: bool | None) -> date | None:
-        """First day of the year-less month ``mo``: with a publication date the closest such
-        month, in a past clause one that has begun, in a future clause one that has not
-        ended; without one, the text's year."""
+    def _m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        mo = _month(m["m1"])
         if self.pub is None:
-            return None if self.fallback_year is None else date(self.fallback_year, mo, 1)
+            return None if self.fallback_year is None else self._whole_month(
+                self.fallback_year, mo)
+        # The closest such month; in a past clause one that has begun, in a future
+        # clause one that has not ended.
         y = _closest_year(mo, 15, self.pub, None)
         if future is False and date(y, mo, 1) > self.pub:
             y -= 1
         elif future and _month_end(y, mo) < self.pub:
             y += 1
-        return date(y, mo, 1)
-
-    def _m(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        first = self._m_of(_month(m["m1"]), future)
-        return None if first is None else self._whole_month(first.year, first.month)
-
-    _m_attr = _m
+        return self._whole_month(y, mo)
 
     def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         """"June and July of this year": one span over both months."""
@@ -556,11 +464,6 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
                           _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
         "my": months,
         "m": months,
-        "dm_rel": sort(days, weekdays),
-        "md_rel": sort(months, weekdays),
-        "day_of": sort(days, _word_before(text, folded, days, ("this", "the"))),
-        "mm": months,
-        "m_attr": months,
         "rel_day": sort(*(_find_all(folded, w) for w in ("yesterday", "today", "tomorrow"))),
         "rel_period": sort(_word_before(text, folded, _find_all(folded, "week") + _find_all(folded, "month"),
                                         ("last", "next", "this", "previous", "coming"))),
@@ -618,47 +521,7 @@ def _event_today(ctx: Context, start: int) -> bool:
     # A modal counts only when it is a future one ("will open today"; "can pay today" is
     # "nowadays").
     future = any(c.lower_ in _FUTURE_AUX - {"could", "may", "might"} for c in auxes)
-    if head.tag_ == "VBG" and not future:
-        # A progressive, "are facing today" or its reported form "were confronting learners
-        # today": what goes on nowadays, not something that happened on the day.
-        return False
     return "VBD" in tags or future or (head.tag_ == "VBN" and "VBP" not in tags)
-
-
-@lru_cache(maxsize=4)
-def _knowledge(folder: Path) -> dict[str, frozenset[str]]:
-    """models/dates.json of ``folder``, read once per folder."""
-    data = json.loads((folder / "dates.json").read_text("utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-
-
-def _moved_between(ctx: Context, start: int) -> bool:
-    """'move the tests from October to November': two months, where a thing was and where it goes.
-
-    The 'from' before the months hangs on a verb of change (``change_verbs`` in
-    models/dates.json); 'from January to March' elsewhere is one span.
-    """
-    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    prep = ctx.doc[span.start - 1]
-    if prep.lower_ != "from":
-        return False
-    from pipeline.knowledge import models_dir  # the models_dir setting, applied by the entry point
-
-    return prep.head.lower_ in _knowledge(models_dir())["change_verbs"]
-
-
-def _attributive_month(ctx: Context, start: int) -> bool:
-    """'an April ceremony', 'the April launch': the month qualifies the noun after it."""
-    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    if tok.i + 1 >= len(ctx.doc):
-        return False
-    nxt = tok.nbor(1)
-    return tok.head.i == nxt.i and tok.dep_ in {"compound", "nmod", "amod"} and nxt.pos_ == "NOUN"
 
 
 def _after_noun(ctx: Context, start: int) -> bool:
@@ -726,24 +589,12 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
     return True if _FUTURE.search(sentence) else None
 
 
-_ANY_YEAR = re.compile(r"(?<![\d.,:/-])(?:19|20)\d\d(?![\d.,:]\d)")
-# "by August 2022", "until 2024", "before 30 June 2025": a target, not when things happen
-_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:[A-Za-z]+\.?,?\s+)?"
-                            r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\.?,?\s+)?$", re.I)
-
-
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The year of year-less dates on an undated page, when the text makes it unambiguous.
+    """The only year written in full dates of the text (for undated pages).
 
-    The one year the whole text writes (any four-digit year: "began in January 2024" and
-    nothing else), unless it is only written as a target ("by August 2022", "until
-    2024": that says nothing of when the year-less "in September" was); else the only
-    year written in full dates.
+    Month-year expressions do not count: they are often targets ("by August 2022"),
+    and their year says nothing of when the year-less "in September" was.
     """
-    every = list(_ANY_YEAR.finditer(text))
-    if len({m.group(0) for m in every}) == 1 and any(
-            not _TARGET_BEFORE.search(text[max(0, m.start() - 30):m.start()]) for m in every):
-        return int(every[0].group(0))
     found_by = found_by or _matches(text)
     years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
              for m in found_by[name] if m["y1"] and _name_like_month(m)}
@@ -776,31 +627,13 @@ def _dateline_form(text: str, start: int, end: int, headline: bool) -> bool:
     return headline or not before.strip() or before.rstrip()[-1] in ".!?|:"
 
 
-def _datelined(text: str, start: int, end: int) -> bool:
-    """The strongest forms of ``_dateline_form``: a dateline ("SEASIDE, Ca., May 4, 2018 –")
-    or a labelled date ("Date: ...", "Published ..."), the day the text was written."""
-    before, after = text[:start], text[end:]
-    if _LABELLED_DATE.search(before) and not re.search(r"\b(?:updated|modified)\b", before[-40:], re.I):
-        return True
-    return bool(_DASH_AFTER.match(after) and (not before.strip() or _PLACE_BEFORE.search(before)))
-
-
-# What a block needs to hold a ``_datelined`` date: a dash after a date's last digit, or a label.
-_STRONG_HINT = re.compile(r"\d\s*[-–—]+\s|\b(?:date|published|posted)", re.I)
-
-
-def _dateline(article: Article, strong: bool = False) -> tuple[date, int, int] | None:
-    """A full date near the top that is the page's date (see ``_dateline_form``); with
-    ``strong``, only a dateline or a labelled date (``_datelined``)."""
+def _dateline(article: Article) -> tuple[date, int, int] | None:
+    """A full date near the top that is the page's date (see ``_dateline_form``)."""
     for i, block in enumerate(article.blocks[:8]):
-        if strong and not _STRONG_HINT.search(block.text):
-            continue  # cheap: most blocks cannot hold either form (this runs for every dated page)
         for start, end, name, m in _scan(block.text):
             if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
             if not _dateline_form(block.text, start, end, i == 0 or block.kind == "title"):
-                continue
-            if strong and not _datelined(block.text, start, end):
                 continue
             try:
                 d = _Resolver(None, None)(name, m, False)
@@ -809,10 +642,6 @@ def _dateline(article: Article, strong: bool = False) -> tuple[date, int, int] |
             if d is not None:
                 return d[1], block.start + start, block.start + end
     return None
-
-
-# A dateline a day or two off the metadata is a time-zone shift, not another day of writing.
-_ANCHOR_SLACK_DAYS = 2
 
 
 def published_rows(article: Article) -> list[DateRow]:
@@ -865,14 +694,7 @@ def extract(ctx: Context) -> list[DateRow]:
             rows = [DateRow(article.article_id, text[found[1]:found[2]], iso, iso, "published",
                             ctx.sentence_text(found[1]), found[1], found[2])]
     found_by = _matches(text)
-    anchor = published
-    if published is not None and (found := _dateline(article, strong=True)) is not None \
-            and abs((found[0] - published).days) > _ANCHOR_SLACK_DAYS:
-        # The metadata date is not the day the text was written (an archive's placeholder,
-        # the day a page was migrated or re-posted): "on Thursday, May 3" is read from the
-        # dateline's day. The published row stays the metadata's.
-        anchor = found[0]
-    resolver = _Resolver(anchor, None if anchor else _fallback_year(text, found_by))
+    resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
     for start, _end, name, m in _scan(text, found_by):
         if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
@@ -881,25 +703,9 @@ def extract(ctx: Context) -> list[DateRow]:
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
         future = _future_at(ctx, start, sentence)
-        if _SINCE_BEFORE.search(text[max(0, start - 8):start]):
-            future = False  # "since May" has begun, whatever the tense ("ongoing since May, is ...")
         if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
             continue  # "the architects of the future tomorrow": not a day
         if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
-            continue
-        if name == "m_attr" and not _attributive_month(ctx, start):
-            continue
-        if name == "mm" and _moved_between(ctx, start):
-            for g in ("m1", "m2"):  # each month on its own, at its own place
-                # "was moved from September to January": where it goes is not in the past
-                first = resolver._m_of(_month(m[g]), None if g == "m2" and future is False else future)
-                if first is None:
-                    continue
-                key = ("event", first.isoformat(), _month_end(first.year, first.month).isoformat())
-                if key not in seen:
-                    seen.add(key)
-                    rows.append(DateRow(article.article_id, m[g], *key[1:], "event", sentence,
-                                        m.start(g), m.end(g)))
             continue
         result = resolver(name, m, future)
         if result is None:
