@@ -203,3 +203,22 @@ def test_a_parse_failure_costs_only_its_document() -> None:
         nlp.remove_pipe("test_fails_on_marker")
     assert [a.raw_ref for a, _ in errors] == [a.raw_ref for a in english if "Fengchun Miao" in a.text]
     assert len(done) == len(english) - 1 >= 4
+
+
+def test_batches_count_texts_to_parse_and_keep_input_order() -> None:
+    """Pages that are not parsed (other languages) do not shrink nlp.pipe's batches or reorder the results."""
+    english = [clean_page(RawPage(p.read_bytes(), f"https://x.org/{p.stem}", "t", f"t#{i}"))
+               for i, p in enumerate(sorted(SEED_PAGE.parent.glob("*.html")))]
+    english = [a for a in english if a.status == "ok"][:3]
+    others = []
+    for i in range(5):
+        other = clean_page(RawPage(SEED_PAGE.read_bytes(), f"https://x.org/de{i}", "t", f"de#{i}"))
+        other.status, other.language = "not_english", "de"
+        others.append(other)
+    mixed = [others[0], english[0], others[1], others[2], english[1], others[3], english[2], others[4]]
+    one_by_one = {x.article.raw_ref: x.people for x in extract_articles(english, batch_size=1)}
+    out = list(extract_articles(mixed, batch_size=2))
+    assert [x.article.raw_ref for x in out] == [a.raw_ref for a in mixed]
+    assert all(not x.people for x in out if x.article.language == "de")
+    assert {x.article.raw_ref: x.people for x in out if x.article.language != "de"} == one_by_one
+    assert all(one_by_one.values())

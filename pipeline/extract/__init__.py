@@ -166,8 +166,16 @@ def extract_articles(
             yield result
         pending.clear()
 
+    # A batch is flushed when it holds batch_size texts to parse, not batch_size articles: on a real
+    # archive most pages are other languages or not articles, and counting those gave nlp.pipe
+    # batches of a third of batch_size (issue 17). Parses do not depend on the batch, so the output
+    # is the same. The articles held meanwhile are capped (8 batches' worth) so that an archive of
+    # mostly other-language pages (a caller that passes a long stream) keeps memory flat.
+    to_parse = 0
     for article in articles:
         pending.append(article)
-        if len(pending) >= batch_size:
+        to_parse += article.status in EXTRACTED_STATUSES
+        if to_parse >= batch_size or len(pending) >= 8 * batch_size:
             yield from flush()
+            to_parse = 0
     yield from flush()
