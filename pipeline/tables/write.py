@@ -32,6 +32,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -113,26 +114,32 @@ def _write_rows(writers: dict[str, Any], payloads: Iterator[dict[str, list[dict[
                 writers[table].writerow([_cell(row.get(n)) for n in names[table]])
 
 
-def rewrite_csvs(store: StateStore, out: Path) -> None:
-    """Stream every table to CSV (RFC 4180) from the whole state, each renamed into place when complete."""
+@contextmanager
+def _csv_writers(paths: dict[str, Path], mode: str) -> Iterator[dict[str, Any]]:
+    """One csv.writer per table; on success every file is flushed and fsynced before the caller goes on
+    (the manifest written after them must never point at bytes not on disk); always closed."""
     handles = {}
-    writers = {}
-    tmp_paths = {}
     try:
-        for table in TABLES:
-            tmp_paths[table] = _atomic_path(out / f"{table}.csv")
-            handles[table] = tmp_paths[table].open("w", encoding="utf-8", newline="")
-            writers[table] = csv.writer(handles[table])
-            writers[table].writerow([c[0] for c in columns(table)])
-        _write_rows(writers, _rows(store))
-        for err in store.errors():
-            writers["errors"].writerow(err)
+        for table, path in paths.items():
+            handles[table] = path.open(mode, encoding="utf-8", newline="")
+        yield {table: csv.writer(handle) for table, handle in handles.items()}
         for handle in handles.values():
             handle.flush()
             os.fsync(handle.fileno())
     finally:
         for handle in handles.values():
             handle.close()
+
+
+def rewrite_csvs(store: StateStore, out: Path) -> None:
+    """Stream every table to CSV (RFC 4180) from the whole state, each renamed into place when complete."""
+    tmp_paths = {table: _atomic_path(out / f"{table}.csv") for table in TABLES}
+    with _csv_writers(tmp_paths, "w") as writers:
+        for table in TABLES:
+            writers[table].writerow([c[0] for c in columns(table)])
+        _write_rows(writers, _rows(store))
+        for err in store.errors():
+            writers["errors"].writerow(err)
     for table, tmp in tmp_paths.items():
         tmp.replace(out / f"{table}.csv")
 
@@ -140,22 +147,12 @@ def rewrite_csvs(store: StateStore, out: Path) -> None:
 def append_csvs(store: StateStore, out: Path, stamps: dict[str, dict[str, Any]], after: int) -> None:
     """Cut each CSV back to its committed length (a crash may have left a partial append), then append the
     rows of the articles first seen after ``after`` and fsync; errors.csv is rewritten whole."""
-    handles = {}
-    writers = {}
-    try:
-        for table in PARTITIONED:
-            path = out / f"{table}.csv"
-            with path.open("r+b") as raw:
-                raw.truncate(stamps[table]["bytes"])
-            handles[table] = path.open("a", encoding="utf-8", newline="")
-            writers[table] = csv.writer(handles[table])
+    paths = {table: out / f"{table}.csv" for table in PARTITIONED}
+    for table, path in paths.items():
+        with path.open("r+b") as raw:
+            raw.truncate(stamps[table]["bytes"])
+    with _csv_writers(paths, "a") as writers:
         _write_rows(writers, _rows(store, after=after))
-        for handle in handles.values():
-            handle.flush()
-            os.fsync(handle.fileno())
-    finally:
-        for handle in handles.values():
-            handle.close()
     write_errors_csv(store, out)
 
 
