@@ -67,14 +67,24 @@ def _front_list(body: bytes, key: str) -> list[str]:
     return [one.group(1).strip().strip("'\"")] if one and one.group(1).strip() not in ('""', "''") else []
 
 
+def _any_title(body: bytes) -> str:
+    """Front-matter title, else a wiki.js TITLE comment, else the HTML <title>."""
+    t = _front(body, "title")
+    if t:
+        return t
+    m = re.search(rb"<!-- ?TITLE: ?(.*?) ?-->", body)
+    return m.group(1).decode("utf-8", "replace").strip() if m else _html_title(body)
+
+
 def _html_title(body: bytes) -> str:
     m = re.search(rb"<title[^>]*>(.*?)</title>", body, re.S | re.I)
     return re.sub(r"\s+", " ", html.unescape(m.group(1).decode("utf-8", "replace"))).strip() if m else ""
 
 
 def _canonical(body: bytes) -> str | None:
-    m = re.search(rb'(?:rel="canonical"[^>]*href|property="og:url"[^>]*content)="(https?://[^"]+)"', body)
-    return html.unescape(m.group(1).decode()) if m else None
+    m = re.search(rb"""(?:rel=["']canonical["'][^>]*href|property=["']og:url["'][^>]*content)=["'](https?://[^"']+)""",
+                  body)
+    return html.unescape(m.group(1).decode("utf-8", "replace")) if m else None
 
 
 def _host(url: str | None) -> str:
@@ -242,6 +252,67 @@ JACKMA = {
     "2020-04-08-world-renowed-aids-expert-on-covid-research.md": "O",
 }
 
+# chriswere/freebooter @ 799671b (freebooter.uk, a Monmouthshire and Forest of Dean local news site, 2025; the built
+# pages with their chrome, and one story kept only as Markdown): every story, read. Three Ofsted school inspections are
+# education; planning, roads, crime, prices, a raft race and a Fairtrade morning schools are invited to are other. The
+# Five Acres leisure-and-education hub plan left out as mixed.
+FREEBOOTER = {
+    "posts/berry-hill-primary-celebrates-good-ofsted-report/index.html": "E",
+    "posts/coalway-community-infant-school-making-progress,-says-ofsted/index.html": "E",
+    "markdown/20250828-whitchurch-ofsted.md": "E",
+    "posts/abergavenny-restaurant-sign-dispute-sparks-heritage-row-/index.html": "O",
+    "posts/monmouth-raft-race-faces-uncertain-future-as-river-wye-runs-low/index.html": "O",
+    "posts/monmouthshire-set-for-biggest-ever-fairtrade-coffee-morning/index.html": "O",
+    "posts/third-arrest-in-malvern-murder-probe/index.html": "O",
+    "posts/two-arrested-after-drone-incident-at-prison/index.html": "O",
+    "posts/bungalow-approved-for-rear-of-park-close-property-after-controversial-debate/index.html": "O",
+    "posts/cheapest-unleaded-petrol-prices-in-monmouthshire-and-forest-of-dean/index.html": "O",
+    "posts/council-approves-40mph-speed-limit-on-staunton-road-(from-monmouth-to-coleford)/index.html": "O",
+    "posts/monmouthshire-council-refuses-glamping-proposal-at-swallows-nest,-hardwick/index.html": "O",
+}
+FREEBOOTER_URL = {"markdown/20250828-whitchurch-ofsted.md":
+                  "https://freebooter.uk/posts/whitchurch-cofe-primary-rated-good-\u2013-early-years-provision-outstanding/"}
+
+# journal-club/wiki-data news/ (wiki.bits-hyd.org, the student Journal Club of BITS Pilani's Hyderabad campus, India,
+# 2017-2018): every news, spotlight and op-ed page read. The fee-hike protests and the faculty exodus are education;
+# the disciplinary committee, mess dinners, campus internet, sexual harassment, a farewell party, floods, a bus app,
+# hostel elections, a sports fest and national politics are other (campus news that is not about learning).
+BITSHYD = {
+    "general/2018-fee-hike-directors-meet-minutes.md": "E", "general/2018-protest-and-deal.md": "E",
+    "oped/day-4-fee-hike-protest.md": "E", "oped/name-of-education.md": "E",
+    "spotlight/discos.md": "O", "spotlight/moonlight-dinner-2018.md": "O", "spotlight/internet-campus.md": "O",
+    "spotlight/icc-sexual-harassment.md": "O", "spotlight/bon-voyage-2018.md": "O", "oped/sabarimala.md": "O",
+    "oped/operation-136-cobrapost-press.md": "O", "general/2018-kerala-floods.md": "O",
+    "general/212-tracker-soon.md": "O", "general/2017-hrep-elections.md": "O", "fests/arena-18/done-dusted.md": "O",
+    "spotlight/where-you-last-night.md": "O",
+}
+
+# karussell/snacktory src/test/resources/de/jetwick/snacktory/ (an article extractor's test pages, 2010-2011): every
+# English news page whose canonical URL names a publisher not already in data/topic (pages without one left out).
+SNACKTORY = {
+    "cracked.html": "O", "economist.html": "O", "galtime.com.html": "O", "gizmodo.html": "O",
+    "livestrong.html": "O",  # children's obesity: health
+    "readwriteweb.html": "O", "scientificamerican.html": "O", "shockya.html": "O",
+    "slamonline.html": "O",  # "NBA Schoolyard Rankings": sport
+    "sportingnews.html": "O", "thefrisky.html": "O",
+}
+
+# ourcodingclub/ourcodingclub.github.io _posts/ (the University of Edinburgh's student-run Coding Club): its two posts;
+# the new academic year's workshops are education; the conference trip left out as mixed.
+CODINGCLUB = {"2017-09-14-new-year.md": "E"}
+
+# acbart/acbart.github.io _posts/ (a computer-science lecturer's blog, Virginia Tech and the University of Delaware,
+# 2013-2026): posts of 300+ words read; course self-evaluations, TA meetings, students' workload, a CS1 class and its
+# curriculum are education; a conference experience report, peer review and academic writing are other (research);
+# a dataset-building post left out as unsettled.
+ACBART = {
+    "2017-09-25-thoughtful-ta-meeting.md": "E", "2018-09-15-hours-per-week.md": "E",
+    "2018-05-28-cs1064-self-evaluation.md": "E", "2018-12-20-cisc320-self-evaluation.md": "E",
+    "2020-06-10-race-in-cs1.md": "E", "2020-11-08-halloween-adventure.md": "E",
+    "2020-01-13-python-static-types.md": "E",
+    "2014-09-09-grace-hopper.md": "O", "2018-08-13-you-dont-know.md": "O", "2013-07-10-academic-writing.md": "O",
+}
+
 
 def _stokeferry_url(rel: str, _body: bytes) -> str:
     return f"https://www.stokeferry.com/{rel}/"
@@ -285,6 +356,22 @@ SOURCES = (
     Source("jackma", "jackmafoundation/jackmafoundation.github.io", "4a092d7cd871fbfc8a54dfa5b655b2e128796592",
            "jack-ma-foundation-news", "jackmafoundation.org.cn", "_posts/", JACKMA,
            _jekyll_url("https://www.jackmafoundation.org.cn", dated=True), lambda b: _front(b, "title")),
+    Source("freebooter", "chriswere/freebooter", "799671b9b017712e56d643c3cb8b3af1d51f7eb1", "freebooter-local-news",
+           "freebooter.uk", "", FREEBOOTER,
+           lambda rel, _b: FREEBOOTER_URL.get(rel) or f"https://freebooter.uk/{rel.removesuffix('index.html')}",
+           _any_title),
+    Source("bitshyd", "journal-club/wiki-data", "6913b8b9ba7d977b48add4c675e9f074c376e840",
+           "bits-hyderabad-journal-club", "wiki.bits-hyd.org", "news/", BITSHYD,
+           lambda rel, _b: f"https://wiki.bits-hyd.org/news/{rel.removesuffix('.md')}", _any_title),
+    Source("snacktory", "karussell/snacktory", "c05c5ec338922b3f9a40cd35597ba8094f9162b0", "snacktory-tests", "",
+           "src/test/resources/de/jetwick/snacktory/", SNACKTORY, lambda _rel, body: _canonical(body), _html_title,
+           site_of=_host),
+    Source("codingclub", "ourcodingclub/ourcodingclub.github.io", "8fd2b7dc2205cc8cb0a72ed99745cded8843b553",
+           "edinburgh-coding-club", "ourcodingclub.github.io", "_posts/", CODINGCLUB,
+           lambda rel, _b: f"https://ourcodingclub.github.io/posts/{rel.removesuffix('.md')}/", _any_title),
+    Source("acbart", "acbart/acbart.github.io", "b7c6f3b75392dd3bb3519a8de4ab3f9eccadf04d", "acbart-cs-education-blog",
+           "acbart.github.io", "_posts/", ACBART,
+           lambda rel, _b: "https://acbart.github.io/{}/{}/{}/{}/".format(*_post_slug(rel)), _any_title),
 )
 
 
