@@ -313,6 +313,12 @@ ACBART = {
     "2014-09-09-grace-hopper.md": "O", "2018-08-13-you-dont-know.md": "O", "2013-07-10-academic-writing.md": "O",
 }
 
+# elirizk/website src/content/blog/ (elirizk.me, a Lebanese computer-science graduate's blog, 2022-2024): every post
+# read. Teaching computer-literacy workshops to school pupils and graduating from university are education; security
+# certificates (professional training) and a guest lecture on NLP research are other; a thesis defence, a Fulbright
+# seminar, a thesis competition and an award left out as unsettled or under 100 words.
+ELIRIZK = {"post1.md": "E", "post3.md": "E", "post5.md": "O", "post6.md": "O", "post9.md": "O"}
+
 
 def _stokeferry_url(rel: str, _body: bytes) -> str:
     return f"https://www.stokeferry.com/{rel}/"
@@ -372,6 +378,9 @@ SOURCES = (
     Source("acbart", "acbart/acbart.github.io", "b7c6f3b75392dd3bb3519a8de4ab3f9eccadf04d", "acbart-cs-education-blog",
            "acbart.github.io", "_posts/", ACBART,
            lambda rel, _b: "https://acbart.github.io/{}/{}/{}/{}/".format(*_post_slug(rel)), _any_title),
+    Source("elirizk", "elirizk/website", "9cb3a6e2f2eeb5d0b94a9ac7480e4164a6a740db", "elirizk-blog", "elirizk.me",
+           "src/content/blog/", ELIRIZK, lambda rel, _b: f"https://elirizk.me/blog/{rel.removesuffix('.md')}/",
+           _any_title),
 )
 
 
