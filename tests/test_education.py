@@ -266,3 +266,34 @@ def test_check5_is_blind_whole_and_varied() -> None:
     per_site = Counter(r["site"] for r in check5)
     assert max(per_site.values()) <= len(check5) / 4
     assert "check5" not in DEV_SPLITS
+
+
+def test_check6_is_blind_whole_and_varied() -> None:
+    """check6 (issue 16's fourth blind set) is complete, new, spread over sites and sources, and out of training.
+
+    Reads only labels and files, never a score: check6 must not be scored before the lead does. Its sites are new to
+    data/topic and its repositories new to tests/fixtures/real; education and other pages each come from at least 12
+    sites, and no site holds more than 15% of it nor any repository more than 25%, so one publisher or source cannot
+    decide its precision or recall. Every page is stored gzip'd with its repository, path, commit and title.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    check6 = [r for r in rows if r["split"] == "check6"]
+    assert len(check6) >= 190 and 0.40 <= sum(r["label"] == "education" for r in check6) / len(check6) <= 0.55
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["title"] for r in check6)
+    assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
+               for r in check6)
+    assert len({r["file"] for r in check6}) == len(check6)
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check6"}
+    assert not older_sites & {r["site"] for r in check6}
+    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+    assert not fixture_repos & {r["repository"] for r in check6}
+    for label in ("education", "other"):
+        assert len({r["site"] for r in check6 if r["label"] == label}) >= 12
+    assert max(Counter(r["site"] for r in check6).values()) <= 0.15 * len(check6)
+    assert max(Counter(r["repository"] for r in check6).values()) <= 0.25 * len(check6)
+    assert "check6" not in DEV_SPLITS
