@@ -195,7 +195,7 @@ def india(text: str, source: tuple[str, str, str]) -> Iterator[dict]:
 
 def build(clones: list[str]) -> list[dict]:
     """All kept rows: every education row and a seeded sample of other rows, headlines deduplicated."""
-    fs_text, v2, v2head, v3head, toi_text, india_text = (git_text(c, s) for c, s in zip(clones, SOURCES))
+    fs_text, v2, v2head, v3head, toi_text, india_text = (git_text(c, s) for c, s in zip(clones, SOURCES, strict=True))
     fs_keys = sorted({norm(json.loads(line)["raw"]) for line in fs_text.splitlines() if line.strip()})
     # best copies first: linked with description, then split glued, then headline-only forms
     streams = [huff_json(v2, HUFF_V2), huff_json(v3head, HUFF_V3HEAD), huff_v2head(v2head, HUFF_V2HEAD, fs_keys),
