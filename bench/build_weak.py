@@ -144,6 +144,9 @@ def huff_json(text: str, source: tuple[str, str, str]) -> Iterator[dict]:
                   host(d.get("link", "")) or "huffpost.com", source)
 
 
+HEADLINE_TAIL = "?!.)\u2019\u201d"  # marks that end a headline, never start a description
+
+
 def split_glued(glued: str, headline_key: str) -> tuple[str, str] | None:
     """Split "HeadlineDescription" after the characters that spell `headline_key` (see norm)."""
     seen = 0
@@ -151,7 +154,10 @@ def split_glued(glued: str, headline_key: str) -> tuple[str, str] | None:
         if norm(ch):
             seen += 1
             if seen == len(headline_key):
-                return glued[: i + 1], glued[i + 1:]
+                end = i + 1
+                while end < len(glued) and glued[end] in HEADLINE_TAIL:  # "...Along?" keeps its "?"
+                    end += 1
+                return glued[:end], glued[end:]
     return None
 
 
@@ -202,13 +208,17 @@ def india(text: str, source: tuple[str, str, str]) -> Iterator[dict]:
                 yield row(d["title"], "", "india", d["category"], host(d["url"]), source)
 
 
-def build(clones: list[str]) -> list[dict]:
-    """All kept rows: every education row and a seeded sample of other rows, headlines deduplicated."""
-    fs_text, v2, v2head, v3head, toi_text, india_text = (git_text(c, s) for c, s in zip(clones, SOURCES, strict=True))
+def build(clones: list[str], sources: tuple[tuple[str, str, str], ...] = SOURCES) -> list[dict]:
+    """All kept rows: every education row and a seeded sample of other rows, headlines deduplicated.
+
+    `sources` defaults to SOURCES; a test passes its own (repository, commit, path) triples.
+    """
+    fs_src, v2_src, v2head_src, v3head_src, toi_src, india_src = sources
+    fs_text, v2, v2head, v3head, toi_text, india_text = (git_text(c, s) for c, s in zip(clones, sources, strict=True))
     fs_keys = sorted({norm(json.loads(line)["raw"]) for line in fs_text.splitlines() if line.strip()})
     # best copies first: linked with description, then split glued, then headline-only forms
-    streams = [huff_json(v2, HUFF_V2), huff_json(v3head, HUFF_V3HEAD), huff_v2head(v2head, HUFF_V2HEAD, fs_keys),
-               huff_fs(fs_text, HUFF_FS), toi(toi_text, TOI), india(india_text, INDIA)]
+    streams = [huff_json(v2, v2_src), huff_json(v3head, v3head_src), huff_v2head(v2head, v2head_src, fs_keys),
+               huff_fs(fs_text, fs_src), toi(toi_text, toi_src), india(india_text, india_src)]
     seen: set[str] = set()
     rows = []
     for stream in streams:
