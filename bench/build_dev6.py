@@ -57,6 +57,12 @@ def _front(text: str, key: str) -> str:
     if not m:
         return ""
     value = m.group(1).strip()
+    if value in (">", "|", ">-", "|-"):  # a folded or literal block: the title is on the next indented line(s)
+        block = re.match(r"((?:[ \t]+.+\n?)+)", text[m.end() + 1:])
+        value = " ".join(block.group(1).split()) if block else ""
+    if value[:1] in ("'", '"') and (len(value) == 1 or value[-1] != value[0]):  # a quoted title wrapped on lines
+        more = re.match(r"((?:[ \t]+.+\n?)+)", text[m.end() + 1:])
+        value = " ".join((value + " " + (more.group(1) if more else "")).split())
     if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
     return value.strip()
@@ -320,8 +326,96 @@ PYLADIES = Source(
     _pyladies_url,
 )
 
+# nushackers/nushackers-site content/post/ (nushackers.org, the National University of Singapore's student hacker
+# club, formerly linuxNUS, 2006-2023; the weekly "Friday Hacks" talk notices left aside): the club's workshop
+# series and hackerschool teaching students Linux, Unix, web programming and Unity are education; meet-ups, talks,
+# conferences, a podcast, a PC-donation drive, a campus web-portal browser change and socials are other.
+def _nus_url(path: str, text: str) -> str:
+    y, m, _d, slug = _dated_slug(path)
+    return f"https://www.nushackers.org/{y}/{m}/{_front(text, 'slug') or slug}/"
+
+
+NUSHACKERS = Source(
+    "nushackers", "nushackers/nushackers-site", "47e754644d24fc337c3b8a4f3be02e496e5e9b44", "nushackers.org",
+    "nushackers-blog",
+    {
+        "content/post/2010-08-07-hack-workshop-series.md": "E",
+        "content/post/2010-09-08-installfest-the-first-workshop.md": "E",
+        "content/post/2010-10-02-the-unix-philosophy-workshop-3.md": "E",
+        "content/post/2013-01-22-hackerschool-by-nus-hackers.md": "E",
+        "content/post/2011-02-13-learning-ruby-the-fun-way.md": "E",
+        "content/post/2010-07-02-linuxnus-workshop-series.md": "E",
+        "content/post/2007-09-06-ubuntu-install-workshop-on-12-sep-07.md": "E",
+        "content/post/2023-08-30-hackerschool-1.md": "E",
+        "content/post/2009-03-11-live-blogging-at-lxde-talk-mar-09.md": "O",
+        "content/post/2009-03-12-security-security-meetup-jan-09-information-leakage.md": "O",
+        "content/post/2007-03-07-project-cube-2007.md": "O",
+        "content/post/2009-03-17-singapore-linux-march-meetup-singapore-lubuntu-team.md": "O",
+        "content/post/2007-05-23-ivle-now-welcomes-firefox.md": "O",
+        "content/post/2009-05-20-podcast-episode-1-birth-of-the-alliance.md": "O",
+        "content/post/2009-04-04-android-singapore-meetup-mar-09.md": "O",
+        "content/post/2007-09-07-gelato-itanium-conference-expo-ice-singapore.md": "O",
+        "content/post/2009-04-29-e27-unconference-2009-discounts-with-linuxnus.md": "O",
+        "content/post/2009-07-23-the-linuxnus-foodie-social.md": "O",
+    },
+    _nus_url,
+)
+
+# iris-hep/iris-hep.github.io _posts/ (iris-hep.org, a US institute for particle-physics software, 2018-2026): every
+# post read; its computational summer schools for graduate students, bootcamps, training online, undergraduate
+# fellowships and a coding camp for high-school teachers are education; its research, funding, workshops of
+# researchers, appointments and data challenges are other (research news: hard negatives).
+IRISHEP = Source(
+    "irishep", "iris-hep/iris-hep.github.io", "a598e64299f788d19b110c0a3c03e65c677c4521", "iris-hep.org",
+    "iris-hep-news",
+    {
+        "_posts/2019-07-26-codas-hep-2019.md": "E",
+        "_posts/2019-08-23-usatlas-bootcamp.md": "E",
+        "_posts/2020-02-17-analysis-preservation.md": "E",
+        "_posts/2020-09-17-fellows.md": "E",
+        "_posts/2020-11-30-training-online.md": "E",
+        "_posts/2023-04-13-training-new-generation.md": "E",
+        "_posts/2023-09-07-codas-hep-2023.md": "E",
+        "_posts/2025-02-27-Fellows-Announcement-2025.md": "E",
+        "_posts/2026-03-30-coding-camp-training.md": "E",
+        "_posts/2018-09-04-iris-hep-project-funded.md": "O",
+        "_posts/2019-09-11-fastml-blueprint.md": "O",
+        "_posts/2020-01-17-ml4jets-workshop.md": "O",
+        "_posts/2021-04-10-exabyte-era.md": "O",
+        "_posts/2021-07-20-triggers.md": "O",
+        "_posts/2022-02-08-Frank-Wuerthwein-SDSC-Director.md": "O",
+        "_posts/2023-03-23-ACTS.md": "O",
+        "_posts/2024-01-11-IRIS-HEP-Renewal.md": "O",
+        "_posts/2025-06-12-200Gbps-Data-Challenge.md": "O",
+    },
+    lambda path, text: "https://iris-hep.org/{}/{}/{}/{}.html".format(*_dated_slug(path)),
+)
+
+# pyOpenSci/pyopensci.github.io content/blog/ (pyopensci.org, a community for open-source scientific Python):
+# mostly the organisation's own affairs and package reviews (hard negatives); its open online trainings for
+# scientists and a packaging cohort (a course) are education.
+PYOPENSCI = Source(
+    "pyopensci", "pyOpenSci/pyopensci.github.io", "f0775fba9845e400f6a852cd0cf4ec2d8fdea373", "pyopensci.org",
+    "pyopensci-blog",
+    {
+        "content/blog/2024-04-16-pyos-open-education-resources-announcement.md": "E",
+        "content/blog/2026-05-04-ship-it-cohort-one.md": "E",
+        "content/blog/2019-11-18-pandera-dataframe-validation.md": "O",
+        "content/blog/2020-04-29-movingpandas-movement-data-analysis.md": "O",
+        "content/blog/2022-09-10-executive-director-pyopensci-leah-wasser-updates.md": "O",
+        "content/blog/2022-09-27-call-for-python-software-review-editors.md": "O",
+        "content/blog/2024-01-03-czi-funds-pyopensci-2024.md": "O",
+        "content/blog/2023-09-11-community-manager-job-available.md": "O",
+        "content/blog/2024-06-03-sleplet-slepian-wavelets.md": "O",
+        "content/blog/2025-03-13-python-packaging-security-pypi.md": "O",
+        "content/blog/2024-09-17-pyopensci-sustainability-plan-2024.md": "O",
+        "content/blog/2025-11-18-generative-ai-peer-review.md": "O",
+    },
+    lambda path, text: f"https://www.pyopensci.org/blog/{_dated_slug(path)[3]}.html",
+)
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
-                               DATACARPENTRY, PYLADIES)
+                               DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
