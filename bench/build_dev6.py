@@ -162,6 +162,8 @@ CARPENTRIES = Source(
         "content/posts/2019/11/local-team-japan.md": "E",
         "content/posts/2019/01/python-ecology-es.md": "E",
         "content/posts/2019/01/carpentries-in-the-classroom.md": "E",
+        "content/posts/2021/07/carpentries-python-curriculum-project-wrap-up.md": "E",
+        "content/posts/2023/08/checkout_changes.md": "E",
         "content/posts/2019/12/executive-council-gratitudes.md": "O",
         "content/posts/2023/01/communications-coordinator.md": "O",
         "content/posts/2023/09/board-of-directors-election-announcement.md": "O",
@@ -206,6 +208,9 @@ CODEREFINERY = Source(
         "content/blog/2022-11-14-livestreaming-courses.md": "E",
         "content/blog/2024-09-09-train-the-trainer.md": "E",
         "content/blog/2024-04-19-git-lesson-rewrite.md": "E",
+        "content/blog/2022-11-28-teams.md": "E",
+        "content/blog/2022-11-07-reverse-hybrid.md": "E",
+        "content/blog/2022-11-08-lessons-learned-sep-2022.md": "E",
         "content/blog/2020-04-24-nordicRSE-conference.md": "O",
         "content/blog/2020-04-24-rebase-vs-merge.md": "O",
         "content/blog/2020-09-29-git-pr.md": "O",
@@ -263,13 +268,16 @@ RLADIES = Source(
         "content/about-us/news/2023/11-10-mastodon-meet-the-r-ladies/index.en.md": "O",
         "content/about-us/news/2025/03-14_rebranding-announcement/index.en.md": "O",
         "content/about-us/news/2025/01-16-abstract-review-relaunch/index.en.md": "O",
+        "content/blog/2020/04-24-online-meetups/index.en.md": "O",
+        "content/about-us/news/2023/04-11-global-team-recruiting/index.en.md": "O",
     },
     _rladies_url,
 )
 
 # datacarpentry/datacarpentry.github.io _posts/ at 4d8f1be (datacarpentry.org's blog before it moved into
-# carpentries.org in 2023; only posts of 2014-2016, so no page repeats carpentries.org's 2019+ posts used above):
-# workshops in Africa and Brussels, instructor training and certification, a curriculum adopted and teaching
+# carpentries.org in 2023): only posts of 2014-2017, so none repeats carpentries.org's 2019+ posts above, and none is
+# a copy of a software-carpentry.org post already in data/topic. Workshops (Africa, Brussels, Florida, the
+# Netherlands), instructor training (Africa, Puerto Rico) and certification, a curriculum adopted and teaching
 # advice are education; grants, hiring, appointments, a code of conduct and data licensing are other.
 DATACARPENTRY = Source(
     "datacarpentry", "datacarpentry/datacarpentry.github.io", "4d8f1bee6e05ed78c0ca337268d403cb0af72c1b",
@@ -282,6 +290,13 @@ DATACARPENTRY = Source(
         "_posts/2015-12-16-reproducible-research-curriculum.md": "E",
         "_posts/2016-11-16-open-instructor-training.md": "E",
         "_posts/2016-09-09-formative-assessment.md": "E",
+        "_posts/2017-04-24-UPRtraining.md": "E",
+        "_posts/2017-08-02-univen.md": "E",
+        "_posts/2017-07-31-dc_fsu.md": "E",
+        "_posts/2017-06-29-minute-cards.md": "E",
+        "_posts/2017-02-13-near-vs-far-transfer.md": "E",
+        "_posts/2017-05-04-amsterdam-genomics.md": "E",
+        "_posts/2017-06-27-ws-admin.md": "O",
         "_posts/2015-08-12-moore.md": "O",
         "_posts/2015-11-30-associate-director-posting.md": "O",
         "_posts/2016-05-10-new-associate-director.md": "O",
@@ -312,6 +327,8 @@ PYLADIES = Source(
         "www/_posts/2011/2011-11-29-recaps-october-hackathon-at-idealab-november-beginners-workshop-at-usc.md": "E",
         "www/_posts/2012/2012-05-12-sf-study-group.md": "E",
         "www/_posts/2012/2012-05-10-workshop-planning-session-python-ladies-night-2-recap.md": "E",
+        "www/_posts/2011/2011-07-25-introduction-to-django-at-mahalo-july-23rd-pyladies-workshop.md": "E",
+        "www/_posts/2011/2011-07-12-django-workshop-and-hackathon-july-23rd.md": "E",
         "www/_posts/2011/2011-09-05-pyladies-meetup-at-djangocon.md": "O",
         "www/_posts/2011/2011-09-14-recap-pyladies-at-djangocon-2011.md": "O",
         "www/_posts/2011/2011-06-30-call-for-sponsorship.md": "O",
@@ -347,6 +364,8 @@ NUSHACKERS = Source(
         "content/post/2010-07-02-linuxnus-workshop-series.md": "E",
         "content/post/2007-09-06-ubuntu-install-workshop-on-12-sep-07.md": "E",
         "content/post/2023-08-30-hackerschool-1.md": "E",
+        "content/post/2010-10-06-workshop-4-html5-and-css3.md": "E",
+        "content/post/2010-10-10-workshop-5-php-and-codeigniter-2.md": "E",
         "content/post/2009-03-11-live-blogging-at-lxde-talk-mar-09.md": "O",
         "content/post/2009-03-12-security-security-meetup-jan-09-information-leakage.md": "O",
         "content/post/2007-03-07-project-cube-2007.md": "O",
@@ -378,6 +397,8 @@ IRISHEP = Source(
         "_posts/2023-09-07-codas-hep-2023.md": "E",
         "_posts/2025-02-27-Fellows-Announcement-2025.md": "E",
         "_posts/2026-03-30-coding-camp-training.md": "E",
+        "_posts/2023-06-26-Fellows-Spotlight.md": "E",
+        "_posts/2025-12-09-fellows-program-feature.md": "E",
         "_posts/2018-09-04-iris-hep-project-funded.md": "O",
         "_posts/2019-09-11-fastml-blueprint.md": "O",
         "_posts/2020-01-17-ml4jets-workshop.md": "O",
