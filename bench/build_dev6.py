@@ -435,8 +435,40 @@ PYOPENSCI = Source(
     lambda path, text: f"https://www.pyopensci.org/blog/{_dated_slug(path)[3]}.html",
 )
 
+# DataTalksClub/datatalksclub.github.io _posts/ (datatalks.club, a data-science community running free online
+# courses): its free courses (ML, data-engineering, MLOps, LLM, AI-tools "Zoomcamps"), guides to free courses and
+# a graduate's lessons from a course are education; tutorials, career and hiring advice, job hunting, community
+# lists and tool surveys are other.
+DATATALKS = Source(
+    "datatalks", "DataTalksClub/datatalksclub.github.io", "f1d5b7af74508eae93b3644c1609f171382fb791",
+    "datatalks.club", "datatalks-blog",
+    {
+        "_posts/2023-08-17-machine-learning-zoomcamp.md": "E",
+        "_posts/2023-11-18-data-engineering-zoomcamp.md": "E",
+        "_posts/2024-03-07-mlops-zoomcamp.md": "E",
+        "_posts/2024-04-11-guide-to-free-online-courses-at-datatalks-club.md": "E",
+        "_posts/2024-11-11-llm-zoomcamp.md": "E",
+        "_posts/2025-08-05-key-lessons-from-ml-zoomcamp-serena-haidar.md": "E",
+        "_posts/2025-09-23-ai-dev-tools-zoomcamp-2025-free-course-to-master-coding-assistants-agents-and-automation.md":
+            "E",
+        "_posts/2025-08-16-free-machine-learning-courses.md": "E",
+        "_posts/2025-12-10-free-data-engineering-courses.md": "E",
+        "_posts/2020-11-29-segmentation.md": "O",
+        "_posts/2020-12-07-practical-guide-better-code.md": "O",
+        "_posts/2020-12-14-data-roles.md": "O",
+        "_posts/2020-12-17-ner-reformers.md": "O",
+        "_posts/2020-12-23-slack-communities.md": "O",
+        "_posts/2021-01-01-ml-deployment-lambda.md": "O",
+        "_posts/2021-02-01-landing-product-analyst-job.md": "O",
+        "_posts/2022-09-01-hiring-process-for-data-professionals.md": "O",
+        "_posts/2025-04-10-ai-tools-for-personal-productivity.md": "O",
+    },
+    lambda path, text: f"https://datatalks.club/blog/{_dated_slug(path)[3]}.html",
+)
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
-                               DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI)
+                               DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
+                               DATATALKS)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
