@@ -466,9 +466,70 @@ DATATALKS = Source(
     lambda path, text: f"https://datatalks.club/blog/{_dated_slug(path)[3]}.html",
 )
 
+# ayton-ps/website main/content/news/ (aytonprimary.com, a rural primary school in the Scottish Borders): its
+# newsletters to parents and carers, read one by one: enrolment, the school improvement report, curriculum
+# overviews, the start of the session, transitions into Primary 1 are education; the newsletters that are mostly
+# Christmas raffles and holidays, charity days or a cross-country race (school sport) are other. Newsletters
+# mixing both evenly, a handbook link and a one-line plan link are left out.
+AYTON = Source(
+    "ayton", "ayton-ps/website", "e5f0f4bae6d4286cc49cf110c5abd44b3d7ae476", "aytonprimary.com", "ayton-primary-news",
+    {
+        "main/content/news/enrolment-week-17th-november-2025.md": "E",
+        "main/content/news/school-improvement-report.md": "E",
+        "main/content/news/november-2024-newsletter.md": "E",
+        "main/content/news/november-newsletter-23.md": "E",
+        "main/content/news/august-2025-newsletter.md": "E",
+        "main/content/news/september-newsletter.md": "E",
+        "main/content/news/june-2025-newsletter.md": "E",
+        "main/content/news/december-2024-newsletter.md": "O",
+        "main/content/news/february-newsletter.md": "O",
+        "main/content/news/december-2025-newsletter.md": "O",
+    },
+    lambda path, text: f"https://aytonprimary.com/news/{_stem(path)}/",
+)
+
+
+# wing5wong/artisan-whs-static source/_news/ (whanganuihigh.school.nz, Whanganui High School, New Zealand; many
+# posts repeat the local paper's stories about its students): NCEA exams, results and changes, enrolments, remote
+# learning, scholarships for study, maths exam results and a workshop for art teachers are education; school sport
+# (rugby, rowing, hockey, awards), music and drama, a research fellowship of a former pupil (research funding), an
+# election-enrolment stall and Pride Week are other.
+def _whs_url(path: str, text: str) -> str:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".blade")
+    return "https://www.whanganuihigh.school.nz/news/" + re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+WHS = Source(
+    "whs", "wing5wong/artisan-whs-static", "cffc59371c187ce1f3bc0558890b5ac481ddae51", "whanganuihigh.school.nz",
+    "whanganui-high-news",
+    {
+        "source/_news/2019-07-19_workshop-at-whanganui-high-school-aims-to-improve-art-techniques-for-teachers.md": "E",
+        "source/_news/2019-10-25_whs-students-win-big-with-annual-scholarship.md": "E",
+        "source/_news/2020-04-13_remote-learning-term-2.md": "E",
+        "source/_news/2020-05-20_ncea-end-of-year-exams-to-be-delayed-10-days.md": "E",
+        "source/_news/2020-06-03_further-changes-to-ncea-and-university-entrance-address-covid-19-impact.md": "E",
+        "source/_news/2020-07-01_whanganui-high-school-enrolments-for-2021-welcomed.md": "E",
+        "source/_news/2020-07-21_new-money-lessons-help-students-gain-ncea.md": "E",
+        "source/_news/2021-01-28_ncea-exam-results-the-wait-is-over-results-published-online.md": "E",
+        "source/_news/2021-02-18_cambridge-maths-results-in-2020-were-the-best-yet-for-whanganui-high-school.md": "E",
+        "source/_news/2021-03-09_whs-academic-results-2020.md": "E",
+        "source/_news/2020-11-23_45-000-in-scholarships-given-out-in-record-breaking-ucol-whanganui-event.md": "E",
+        "source/_news/2021-03-26_awesome-results-at-the-wanganui-rugby-rippa-tournament.md": "O",
+        "source/_news/Rowers haul in medals at contest - March 2015.blade.md": "O",
+        "source/_news/2019-07-18_hockey-whanganui-players-in-centrals-unbeaten-run.md": "O",
+        "source/_news/2023-10-15_whanganui-high-school-sports-awards.md": "O",
+        "source/_news/2020-03-09_whanganuis-pride-week-of-participation-education-and-fun-a-huge-success.md": "O",
+        "source/_news/2020-08-10_2020-smokefreerockquest-regional-results-for-whanganui.md": "O",
+        "source/_news/$800k Rutherford Discovery Scholarship recipient Dr Tonkin.blade.md": "O",
+        "source/_news/2020-08-06_hot-chocolate-and-cakes-at-majestic-square-to-encourage-election-enrolment.md": "O",
+        "source/_news/2021-01-28_actor-chris-mckenzie-talks-treading-the-boards-and-why-he-loves-whanganui.md": "O",
+    },
+    _whs_url,
+)
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS)
+                               DATATALKS, AYTON, WHS)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
