@@ -466,29 +466,6 @@ DATATALKS = Source(
     lambda path, text: f"https://datatalks.club/blog/{_dated_slug(path)[3]}.html",
 )
 
-# ayton-ps/website main/content/news/ (aytonprimary.com, a rural primary school in the Scottish Borders): its
-# newsletters to parents and carers, read one by one: enrolment, the school improvement report, curriculum
-# overviews, the start of the session, transitions into Primary 1 are education; the newsletters that are mostly
-# Christmas raffles and holidays, charity days or a cross-country race (school sport) are other. Newsletters
-# mixing both evenly, a handbook link and a one-line plan link are left out.
-AYTON = Source(
-    "ayton", "ayton-ps/website", "e5f0f4bae6d4286cc49cf110c5abd44b3d7ae476", "aytonprimary.com", "ayton-primary-news",
-    {
-        "main/content/news/enrolment-week-17th-november-2025.md": "E",
-        "main/content/news/school-improvement-report.md": "E",
-        "main/content/news/november-2024-newsletter.md": "E",
-        "main/content/news/november-newsletter-23.md": "E",
-        "main/content/news/august-2025-newsletter.md": "E",
-        "main/content/news/september-newsletter.md": "E",
-        "main/content/news/june-2025-newsletter.md": "E",
-        "main/content/news/december-2024-newsletter.md": "O",
-        "main/content/news/february-newsletter.md": "O",
-        "main/content/news/december-2025-newsletter.md": "O",
-    },
-    lambda path, text: f"https://aytonprimary.com/news/{_stem(path)}/",
-)
-
-
 # wing5wong/artisan-whs-static source/_news/ (whanganuihigh.school.nz, Whanganui High School, New Zealand; many
 # posts repeat the local paper's stories about its students): NCEA exams, results and changes, enrolments, remote
 # learning, scholarships for study, maths exam results and a workshop for art teachers are education; school sport
@@ -529,7 +506,7 @@ WHS = Source(
 
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, AYTON, WHS)
+                               DATATALKS, WHS)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
