@@ -80,10 +80,10 @@ def _dated_slug(path: str) -> tuple[str, str, str, str]:
 
 # ---------------------------------------------------------------------------------------------------------
 # blongden73/States-of-mind _posts/ (statesofmind.org, a London charity working with students on mental health
-# and education). Every post but the welcome page, a duplicate and five whose start did not settle the label
-# (a wellbeing-ambassador profile, a placement student's research paper and reflections, a student's anxiety
-# and school, a second copy of a doctoral student's post). The students' open letter to Ofsted, its reply,
-# research on the school system, an inspection framework by students and a wellbeing curriculum are education;
+# and education). Every post but the welcome page, a duplicate and four whose start did not settle the label
+# (a placement student's research paper and reflections, a student's anxiety and school, a second copy of a
+# doctoral student's post). The students' open letter to Ofsted, its reply, research on the school system, an
+# inspection framework by students, a wellbeing curriculum and a programme teaching pupils are education;
 # mental-health essays, lockdown loneliness and youth voice are other.
 STATES_OF_MIND = Source(
     "statesofmind", "blongden73/States-of-mind", "b12df182ae0ba67518bccd5b5d09c709af25f227", "statesofmind.org",
@@ -99,6 +99,7 @@ STATES_OF_MIND = Source(
         "_posts/2020-11-12-online-education-programme.markdown": "E",  # a new (mental-health) course
         "_posts/2020-11-18-education-inspection-students.markdown": "E",
         "_posts/2021-07-01-selfology-a-new-wellbeing-curriculum-for-the-uk-education-system.markdown": "E",
+        "_posts/2020-05-21-meet-neeraja-wellbeing-ambassador.markdown": "E",  # teaching pupils about mental health
         "_posts/2020-05-20-vulnerability-isnt-a-weakness-its-a-strength.markdown": "O",
         "_posts/2020-05-22-cultivating-self-awareness.markdown": "O",
         "_posts/2020-05-22-reflective-journaling-practice.markdown": "O",
@@ -234,6 +235,7 @@ CODEBAR = Source(
         "source/_posts/2015-09-08-bournemouth-codebar.markdown": "E",
         "source/_posts/2015-06-30-london-chapters.markdown": "E",
         "source/_posts/2015-05-05-clojurebridge.md": "E",
+        "source/_posts/2016-01-11-year-in-review-2015.markdown": "E",  # a year of free workshops
         "source/_posts/2015-03-26-kickstart-your-development-career.markdown": "O",
         "source/_posts/2015-03-16-bath-ruby.markdown": "O",
         "source/_posts/2015-10-18-euruko-2015.markdown": "O",
@@ -329,6 +331,7 @@ PYLADIES = Source(
         "www/_posts/2012/2012-05-10-workshop-planning-session-python-ladies-night-2-recap.md": "E",
         "www/_posts/2011/2011-07-25-introduction-to-django-at-mahalo-july-23rd-pyladies-workshop.md": "E",
         "www/_posts/2011/2011-07-12-django-workshop-and-hackathon-july-23rd.md": "E",
+        "www/_posts/2014/2014-09-14-community-workshop-resources.md": "E",
         "www/_posts/2011/2011-09-05-pyladies-meetup-at-djangocon.md": "O",
         "www/_posts/2011/2011-09-14-recap-pyladies-at-djangocon-2011.md": "O",
         "www/_posts/2011/2011-06-30-call-for-sponsorship.md": "O",
@@ -453,6 +456,7 @@ DATATALKS = Source(
             "E",
         "_posts/2025-08-16-free-machine-learning-courses.md": "E",
         "_posts/2025-12-10-free-data-engineering-courses.md": "E",
+        "_posts/2026-01-25-benefits-of-learning-in-public.md": "E",
         "_posts/2020-11-29-segmentation.md": "O",
         "_posts/2020-12-07-practical-guide-better-code.md": "O",
         "_posts/2020-12-14-data-roles.md": "O",
@@ -462,6 +466,7 @@ DATATALKS = Source(
         "_posts/2021-02-01-landing-product-analyst-job.md": "O",
         "_posts/2022-09-01-hiring-process-for-data-professionals.md": "O",
         "_posts/2025-04-10-ai-tools-for-personal-productivity.md": "O",
+        "_posts/2022-09-02-data-engineers-arent-plumbers.md": "O",
     },
     lambda path, text: f"https://datatalks.club/blog/{_dated_slug(path)[3]}.html",
 )
@@ -504,9 +509,40 @@ WHS = Source(
     _whs_url,
 )
 
+# ropensci/roweb3 content/blog/ (ropensci.org, a community for open-source scientific R packages): package releases,
+# infrastructure, peer-review editors, codes of conduct and thanks (hard negatives: research software news), beside a
+# workshop teaching a package and the training phase of its Champions Program cohort (education).
+def _ropensci_url(path: str, text: str) -> str:
+    y, m, d, rest = path.split("/")[2].split("-", 3)
+    return f"https://ropensci.org/blog/{y}/{m}/{d}/{_front(text, 'slug') or rest}/"
+
+
+ROPENSCI = Source(
+    "ropensci", "ropensci/roweb3", "d84b7eb675f82b6282411055374bd1a7c16b4b5a", "ropensci.org", "ropensci-blog",
+    {
+        "content/blog/2023-07-20-teaching-targets-with-penguins/index.md": "E",
+        "content/blog/2023-08-04-champions-program-training/index.md": "E",
+        "content/blog/2020-05-28-rsvg2/index.md": "O",
+        "content/blog/2024-03-11-devguide-release-0.9.0/index.md": "O",
+        "content/blog/2018-05-08-nomisr-intro/index.md": "O",
+        "content/blog/2021-05-04-what-s-new-in-terrainr-0-4-0/index.md": "O",
+        "content/blog/2023-04-03-cran-to-git/index.md": "O",
+        "content/blog/2019-10-29-skimrv2/index.md": "O",
+        "content/blog/2021-01-07-transparency2020/index.md": "O",
+        "content/blog/2021-01-29-magick-26/index.md": "O",
+        "content/blog/2024-01-14-runiverse-arm64/index.md": "O",
+        "content/blog/2021-10-12-editors2021/index.md": "O",
+        "content/blog/2020-03-19-parzer/index.md": "O",
+        "content/blog/2021-01-20-contributing-guide/index.md": "O",
+        "content/blog/2021-12-17-thank-you-2021/index.md": "O",
+        "content/blog/2025-04-10-ednajoint-a-modeling-tool-for-environmental-dna-data/index.md": "O",
+    },
+    _ropensci_url,
+)
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS)
+                               DATATALKS, WHS, ROPENSCI)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
