@@ -540,9 +540,46 @@ ROPENSCI = Source(
     _ropensci_url,
 )
 
+# LibraryCarpentry/librarycarpentry.github.io _posts/ at ca2381e (librarycarpentry.org's blog before it moved into
+# carpentries.org in 2023; posts of 2015-2018 only, so none repeats carpentries.org's 2019+ posts above): workshops
+# teaching librarians and students software and data skills (South Africa, Australia, New Zealand, the UK, the US,
+# Canada), instructor training for librarians and the programme outline are education; governance, a merger,
+# membership consortia, strategy, social-media milestones, chatrooms and FAIR-data and lesson sprints are other.
+def _lc_url(path: str, text: str) -> str:
+    y, m, _d, slug = _dated_slug(path)
+    return f"https://librarycarpentry.org/blog/{y}/{m}/{slug}/"
+
+
+LIBRARYCARPENTRY = Source(
+    "librarycarpentry", "LibraryCarpentry/librarycarpentry.github.io", "ca2381ee8f493f0632a188d24c2df31be824803f",
+    "librarycarpentry.org", "librarycarpentry-blog",
+    {
+        "_posts/2016/2016-08-19-africa.md": "E",
+        "_posts/2017/2017-07-06-nls8.md": "E",
+        "_posts/2017/2017-07-17-Sussex.md": "E",
+        "_posts/2018/05/2018-05-11-unimelb-workshop.md": "E",
+        "_posts/2018/06/2018-06-04-ucla-workshop.md": "E",
+        "_posts/2018/06/2018-06-26-library-carpentry-inst-training.md": "E",
+        "_posts/2018/07/2018-07-18-lc-nz-roadshow.md": "E",
+        "_posts/2018/08/2018-08-20-oregon-libraries-report.md": "E",
+        "_posts/2018/09/2018-09-05-report-from-calgary-workshops.md": "E",
+        "_posts/2018/09/2018-09-12-data-in-the-desert.md": "E",
+        "_posts/2015/2015-07-03-outline.md": "E",
+        "_posts/2018/05/2018-05-18-governance-feedback.md": "O",
+        "_posts/2018/05/2018-05-21-merger-talks-open.md": "O",
+        "_posts/2018/10/2018-10-24-two-thousand-twitter-followers.html": "O",
+        "_posts/2017/2017-07-03-chatrooms.md": "O",
+        "_posts/2018/08/2018-08-13-new-england-libraries-carpentries-consortium.md": "O",
+        "_posts/2018/08/2018-08-22-library-carpentry-strategic-value.md": "O",
+        "_posts/2018/10/2018-10-11-top-ten-fair-announcement.md": "O",
+        "_posts/2018/05/2018-05-16-our-latest-sprint.md": "O",
+    },
+    _lc_url,
+)
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
