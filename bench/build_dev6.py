@@ -577,9 +577,43 @@ LIBRARYCARPENTRY = Source(
     _lc_url,
 )
 
+# sch00l-nz/mns.sch00l.nz (a parents' site for Miramar North School, a primary school in Wellington, NZ): the pages
+# asking families to help with reading practice, the school's edible garden, the pupils' road patrol and the school's
+# Matariki hangi are education; the site's about page and the lyrics of songs the children sing are other.
+def _heading_title(path: str, text: str) -> str:
+    m = re.search(r"^# +(.+)$", text, re.M)
+    return _front(text, "title") or (m.group(1).strip() if m else "")
+
+
+def _mns_url(path: str, text: str) -> str:
+    if path == "src/pages/about.md":
+        return "https://mns.sch00l.nz/about"
+    return "https://mns.sch00l.nz/" + path.rsplit(".", 1)[0]
+
+
+MNS = Source(
+    "mns", "sch00l-nz/mns.sch00l.nz", "0a12112ea641c3ac671cf8df3203c8377c7b69f9",
+    "mns.sch00l.nz", "mns-sch00l-nz",
+    {
+        "info/contribute/reading-help.md": "E",
+        "info/contribute/edible-garden.md": "E",
+        "info/contribute/road-patrol.md": "E",
+        "info/contribute/matariki.md": "E",
+        "src/pages/about.md": "O",
+        "songs/te-reo-maori/purea-nei.md": "O",
+        "songs/te-reo-maori/tutira-mai-nga-iwi.md": "O",
+        "songs/te-reo-maori/matariki.md": "O",
+        "songs/te-reo-maori/pepeha.md": "O",
+        "songs/samoan/le-aute.md": "O",
+    },
+    _mns_url,
+    _heading_title,
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
