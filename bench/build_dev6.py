@@ -611,9 +611,43 @@ MNS = Source(
 )
 
 
+# decoy-school/school-site (Decoy Community Primary School, Newton Abbot, England; Eleventy pages with permalinks
+# from the title): curriculum pages (history, mathematics, phonics, geography, Spanish, PSHE), the school's values,
+# special needs, British values, remote learning in COVID-19, admissions and the nursery are education; job
+# vacancies and the paid breakfast and after-school club are other.
+def _decoy_url(path: str, text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", _front(text, "title").lower()).strip("-")
+    folder = path.split("/")[1]
+    prefix = {"curricula": "about-us/our-curriculum/", "main-pages": ""}.get(folder, folder + "/")
+    return f"https://www.decoyschool.co.uk/{prefix}{slug}/"
+
+
+DECOY = Source(
+    "decoy", "decoy-school/school-site", "d6bca7530525086074d6b813b01467a98554eccf",
+    "decoyschool.co.uk", "decoyschool-site",
+    {
+        "src/curricula/history.md": "E",
+        "src/curricula/mathematics.md": "E",
+        "src/curricula/phonics.md": "E",
+        "src/curricula/geography.md": "E",
+        "src/curricula/mfl.md": "E",
+        "src/curricula/PSHE.md": "E",
+        "src/about-us/values.md": "E",
+        "src/information/send.md": "E",
+        "src/information/british-values.md": "E",
+        "src/main-pages/COVID-19.md": "E",
+        "src/parents/admissions.md": "E",
+        "src/parents/nursery.md": "E",
+        "src/about-us/vacancies.md": "O",
+        "src/parents/basc.md": "O",
+    },
+    _decoy_url,
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
