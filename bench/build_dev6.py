@@ -645,9 +645,43 @@ DECOY = Source(
 )
 
 
+# DFE-Digital/improve-workload-and-wellbeing-for-school-staff (England's Department for Education: a toolkit of
+# schools' own examples; a nanoc site, each page at its path): lesson observations, marking and feedback, attendance,
+# behaviour, parents' evenings, lesson planning, an INSET day, a safeguarding calendar, a workload group are
+# education; the accessibility statement and a generic statutory flexible-working request template are other.
+def _dfe_url(path: str, text: str) -> str:
+    return ("https://improve-workload-and-wellbeing-for-school-staff.education.gov.uk/"
+            + path.removeprefix("content/").removesuffix(".md") + "/")
+
+
+_DFE_A = "content/workload-reduction-toolkit/address-workload-issues/"
+_DFE_W = "content/workload-reduction-toolkit/identify-workload-issues/"
+DFE_WORKLOAD = Source(
+    "dfeworkload", "DFE-Digital/improve-workload-and-wellbeing-for-school-staff",
+    "76495c7baac03d9a4c21b31f7c2d73d1b93ad6f1",
+    "improve-workload-and-wellbeing-for-school-staff.education.gov.uk", "dfe-workload-toolkit",
+    {
+        _DFE_A + "curriculum-planning-and-delivery/change-lesson-observations-to-class-visits.md": "E",
+        _DFE_A + "curriculum-planning-and-delivery/review-and-streamline-lesson-planning.md": "E",
+        _DFE_A + "feedback-and-marking/give-feedback-and-avoid-marking-in-primary-schools.md": "E",
+        _DFE_A + "feedback-and-marking/secondary-school-feedback-policy.md": "E",
+        _DFE_A + "attendance/improve-school-attendance-by-supporting-pupils-parents-and-carers.md": "E",
+        _DFE_A + "behaviour-management/set-out-a-clear-and-consistent-approach-to-behaviour-management.md": "E",
+        _DFE_A + "communications/switch-to-online-parents-evenings.md": "E",
+        _DFE_A + "governance/plan-a-yearly-safeguarding-calendar.md": "E",
+        _DFE_W + "use-an-inset-day-to-focus-on-reducing-workload.md": "E",
+        "content/staff-wellbeing/communicate-about-wellbeing/establish-a-school-workload-group.md": "E",
+        "content/accessibility-statement.md": "O",
+        "content/flexible-working-toolkit/manage-flexible-working-requests/make-statutory-flexible-working-request.md":
+            "O",
+    },
+    _dfe_url,
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
