@@ -679,9 +679,38 @@ DFE_WORKLOAD = Source(
 )
 
 
+# RSE-Sheffield/RSE-Sheffield.github.io _posts/ (the University of Sheffield's research software engineering team,
+# England; permalink /blog/:slug/ with the slug in the front matter): a Software Carpentry workshop, a bioinformatics
+# course built with lecturers, GPU teaching recognised by NVIDIA, a GPU course, coding courses for women, HPC for new
+# PhD students are education; debugging, clusters, git, benchmarks, hiring, software's value are other.
+RSESHEFFIELD = Source(
+    "rsesheffield", "RSE-Sheffield/RSE-Sheffield.github.io", "d94514b4198d1d6feecdfbfc8ca30e0e5c822c69",
+    "rse.shef.ac.uk", "rse-sheffield-blog",
+    {
+        "_posts/2016-01-21-openastronomy-workshop.md": "E",
+        "_posts/2016-04-11-jupyter_for_chem_eng.md": "E",
+        "_posts/2016-07-02-the-university-of-sheffield-named-an-nvidia-gpu-education-center.md": "E",
+        "_posts/2017-05-18-sheffield-code-firstgirls.md": "E",
+        "_posts/2017-06-08-soft-carp-announce.md": "E",
+        "_posts/2018-01-04-codefirstgirls-meets-hacktoberfest.md": "E",
+        "_posts/2020-01-09-gpu-course.md": "E",
+        "_posts/2020-09-22-slt-cdt-hpc-pres.md": "E",
+        "_posts/2016-05-23-fun-with-strace.md": "O",
+        "_posts/2016-09-12-intel_R_iceberg.md": "O",
+        "_posts/2017-11-23-sharc_vs_iceberg.md": "O",
+        "_posts/2019-11-04-unix-50.md": "O",
+        "_posts/2020-06-23-git-rebase-vs-merge.md": "O",
+        "_posts/2021-07-16-hiring-srse.md": "O",
+        "_posts/2022-10-13-evidence.md": "O",
+        "_posts/2023-08-18-benchmarking-flamegpu2-on-h100-a100-and-v100-gpus.md": "O",
+    },
+    lambda path, text: f"https://rse.shef.ac.uk/blog/{_front(text, 'slug')}/",
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD, RSESHEFFIELD)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
