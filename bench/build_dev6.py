@@ -708,9 +708,41 @@ RSESHEFFIELD = Source(
 )
 
 
+# open-life-science/open-life-science.github.io _posts/ (OLS, an open-science mentoring and training programme run
+# from the UK with cohorts worldwide; permalink /posts/:year/:month/:day/:title/): cohort graduations and calls for
+# the training programme, an open-science MOOC, a workshop for bioinformaticians in Nigeria, a training pilot and
+# training for fellows are education; grants, hiring, rebranding, governance, a conference, EOSC, captioning are other.
+def _ols_url(path: str, text: str) -> str:
+    y, m, d, slug = _dated_slug(path)
+    return f"https://we-are-ols.org/posts/{y}/{m}/{d}/{slug}/"
+
+
+OLS = Source(
+    "ols", "open-life-science/open-life-science.github.io", "2064d3b185a79d0e647ad98f208fc387e3ae2159",
+    "we-are-ols.org", "ols-blog",
+    {
+        "_posts/2020-04-12-final-presentations-youre-all-invited.md": "E",
+        "_posts/2021-06-21-announcing-applications-for-ols-4.md": "E",
+        "_posts/2022-07-18-ols5-speedblog-open-science-mooc.md": "E",
+        "_posts/2023-06-07-OLS-8-and-africa-trial-run.md": "E",
+        "_posts/2024-10-24-open-science-for-bioinformaticians.md": "E",
+        "_posts/2026-06-10-announcing-the-seeds-to-system-training-pilot-cohort.md": "E",
+        "_posts/2026-07-21-ssi-cohort-training.md": "E",
+        "_posts/2021-12-21-wt-open-research-fund.md": "O",
+        "_posts/2022-02-18-ols-is-hiring.md": "O",
+        "_posts/2023-02-01-rebranding-so-far.md": "O",
+        "_posts/2024-01-26-governance-update.md": "O",
+        "_posts/2025-02-16-the-fosdem-2025-experience.md": "O",
+        "_posts/2025-06-13-eosc-blog-post.md": "O",
+        "_posts/2020-12-16-streaming-to-youtube-and-to-otter-at-once.md": "O",
+    },
+    _ols_url,
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD, RSESHEFFIELD)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD, RSESHEFFIELD, OLS)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
