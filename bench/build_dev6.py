@@ -740,9 +740,62 @@ OLS = Source(
 )
 
 
+# Singapore school sites built with Isomer (isomerpages/moe-*; each page's URL is its front-matter permalink). Endeavour
+# Primary School: subject departments, programmes, homework, sexuality education and school rules are education; a
+# canteen-stall tender, suppliers' contacts, terms of use and the privacy statement are other. Raffles Girls' School's
+# Centre for Pedagogical Research and Learning (PeRL): teachers' symposia, talks, open classrooms, a pedagogy
+# conference, practice days, a research agreement with NIE, practitioner inquiry, professional development are
+# education; the privacy statement and terms of use are other.
+def _isomer_url(host: str) -> Callable[[str, str], str]:
+    return lambda path, text: f"https://{host}{_front(text, 'permalink')}"
+
+
+ENDEAVOUR = Source(
+    "endeavourpri", "isomerpages/moe-endeavourpri", "6d0f23766ecca5cba964f88d291e49025428cc2a",
+    "endeavourpri.moe.edu.sg", "endeavourpri-site",
+    {
+        "_our-curriculum/English.md": "E",
+        "_our-curriculum/Mathematics.md": "E",
+        "_our-curriculum/Science.md": "E",
+        "_our-curriculum/Physical Education.md": "E",
+        "_our-curriculum/Visual Arts.md": "E",
+        "_our-curriculum/CCE.md": "E",
+        "_our-programmes/Applied Learning Programme@EDP.md": "E",
+        "_our-programmes/Every Child Holistic Programme (ECHP).md": "E",
+        "_pupils-hub/Homework Policy.md": "E",
+        "_parents-hub/Sexuality Education Programme.md": "E",
+        "_pupils-hub/School Rules.md": "E",
+        "_general-information/School Canteen Advertisement.md": "O",
+        "_general-information/Service Providers.md": "O",
+        "pages/terms-of-use.md": "O",
+        "pages/privacy.md": "O",
+    },
+    _isomer_url("www.endeavourpri.moe.edu.sg"),
+)
+_RGS_H = "highlights/happenings/_posts/"
+RGSPERL = Source(
+    "rgsperl", "isomerpages/moe-rgsperl", "fe12389ec2655e70d6ee19345fc3fcb7028d7331",
+    "perl.rgs.edu.sg", "rgs-perl-site",
+    {
+        _RGS_H + "2023-06-30-post-5th PeRL Symposium.md": "E",
+        _RGS_H + "2023-08-22-post-PEDTalks 2023.md": "E",
+        _RGS_H + "2023-10-20-post-Open Classroom 2023.md": "E",
+        _RGS_H + "2024-05-30-post-Redesigning Pedagogy international Conference 2024.md": "E",
+        _RGS_H + "2024-07-10-post-Good Practice Day 2024.md": "E",
+        "_rgs-perl-happenings/RGS NIE signing of LOI.md": "E",
+        "_homepage/Announcements/Conclusion of Practitioner Inquiry Projects.md": "E",
+        "_about-us/Professional Development.md": "E",
+        "pages/privacy.md": "O",
+        "pages/terms-of-use.md": "O",
+    },
+    _isomer_url("perl.rgs.edu.sg"),
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
-                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD, RSESHEFFIELD, OLS)
+                               DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD,
+                               RSESHEFFIELD, OLS, ENDEAVOUR, RGSPERL)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
