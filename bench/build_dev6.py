@@ -792,10 +792,58 @@ RGSPERL = Source(
 )
 
 
+# Two more Singapore schools on Isomer. Jurongville Secondary School: science, humanities, mathematics departments,
+# discipline, counselling, O-level results release, direct school admission, applied learning are education; sport,
+# band and drama co-curricular activities (as for Whanganui High School), a canteen tender and terms of use are other.
+# Maris Stella High School (primary and secondary): mathematics, admissions, school rules, O-level results, form
+# teachers' guidance are education; archery, taekwondo, softball, bowling, the privacy statement and a biography of
+# the Marist Brothers' founder are other.
+JURONGVILLE = Source(
+    "jurongville", "isomerpages/moe-jurongvillesec", "b5d222a508f34934b653a1b43307347c5fa0a349",
+    "jurongvillesec.moe.edu.sg", "jurongvillesec-site",
+    {
+        "_our-experience/Curriculum/Science.md": "E",
+        "_our-experience/Curriculum/Humanities.md": "E",
+        "_our-experience/Curriculum/Mathematics and Computer Application.md": "E",
+        "_our-experience/Student Discipline.md": "E",
+        "_student-information/Counselling and Other Support.md": "E",
+        "_parents-information/GCE O levels Result Release.md": "E",
+        "_parents-information/DSA/Direct School Admission (DSA).md": "E",
+        "_our-experience/Applied Learning Programme.md": "E",
+        "_cca/Sports & Games/Football.md": "O",
+        "_cca/Sports & Games/Badminton.md": "O",
+        "_cca/Performing & Visual Arts/Concert Band.md": "O",
+        "_cca/Performing & Visual Arts/English Drama Club.md": "O",
+        "_news/School Canteen Advertisement.md": "O",
+        "pages/terms-of-use.md": "O",
+    },
+    _isomer_url("www.jurongvillesec.moe.edu.sg"),
+)
+MARISSTELLA = Source(
+    "marisstella", "isomerpages/moe-marisstellahigh", "6065658c488c06ef019f9f12f003b28d2c43a140",
+    "marisstellahigh.moe.edu.sg", "marisstellahigh-site",
+    {
+        "_primary-academic-programmes/Mathematics.md": "E",
+        "_our-admissions/Secondary Section Admission/FAQs (Secondary).md": "E",
+        "_our-admissions/Direct School Admission (DSA)/DSA Process.md": "E",
+        "_for-students/For Students (Primary)/School Rules.md": "E",
+        "_announcements/Announcements (Secondary).md": "E",
+        "_cce/Primary/Form Teacher Guidance Programme (FTGP).md": "E",
+        "_cca/CCA (Secondary)/Archery.md": "O",
+        "_cca/CCA (Primary)/Taekwondo.md": "O",
+        "_cca/CCA (Primary)/Softball.md": "O",
+        "_cca/CCA (Primary)/Bowling.md": "O",
+        "pages/Privacy Statement.md": "O",
+        "_about-mshs/Saint Marcellin Champagnat.md": "O",
+    },
+    _isomer_url("www.marisstellahigh.moe.edu.sg"),
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
                                DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD,
-                               RSESHEFFIELD, OLS, ENDEAVOUR, RGSPERL)
+                               RSESHEFFIELD, OLS, ENDEAVOUR, RGSPERL, JURONGVILLE, MARISSTELLA)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
