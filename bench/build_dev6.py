@@ -840,10 +840,39 @@ MARISSTELLA = Source(
 )
 
 
+# ChitreshN/csWeb (a working copy of the source of cse.iitpkd.ac.in, the Department of Computer Science and
+# Engineering of IIT Palakkad, India; Jekyll pages linked without extension as the site's own menu does): admissions,
+# degree programmes and curricula, outreach to schools, a summer school, a workshop for students, the semester
+# timetable are education; research areas, labs, the campus location, visitor information, funded project
+# positions are other.
+IITPKD = Source(
+    "iitpkd", "ChitreshN/csWeb", "325fb1bc0aec1a2f12cf45083094e095d765e1cc",
+    "cse.iitpkd.ac.in", "iitpkd-cse-site",
+    {
+        "admissions.md": "E",
+        "btech.md": "E",
+        "btech-curriculum-2022.md": "E",
+        "ms-phd.md": "E",
+        "mcam.md": "E",
+        "outreach.md": "E",
+        "events/2023/summer-school.md": "E",
+        "events/2023/acm-workshop.md": "E",
+        "timetable.md": "E",
+        "areas.md": "O",
+        "labs.md": "O",
+        "location.md": "O",
+        "visitors.md": "O",
+        "positions.md": "O",
+    },
+    lambda path, text: "https://cse.iitpkd.ac.in/" + path.removesuffix(".md"),
+)
+
+
 SOURCES: tuple[Source, ...] = (STATES_OF_MIND, RSTUDIO, CARPENTRIES, CODEREFINERY, CODEBAR, RLADIES,
                                DATACARPENTRY, PYLADIES, NUSHACKERS, IRISHEP, PYOPENSCI,
                                DATATALKS, WHS, ROPENSCI, LIBRARYCARPENTRY, MNS, DECOY, DFE_WORKLOAD,
-                               RSESHEFFIELD, OLS, ENDEAVOUR, RGSPERL, JURONGVILLE, MARISSTELLA)
+                               RSESHEFFIELD, OLS, ENDEAVOUR, RGSPERL, JURONGVILLE, MARISSTELLA,
+                               IITPKD)
 
 
 def _read(checkout: str, commit: str, path: str) -> bytes:
