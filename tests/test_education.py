@@ -272,8 +272,9 @@ def test_dev6_is_whole_new_and_spread() -> None:
     """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
 
     Reads only labels and files, never a score. dev6 exists because most education development pages came
-    from three sites; so no site may hold more than 8% of it, its sites are new to the other splits, its
-    repositories new to tests/fixtures/real, and it is development data (in DEV_SPLITS).
+    from three sites; so no site may hold more than 8% of it, its education pages come from at least 25 sites,
+    its sites are new to the other splits, its repositories new to tests/fixtures/real, and it is development
+    data (in DEV_SPLITS).
     """
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
@@ -290,4 +291,5 @@ def test_dev6_is_whole_new_and_spread() -> None:
         "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
     assert not fixture_repos & {r["repository"] for r in dev6}
     assert max(Counter(r["site"] for r in dev6).values()) <= 0.08 * len(dev6)
+    assert len({r["site"] for r in dev6 if r["label"] == "education"}) >= 25
     assert "dev6" in DEV_SPLITS
