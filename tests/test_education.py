@@ -297,3 +297,31 @@ def test_check6_is_blind_whole_and_varied() -> None:
     assert max(Counter(r["site"] for r in check6).values()) <= 0.15 * len(check6)
     assert max(Counter(r["repository"] for r in check6).values()) <= 0.25 * len(check6)
     assert "check6" not in DEV_SPLITS
+
+
+def test_dev6_is_whole_new_and_spread() -> None:
+    """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
+
+    Reads only labels and files, never a score. dev6 exists because most education development pages came
+    from three sites; so no site may hold more than 8% of it, its education pages come from at least 25 sites,
+    its sites are new to the other splits, its repositories new to tests/fixtures/real, and it is development
+    data (in DEV_SPLITS).
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    dev6 = [r for r in rows if r["split"] == "dev6"]
+    assert len(dev6) >= 250 and sum(r["label"] == "education" for r in dev6) >= 120
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["url"] for r in dev6)
+    assert all((TOPIC / "pages" / r["file"]).is_file() for r in dev6)
+    assert len({r["file"] for r in dev6}) == len(dev6)  # two pages never share a file
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "dev6"}
+    assert not older_sites & {r["site"] for r in dev6}
+    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+    assert not fixture_repos & {r["repository"] for r in dev6}
+    assert max(Counter(r["site"] for r in dev6).values()) <= 0.08 * len(dev6)
+    assert len({r["site"] for r in dev6 if r["label"] == "education"}) >= 25
+    assert "dev6" in DEV_SPLITS
