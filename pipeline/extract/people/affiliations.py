@@ -9,6 +9,7 @@ left ("TITLE of ORG, NAME", "ORG TITLE NAME"), lists ("A and B, both of ORG"), a
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc
 
@@ -62,6 +63,8 @@ class Affiliations:
                 return TitleParse("", org, None, end)
         if k < limit and k in self.parser.org_start:  # "NAME (ORG)", "NAME, ORG country director"
             end, org = self.parser.org_start[k]
+            while end < limit and all(unicodedata.category(c) == "So" for c in doc[end].text):
+                end += 1  # "Sugar Labs® liaison": a brand mark belongs to the name, not the title
             after = self.parser.parse(end, limit) if end < limit and doc[end].is_alpha else None
             if after is not None and after.title and after.org is None:
                 return TitleParse(after.title, org, None, after.end)
@@ -213,9 +216,14 @@ def ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     match = re.match(r"^(?:.* )?[Mm]inister (of|for) (.+)$", title)  # "the minister of education and ..."
     if not match:
         return None
-    wanted = fold(f"ministry {match.group(1)} {match.group(2)}")
+    wanted = _amp(fold(f"ministry {match.group(1)} {match.group(2)}"))
     for org in orgs:
         for form in (org.name, *org.aliases):
-            if fold(form).startswith(wanted):
+            if _amp(fold(form)).startswith(wanted):
                 return org
     return None
+
+
+def _amp(text: str) -> str:
+    """"ICT & Innovation" and "ICT and Innovation" are one portfolio."""
+    return re.sub(r"\s*&\s*", " and ", text)

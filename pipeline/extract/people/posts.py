@@ -102,6 +102,16 @@ def one_post(title: str, lex: Lexicon) -> str:
     return " ".join([*words[:-1], single]) if single else title
 
 
+def bare_title(title: str) -> str:
+    """A title without the symbols a name's brand mark or a list bullet leaves at its edges ("® liaison")."""
+    words = title.split()
+    while words and not any(c.isalnum() for c in words[0]):
+        words.pop(0)
+    while words and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def from_patterns(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """The first current title a phrase pattern gives next to any mention, with its organization.
 
@@ -166,7 +176,7 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     the title loses courtesy words and becomes one person's post."""
     if not post.title:
         return post
-    title, own, own_name = split_title(post.title, clues.orgs, clues.lex)
+    title, own, own_name = split_title(bare_title(post.title), clues.orgs, clues.lex)
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
     title = one_post(strip_courtesy(title, clues.lex), clues.lex) if title else None
     return Post(title, org, org_name)

@@ -423,11 +423,13 @@ class TitleParser:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
             org = lead_org
-        if org is None and org_name is None and lead_name is not None:
-            org_name = lead_name
-        if org is None and org_name is None and country:
-            org_name = f"Government of {country}"
-        if org is None and org_name is None and possessor and kept and self._national(kept[0]):
+        national = bool(kept) and self._national(kept[0])
+        if org is None and org_name is None and lead_name is not None \
+                and (national or not lead_name.startswith("Government of ")):
+            org_name = lead_name  # "US President": its government; "UK historian": no body at all
+        if org is None and org_name is None and country and national:
+            org_name = f"Government of {country}"  # "English historian": a nationality, not a post's body
+        if org is None and org_name is None and possessor and national:
             org_name = f"Government of {possessor}"
         if not kept:
             return TitleParse("", org, org_name, end)
@@ -481,6 +483,9 @@ class TitleParser:
             if country:
                 return None, f"Government of {country}", run
         k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
+        if j < limit and doc[j].lower_ == "at" and self._workplace_at(k, limit):
+            run = self._cap_run(k, limit)  # "Head of Beneficial Deployments at Anthropic"
+            return None, doc[k:run].text, run
         if j < limit and doc[j].lower_ in {"of", "at"} and self._named_workplace(j, k, limit):
             run = self._cap_run(k, limit)
             return None, doc[k:run].text, run
@@ -502,6 +507,25 @@ class TitleParser:
         while run > k and (doc[run - 1].text == "-" or doc[run - 1].is_lower):
             run -= 1
         return run
+
+    def _workplace_at(self, k: int, limit: int) -> bool:
+        """Is "at <Capitalized Name>" right after a title a workplace no recognizer knew?
+
+        "at" after a post names where it is held, whatever the title's case; a place, a country,
+        a person, a date or a name running on into lower-case words is not taken (an empty
+        affiliation beats a wrong one).
+        """
+        doc = self.doc
+        if k >= limit or k in self.in_org or not _cap(doc[k]):
+            return False
+        run = self._cap_run(k, limit)
+        if run == k or run - k > 6 or any(doc[x].is_stop and doc[x].is_lower for x in range(k, run)):
+            return False
+        if run < limit and doc[run].is_alpha and doc[run].is_lower and doc[run].lower_ not in {"and", "in", "on"}:
+            return False  # "at Google headquarters": the name is only part of a phrase
+        text = doc[k:run].text
+        return not country_name(text) and not is_place(text) \
+            and doc[k].ent_type_ not in {"PERSON", "DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 
     def _named_workplace(self, prep: int, k: int, limit: int) -> bool:
         """Is "of/at <Capitalized Name>" after a lower-case title head a workplace no recognizer knew?
