@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pipeline.clean import clean_text
 from pipeline.extract import organizations, people
-from pipeline.extract.base import Context
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.nlp import get_nlp
+from pipeline.extract.people.affiliations import ministry_for
 from pipeline.ids import entity_id
 
 BODY = "The meeting was held last week and many people came to it from several places."
@@ -658,3 +659,64 @@ def test_name_opening_an_organization_name_keeps_the_affiliation() -> None:
     got = people_of("Ms. Sreyleak Phan, principal of Kampong Luong Primary School in Pursat province, "
                     "spoke. Kampong Luong is a floating village.")
     assert got["Sreyleak Phan"][1:] == ("principal", "Kampong Luong Primary School")
+
+
+def test_occupations_in_a_semicolon_list_are_titles() -> None:
+    found = people_of("Guest lecturers include: Ana Ruiz, CEO of Tamsin Labs Ltd; Carlos Pena, multimedia "
+                      "journalist; Lucia Gomez, blogger; and Rosa Diaz, writer and activist, among others.")
+    assert found["Carlos Pena"][1] == "multimedia journalist"
+    assert found["Lucia Gomez"][1] == "blogger"
+    assert found["Rosa Diaz"][1] == "writer and activist"
+
+
+def test_nationality_is_not_a_government() -> None:
+    # a demonym before a post that is not a state office names no body: empty, not "Government of ..."
+    found = people_of("Her mentor was the noted French economist, Paul Girard, who died in 2019.")
+    assert found["Paul Girard"][2] is None
+    found = people_of("The Kenyan Ambassador, Rose Wanjiku, opened the library in Lima.")
+    assert found["Rose Wanjiku"][2] == "Government of Kenya"
+
+
+def test_workplace_after_at_follows_a_title_with_a_field() -> None:
+    found = people_of('"We learn a lot," said Ines Moreau, Head of Partnerships at Zentrify. "It works."')
+    assert found["Ines Moreau"][1:] == ("Head of Partnerships", "Zentrify")
+    found = people_of('"We learn a lot," said Ines Moreau, Head of Partnerships at Nairobi. "It works."')
+    assert found["Ines Moreau"][2] is None  # a place is where, not whom
+
+
+def test_minister_of_x_and_y_finds_the_ministry_of_x_and_y() -> None:
+    found = people_of("The Ministry of ICT and Innovation signed. Paula Uwase, Minister of ICT & Innovation, "
+                      "spoke in Kigali.")
+    assert found["Paula Uwase"][2] == "Ministry of ICT and Innovation"
+    ministry = OrgEntity("Ministry of Trade and Industry")
+    assert ministry_for("Minister of Trade & Industry", [OrgEntity("Ministry of Health"), ministry]) is ministry
+    assert ministry_for("Minister of Trade & Tourism", [ministry]) is None
+
+
+def test_brand_mark_is_not_part_of_the_title() -> None:
+    found = people_of('"We chose well," commented Omar Haddad, Sugar Labs\u00ae liaison, after the contest.')
+    assert found["Omar Haddad"][1] == "liaison"
+
+
+def test_name_is_title_in_a_bio() -> None:
+    found = people_of("Samira Nassar is a UNICEF communications consultant. She lives in Amman.")
+    assert found["Samira Nassar"][1:] == ("communications consultant", UNICEF)
+    assert people_of("Jorge Silva was happy with the results.").get("Jorge Silva", (None, None, None))[1] is None
+
+
+def test_assistant_professor_is_a_title_not_an_honorific() -> None:
+    found = people_of("We welcome Assistant Professor Clara Holm and Associate Professor Nils Berg.")
+    assert found["Clara Holm"][:2] == (None, "Assistant Professor")
+    assert found["Nils Berg"][0] == "Assoc Prof"
+
+
+def test_titles_of_a_title_name_list_are_not_shifted() -> None:
+    found = people_of("We announce our new faculty: Assistant Professor Clara Holm, Whyburn Instructors "
+                      "Piet Jansen and Anika Roy, and Postdoctoral Fellow Mateo Cruz.")
+    assert found["Clara Holm"][1] == "Assistant Professor"
+    assert found["Piet Jansen"][1] == "Whyburn Instructor"
+    assert found["Anika Roy"][1] == "Whyburn Instructor"
+    assert found["Mateo Cruz"][1] == "Postdoctoral Fellow"
+    found = people_of("The panel heard Ms Lina Tora, Specialist and Member, Mr Sam Kolo and others.")
+    assert found["Lina Tora"][1] == "Specialist and Member"
+    assert found["Sam Kolo"][1] is None

@@ -32,6 +32,8 @@ class Affiliations:
         self.parser = parser
         self.lex = lex
         self.name_ends = {m.end for m in mentions}
+        self.by_end = {m.end: m for m in mentions}
+        self._title_words = lex.title_heads | lex.title_modifiers
 
     def right(self, m: Mention) -> TitleParse | None:
         doc = self.doc
@@ -40,6 +42,9 @@ class Affiliations:
         k = m.end
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
+        elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
+                or k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].text[:1].isupper():
+            k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
         skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
@@ -110,10 +115,35 @@ class Affiliations:
             if found is not None:
                 return found
         found = self._ending_at(hs, sent.start)
+        if found is None and hs - 1 > sent.start and doc[hs - 1].lower_ == "and" and hs - 1 in self.by_end:
+            found = self._shared_plural(self.by_end[hs - 1])  # "Whyburn Instructors A and B"
         if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
                 and hs - 1 in self.parser.org_end:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
         return found
+
+    def _titled_list(self, m: Mention, s0: int) -> bool:
+        """Is ``m`` an item of a "Title Name, Title Name" list (a title head right before it)?
+
+        Then a title after its comma opens the next item ("Assistant Professor A, Whyburn
+        Instructors B and C"); in "Ms A, Specialist and Member, Mr B" it is A's own.
+        """
+        p = m.outer_start - 1
+        if p < s0:
+            return False
+        if is_head(self.doc[p], self.lex):
+            return True
+        prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
+        return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
+
+    def _shared_plural(self, m: Mention) -> TitleParse | None:
+        """"Instructors A and B", "SE Factory founders A and B": a plural title before the first
+        name of a pair is the second one's too (``one_post`` makes it singular)."""
+        found = self._ending_at(m.outer_start, self.doc[m.start].sent.start)
+        if found is None or not found.title:
+            return None
+        last = found.title.split()[-1]
+        return found if last[-1:] == "s" and singular(last, self.lex) else None
 
     def _name_then_title(self, close: int, s0: int) -> bool:
         """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""
@@ -157,7 +187,7 @@ class Affiliations:
         doc = self.doc
         for p in range(k, max(s0, k - 10), -1):
             if p in self.name_ends and doc[p].text == ",":
-                return True
+                return not self._titled_list(self.by_end[p], s0)
             if doc[p - 1].text in {";", ":", "."} or (doc[p - 1].is_alpha
                                                      and doc[p - 1].text.islower()
                                                      and doc[p - 1].lower_ not in {"and", "of",

@@ -108,10 +108,15 @@ def _title_rank(ctx: Context, i: int, lex: Lexicon) -> bool:
 
     Military ranks are read as honorifics; right after a title head they are a post's
     second word, and the title (not a rank) belongs to the name after them.
+    An academic honorific after a title modifier is a post too ("Assistant Professor A",
+    "Visiting Professor B"): the guidelines' honorifics are courtesy forms, these are titles.
     """
     folded, words = ctx.folded, ctx.words
-    return i > 0 and folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads \
-        and words[i - 1][:1].isupper() == words[i][:1].isupper()
+    if i == 0 or words[i - 1][:1].isupper() != words[i][:1].isupper():
+        return False
+    return (folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads) \
+        or (folded[i] in lex.honorifics and folded[i] in lex.title_heads and folded[i - 1] in lex.title_modifiers
+            and folded[i - 1] not in lex.honorific_firsts)
 
 
 def _may_start_honorific(ctx: Context, i: int, lex: Lexicon) -> bool:
