@@ -720,3 +720,19 @@ def test_titles_of_a_title_name_list_are_not_shifted() -> None:
     found = people_of("The panel heard Ms Lina Tora, Specialist and Member, Mr Sam Kolo and others.")
     assert found["Lina Tora"][1] == "Specialist and Member"
     assert found["Sam Kolo"][1] is None
+
+
+def test_honorific_of_the_next_name_is_not_a_title() -> None:
+    found = people_of("Other members are Professor Ama Boateng, Professor Kwesi Mensah, Dr Efua Sarpong, "
+                      "Kojo Owusu and Yaw Tetteh.")
+    assert [found[n][1] for n in ("Ama Boateng", "Kwesi Mensah", "Efua Sarpong")] == [None, None, None]
+    assert found["Efua Sarpong"][0] == "Dr"
+
+
+def test_ordinal_or_late_before_a_title_is_no_post() -> None:
+    found = people_of("Hon. Dr. Arjun Thapa, first president of Nepal, is the chief guest of the conference.")
+    assert found["Arjun Thapa"][1:] == (None, None)
+    found = people_of("It was the policy of the late president Ramon Diaz, under whose term it began.")
+    assert found["Ramon Diaz"][1] is None
+    found = people_of("The embassy's First Secretary Maria Santos opened the school in Tamale.")
+    assert found["Maria Santos"][1] == "First Secretary"  # a capitalized ordinal is part of a post

@@ -33,6 +33,8 @@ class Affiliations:
         self.lex = lex
         self.name_ends = {m.end for m in mentions}
         self.by_end = {m.end: m for m in mentions}
+        self.name_tokens = {t for m in mentions for t in range(m.outer_start, m.end)}
+        self.outer_starts = {m.outer_start for m in mentions}
         self._title_words = lex.title_heads | lex.title_modifiers
 
     def right(self, m: Mention) -> TitleParse | None:
@@ -56,6 +58,8 @@ class Affiliations:
                 return None  # "who participated in Google's program": no post, no organization
             return self._verb_org(k, limit)  # "who chairs the X branch of the Y": a role, no title
         parse = self.parser.parse(k, limit)
+        if parse is not None and self._next_names(k, parse.end):
+            return None  # "A, Professor B, Dr C": the word after A's comma is B's honorific or title
         if parse is not None:
             return parse
         owned = self._owned_title(k, limit)
@@ -122,6 +126,10 @@ class Affiliations:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
         return found
 
+    def _next_names(self, k: int, end: int) -> bool:
+        """Does a title phrase ``[k, end)`` run into the next name of a list, or stand right before it?"""
+        return any(k <= s <= end for s in self.outer_starts)
+
     def _titled_list(self, m: Mention, s0: int) -> bool:
         """Is ``m`` an item of a "Title Name, Title Name" list (a title head right before it)?
 
@@ -162,6 +170,10 @@ class Affiliations:
                 continue  # not the start of the phrase
             if self._after_name(k, s0):
                 continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
+            if k > s0 and fold(doc[k - 1].text) in self.lex.former_words:
+                continue  # "the late president A": a post no longer held
+            if any(t in self.name_tokens for t in range(k, end)):
+                continue  # "Minister of State A and Minister for Education B": B's title holds no name
             parse = self.parser.parse(k, end)
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:

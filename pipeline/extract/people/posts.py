@@ -81,12 +81,15 @@ def own_post(title: str, lex: Lexicon) -> bool:
     """Is a parsed title a post the person holds now, and a post at all?
 
     Former posts are left out ("former Managing Director of X": neither title nor
-    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
-    of the Division and Dr. B": not B's title).
+    organization), and so are ranks in a history ("first president of X"); a phrase with an
+    honorific in it is a name read as a title ("Dr. A Head of the Division and Dr. B": not B's
+    title).
     """
     words = title.split()
     if words and fold(words[0]).rstrip(".-") in lex.former_words or title.lower().startswith("ex-"):
         return False
+    if words and words[0].islower() and words[0] in lex.ordinals:
+        return False  # "first president of Nepal": a place in a history ("First Lady" is a post)
     return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
                    and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
                    and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
