@@ -736,3 +736,16 @@ def test_ordinal_or_late_before_a_title_is_no_post() -> None:
     assert found["Ramon Diaz"][1] is None
     found = people_of("The embassy's First Secretary Maria Santos opened the school in Tamale.")
     assert found["Maria Santos"][1] == "First Secretary"  # a capitalized ordinal is part of a post
+
+
+def test_org_with_its_kind_word_after_a_title() -> None:
+    found = people_of("The country's biggest teaching union, the EIS, objected. The general secretary of the "
+                      "EIS union, Andrea Moffat, said it runs contrary to efforts.")
+    assert found["Andrea Moffat"][1:] == ("general secretary", "EIS")
+
+
+def test_title_comma_name_list_items_keep_their_titles() -> None:
+    found = people_of("Leaders on the panel included Greenfield Union School District Superintendent, Zandra "
+                      "Gallo, CEO of Pajaro Valley Student Assistance Inc., Erica Padilla and Dean Luis Alvaro.")
+    assert found["Zandra Gallo"][1] == "Superintendent"
+    assert found["Erica Padilla"][1] == "CEO"

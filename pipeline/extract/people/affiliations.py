@@ -131,7 +131,8 @@ class Affiliations:
         return any(k <= s <= end for s in self.outer_starts)
 
     def _titled_list(self, m: Mention, s0: int) -> bool:
-        """Is ``m`` an item of a "Title Name, Title Name" list (a title head right before it)?
+        """Is ``m`` an item of a "Title Name, Title Name" list (a title head right before it, or
+        before its comma)?
 
         Then a title after its comma opens the next item ("Assistant Professor A, Whyburn
         Instructors B and C"); in "Ms A, Specialist and Member, Mr B" it is A's own.
@@ -141,6 +142,9 @@ class Affiliations:
             return False
         if is_head(self.doc[p], self.lex):
             return True
+        if self.doc[p].text == "," and p - 1 >= s0 and is_head(self.doc[p - 1], self.lex) \
+                and (p - 2 < s0 or self.doc[p - 2].text != ","):
+            return True  # "District Superintendent, A, CEO of X, B and ...": "Title, Name" items
         prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
         return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
 

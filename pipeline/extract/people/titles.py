@@ -466,6 +466,8 @@ class TitleParser:
             end, org = self.org_start[k]
             if end + 2 < limit and doc[end].text == "(" and doc[end + 2].text == ")":
                 end += 3  # "... Organisations (PIANGO)"
+            elif end < limit and doc[end].is_lower and doc[end].lower_ in self.lex.body_kind_words:
+                end += 1  # "general secretary of the EIS union": the word for its kind is the body's
             return org, None, end
         if k > j and doc[j].lower_ in ORG_PREPS:
             ref = self.backref(k - (doc[k - 1].lower_ == "the"))
