@@ -749,3 +749,17 @@ def test_title_comma_name_list_items_keep_their_titles() -> None:
                       "Gallo, CEO of Pajaro Valley Student Assistance Inc., Erica Padilla and Dean Luis Alvaro.")
     assert found["Zandra Gallo"][1] == "Superintendent"
     assert found["Erica Padilla"][1] == "CEO"
+
+
+def test_head_of_state_of_another_country_is_not_the_article_government() -> None:
+    text = ("The Kenyan government launched the plan. Kenya will build schools. President William Ruto met "
+            "President Yoweri Museveni of Uganda in Kampala.")
+    found = people_of(text)
+    assert found["Yoweri Museveni"][1:] == ("President", "Government of Uganda")
+    assert found["William Ruto"][2] in {"Kenyan government", "Government of Kenya"}
+    found = people_of("The Kenyan government launched the plan. Kenya will build schools. Minister Amina Odhiambo "
+                      "thanked the donors in Nairobi.")
+    assert found["Amina Odhiambo"][2] in {"Kenyan government", "Government of Kenya"}
+    found = people_of("The Kenyan government launched the plan. Kenya will build schools. Minister Rose Tembo "
+                      "said Zambia would copy it.")
+    assert found["Rose Tembo"][2] != "Kenyan government"

@@ -23,6 +23,7 @@ from pipeline.extract.people.posts import (
     body_in_title,
     body_of_the_post,
     cabinet_government,
+    country_after_name,
     find_post,
     from_parse,
     from_patterns,
@@ -167,7 +168,7 @@ def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN0
 
 
 def test_find_post_runs_the_strategies_in_order() -> None:
-    clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")
+    clues, people = clues_of("Ghana and Kenya met. President John Mahama praised Ghana's teachers.")
     mentions = people["John Mahama"]
     assert find_post(mentions, clues, ()) == Post()
     whole = find_post(mentions, clues)
@@ -204,3 +205,13 @@ def test_people_take_their_organization_from_the_organizations_passed_in() -> No
     assert (row.title, row.organization) == ("Director", "National Library of Malawi")
     (alone,) = people.extract(ctx, []).rows
     assert alone.title != "Director" and alone.organization != "National Library of Malawi"
+
+
+def test_country_after_name_is_the_persons_own_post() -> None:
+    """"President B of Uganda": the country after the name is B's, not the other president's."""
+    clues, people = clues_of("Kenya and Uganda met. President William Ruto met President Yoweri Museveni of "
+                             "Uganda in Kampala.")
+    post = Post("President")
+    assert found(country_after_name(people["Yoweri Museveni"], post, clues)) == ("President", "Government of Uganda")
+    assert country_after_name(people["William Ruto"], post, clues) == post
+    assert found(state_government(people["William Ruto"], post, clues))[1] != "Government of Uganda"

@@ -11,6 +11,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 3. ``from_shared_or_led``: "A and B, both of ORG", "ORG team led by NAME";
 4. ``body_in_title``: a body the title itself names moves to the organization
    ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
+   ``country_after_name``: a state office's country right after the name ("President A of Uganda");
 5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
 6. ``named_ministry``: a minister's named ministry beats a government or a bare name;
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
@@ -24,13 +25,15 @@ each rule after the first acts only where the post still has a gap (see each doc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
+from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
     article_country,
@@ -185,6 +188,51 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return Post(title, org, org_name)
 
 
+def country_after_name(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A state office's government from the country named right after the person ("President A of Uganda").
+
+    The person's own post names the country, so this beats the article's government or its
+    most named country (a head of state is never put under the host country's government).
+    """
+    if not post.title or post.has_org or not state_office(post.title, clues.lex):
+        return post
+    for m in mentions:
+        country = country_after(m.end, clues.ctx.doc)
+        if country:
+            return replace(post, org_name=f"Government of {country}")
+    return post
+
+
+def governed(name: str) -> str | None:
+    """The country of "Government of [the] X"."""
+    m = re.match(r"^(?:the )?government of (?:the )?(.+)$", fold(name))
+    return country_name(m.group(1)) if m else None
+
+
+def country_after(k: int, doc: Doc) -> str | None:
+    """The country of "NAME of [the] <Country>" when the name ends at ``k``."""
+    if not (k + 1 < len(doc) and doc[k].lower_ == "of"):
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    run = k
+    while run < len(doc) and run - k < 4 and doc[run].text[:1].isupper() and doc[run].is_alpha:
+        run += 1
+    return country_name(doc[k:run].text) if run > k else None
+
+
+def sentence_country(m: Mention, clues: Clues) -> str | None:
+    """The country the sentence of ``m`` names, unless another person's "NAME of <Country>" claims it.
+
+    "President A met President B of Uganda": Uganda is B's, it says nothing of A's post.
+    """
+    doc = clues.ctx.doc
+    sent = doc[m.start].sent
+    country = article_country(sent, where=False)
+    claimed = {country_after(end, doc) for end in clues.affiliations.by_end
+               if sent.start <= end < sent.end and end != m.end}
+    return None if country in claimed else country
+
+
 def parent_institution(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """A unit named only by its discipline gives way to its parent ("Department of English, University of X")."""
     if post.org is None:
@@ -219,7 +267,14 @@ def cabinet_government(mentions: list[Mention], post: Post, clues: Clues) -> Pos
     """With no organization, a cabinet post's government named in the person's sentence (or the only one)."""
     if not post.title or post.has_org or not cabinet_post(post.title, clues.lex):
         return post
-    return replace(post, org=government_nearby(clues.ctx, clues.orgs, mentions[0].start))
+    gov = government_nearby(clues.ctx, clues.orgs, mentions[0].start)
+    if gov is not None:
+        sent = clues.ctx.doc[mentions[0].start].sent
+        named_here = any(sent.start_char <= s < sent.end_char for s, _ in gov.spans)
+        own, theirs = sentence_country(mentions[0], clues), government_country(gov.name) or governed(gov.name)
+        if not named_here and own and theirs and own != theirs:
+            gov = None  # the article's only government is not a post in the country the sentence names
+    return replace(post, org=gov)
 
 
 def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -230,17 +285,21 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
-    country = own_country(mentions, clues.ctx.doc)
+    country = own_country(mentions, clues)
     return replace(post, org_name=f"Government of {country}" if country else None)
 
 
-def own_country(mentions: list[Mention], doc: Doc) -> str | None:
-    """The country named in a sentence of one of ``mentions``, else the one the article names most."""
+def own_country(mentions: list[Mention], clues: Clues) -> str | None:
+    """The country named in a sentence of one of ``mentions`` (not another person's), else the one
+    the article names most, unless that is another person's ("President B of Uganda")."""
     for m in mentions:
-        country = article_country(doc[m.start].sent, where=False)
+        country = sentence_country(m, clues)
         if country:
             return country
-    return article_country(doc)
+    country = article_country(clues.ctx.doc)
+    own_ends = {m.end for m in mentions}
+    others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
+    return None if country in others else country  # the article's main country is another's post
 
 
 STRATEGIES: tuple[Strategy, ...] = (
@@ -248,6 +307,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     from_parse,
     from_shared_or_led,
     body_in_title,
+    country_after_name,
     parent_institution,
     named_ministry,
     ministry_of_org,
