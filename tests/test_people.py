@@ -763,3 +763,10 @@ def test_head_of_state_of_another_country_is_not_the_article_government() -> Non
     found = people_of("The Kenyan government launched the plan. Kenya will build schools. Minister Rose Tembo "
                       "said Zambia would copy it.")
     assert found["Rose Tembo"][2] != "Kenyan government"
+
+
+def test_short_camel_case_name_before_a_title_is_the_body() -> None:
+    found = people_of('"We must act now," stressed EdCom II cochair Sen. Marco Reyes. The DepEd spokesperson '
+                      "Ana Cruz agreed.")
+    assert found["Marco Reyes"][1:] == ("cochair", "EdCom II")
+    assert found["Ana Cruz"][1:] == ("spokesperson", "DepEd")

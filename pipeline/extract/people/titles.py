@@ -128,14 +128,19 @@ class TitleParser:
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
         tok = doc[i]
-        if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha and fold(tok.text) not in lex.concepts:
-            if self._core(i + 1, limit) is not None:
+        camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
+        if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
+                and fold(tok.text) not in lex.concepts:
+            after = i + 1
+            if after < limit and re.match(r"^(?:[IVX]+|\d)$", doc[after].text):
+                after += 1  # "EdCom II cochair": the numbered body
+            if self._core(after, limit) is not None:
                 self.lead_org = self.by_alias.get(tok.text)
                 if self.lead_org is None and tok.text in lex.country_short:
                     self.lead_name = f"Government of {lex.country_short[tok.text]}"
                 elif self.lead_org is None:
-                    self.lead_name = tok.text  # the body the post is held in, by its acronym
-                return i + 1
+                    self.lead_name = doc[i:after].text  # the body the post is held in, by its acronym
+                return after
             return i
         run = i
         while run < limit and _cap(doc[run]) and not is_titleish(doc[run], lex) and run - i < 4:
