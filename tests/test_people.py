@@ -770,3 +770,10 @@ def test_short_camel_case_name_before_a_title_is_the_body() -> None:
                       "Ana Cruz agreed.")
     assert found["Marco Reyes"][1:] == ("cochair", "EdCom II")
     assert found["Ana Cruz"][1:] == ("spokesperson", "DepEd")
+
+
+def test_name_comma_from_a_name_no_recognizer_knew() -> None:
+    found = people_of("Speakers included Bikash Thapa, from F1Soft International, Sita Rai, from the "
+                      "CloudFactory, and Hari Lama, from Kathmandu, among others.")
+    assert found["Sita Rai"][2] == "CloudFactory"
+    assert found["Hari Lama"][2] is None  # a place is where they come from, not an affiliation

@@ -70,6 +70,10 @@ class Affiliations:
             if j in self.parser.org_start:
                 end, org = self.parser.org_start[j]
                 return TitleParse("", org, None, end)
+            if doc[k].lower_ != "of" and doc[k - 1].text == "," and self.parser.workplace_at(j, limit):
+                end = self.parser._cap_run(j, limit)  # "A, from F1Soft International, B, ...": a name no
+                if end == limit or doc[end].text in {",", ";", ")", "."}:  # recognizer knew, closed there
+                    return TitleParse("", None, doc[j:end].text, end)
         if k < limit and k in self.parser.org_start:  # "NAME (ORG)", "NAME, ORG country director"
             end, org = self.parser.org_start[k]
             while end < limit and all(unicodedata.category(c) == "So" for c in doc[end].text):

@@ -490,7 +490,7 @@ class TitleParser:
             if country:
                 return None, f"Government of {country}", run
         k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
-        if j < limit and doc[j].lower_ == "at" and self._workplace_at(k, limit):
+        if j < limit and doc[j].lower_ == "at" and self.workplace_at(k, limit):
             run = self._cap_run(k, limit)  # "Head of Beneficial Deployments at Anthropic"
             return None, doc[k:run].text, run
         if j < limit and doc[j].lower_ in {"of", "at"} and self._named_workplace(j, k, limit):
@@ -515,7 +515,7 @@ class TitleParser:
             run -= 1
         return run
 
-    def _workplace_at(self, k: int, limit: int) -> bool:
+    def workplace_at(self, k: int, limit: int) -> bool:
         """Is "at <Capitalized Name>" right after a title a workplace no recognizer knew?
 
         "at" after a post names where it is held, whatever the title's case; a place, a country,
