@@ -777,3 +777,10 @@ def test_name_comma_from_a_name_no_recognizer_knew() -> None:
                       "CloudFactory, and Hari Lama, from Kathmandu, among others.")
     assert found["Sita Rai"][2] == "CloudFactory"
     assert found["Hari Lama"][2] is None  # a place is where they come from, not an affiliation
+
+
+def test_parenthesis_title_stays_with_the_name_before_it() -> None:
+    found = people_of("The event was attended by dignitaries, including Ali Adolf John (Northern Regional "
+                      "Minister), John Jinapor, Alhasan Suhuyini and Abu Takoro (Mayor of Tamale).")
+    assert found["Ali Adolf John"][1] == "Northern Regional Minister"
+    assert found["John Jinapor"][1] is None

@@ -162,11 +162,17 @@ class Affiliations:
         return found if last[-1:] == "s" and singular(last, self.lex) else None
 
     def _name_then_title(self, close: int, s0: int) -> bool:
-        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""
+        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?
+
+        Also after a capitalized word that no mention ends at (a name cut short): the
+        parenthesis is still that word's, never the next list item's.
+        """
         doc = self.doc
         for k in range(close - 1, max(s0, close - 10), -1):
             if doc[k].text == "(":
-                return k in self.name_ends and any(is_head(t, self.lex) for t in doc[k + 1:close])
+                named = k in self.name_ends or (k > s0 and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+                                                and not is_head(doc[k - 1], self.lex))
+                return named and any(is_head(t, self.lex) for t in doc[k + 1:close])
         return False
 
     def _ending_at(self, end: int, s0: int) -> TitleParse | None:

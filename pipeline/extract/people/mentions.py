@@ -181,7 +181,24 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _join_adjacent(doc, mentions)
+
+
+def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Two mentions with nothing between them are one name cut in two ("Ali Adolf" + "John").
+
+    Not when the second has its own honorific ("A Dr B" is two people) or the two are in
+    different sentences; at most six words in all.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and m.hon_start in {-1, m.start} \
+                and doc[prev.start].sent.start == doc[m.start].sent.start and len(prev.words) + len(m.words) <= 6:
+            out[-1] = Mention(prev.start, m.end, prev.words + m.words, prev.honorifics, prev.hon_start)
+            continue
+        out.append(m)
+    return out
 
 
 def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) -> int:
