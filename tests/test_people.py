@@ -784,3 +784,10 @@ def test_parenthesis_title_stays_with_the_name_before_it() -> None:
                       "Minister), John Jinapor, Alhasan Suhuyini and Abu Takoro (Mayor of Tamale).")
     assert found["Ali Adolf John"][1] == "Northern Regional Minister"
     assert found["John Jinapor"][1] is None
+
+
+def test_country_possessive_before_a_portfolio_minister_is_its_government() -> None:
+    found = people_of("Nigeria's Education Minister Tahir Bello spoke at the school.")
+    assert found["Tahir Bello"][1:] == ("Education Minister", "Government of Nigeria")
+    found = people_of("Nigeria's Teachers Union Minister Ada Obi spoke at the school.")
+    assert found["Ada Obi"][2] != "Government of Nigeria"  # an organization's word: not a cabinet post

@@ -447,8 +447,12 @@ class TitleParser:
         are held in some body of that country (or a US state of that name), not its government.
         """
         key = fold(title)
-        return any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
-                   for p in self.lex.state_offices | self.lex.envoys)
+        if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
+               for p in self.lex.state_offices | self.lex.envoys):
+            return True
+        words = title.split()  # "Nigeria's Education Minister": a portfolio's minister of that country
+        return len(words) >= 2 and key.endswith(" minister") and all(w[:1].isupper() for w in words) \
+            and not any(fold(w) in self.lex.org_heads for w in words[:-1])
 
     def _event_role(self, text: str) -> bool:
         folded = re.sub(r"^the\s+", "", fold(text))
