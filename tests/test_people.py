@@ -791,3 +791,14 @@ def test_country_possessive_before_a_portfolio_minister_is_its_government() -> N
     assert found["Tahir Bello"][1:] == ("Education Minister", "Government of Nigeria")
     found = people_of("Nigeria's Teachers Union Minister Ada Obi spoke at the school.")
     assert found["Ada Obi"][2] != "Government of Nigeria"  # an organization's word: not a cabinet post
+
+
+def test_unit_after_a_possessive_is_the_most_specific_body() -> None:
+    found = people_of("Dr. Mary Wambui, a lecturer at the University of Nairobi's School of Education, said so.")
+    assert found["Mary Wambui"][1:] == ("lecturer", "School of Education")
+
+
+def test_office_word_is_not_cut_off_into_an_organization() -> None:
+    found = people_of("The Kenyan government launched it. Education Cabinet Secretary Ezekiel Kiprop said so.")
+    assert found["Ezekiel Kiprop"][1] == "Education Cabinet Secretary"
+    assert found["Ezekiel Kiprop"][2] in {"Kenyan government", "Government of Kenya"}

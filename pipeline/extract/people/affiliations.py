@@ -16,7 +16,14 @@ from spacy.tokens import Doc
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold
 from pipeline.extract.people.mentions import Mention
-from pipeline.extract.people.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
+from pipeline.extract.people.titles import (
+    ORG_PREPS,
+    TitleParse,
+    TitleParser,
+    is_head,
+    is_titleish,
+    state_office_text,
+)
 
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
@@ -192,6 +199,10 @@ class Affiliations:
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
                     org = self.parser.org_before(k) or self._fronted_org(k, s0)
+                    if org is not None and k in self.parser.org_end \
+                            and state_office_text(f"{doc[k - 1].text} {parse.title}", self.lex):
+                        start = self.parser.org_end[k][0]  # "Education Cabinet Secretary": an office
+                        return TitleParse(doc[start:k].text + " " + parse.title, None, None, parse.end)
                     if org is not None:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse

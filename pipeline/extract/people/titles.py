@@ -473,6 +473,8 @@ class TitleParser:
                 k += 1
         if k in self.org_start:
             end, org = self.org_start[k]
+            if end + 1 < limit and doc[end].text in {"'s", "\u2019s"} and end + 1 in self.org_start:
+                end, org = self.org_start[end + 1]  # "the University of Nairobi's School of Education"
             if end + 2 < limit and doc[end].text == "(" and doc[end + 2].text == ")":
                 end += 3  # "... Organisations (PIANGO)"
             elif end < limit and doc[end].is_lower and doc[end].lower_ in self.lex.body_kind_words:
@@ -617,6 +619,8 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
                 name = f"Government of {country}"
             words = words[k:]
             break
+        if state_office_text(f"{words[k - 1]} {rest}", lex):
+            continue  # "Education Cabinet Secretary": the head word belongs to the office, not a body
         named = _org_named(lead, orgs)
         generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
