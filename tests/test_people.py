@@ -802,3 +802,12 @@ def test_office_word_is_not_cut_off_into_an_organization() -> None:
     found = people_of("The Kenyan government launched it. Education Cabinet Secretary Ezekiel Kiprop said so.")
     assert found["Ezekiel Kiprop"][1] == "Education Cabinet Secretary"
     assert found["Ezekiel Kiprop"][2] in {"Kenyan government", "Government of Kenya"}
+
+
+def test_a_kind_word_refers_back_to_the_organization_just_named() -> None:
+    found = people_of("Save the Children runs the camps. The charity's director, Jane Njeri, said so.")
+    assert found["Jane Njeri"][1:] == ("director", "Save the Children")
+    found = people_of("BRAC runs the camps in Nairobi. Jane Njeri, the NGO's founder, said so.")
+    assert found["Jane Njeri"][1:] == ("founder", "BRAC")
+    found = people_of("The Ministry of Education issued a statement. The party's spokesman, Tom Mboya, said so.")
+    assert found["Tom Mboya"][2] is None  # a ministry is no party: an empty affiliation beats a wrong one

@@ -163,6 +163,10 @@ class TitleParser:
         if not (k + 1 < len(doc) and doc[k].lower_ in {"the", "that", "this"}):
             return None
         head = doc[k + 1]
+        if head.i not in self.in_org and fold(head.text) in self.lex.kind_nouns \
+                and fold(head.text) not in self.lex.org_heads and k + 2 < len(doc) \
+                and doc[k + 2].text in {"'s", "\u2019s", ",", "."}:
+            return self._kind_ref(k, fold(head.text))
         if head.i in self.in_org or not (_cap(head) or head.is_lower) or fold(head.text) not in self.lex.org_heads:
             return None  # "the University", "the bank", "the school": both cases refer back
         if k + 2 < len(doc) and _cap(doc[k + 2]) and not doc[k + 2].is_stop:
@@ -173,7 +177,20 @@ class TitleParser:
                 continue
             if any(word in fold(form).split() for form in (org.name, *org.aliases)):
                 return k + 2, org
-        return None
+        return self._kind_ref(k, word)
+
+    def _kind_ref(self, k: int, word: str) -> tuple[int, OrgEntity] | None:
+        """"The organisation's founder", "the NGO's director": a word for a kind of body refers to
+        the organization named last, in this sentence or the one before, when that one's own name
+        says no other kind ("the party" is not the Ministry of Education named just before).
+        """
+        if word not in self.lex.kind_nouns:
+            return None
+        org = self.its_org(k)
+        if org is None:
+            return None
+        own = {w for form in (org.name, *org.aliases) for w in fold(form).split()} & self.lex.kind_nouns
+        return (k + 2, org) if not own or word in own else None
 
     def its_org(self, k: int) -> OrgEntity | None:
         """"Its Director General, Dr A": the organization named last, in this sentence or the one before."""
