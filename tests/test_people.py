@@ -811,3 +811,16 @@ def test_a_kind_word_refers_back_to_the_organization_just_named() -> None:
     assert found["Jane Njeri"][1:] == ("founder", "BRAC")
     found = people_of("The Ministry of Education issued a statement. The party's spokesman, Tom Mboya, said so.")
     assert found["Tom Mboya"][2] is None  # a ministry is no party: an empty affiliation beats a wrong one
+
+
+def test_portfolio_before_minister_stays_in_the_title() -> None:
+    found = people_of("The Ministry of Education issued a notice. Education Minister Anucha Siri said on "
+                      "Thursday that schools should keep pupils indoors.")
+    assert found["Anucha Siri"][1:] == ("Education Minister", "Ministry of Education")
+    # an organization span that is only a portfolio ("Education", as some recognizer reads it) is no body
+    from pipeline.extract.knowledge.lexicon import get_lexicon
+    from pipeline.extract.people.titles import split_title
+
+    assert split_title("Education Minister", [OrgEntity("Education")], get_lexicon()) == ("Education Minister",
+                                                                                           None, None)
+    assert split_title("UNICEF Representative", [OrgEntity("UNICEF")], get_lexicon())[0] == "Representative"

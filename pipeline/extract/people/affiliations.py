@@ -199,14 +199,25 @@ class Affiliations:
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
                     org = self.parser.org_before(k) or self._fronted_org(k, s0)
-                    if org is not None and k in self.parser.org_end \
-                            and state_office_text(f"{doc[k - 1].text} {parse.title}", self.lex):
+                    if org is not None and k in self.parser.org_end and self._office_lead(k, parse.title):
                         start = self.parser.org_end[k][0]  # "Education Cabinet Secretary": an office
                         return TitleParse(doc[start:k].text + " " + parse.title, None, None, parse.end)
                     if org is not None:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
+
+    def _office_lead(self, k: int, title: str) -> bool:
+        """Is the organization span ending at ``k`` the front of a state office, not a body?
+
+        "Education Cabinet" + "Secretary" (the span's last word makes the office), "Education"
+        + "Minister" (a portfolio alone names no body: the minister's ministry is found later).
+        """
+        start = self.parser.org_end[k][0]
+        if state_office_text(f"{self.doc[k - 1].text} {title}", self.lex):
+            return True
+        return state_office_text(title, self.lex) and all(
+            fold(t.text) in self.lex.portfolios or t.lower_ in {"and", "&"} for t in self.doc[start:k])
 
     def _fronted_org(self, k: int, s0: int) -> OrgEntity | None:
         """"At Southfield Primary School, principal A said": the place of work opens the sentence."""

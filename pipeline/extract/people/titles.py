@@ -636,8 +636,9 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
                 name = f"Government of {country}"
             words = words[k:]
             break
-        if state_office_text(f"{words[k - 1]} {rest}", lex):
-            continue  # "Education Cabinet Secretary": the head word belongs to the office, not a body
+        if state_office_text(f"{words[k - 1]} {rest}", lex) or (state_office_text(rest, lex) and all(
+                fold(w) in lex.portfolios or w.lower() in {"and", "&"} for w in words[:k])):
+            continue  # "Education Cabinet Secretary", "Education Minister": the office's words, not a body
         named = _org_named(lead, orgs)
         generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
