@@ -824,3 +824,8 @@ def test_portfolio_before_minister_stays_in_the_title() -> None:
     assert split_title("Education Minister", [OrgEntity("Education")], get_lexicon()) == ("Education Minister",
                                                                                            None, None)
     assert split_title("UNICEF Representative", [OrgEntity("UNICEF")], get_lexicon())[0] == "Representative"
+
+
+def test_lower_case_field_after_a_hyphenated_head() -> None:
+    found = people_of("Dr Roslan Ismail, the director-general of education, said teachers would be trained.")
+    assert found["Roslan Ismail"][1] == "director-general of education"

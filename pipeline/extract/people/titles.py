@@ -364,9 +364,11 @@ class TitleParser:
         part of the title. "the" or a verb after the noun means the phrase goes on elsewhere.
         """
         doc = self.doc
-        if prep == 0 or not doc[prep - 1].is_lower or not is_head(doc[prep - 1], self.lex) \
+        glued = prep >= 3 and doc[prep - 2].text == "-" and not doc[prep - 2].whitespace_ \
+            and not doc[prep - 3].whitespace_ and doc[prep - 3].is_lower and is_head(doc[prep - 3], self.lex)
+        if prep == 0 or not doc[prep - 1].is_lower or not (is_head(doc[prep - 1], self.lex) or glued) \
                 or doc[prep].lower_ not in {"of", "for", "in"}:
-            return k  # ("lecturer in mathematics education", "chief of psychiatry")
+            return k  # ("lecturer in mathematics education", "chief of psychiatry", "director-general of X")
         if doc[k - 1].lower_ in {"the", "that", "this"} and self.backref(k - 1) is not None:
             return k  # "spokesperson for the ministry": the organization named earlier, not a field
         run = k
