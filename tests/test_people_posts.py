@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.extract import organizations
-from pipeline.extract.base import Context
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import get_lexicon
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.people.affiliations import Affiliations
@@ -20,6 +20,7 @@ from pipeline.extract.people.posts import (
     STRATEGIES,
     Clues,
     Post,
+    board_of_org,
     body_in_title,
     body_of_the_post,
     cabinet_government,
@@ -215,3 +216,14 @@ def test_country_after_name_is_the_persons_own_post() -> None:
     assert found(country_after_name(people["Yoweri Museveni"], post, clues)) == ("President", "Government of Uganda")
     assert country_after_name(people["William Ruto"], post, clues) == post
     assert found(state_government(people["William Ruto"], post, clues))[1] != "Government of Uganda"
+
+
+def test_board_of_org_is_held_in_the_org() -> None:
+    """"DAI Board Member": the board's post, in the organization that owns the board."""
+    clues, people = clues_of("UNICEF opened a school. Its Executive Board Member Ana Diaz visited it.")
+    unicef = next(o for o in clues.orgs if "UNICEF" in (o.name, *o.aliases))
+    mentions = people["Ana Diaz"]
+    post = board_of_org(mentions, Post("Member", OrgEntity("UNICEF Executive Board")), clues)
+    assert (post.title, post.org) == ("Executive Board Member", unicef)
+    assert found(board_of_org(mentions, Post("Member", OrgEntity("DAI Board")), clues)) == ("Board Member", "DAI")
+    assert board_of_org(mentions, Post("Member", OrgEntity("School Board")), clues).org.name == "School Board"

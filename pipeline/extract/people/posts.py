@@ -12,6 +12,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 4. ``body_in_title``: a body the title itself names moves to the organization
    ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
    ``country_after_name``: a state office's country right after the name ("President A of Uganda");
+   ``board_of_org``: "DAI Board Member" is a Board Member of DAI when the article names DAI;
 5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
 6. ``named_ministry``: a minister's named ministry beats a government or a bare name;
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
@@ -233,6 +234,28 @@ def sentence_country(m: Mention, clues: Clues) -> str | None:
     return None if country in claimed else country
 
 
+def board_of_org(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """"DAI Board Member": a board of an organization the article names is part of it.
+
+    The post is the board's ("Board Member"), held in the organization ("DAI"); only when
+    the rest of the name is itself one of the article's organizations, or an acronym.
+    """
+    if not post.title or post.org is None:
+        return post
+    words = post.org.name.split()
+    for k in range(len(words) - 1, 0, -1):
+        board = " ".join(words[k:])
+        if fold(board) not in clues.lex.board_words:
+            continue
+        owner = fold(" ".join(words[:k]))
+        for org in clues.orgs:
+            if org is not post.org and owner in {fold(f) for f in (org.name, *org.aliases)}:
+                return Post(f"{board} {post.title}", org, None)
+        if k == 1 and words[0].isupper() and len(words[0]) >= 2:
+            return Post(f"{board} {post.title}", None, words[0])  # an acronym no recognizer knew
+    return post
+
+
 def parent_institution(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """A unit named only by its discipline gives way to its parent ("Department of English, University of X")."""
     if post.org is None:
@@ -308,6 +331,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     from_shared_or_led,
     body_in_title,
     country_after_name,
+    board_of_org,
     parent_institution,
     named_ministry,
     ministry_of_org,
