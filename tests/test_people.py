@@ -829,3 +829,12 @@ def test_portfolio_before_minister_stays_in_the_title() -> None:
 def test_lower_case_field_after_a_hyphenated_head() -> None:
     found = people_of("Dr Roslan Ismail, the director-general of education, said teachers would be trained.")
     assert found["Roslan Ismail"][1] == "director-general of education"
+
+
+def test_signature_block_in_capitals_gives_title_and_body() -> None:
+    found = people_of("The union will strike on Monday if arrears are not paid.\n\nSigned:\n\nMr. Yohane Banda\n"
+                      "GENERAL SECRETARY\nTEACHERS UNION OF MALAWI\n")
+    assert found["Yohane Banda"][1:] == ("GENERAL SECRETARY", "TEACHERS UNION OF MALAWI")
+    found = people_of("The union will strike.\n\nMr. John Phiri\nPRESIDENT\nThe school reopened on Monday.")
+    assert found["John Phiri"][1:] == ("PRESIDENT", None)
+    assert people_of("Mr. John Phiri SAID NOTHING at the school on Monday.")["John Phiri"][1] is None

@@ -54,6 +54,8 @@ class Affiliations:
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
                 or k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].text[:1].isupper():
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
+        elif self._caps_block(m, k, limit):
+            return self._caps_block(m, k, limit)
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
         skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
@@ -90,6 +92,39 @@ class Affiliations:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
+
+    def _caps_block(self, m: Mention, k: int, limit: int) -> TitleParse | None:
+        """A signature block: "Mr. A B / GENERAL SECRETARY / TEACHERS UNION OF MALAWI" (lines joined).
+
+        An all-capitals title right after a name that is not in capitals, and the all-capitals
+        run after it as the body when it holds an organization head word.
+        """
+        doc = self.doc
+        n = len(doc)
+        if k < n and doc[k].is_space and "\n" in doc[k].text:
+            k += 1  # the block's next line (a sentence of its own for the parser)
+            limit = min(n, k + 12)
+        if not (k < limit and doc[k].text.isupper() and len(doc[k].text) > 1 and is_titleish(doc[k], self.lex)) \
+                or doc[m.end - 1].text.isupper():
+            return None
+        end = k
+        while end < limit and (doc[end].text.isupper() and doc[end].is_alpha) and is_titleish(doc[end], self.lex):
+            end += 1
+        parse = self.parser.parse(k, end)
+        if parse is None or not parse.title or not parse.title.isupper():
+            return None
+        if parse.org is not None or parse.org_name is not None:
+            return parse
+        j = parse.end + (parse.end < limit and doc[parse.end].is_space)
+        start = j
+        while j < limit and doc[j].text.isupper() and doc[j].is_alpha:
+            j += 1
+        if j > start and j - 1 in self.parser.in_org and start in self.parser.org_start:
+            return TitleParse(parse.title, self.parser.org_start[start][1], None, self.parser.org_start[start][0])
+        body = doc[start:j]
+        if len(body) and any(fold(t.text) in self.lex.org_heads for t in body):
+            return TitleParse(parse.title, None, body.text, j)
+        return TitleParse(parse.title, None, None, parse.end)
 
     def _owned_title(self, k: int, limit: int) -> TitleParse | None:
         """"NAME, its director", "NAME, the ministry's permanent secretary", "NAME, Enabel's Representative"."""
