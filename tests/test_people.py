@@ -838,3 +838,11 @@ def test_signature_block_in_capitals_gives_title_and_body() -> None:
     found = people_of("The union will strike.\n\nMr. John Phiri\nPRESIDENT\nThe school reopened on Monday.")
     assert found["John Phiri"][1:] == ("PRESIDENT", None)
     assert people_of("Mr. John Phiri SAID NOTHING at the school on Monday.")["John Phiri"][1] is None
+
+
+def test_founded_by_gives_the_founded_organization() -> None:
+    found = people_of("Save the Children works in 120 countries. It was founded in 1919 by Eglantyne Jebb, a "
+                      "British social reformer.")
+    assert found["Eglantyne Jebb"][2] == "Save the Children"
+    found = people_of("Save the Children works in 120 countries. The school was founded by Mary Okafor in 1990.")
+    assert found["Mary Okafor"][2] is None  # the school is no organization the article names
