@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.extract import organizations
-from pipeline.extract.base import Context
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import get_lexicon
 from pipeline.extract.nlp import get_nlp
 from pipeline.extract.people.affiliations import Affiliations
@@ -20,9 +20,11 @@ from pipeline.extract.people.posts import (
     STRATEGIES,
     Clues,
     Post,
+    board_of_org,
     body_in_title,
     body_of_the_post,
     cabinet_government,
+    country_after_name,
     find_post,
     from_parse,
     from_patterns,
@@ -167,7 +169,7 @@ def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN0
 
 
 def test_find_post_runs_the_strategies_in_order() -> None:
-    clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")
+    clues, people = clues_of("Ghana and Kenya met. President John Mahama praised Ghana's teachers.")
     mentions = people["John Mahama"]
     assert find_post(mentions, clues, ()) == Post()
     whole = find_post(mentions, clues)
@@ -204,3 +206,24 @@ def test_people_take_their_organization_from_the_organizations_passed_in() -> No
     assert (row.title, row.organization) == ("Director", "National Library of Malawi")
     (alone,) = people.extract(ctx, []).rows
     assert alone.title != "Director" and alone.organization != "National Library of Malawi"
+
+
+def test_country_after_name_is_the_persons_own_post() -> None:
+    """"President B of Uganda": the country after the name is B's, not the other president's."""
+    clues, people = clues_of("Kenya and Uganda met. President William Ruto met President Yoweri Museveni of "
+                             "Uganda in Kampala.")
+    post = Post("President")
+    assert found(country_after_name(people["Yoweri Museveni"], post, clues)) == ("President", "Government of Uganda")
+    assert country_after_name(people["William Ruto"], post, clues) == post
+    assert found(state_government(people["William Ruto"], post, clues))[1] != "Government of Uganda"
+
+
+def test_board_of_org_is_held_in_the_org() -> None:
+    """"DAI Board Member": the board's post, in the organization that owns the board."""
+    clues, people = clues_of("UNICEF opened a school. Its Executive Board Member Ana Diaz visited it.")
+    unicef = next(o for o in clues.orgs if "UNICEF" in (o.name, *o.aliases))
+    mentions = people["Ana Diaz"]
+    post = board_of_org(mentions, Post("Member", OrgEntity("UNICEF Executive Board")), clues)
+    assert (post.title, post.org) == ("Executive Board Member", unicef)
+    assert found(board_of_org(mentions, Post("Member", OrgEntity("DAI Board")), clues)) == ("Board Member", "DAI")
+    assert board_of_org(mentions, Post("Member", OrgEntity("School Board")), clues).org.name == "School Board"

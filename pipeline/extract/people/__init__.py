@@ -21,13 +21,18 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
 4. the title and organization come from an ordered list of strategies (``.posts``),
    first the patterns around any mention (``.titles``, ``.affiliations``): "TITLE of ORG, NAME", "ORG TITLE NAME",
    "NAME, [the] TITLE of/at/from ORG", "NAME (TITLE, ORG)", "NAME, who is TITLE of ORG",
-   "NAME as TITLE of ORG", "NAME, from ORG", and lists "A and B, both of ORG";
+   "NAME as TITLE of ORG", "NAME, from ORG", "NAME is a TITLE" (bios), signature blocks in
+   capitals, and lists "A and B, both of ORG", segmented first ("Title A, Title B and C":
+   each title goes with the name after it, a plural one with both; "A, Professor B": the
+   word after A's comma is B's);
    the authors the clean stage found are taken from the article's ``byline`` block;
 5. what the phrase does not state comes from the article (later ``.posts`` strategies,
    helpers in ``.context``): "ORG team
    is headed by NAME", "at that University" (the latest university), a discipline unit's
    parent, and for a President/Minister with no named body the government of the
-   country named in a sentence that names the person, else the one the article names most.
+   country of the person's own post ("President A of Uganda", "Nigeria's Education
+   Minister"), else the country named in a sentence that names the person, else the one the
+   article names most, never a country another person's post names.
 
 Steps 1-2 are in ``.mentions``, step 4's patterns in ``.affiliations``.
 

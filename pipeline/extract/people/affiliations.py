@@ -9,13 +9,21 @@ left ("TITLE of ORG, NAME", "ORG TITLE NAME"), lists ("A and B, both of ORG"), a
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc
 
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold
 from pipeline.extract.people.mentions import Mention
-from pipeline.extract.people.titles import ORG_PREPS, TitleParse, TitleParser, is_head, is_titleish
+from pipeline.extract.people.titles import (
+    ORG_PREPS,
+    TitleParse,
+    TitleParser,
+    is_head,
+    is_titleish,
+    state_office_text,
+)
 
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
@@ -31,6 +39,10 @@ class Affiliations:
         self.parser = parser
         self.lex = lex
         self.name_ends = {m.end for m in mentions}
+        self.by_end = {m.end: m for m in mentions}
+        self.name_tokens = {t for m in mentions for t in range(m.outer_start, m.end)}
+        self.outer_starts = {m.outer_start for m in mentions}
+        self._title_words = lex.title_heads | lex.title_modifiers
 
     def right(self, m: Mention) -> TitleParse | None:
         doc = self.doc
@@ -39,6 +51,11 @@ class Affiliations:
         k = m.end
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
+        elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
+                or k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].text[:1].isupper():
+            k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
+        elif self._caps_block(m, k, limit):
+            return self._caps_block(m, k, limit)
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
         skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
@@ -50,6 +67,8 @@ class Affiliations:
                 return None  # "who participated in Google's program": no post, no organization
             return self._verb_org(k, limit)  # "who chairs the X branch of the Y": a role, no title
         parse = self.parser.parse(k, limit)
+        if parse is not None and self._next_names(k, parse.end):
+            return None  # "A, Professor B, Dr C": the word after A's comma is B's honorific or title
         if parse is not None:
             return parse
         owned = self._owned_title(k, limit)
@@ -60,13 +79,52 @@ class Affiliations:
             if j in self.parser.org_start:
                 end, org = self.parser.org_start[j]
                 return TitleParse("", org, None, end)
+            if doc[k].lower_ != "of" and doc[k - 1].text == "," and self.parser.workplace_at(j, limit):
+                end = self.parser._cap_run(j, limit)  # "A, from F1Soft International, B, ...": a name no
+                if end == limit or doc[end].text in {",", ";", ")", "."}:  # recognizer knew, closed there
+                    return TitleParse("", None, doc[j:end].text, end)
         if k < limit and k in self.parser.org_start:  # "NAME (ORG)", "NAME, ORG country director"
             end, org = self.parser.org_start[k]
+            while end < limit and all(unicodedata.category(c) == "So" for c in doc[end].text):
+                end += 1  # "Sugar Labs® liaison": a brand mark belongs to the name, not the title
             after = self.parser.parse(end, limit) if end < limit and doc[end].is_alpha else None
             if after is not None and after.title and after.org is None:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
+
+    def _caps_block(self, m: Mention, k: int, limit: int) -> TitleParse | None:
+        """A signature block: "Mr. A B / GENERAL SECRETARY / TEACHERS UNION OF MALAWI" (lines joined).
+
+        An all-capitals title right after a name that is not in capitals, and the all-capitals
+        run after it as the body when it holds an organization head word.
+        """
+        doc = self.doc
+        n = len(doc)
+        if k < n and doc[k].is_space and "\n" in doc[k].text:
+            k += 1  # the block's next line (a sentence of its own for the parser)
+            limit = min(n, k + 12)
+        if not (k < limit and doc[k].text.isupper() and len(doc[k].text) > 1 and is_titleish(doc[k], self.lex)) \
+                or doc[m.end - 1].text.isupper():
+            return None
+        end = k
+        while end < limit and (doc[end].text.isupper() and doc[end].is_alpha) and is_titleish(doc[end], self.lex):
+            end += 1
+        parse = self.parser.parse(k, end)
+        if parse is None or not parse.title or not parse.title.isupper():
+            return None
+        if parse.org is not None or parse.org_name is not None:
+            return parse
+        j = parse.end + (parse.end < limit and doc[parse.end].is_space)
+        start = j
+        while j < limit and doc[j].text.isupper() and doc[j].is_alpha:
+            j += 1
+        if j > start and j - 1 in self.parser.in_org and start in self.parser.org_start:
+            return TitleParse(parse.title, self.parser.org_start[start][1], None, self.parser.org_start[start][0])
+        body = doc[start:j]
+        if len(body) and any(fold(t.text) in self.lex.org_heads for t in body):
+            return TitleParse(parse.title, None, body.text, j)
+        return TitleParse(parse.title, None, None, parse.end)
 
     def _owned_title(self, k: int, limit: int) -> TitleParse | None:
         """"NAME, its director", "NAME, the ministry's permanent secretary", "NAME, Enabel's Representative"."""
@@ -107,17 +165,56 @@ class Affiliations:
             if found is not None:
                 return found
         found = self._ending_at(hs, sent.start)
+        if found is None and hs - 1 > sent.start and doc[hs - 1].lower_ == "and" and hs - 1 in self.by_end:
+            found = self._shared_plural(self.by_end[hs - 1])  # "Whyburn Instructors A and B"
         if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
                 and hs - 1 in self.parser.org_end:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
         return found
 
+    def _next_names(self, k: int, end: int) -> bool:
+        """Does a title phrase ``[k, end)`` run into the next name of a list, or stand right before it?"""
+        return any(k <= s <= end for s in self.outer_starts)
+
+    def _titled_list(self, m: Mention, s0: int) -> bool:
+        """Is ``m`` an item of a "Title Name, Title Name" list (a title head right before it, or
+        before its comma)?
+
+        Then a title after its comma opens the next item ("Assistant Professor A, Whyburn
+        Instructors B and C"); in "Ms A, Specialist and Member, Mr B" it is A's own.
+        """
+        p = m.outer_start - 1
+        if p < s0:
+            return False
+        if is_head(self.doc[p], self.lex):
+            return True
+        if self.doc[p].text == "," and p - 1 >= s0 and is_head(self.doc[p - 1], self.lex) \
+                and (p - 2 < s0 or self.doc[p - 2].text != ","):
+            return True  # "District Superintendent, A, CEO of X, B and ...": "Title, Name" items
+        prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
+        return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
+
+    def _shared_plural(self, m: Mention) -> TitleParse | None:
+        """"Instructors A and B", "SE Factory founders A and B": a plural title before the first
+        name of a pair is the second one's too (``one_post`` makes it singular)."""
+        found = self._ending_at(m.outer_start, self.doc[m.start].sent.start)
+        if found is None or not found.title:
+            return None
+        last = found.title.split()[-1]
+        return found if last[-1:] == "s" and singular(last, self.lex) else None
+
     def _name_then_title(self, close: int, s0: int) -> bool:
-        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?"""
+        """Is the parenthesis closing at ``close`` a title right after a name ("A B (Mayor of X)")?
+
+        Also after a capitalized word that no mention ends at (a name cut short): the
+        parenthesis is still that word's, never the next list item's.
+        """
         doc = self.doc
         for k in range(close - 1, max(s0, close - 10), -1):
             if doc[k].text == "(":
-                return k in self.name_ends and any(is_head(t, self.lex) for t in doc[k + 1:close])
+                named = k in self.name_ends or (k > s0 and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+                                                and not is_head(doc[k - 1], self.lex))
+                return named and any(is_head(t, self.lex) for t in doc[k + 1:close])
         return False
 
     def _ending_at(self, end: int, s0: int) -> TitleParse | None:
@@ -129,14 +226,33 @@ class Affiliations:
                 continue  # not the start of the phrase
             if self._after_name(k, s0):
                 continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
+            if k > s0 and fold(doc[k - 1].text) in self.lex.former_words:
+                continue  # "the late president A": a post no longer held
+            if any(t in self.name_tokens for t in range(k, end)):
+                continue  # "Minister of State A and Minister for Education B": B's title holds no name
             parse = self.parser.parse(k, end)
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
                     org = self.parser.org_before(k) or self._fronted_org(k, s0)
+                    if org is not None and k in self.parser.org_end and self._office_lead(k, parse.title):
+                        start = self.parser.org_end[k][0]  # "Education Cabinet Secretary": an office
+                        return TitleParse(doc[start:k].text + " " + parse.title, None, None, parse.end)
                     if org is not None:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
+
+    def _office_lead(self, k: int, title: str) -> bool:
+        """Is the organization span ending at ``k`` the front of a state office, not a body?
+
+        "Education Cabinet" + "Secretary" (the span's last word makes the office), "Education"
+        + "Minister" (a portfolio alone names no body: the minister's ministry is found later).
+        """
+        start = self.parser.org_end[k][0]
+        if state_office_text(f"{self.doc[k - 1].text} {title}", self.lex):
+            return True
+        return state_office_text(title, self.lex) and all(
+            fold(t.text) in self.lex.portfolios or t.lower_ in {"and", "&"} for t in self.doc[start:k])
 
     def _fronted_org(self, k: int, s0: int) -> OrgEntity | None:
         """"At Southfield Primary School, principal A said": the place of work opens the sentence."""
@@ -154,7 +270,7 @@ class Affiliations:
         doc = self.doc
         for p in range(k, max(s0, k - 10), -1):
             if p in self.name_ends and doc[p].text == ",":
-                return True
+                return not self._titled_list(self.by_end[p], s0)
             if doc[p - 1].text in {";", ":", "."} or (doc[p - 1].is_alpha
                                                      and doc[p - 1].text.islower()
                                                      and doc[p - 1].lower_ not in {"and", "of",
@@ -213,9 +329,14 @@ def ministry_for(title: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     match = re.match(r"^(?:.* )?[Mm]inister (of|for) (.+)$", title)  # "the minister of education and ..."
     if not match:
         return None
-    wanted = fold(f"ministry {match.group(1)} {match.group(2)}")
+    wanted = _amp(fold(f"ministry {match.group(1)} {match.group(2)}"))
     for org in orgs:
         for form in (org.name, *org.aliases):
-            if fold(form).startswith(wanted):
+            if _amp(fold(form)).startswith(wanted):
                 return org
     return None
+
+
+def _amp(text: str) -> str:
+    """"ICT & Innovation" and "ICT and Innovation" are one portfolio."""
+    return re.sub(r"\s*&\s*", " and ", text)

@@ -56,6 +56,8 @@ def led_by(doc: Doc, start: int, parser: TitleParser, led_ends: set[int]) -> Org
         ref = parser.backref(k)
         if ref is not None:
             return ref[1]
+    if doc[sent.start].lower_ == "it":
+        return parser.its_org(sent.start)  # "It was founded in 2014 by A": the body named just before
     return None
 
 

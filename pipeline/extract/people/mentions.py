@@ -108,10 +108,15 @@ def _title_rank(ctx: Context, i: int, lex: Lexicon) -> bool:
 
     Military ranks are read as honorifics; right after a title head they are a post's
     second word, and the title (not a rank) belongs to the name after them.
+    An academic honorific after a title modifier is a post too ("Assistant Professor A",
+    "Visiting Professor B"): the guidelines' honorifics are courtesy forms, these are titles.
     """
     folded, words = ctx.folded, ctx.words
-    return i > 0 and folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads \
-        and words[i - 1][:1].isupper() == words[i][:1].isupper()
+    if i == 0 or words[i - 1][:1].isupper() != words[i][:1].isupper():
+        return False
+    return (folded[i] in lex.military_ranks and folded[i - 1] in lex.title_heads) \
+        or (folded[i] in lex.honorifics and folded[i] in lex.title_heads and folded[i - 1] in lex.title_modifiers
+            and folded[i - 1] not in lex.honorific_firsts)
 
 
 def _may_start_honorific(ctx: Context, i: int, lex: Lexicon) -> bool:
@@ -176,7 +181,24 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _join_adjacent(doc, mentions)
+
+
+def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Two mentions with nothing between them are one name cut in two ("Ali Adolf" + "John").
+
+    Not when the second has its own honorific ("A Dr B" is two people) or the two are in
+    different sentences; at most six words in all.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and m.hon_start in {-1, m.start} \
+                and doc[prev.start].sent.start == doc[m.start].sent.start and len(prev.words) + len(m.words) <= 6:
+            out[-1] = Mention(prev.start, m.end, prev.words + m.words, prev.honorifics, prev.hon_start)
+            continue
+        out.append(m)
+    return out
 
 
 def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) -> int:

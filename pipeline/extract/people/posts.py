@@ -11,6 +11,8 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 3. ``from_shared_or_led``: "A and B, both of ORG", "ORG team led by NAME";
 4. ``body_in_title``: a body the title itself names moves to the organization
    ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
+   ``country_after_name``: a state office's country right after the name ("President A of Uganda");
+   ``board_of_org``: "DAI Board Member" is a Board Member of DAI when the article names DAI;
 5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
 6. ``named_ministry``: a minister's named ministry beats a government or a bare name;
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
@@ -24,13 +26,15 @@ each rule after the first acts only where the post still has a gap (see each doc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, fold
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
+from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
     article_country,
@@ -81,12 +85,15 @@ def own_post(title: str, lex: Lexicon) -> bool:
     """Is a parsed title a post the person holds now, and a post at all?
 
     Former posts are left out ("former Managing Director of X": neither title nor
-    organization); a phrase with an honorific in it is a name read as a title ("Dr. A Head
-    of the Division and Dr. B": not B's title).
+    organization), and so are ranks in a history ("first president of X"); a phrase with an
+    honorific in it is a name read as a title ("Dr. A Head of the Division and Dr. B": not B's
+    title).
     """
     words = title.split()
     if words and fold(words[0]).rstrip(".-") in lex.former_words or title.lower().startswith("ex-"):
         return False
+    if words and words[0].islower() and words[0] in lex.ordinals:
+        return False  # "first president of Nepal": a place in a history ("First Lady" is a post)
     return not any(w[:1].isupper() and fold(w).rstrip(".") in lex.honorifics
                    and fold(w).rstrip(".") not in lex.title_heads and words[k + 1][:1].isupper()
                    and fold(words[k + 1]) not in lex.title_heads | lex.title_modifiers
@@ -100,6 +107,16 @@ def one_post(title: str, lex: Lexicon) -> str:
         return title  # "Secretary of Teachers": the plural is the post's field, not the post
     single = singular(words[-1], lex)
     return " ".join([*words[:-1], single]) if single else title
+
+
+def bare_title(title: str) -> str:
+    """A title without the symbols a name's brand mark or a list bullet leaves at its edges ("® liaison")."""
+    words = title.split()
+    while words and not any(c.isalnum() for c in words[0]):
+        words.pop(0)
+    while words and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def from_patterns(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -166,10 +183,77 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     the title loses courtesy words and becomes one person's post."""
     if not post.title:
         return post
-    title, own, own_name = split_title(post.title, clues.orgs, clues.lex)
+    title, own, own_name = split_title(bare_title(post.title), clues.orgs, clues.lex)
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
     title = one_post(strip_courtesy(title, clues.lex), clues.lex) if title else None
     return Post(title, org, org_name)
+
+
+def country_after_name(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A state office's government from the country named right after the person ("President A of Uganda").
+
+    The person's own post names the country, so this beats the article's government or its
+    most named country (a head of state is never put under the host country's government).
+    """
+    if not post.title or post.has_org or not state_office(post.title, clues.lex):
+        return post
+    for m in mentions:
+        country = country_after(m.end, clues.ctx.doc)
+        if country:
+            return replace(post, org_name=f"Government of {country}")
+    return post
+
+
+def governed(name: str) -> str | None:
+    """The country of "Government of [the] X"."""
+    m = re.match(r"^(?:the )?government of (?:the )?(.+)$", fold(name))
+    return country_name(m.group(1)) if m else None
+
+
+def country_after(k: int, doc: Doc) -> str | None:
+    """The country of "NAME of [the] <Country>" when the name ends at ``k``."""
+    if not (k + 1 < len(doc) and doc[k].lower_ == "of"):
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    run = k
+    while run < len(doc) and run - k < 4 and doc[run].text[:1].isupper() and doc[run].is_alpha:
+        run += 1
+    return country_name(doc[k:run].text) if run > k else None
+
+
+def sentence_country(m: Mention, clues: Clues) -> str | None:
+    """The country the sentence of ``m`` names, unless another person's "NAME of <Country>" claims it.
+
+    "President A met President B of Uganda": Uganda is B's, it says nothing of A's post.
+    """
+    doc = clues.ctx.doc
+    sent = doc[m.start].sent
+    country = article_country(sent, where=False)
+    claimed = {country_after(end, doc) for end in clues.affiliations.by_end
+               if sent.start <= end < sent.end and end != m.end}
+    return None if country in claimed else country
+
+
+def board_of_org(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """"DAI Board Member": a board of an organization the article names is part of it.
+
+    The post is the board's ("Board Member"), held in the organization ("DAI"); only when
+    the rest of the name is itself one of the article's organizations, or an acronym.
+    """
+    if not post.title or post.org is None:
+        return post
+    words = post.org.name.split()
+    for k in range(len(words) - 1, 0, -1):
+        board = " ".join(words[k:])
+        if fold(board) not in clues.lex.board_words:
+            continue
+        owner = fold(" ".join(words[:k]))
+        for org in clues.orgs:
+            if org is not post.org and owner in {fold(f) for f in (org.name, *org.aliases)}:
+                return Post(f"{board} {post.title}", org, None)
+        if k == 1 and words[0].isupper() and len(words[0]) >= 2:
+            return Post(f"{board} {post.title}", None, words[0])  # an acronym no recognizer knew
+    return post
 
 
 def parent_institution(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -206,7 +290,14 @@ def cabinet_government(mentions: list[Mention], post: Post, clues: Clues) -> Pos
     """With no organization, a cabinet post's government named in the person's sentence (or the only one)."""
     if not post.title or post.has_org or not cabinet_post(post.title, clues.lex):
         return post
-    return replace(post, org=government_nearby(clues.ctx, clues.orgs, mentions[0].start))
+    gov = government_nearby(clues.ctx, clues.orgs, mentions[0].start)
+    if gov is not None:
+        sent = clues.ctx.doc[mentions[0].start].sent
+        named_here = any(sent.start_char <= s < sent.end_char for s, _ in gov.spans)
+        own, theirs = sentence_country(mentions[0], clues), government_country(gov.name) or governed(gov.name)
+        if not named_here and own and theirs and own != theirs:
+            gov = None  # the article's only government is not a post in the country the sentence names
+    return replace(post, org=gov)
 
 
 def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -217,17 +308,21 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
-    country = own_country(mentions, clues.ctx.doc)
+    country = own_country(mentions, clues)
     return replace(post, org_name=f"Government of {country}" if country else None)
 
 
-def own_country(mentions: list[Mention], doc: Doc) -> str | None:
-    """The country named in a sentence of one of ``mentions``, else the one the article names most."""
+def own_country(mentions: list[Mention], clues: Clues) -> str | None:
+    """The country named in a sentence of one of ``mentions`` (not another person's), else the one
+    the article names most, unless that is another person's ("President B of Uganda")."""
     for m in mentions:
-        country = article_country(doc[m.start].sent, where=False)
+        country = sentence_country(m, clues)
         if country:
             return country
-    return article_country(doc)
+    country = article_country(clues.ctx.doc)
+    own_ends = {m.end for m in mentions}
+    others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
+    return None if country in others else country  # the article's main country is another's post
 
 
 STRATEGIES: tuple[Strategy, ...] = (
@@ -235,6 +330,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     from_parse,
     from_shared_or_led,
     body_in_title,
+    country_after_name,
+    board_of_org,
     parent_institution,
     named_ministry,
     ministry_of_org,

@@ -128,14 +128,19 @@ class TitleParser:
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
         tok = doc[i]
-        if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha and fold(tok.text) not in lex.concepts:
-            if self._core(i + 1, limit) is not None:
+        camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
+        if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
+                and fold(tok.text) not in lex.concepts:
+            after = i + 1
+            if after < limit and re.match(r"^(?:[IVX]+|\d)$", doc[after].text):
+                after += 1  # "EdCom II cochair": the numbered body
+            if self._core(after, limit) is not None:
                 self.lead_org = self.by_alias.get(tok.text)
                 if self.lead_org is None and tok.text in lex.country_short:
                     self.lead_name = f"Government of {lex.country_short[tok.text]}"
                 elif self.lead_org is None:
-                    self.lead_name = tok.text  # the body the post is held in, by its acronym
-                return i + 1
+                    self.lead_name = doc[i:after].text  # the body the post is held in, by its acronym
+                return after
             return i
         run = i
         while run < limit and _cap(doc[run]) and not is_titleish(doc[run], lex) and run - i < 4:
@@ -158,6 +163,10 @@ class TitleParser:
         if not (k + 1 < len(doc) and doc[k].lower_ in {"the", "that", "this"}):
             return None
         head = doc[k + 1]
+        if head.i not in self.in_org and fold(head.text) in self.lex.kind_nouns \
+                and fold(head.text) not in self.lex.org_heads and k + 2 < len(doc) \
+                and doc[k + 2].text in {"'s", "\u2019s", ",", "."}:
+            return self._kind_ref(k, fold(head.text))
         if head.i in self.in_org or not (_cap(head) or head.is_lower) or fold(head.text) not in self.lex.org_heads:
             return None  # "the University", "the bank", "the school": both cases refer back
         if k + 2 < len(doc) and _cap(doc[k + 2]) and not doc[k + 2].is_stop:
@@ -168,7 +177,20 @@ class TitleParser:
                 continue
             if any(word in fold(form).split() for form in (org.name, *org.aliases)):
                 return k + 2, org
-        return None
+        return self._kind_ref(k, word)
+
+    def _kind_ref(self, k: int, word: str) -> tuple[int, OrgEntity] | None:
+        """"The organisation's founder", "the NGO's director": a word for a kind of body refers to
+        the organization named last, in this sentence or the one before, when that one's own name
+        says no other kind ("the party" is not the Ministry of Education named just before).
+        """
+        if word not in self.lex.kind_nouns:
+            return None
+        org = self.its_org(k)
+        if org is None:
+            return None
+        own = {w for form in (org.name, *org.aliases) for w in fold(form).split()} & self.lex.kind_nouns
+        return (k + 2, org) if not own or word in own else None
 
     def its_org(self, k: int) -> OrgEntity | None:
         """"Its Director General, Dr A": the organization named last, in this sentence or the one before."""
@@ -342,9 +364,11 @@ class TitleParser:
         part of the title. "the" or a verb after the noun means the phrase goes on elsewhere.
         """
         doc = self.doc
-        if prep == 0 or not doc[prep - 1].is_lower or not is_head(doc[prep - 1], self.lex) \
+        glued = prep >= 3 and doc[prep - 2].text == "-" and not doc[prep - 2].whitespace_ \
+            and not doc[prep - 3].whitespace_ and doc[prep - 3].is_lower and is_head(doc[prep - 3], self.lex)
+        if prep == 0 or not doc[prep - 1].is_lower or not (is_head(doc[prep - 1], self.lex) or glued) \
                 or doc[prep].lower_ not in {"of", "for", "in"}:
-            return k  # ("lecturer in mathematics education", "chief of psychiatry")
+            return k  # ("lecturer in mathematics education", "chief of psychiatry", "director-general of X")
         if doc[k - 1].lower_ in {"the", "that", "this"} and self.backref(k - 1) is not None:
             return k  # "spokesperson for the ministry": the organization named earlier, not a field
         run = k
@@ -423,11 +447,13 @@ class TitleParser:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
             org = lead_org
-        if org is None and org_name is None and lead_name is not None:
-            org_name = lead_name
-        if org is None and org_name is None and country:
-            org_name = f"Government of {country}"
-        if org is None and org_name is None and possessor and kept and self._national(kept[0]):
+        national = bool(kept) and self._national(kept[0])
+        if org is None and org_name is None and lead_name is not None \
+                and (national or not lead_name.startswith("Government of ")):
+            org_name = lead_name  # "US President": its government; "UK historian": no body at all
+        if org is None and org_name is None and country and national:
+            org_name = f"Government of {country}"  # "English historian": a nationality, not a post's body
+        if org is None and org_name is None and possessor and national:
             org_name = f"Government of {possessor}"
         if not kept:
             return TitleParse("", org, org_name, end)
@@ -440,8 +466,12 @@ class TitleParser:
         are held in some body of that country (or a US state of that name), not its government.
         """
         key = fold(title)
-        return any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
-                   for p in self.lex.state_offices | self.lex.envoys)
+        if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
+               for p in self.lex.state_offices | self.lex.envoys):
+            return True
+        words = title.split()  # "Nigeria's Education Minister": a portfolio's minister of that country
+        return len(words) >= 2 and key.endswith(" minister") and all(w[:1].isupper() for w in words) \
+            and not any(fold(w) in self.lex.org_heads for w in words[:-1])
 
     def _event_role(self, text: str) -> bool:
         folded = re.sub(r"^the\s+", "", fold(text))
@@ -462,8 +492,12 @@ class TitleParser:
                 k += 1
         if k in self.org_start:
             end, org = self.org_start[k]
+            if end + 1 < limit and doc[end].text in {"'s", "\u2019s"} and end + 1 in self.org_start:
+                end, org = self.org_start[end + 1]  # "the University of Nairobi's School of Education"
             if end + 2 < limit and doc[end].text == "(" and doc[end + 2].text == ")":
                 end += 3  # "... Organisations (PIANGO)"
+            elif end < limit and doc[end].is_lower and doc[end].lower_ in self.lex.body_kind_words:
+                end += 1  # "general secretary of the EIS union": the word for its kind is the body's
             return org, None, end
         if k > j and doc[j].lower_ in ORG_PREPS:
             ref = self.backref(k - (doc[k - 1].lower_ == "the"))
@@ -481,6 +515,9 @@ class TitleParser:
             if country:
                 return None, f"Government of {country}", run
         k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
+        if j < limit and doc[j].lower_ == "at" and self.workplace_at(k, limit):
+            run = self._cap_run(k, limit)  # "Head of Beneficial Deployments at Anthropic"
+            return None, doc[k:run].text, run
         if j < limit and doc[j].lower_ in {"of", "at"} and self._named_workplace(j, k, limit):
             run = self._cap_run(k, limit)
             return None, doc[k:run].text, run
@@ -502,6 +539,25 @@ class TitleParser:
         while run > k and (doc[run - 1].text == "-" or doc[run - 1].is_lower):
             run -= 1
         return run
+
+    def workplace_at(self, k: int, limit: int) -> bool:
+        """Is "at <Capitalized Name>" right after a title a workplace no recognizer knew?
+
+        "at" after a post names where it is held, whatever the title's case; a place, a country,
+        a person, a date or a name running on into lower-case words is not taken (an empty
+        affiliation beats a wrong one).
+        """
+        doc = self.doc
+        if k >= limit or k in self.in_org or not _cap(doc[k]):
+            return False
+        run = self._cap_run(k, limit)
+        if run == k or run - k > 6 or any(doc[x].is_stop and doc[x].is_lower for x in range(k, run)):
+            return False
+        if run < limit and doc[run].is_alpha and doc[run].is_lower and doc[run].lower_ not in {"and", "in", "on"}:
+            return False  # "at Google headquarters": the name is only part of a phrase
+        text = doc[k:run].text
+        return not country_name(text) and not is_place(text) \
+            and doc[k].ent_type_ not in {"PERSON", "DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
 
     def _named_workplace(self, prep: int, k: int, limit: int) -> bool:
         """Is "of/at <Capitalized Name>" after a lower-case title head a workplace no recognizer knew?
@@ -582,6 +638,9 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
                 name = f"Government of {country}"
             words = words[k:]
             break
+        if state_office_text(f"{words[k - 1]} {rest}", lex) or (state_office_text(rest, lex) and all(
+                fold(w) in lex.portfolios or w.lower() in {"and", "&"} for w in words[:k])):
+            continue  # "Education Cabinet Secretary", "Education Minister": the office's words, not a body
         named = _org_named(lead, orgs)
         generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
