@@ -105,6 +105,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
                 and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
             start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
         span = doc[start:end]
+        if acronym_body(span, lex):
+            found.append(Mention(start, end, "spacy"))
+            continue
         if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens) \
                 or _in_place_list(span, lex):
             continue
@@ -118,6 +121,47 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue
         found.append(Mention(start, end, "spacy"))
     return found
+
+
+def acronym_body(span: Span, lex: Lexicon) -> bool:
+    """An acronym the text never defines, used in the sentence as a body that acts or owns.
+
+    Organizations are often named only by their acronym ("DAI is supporting ...", "DAI's
+    Director of ICT"); an undefined capitalized token is otherwise dropped, since most are
+    concepts, exams or page labels. spaCy's ORG tag alone is weak evidence; the syntax must
+    also say "body": the subject of a verb, a possessor ("ACR's"), or the agent after "by".
+    Concepts, job titles, honorifics and places are never bodies.
+    """
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    text = tok.text
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+        return False
+    low = fold(text)
+    if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \
+            or is_place(text) or heading_line(span):
+        return False
+    doc = span.doc
+    if any(t.text == text and _before_surname(doc, t.i + 1, lex) for t in doc):
+        return False  # "VP Duterte": elsewhere a title before a name, so "the VP" is a person
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in {"'s", "\u2019s"}:
+        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _before_surname(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Is token ``k`` a lone name word (a surname: not a place, head or title, and not followed
+    by another capitalized word), as after an abbreviated title ("VP Duterte said")?"""
+    if k >= len(doc) or not NAME_WORD.match(doc[k].text) or is_place(doc[k].text):
+        return False
+    low = fold(doc[k].text)
+    if low in lex.org_heads or low in lex.title_heads or low in lex.concepts:
+        return False
+    return k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()
 
 
 def _headless(span: Span, lex: Lexicon) -> bool:
