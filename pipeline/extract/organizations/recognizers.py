@@ -148,6 +148,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
+            start = _of_parent_start(doc, start, i, s0, lex)
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
@@ -164,6 +165,23 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
+
+
+def _of_parent_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
+    """Start of a name whose run hangs on "<Head> of": "University of Ghana Medical School",
+    "Association of Youth Organization". The capitalized run stops at the lower-case "of";
+    when the word before it is an organization head (not a job title: "Minister of ...") and
+    the run after it is more than its own head, the whole phrase is one name."""
+    k = start - 1
+    if k - 1 < s0 or head - start < 1 or doc[k].text != "of" or fold(doc[start].text) in lex.org_heads:
+        return start
+    before = doc[k - 1]
+    if not _is_head(before, lex) or fold(before.text) in lex.title_heads:
+        return start
+    left = inner_article_start(doc, _extend_left(doc, k - 1, s0, lex), k - 1, s0, lex)
+    if doc[left:k].text.isupper():
+        return start
+    return left
 
 
 def head_initial_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
