@@ -99,8 +99,14 @@ def _product_use(doc: Doc, end: int) -> bool:
     return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
+def _connectors() -> set[str]:
+    """English connectors and the one-word ones of Romance names ("Rio Grande do Sul")."""
+    return CONNECTORS | {c for c in get_lexicon().head_initial_connectors if c.isalpha() and len(c) >= 2}
+
+
 def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     """End of the capitalized run starting at ``i`` (connectors inside, not at its ends)."""
+    connectors = _connectors()
     j = i
     while j < end:
         tok = doc[j]
@@ -110,7 +116,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
         # "and" must be followed by a capitalized word; of/for/in may take "the" first
-        connector = tok.lower_ in CONNECTORS and (tok.text.islower() or tok.text == "&") and j > i \
+        connector = tok.lower_ in connectors and (tok.text.islower() or tok.text == "&") and j > i \
             and j + 1 < end \
             and (is_cap(doc[j + 1]) or (tok.lower_ != "and" and doc[j + 1].lower_ == "the"
                                         and j + 2 < end and is_cap(doc[j + 2])))
@@ -118,7 +124,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
             break
         j += 1
     # never end on a connector or hyphen
-    while j > i and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].text == "-"):
+    while j > i and (doc[j - 1].lower_ in connectors or doc[j - 1].text == "-"):
         j -= 1
     return j
 
