@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
@@ -34,7 +34,17 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
 
     def text(self, doc: Doc) -> str:
-        return strip_article(doc[self.start:self.end].text)
+        text = strip_article(doc[self.start:self.end].text)
+        last = doc[self.end - 1].text if self.end > self.start else ""
+        if last.endswith(".") and not text.endswith(".") and _period_goes_on(doc, self.end) \
+                and fold(last) in get_lexicon().abbreviated_heads:
+            text += "."  # "Student Assistance Inc., Erica ...": the period is the abbreviation's
+        return text
+
+
+def _period_goes_on(doc: Doc, end: int) -> bool:
+    """Does the sentence go on after token ``end - 1`` (so its period is not a full stop)?"""
+    return end < len(doc) and (doc[end].text in {",", ";", ")"} or doc[end].text.islower())
 
 
 def strip_article(text: str) -> str:
