@@ -48,7 +48,14 @@ from dataclasses import dataclass
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
 from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.organizations.merge import drop_places, merge_cut_forms, merge_headless, merge_variants
+from pipeline.extract.organizations.merge import (
+    drop_places,
+    merge_country_units,
+    merge_cut_forms,
+    merge_headless,
+    merge_spellings,
+    merge_variants,
+)
 from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
@@ -153,6 +160,7 @@ def extract(ctx: Context) -> Organizations:
     rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
     spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
+    known_starts = {g.start for g in gaz}
     strong = []
     for m in rules:
         span = doc[m.start:m.end]
@@ -160,8 +168,9 @@ def extract(ctx: Context) -> Organizations:
         if m.source == "rule" and disqualified(span, lex, inside=False):
             continue
         if m.source == "rule" and head in lex.weak_heads and not (
-                set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text):
-            continue
+                set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text) \
+                and m.start not in known_starts:
+            continue  # (but "USAID Liberia Mission": a unit of a known body)
         strong.append(m)
     acro, defined = acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
     for m in gaz:  # a known acronym the text defines as another body names that body here
@@ -243,6 +252,8 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
     orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
+    orgs = merge_spellings(orgs)  # "United Bank of Africa" / "United Bank for Africa"; accents
+    orgs = merge_country_units(orgs)  # "USAID Mission" -> "USAID Liberia Mission"
     for org in orgs:
         org.name = straight_quotes(org.name)
         aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
