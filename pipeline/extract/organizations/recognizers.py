@@ -160,6 +160,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
             end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             end = school_number(doc, end)
+            end = _campus(doc, i, end, s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
@@ -171,6 +172,18 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
+
+
+def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
+    """End of a university named with its campus: "University of California at Berkeley".
+    Only after an "of" complement, and only when the words after "at" are a known place."""
+    if end <= head + 1 or end + 1 >= s1 or doc[end].text != "at" \
+            or fold(doc[head].text) not in lex.campus_heads or doc[head + 1].lower_ != "of":
+        return end
+    run = _cap_run(doc, end + 1, s1)
+    if run == end + 1 or run - end > 4 or not _place(doc[end + 1:run]):
+        return end
+    return run
 
 
 def _of_parent_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
