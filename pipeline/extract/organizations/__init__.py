@@ -45,8 +45,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    fold,
+    get_lexicon,
+    is_place,
+    org_key,
+    straight_quotes,
+)
 from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
 from pipeline.extract.organizations.merge import (
     drop_places,
@@ -152,6 +162,46 @@ def _inherit_parents(ctx: Context, chosen: list[Mention], lex: Lexicon) -> None:
             m.source = "rule"
 
 
+def known_units(doc: Doc, gaz: list[Mention], rules: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A unit named after its known parent's full name: "United Nations Educational, Scientific
+    and Cultural Organization Institute for Statistics". The head-word rule stops at the
+    comma inside the parent's name, and the gazetteer's longer match would win the overlap
+    and lose the unit: the unit is the parent's span up to the rule's end."""
+    found = []
+    for g in gaz:
+        if g.end - g.start < 2:
+            continue  # acronyms: the rule itself starts at a known acronym ("UNESCO Institute")
+        for m in rules:
+            if g.start < m.start < g.end < m.end and fold(doc[g.end].text) in lex.org_heads:
+                found.append(Mention(g.start, m.end, "rule"))
+    return found
+
+
+def list_acronyms(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
+                  lex: Lexicon) -> list[Mention]:
+    """Undefined acronyms listed between two organizations ("Law Development Centre, YMCA,
+    Kampala City Council Authority"): an item of a list of bodies is a body (a list holds
+    one kind of thing), where alone the acronym would be a concept or a label."""
+    doc = ctx.doc
+    ends = {m.end for m in chosen}
+    starts = {m.start for m in chosen}
+    used = {i for m in chosen for i in range(m.start, m.end)}
+    found = []
+    for i, text in enumerate(ctx.words):
+        if i in used or text in defined or not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+            continue
+        low = fold(text)
+        if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \
+                or is_place(text):
+            continue
+        left = i >= 2 and doc[i - 1].text in {",", ";"} and i - 1 in ends
+        right = i + 2 < len(doc) and (doc[i + 1].text in {",", ";"} or doc[i + 1].lower_ == "and") \
+            and (i + 2 in starts or (doc[i + 2].lower_ == "the" and i + 3 in starts))
+        if left and right and ctx.sentence_index(doc[i].idx) == ctx.sentence_index(doc[i - 2].idx):
+            found.append(Mention(i, i + 1, "spacy"))
+    return found
+
+
 def extract(ctx: Context) -> Organizations:
     """Find the article's organizations: rows sorted by first mention, and their entities."""
     doc = ctx.doc
@@ -172,6 +222,7 @@ def extract(ctx: Context) -> Organizations:
                 and m.start not in known_starts:
             continue  # (but "USAID Liberia Mission": a unit of a known body)
         strong.append(m)
+    strong += known_units(doc, gaz, strong, lex)
     acro, defined = acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
     for m in gaz:  # a known acronym the text defines as another body names that body here
         acr = ctx.words[m.start] if m.end - m.start == 1 else ""
@@ -188,6 +239,7 @@ def extract(ctx: Context) -> Organizations:
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
     govs = lowercase_governments(doc, lex, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
+    chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
