@@ -39,7 +39,24 @@ class Mention:
         if last.endswith(".") and not text.endswith(".") and _period_goes_on(doc, self.end) \
                 and fold(last) in get_lexicon().abbreviated_heads:
             text += "."  # "Student Assistance Inc., Erica ...": the period is the abbreviation's
+        if _named_with_the(doc, self.start):
+            text = "The " + text
         return text
+
+
+def _named_with_the(doc: Doc, start: int) -> bool:
+    """Does a capital "The" in mid-sentence open the name ("an initiative of The Nawaya
+    Network")? Writers capitalize the article only when it is part of the name; at a sentence
+    or line start, after a quote, or in a title-cased headline the capital says nothing."""
+    k = start if start < len(doc) and doc[start].text == "The" else start - 1
+    if k < 1 or k >= len(doc) or doc[k].text != "The" or doc[k].is_sent_start:
+        return False
+    before = doc[k - 1]
+    if not (before.is_alpha and before.text.islower()) or "\n" in before.whitespace_:
+        return False
+    if k >= 2 and before.lower_ == "of" and doc[k - 2].text[:1].isupper():
+        return False  # "Transactions of The American ...": a title-cased work title
+    return k + 1 < len(doc) and not heading_line(doc[k:k + 2])
 
 
 def _period_goes_on(doc: Doc, end: int) -> bool:
