@@ -306,6 +306,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
     orgs = merge_spellings(orgs)  # "United Bank of Africa" / "United Bank for Africa"; accents
     orgs = merge_country_units(orgs)  # "USAID Mission" -> "USAID Liberia Mission"
+    _unit_aliases(orgs, lex)  # "CSUMB College of Education" is also "College of Education"
     for org in orgs:
         org.name = straight_quotes(org.name)
         aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
@@ -328,6 +329,21 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             end_char=e,
         ))
     return Organizations(rows, orgs)
+
+
+def _unit_aliases(orgs: list[OrgEntity], lex: Lexicon) -> None:
+    """A unit written after its parent's acronym ("CSUMB College of Education") is also known
+    by its own name ("College of Education"), which the text writes within it: the unit's
+    name as readers and annotators take it when the parent is a row of its own."""
+    forms = {org_key(f) for o in orgs for f in (o.name, *o.aliases)}
+    for org in orgs:
+        first, _, rest = org.name.partition(" ")
+        words = rest.split()
+        if not (first.isupper() and first.isalpha() and len(first) >= 2) or len(words) < 3 \
+                or (org_key(first) not in forms and first not in lex.by_acronym):
+            continue
+        if fold(words[0]) in lex.org_heads and rest not in org.aliases:
+            org.aliases.append(rest)
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:

@@ -147,6 +147,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
                                      or _plural_end(span, lex) or heading_line(span)):
             continue
         found.append(Mention(start, end, "spacy"))
+    for ent in doc.ents:  # "CSUMB's commitment": spaCy's small model takes some acronyms for people
+        if ent.label_ == "PERSON" and len(ent) == 1 and len(ent.text) >= 3 and acronym_body(ent, lex):
+            found.append(Mention(ent.start, ent.end, "spacy"))
     return found
 
 
