@@ -629,3 +629,14 @@ def test_unit_after_its_parent_acronym_has_its_own_name_as_alias() -> None:
 def test_generic_international_office_is_no_body_by_itself() -> None:
     got = orgs_of(f"Li Wei, Director of the International Office at Lakeside University, came. {BODY}")
     assert "International Office" not in got
+
+
+def test_headless_name_the_text_calls_a_common_noun_is_not_a_body() -> None:
+    got = orgs_of(f"Code Club, a volunteer group, started a Solar Skills Training for girls in Mombasa. "
+                  f"The training lasts a week. {BODY}")
+    assert not any("Training" in name for name in got)
+
+
+def test_trademark_sign_marks_a_product() -> None:
+    got = orgs_of(f"The club competes with Brixo\u00ae Robotix\u00ae every year. {BODY}")
+    assert not any("\u00ae" in name for name in got)

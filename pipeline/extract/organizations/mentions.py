@@ -89,6 +89,7 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
     """spaCy's ORG entities that survive the filters; ``words`` are the token texts."""
     found = []
     counts = Counter(words)
+    lowered = {(words[i - 1].lower(), words[i]) for i in range(1, len(words)) if words[i].islower()}
     person_tokens: set[str] = set()
     of_tokens: set[str] = set()
     for i in range(1, len(words)):
@@ -144,7 +145,8 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         if _attributive(span) and not lex.known_org(span.text):
             continue  # "Online Merges Offline learning": a name of a method, not a body
         if _headless(span, lex) and (_person_context(span, person_tokens) or _quoted(span)
-                                     or _plural_end(span, lex) or heading_line(span)):
+                                     or _plural_end(span, lex) or heading_line(span)
+                                     or _common_noun_end(span, lowered)):
             continue
         found.append(Mention(start, end, "spacy"))
     for ent in doc.ents:  # "CSUMB's commitment": spaCy's small model takes some acronyms for people
@@ -232,6 +234,15 @@ def _person_context(span: Span, person_tokens: set[str]) -> bool:
 
 
 _OPEN_QUOTES = {'"', "\u201c", "\u2018", "'", "\u00ab"}
+
+
+def _common_noun_end(span: Span, lowered: set[tuple[str, str]]) -> bool:
+    """A headless name whose last word the article also uses as a common noun with "the"
+    ("The Digital Empowerment Training ... The training will run"): the text itself says
+    what kind of thing the name is, an event, product or activity, not a body."""
+    last = span[-1]
+    return len(span) >= 2 and last.is_alpha and not last.text.isupper() \
+        and ("the", last.lower_) in lowered
 
 
 def _quoted(span: Span) -> bool:
@@ -401,6 +412,8 @@ def _part_of_other(span: Span, person_tokens: set[str], of_tokens: set[str]) -> 
 def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
     text = span.text
     words = [t for t in span if not t.is_punct]
+    if "\u00ae" in text or "\u2122" in text:
+        return True  # "Lego\u00ae Mindstorms\u00ae": a trademark sign marks a product
     if not words or BOILERPLATE.search(text) or lex.known_org(text):
         return not lex.known_org(text) if words else True
     folded = fold(text)
