@@ -640,3 +640,10 @@ def test_headless_name_the_text_calls_a_common_noun_is_not_a_body() -> None:
 def test_trademark_sign_marks_a_product() -> None:
     got = orgs_of(f"The club competes with Brixo\u00ae Robotix\u00ae every year. {BODY}")
     assert not any("\u00ae" in name for name in got)
+
+
+def test_brand_word_with_inner_capital_acting_as_a_body() -> None:
+    got = orgs_of(f"To help the ministry, BrightPath is partnering with the Examinations Council of Zambia. {BODY}")
+    assert "BrightPath" in got
+    got = orgs_of(f"Dr McGregor said the school would open. DeVos spoke later. {BODY}")
+    assert not {"McGregor", "DeVos"} & set(got)

@@ -57,7 +57,7 @@ from pipeline.extract.knowledge.lexicon import (
     org_key,
     straight_quotes,
 )
-from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
+from pipeline.extract.organizations.mentions import Mention, brand_word, disqualified, spacy_mentions
 from pipeline.extract.organizations.merge import (
     drop_places,
     merge_country_units,
@@ -188,7 +188,8 @@ def list_acronyms(ctx: Context, chosen: list[Mention], defined: dict[str, Mentio
     used = {i for m in chosen for i in range(m.start, m.end)}
     found = []
     for i, text in enumerate(ctx.words):
-        if i in used or text in defined or not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+        if i in used or text in defined or not (
+                (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) or brand_word(text)):
             continue
         low = fold(text)
         if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \

@@ -155,6 +155,16 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
     return found
 
 
+BRAND = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z]")
+
+
+def brand_word(text: str) -> bool:
+    """A word with a capital inside ("DevTech", "CloudFactory"): a brand, not a common word,
+    unless it is a surname with a particle ("McDonald", "DeVos")."""
+    return bool(BRAND.match(text)) and not SURNAME_PREFIX.match(text) and len(text) <= 20
+
+
 def acronym_body(span: Span, lex: Lexicon) -> bool:
     """An acronym the text never defines, used in the sentence as a body that acts or owns.
 
@@ -162,13 +172,14 @@ def acronym_body(span: Span, lex: Lexicon) -> bool:
     Director of ICT"); an undefined capitalized token is otherwise dropped, since most are
     concepts, exams or page labels. spaCy's ORG tag alone is weak evidence; the syntax must
     also say "body": the subject of a verb, a possessor ("ACR's"), or the agent after "by".
-    Concepts, job titles, honorifics and places are never bodies.
+    Concepts, job titles, honorifics and places are never bodies. Brand names written with
+    an inner capital ("DevTech is partnering", "CloudFactory's") are taken the same way.
     """
     if len(span) != 1:
         return False
     tok = span[0]
     text = tok.text
-    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) and not brand_word(text):
         return False
     low = fold(text)
     if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \
