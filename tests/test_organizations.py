@@ -647,3 +647,9 @@ def test_brand_word_with_inner_capital_acting_as_a_body() -> None:
     assert "BrightPath" in got
     got = orgs_of(f"Dr McGregor said the school would open. DeVos spoke later. {BODY}")
     assert not {"McGregor", "DeVos"} & set(got)
+
+
+def test_party_named_by_its_members_plural_after_an_adjective() -> None:
+    got = orgs_of(f"Welsh Conservatives called on the minister to act. Conservatives said more. {BODY}")
+    assert "Welsh Conservatives" in got
+    assert "Conservatives" not in got

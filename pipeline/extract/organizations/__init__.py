@@ -63,6 +63,7 @@ from pipeline.extract.organizations.merge import (
     merge_country_units,
     merge_cut_forms,
     merge_headless,
+    merge_party_plurals,
     merge_spellings,
     merge_variants,
 )
@@ -78,6 +79,7 @@ from pipeline.extract.organizations.rules import (
     country_offices,
     kind_appositions,
     lowercase_governments,
+    party_mentions,
 )
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow, PersonRow
@@ -238,7 +240,7 @@ def extract(ctx: Context) -> Organizations:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
-    govs = lowercase_governments(doc, lex, Mention)
+    govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
     chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     _inherit_parents(ctx, chosen, lex)
@@ -307,6 +309,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
     orgs = merge_spellings(orgs)  # "United Bank of Africa" / "United Bank for Africa"; accents
     orgs = merge_country_units(orgs)  # "USAID Mission" -> "USAID Liberia Mission"
+    orgs = merge_party_plurals(orgs, lex)  # "Conservatives" -> "Scottish Conservatives"
     _unit_aliases(orgs, lex)  # "CSUMB College of Education" is also "College of Education"
     for org in orgs:
         org.name = straight_quotes(org.name)

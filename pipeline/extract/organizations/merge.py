@@ -226,3 +226,16 @@ def merge_country_units(orgs: list[OrgEntity]) -> list[OrgEntity]:
         _absorb(org, other)
         gone.add(id(other))
     return [o for o in orgs if id(o) not in gone]
+
+
+def merge_party_plurals(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """"Conservatives" after "Scottish Conservatives" in one article is the same party."""
+    full = {fold(o.name.split()[-1]): o for o in orgs
+            if len(o.name.split()) == 2 and fold(o.name.split()[-1]) in lex.party_plurals}
+    gone: set[int] = set()
+    for org in orgs:
+        target = full.get(fold(org.name))
+        if target is not None and target is not org and " " not in org.name:
+            _absorb(target, org)
+            gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]

@@ -459,3 +459,17 @@ def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
     return e == i + 1 and e < len(doc) and tok.text.isupper() and len(tok.text) >= 2 \
         and fold(tok.text) not in lex.concepts and i > 0 and doc[i - 1].lower_ == "the" \
         and doc[e].is_lower and fold(doc[e].text) in lex.kind_nouns
+
+
+def party_mentions(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """Parties named by their members' plural after a national or political adjective
+    ("Scottish Conservatives", "Liberal Democrats"): spaCy tags the adjective NORP and the
+    plural nothing, and the plural alone names the party's people, not the party."""
+    found = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if fold(tok.text) in lex.party_plurals and tok.text[:1].isupper() and prev.text[:1].isupper() \
+                and prev.is_alpha and (prev.ent_type_ == "NORP" or prev.pos_ in {"ADJ", "PROPN"}) \
+                and not prev.is_stop and not prev.text.isupper():
+            found.append(make(prev.i, tok.i + 1, "rule"))
+    return found
