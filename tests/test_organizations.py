@@ -653,3 +653,8 @@ def test_party_named_by_its_members_plural_after_an_adjective() -> None:
     got = orgs_of(f"Welsh Conservatives called on the minister to act. Conservatives said more. {BODY}")
     assert "Welsh Conservatives" in got
     assert "Conservatives" not in got
+
+
+def test_known_body_followed_by_a_nation_is_its_national_unit() -> None:
+    got = orgs_of(f"The figures were given to BBC Scotland on Monday by the council. {BODY}")
+    assert "BBC Scotland" in got

@@ -105,7 +105,8 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
 
 
 def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
-    """"UNDP Timor-Leste": a gazetteer organization directly followed by a country name."""
+    """"UNDP Timor-Leste", "BBC Wales": a gazetteer organization directly followed by a country
+    name or a nation (``office_nations``)."""
     found = []
     n = len(doc)
     for m in gaz:
@@ -121,7 +122,7 @@ def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[M
                 break
             if any("\n" in t.whitespace_ for t in doc[m.end:e - 1]):
                 break
-            if country_name(doc[m.end:e].text):
+            if country_name(doc[m.end:e].text) or fold(doc[m.end:e].text) in get_lexicon().office_nations:
                 best = e
         if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_) \
                 and not _names_a_programme(doc, best):
