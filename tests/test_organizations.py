@@ -658,3 +658,9 @@ def test_party_named_by_its_members_plural_after_an_adjective() -> None:
 def test_known_body_followed_by_a_nation_is_its_national_unit() -> None:
     got = orgs_of(f"The figures were given to BBC Scotland on Monday by the council. {BODY}")
     assert "BBC Scotland" in got
+
+
+def test_one_word_whose_other_uses_are_inside_a_name_is_not_a_body() -> None:
+    got = orgs_of(f"Tamale Technical University opened a lab. The plan puts Technical and Vocational "
+                  f"Education first. {BODY}")
+    assert "Tamale Technical University" in got and "Technical" not in got

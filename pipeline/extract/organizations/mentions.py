@@ -462,7 +462,25 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         if t.isupper() or counts.get(t, 0) < 2 or counts.get(t.lower(), 0) \
                 or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
             return True  # undefined acronyms, one-off or common words
+        doc = span.doc
+        if all(tok.i == words[0].i or (tok.ent_type_ == "ORG" and _ent_len(tok) > 1)
+               for tok in doc if tok.text == t):
+            return True  # "Technical" whose other uses are words of "Tamale Technical University"
     return len(words) > 6 and not has_head
+
+
+def _ent_len(tok: Token) -> int:
+    """Length in tokens of the entity ``tok`` is in (0 outside any entity)."""
+    if not tok.ent_type_:
+        return 0
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return e - s
 
 
 def _plural_possessive(tok: Token, lex: Lexicon) -> bool:
