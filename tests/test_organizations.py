@@ -664,3 +664,8 @@ def test_one_word_whose_other_uses_are_inside_a_name_is_not_a_body() -> None:
     got = orgs_of(f"Tamale Technical University opened a lab. The plan puts Technical and Vocational "
                   f"Education first. {BODY}")
     assert "Tamale Technical University" in got and "Technical" not in got
+
+
+def test_bare_senate_and_houses_of_a_legislature_are_bodies() -> None:
+    got = orgs_of(f"The House of Representatives passed the bill and the Senate approved it. {BODY}")
+    assert {"House of Representatives", "Senate"} <= set(got)

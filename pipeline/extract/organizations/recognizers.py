@@ -167,7 +167,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # "Capacity Building Forum": an event unless known or defined
             if doc[start:end].text.isupper() and disqualified(doc[start:end], lex):
                 continue  # a headline in capitals: "MINISTRY OF EDUCATION LAUNCHES NEW ... PLAN"
-            if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
+            if end - start == 1 and fold(tok.text) not in lex.bare_heads:
                 found.append(Mention(start, end, "bare"))
                 continue
             found.append(Mention(start, end, "rule"))
