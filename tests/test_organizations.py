@@ -669,3 +669,9 @@ def test_one_word_whose_other_uses_are_inside_a_name_is_not_a_body() -> None:
 def test_bare_senate_and_houses_of_a_legislature_are_bodies() -> None:
     got = orgs_of(f"The House of Representatives passed the bill and the Senate approved it. {BODY}")
     assert {"House of Representatives", "Senate"} <= set(got)
+
+
+def test_name_a_kind_noun_introduces_keeps_its_for_complement() -> None:
+    got = orgs_of(f"Today the nonprofit Code for Malawi announced a conference. Code for Malawi "
+                  f"works in villages. {BODY}")
+    assert "Code for Malawi" in got and "Code" not in got

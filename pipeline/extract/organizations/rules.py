@@ -408,7 +408,8 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
             e = i
             while e < sent.end and e - i < 4 and _name_token(doc[e], lex):
                 e += 1
-            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
+            e = _for_complement(doc, e, sent.end)
+            if e - i < 6 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
                     and not is_place(doc[i:e].text) and not lex.known_org(doc[i:e].text) \
                     and fold(doc[i].text) not in lex.honorifics:
                 found.append(make(i, e, "rule"))
@@ -422,6 +423,20 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
                     and not (i > 0 and _name_token(doc[i - 1], lex)):
                 found.append(make(i, i + len(name), "rule"))
     return found
+
+
+def _for_complement(doc: Doc, e: int, s1: int) -> int:
+    """A short name's "for/of <Name>" complement ("Code for Nepal"): one or two capitalized
+    words (a place included) after a lower-case "for"/"of", not followed by more capitals."""
+    if e + 1 >= s1 or doc[e].text not in {"for", "of"}:
+        return e
+    k = e + 1
+    while k < s1 and k - e <= 2 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_stop \
+            and doc[k].ent_type_ not in {"DATE", "TIME"}:
+        k += 1
+    if k == e + 1 or (k < s1 and doc[k].text[:1].isupper()):
+        return e
+    return k
 
 
 def _name_token(tok, lex: Lexicon) -> bool:  # noqa: ANN001 - a spaCy Token
