@@ -35,6 +35,16 @@ Units named only by a discipline ("Department of English") take their parent's n
 are dropped (``org_rules.academic_units``); a unit written with and without its
 parent's acronym is one body.
 
+Type checks and span repair for real pages (issue 15): an undefined acronym or a brand word
+("DAI", "DevTech") is a body only when the syntax says so (subject, possessor, agent after
+"by") or it is an item of a list of bodies, and never when it elsewhere titles a surname ("VP
+Duterte"); a headless name the text calls "the <noun>", or one marked with a trademark sign,
+is not a body. Spans extend over "<Head> of" ("University of Ghana Medical School"), Romance
+connectors ("do Sul"), a campus after "at", a known parent's full name and a kind noun's
+"for <Name>"; the period of "Inc." and a mid-sentence capital "The" stay in the name. Rows
+that differ only by accents or of/for, a country unit and its country-less form, and a party
+and its bare plural are one body each (``.merge``).
+
 Known limits: lower-case names ("joint lab") and names without a head word that spaCy
 misses are not found; a unit named alone far from its parent keeps its short name;
 short forms ("the Ministry") are linked only in people's affiliations, not as aliases.
