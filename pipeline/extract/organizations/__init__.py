@@ -327,6 +327,8 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
         forms = {org.name, *aliases}
         org.aliases = [a for a in aliases if org_key(a) != org_key(org.name)
                        and not (a.endswith("s") and a[:-1] in forms)]
+        if org.name.startswith("The ") and org.name[4:] not in org.aliases:
+            org.aliases.append(org.name[4:])  # "The Nawaya Network" is also read without its article
         org.spans.sort()
     orgs.sort(key=lambda o: o.spans[0])
     rows = []

@@ -252,6 +252,9 @@ def _common_noun_end(span: Span, lowered: set[tuple[str, str]]) -> bool:
     ("The Digital Empowerment Training ... The training will run"): the text itself says
     what kind of thing the name is, an event, product or activity, not a body."""
     last = span[-1]
+    low = fold(last.text)
+    if low.endswith("news") or low in get_lexicon().weak_heads:
+        return False  # "Sky News ... the news", "the Herald": media names keep their word
     return len(span) >= 2 and last.is_alpha and not last.text.isupper() \
         and ("the", last.lower_) in lowered
 
