@@ -680,3 +680,8 @@ def test_name_a_kind_noun_introduces_keeps_its_for_complement() -> None:
 def test_media_name_keeps_its_word_when_the_text_says_the_news() -> None:
     got = orgs_of(f"Reporters from Sky News arrived at noon. The news spread fast. {BODY}")
     assert "Sky News" in got
+
+
+def test_company_suffix_after_an_abbreviation_stays_in_the_name() -> None:
+    got = orgs_of(f"Lecturers include Amit Rai, CEO of Kanchan Softworks Pvt. Ltd; and others. {BODY}")
+    assert "Kanchan Softworks Pvt. Ltd" in got

@@ -168,7 +168,8 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if doc[start:end].text.isupper() and disqualified(doc[start:end], lex):
                 continue  # a headline in capitals: "MINISTRY OF EDUCATION LAUNCHES NEW ... PLAN"
             if end - start == 1 and fold(tok.text) not in lex.bare_heads:
-                found.append(Mention(start, end, "bare"))
+                if fold(tok.text) not in lex.abbreviated_heads:  # a lone "Ltd" would block "X Pvt. Ltd"
+                    found.append(Mention(start, end, "bare"))
                 continue
             found.append(Mention(start, end, "rule"))
     return found
