@@ -122,6 +122,11 @@ class Lexicon:
     country_heads: set[str] = field(default_factory=set)  # heads whose name goes on "of <Country>"
     company_nouns: set[str] = field(default_factory=set)  # "Google staff": the company, not a product
     strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
+    abbreviated_heads: set[str] = field(default_factory=set)  # "Inc.", "Ltd.": the period is the name's
+    campus_heads: set[str] = field(default_factory=set)  # "University of California at Berkeley"
+    party_plurals: set[str] = field(default_factory=set)  # "Scottish Conservatives", "Liberal Democrats"
+    office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
+    bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
@@ -173,6 +178,8 @@ _OPTIONAL_ORG_LISTS = (
     "generic_unit_words", "regional_demonyms", "countries_with_the", "programme_tails", "head_initial",
     "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "strong_heads",
+    "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
+    "bare_heads",
 )
 
 

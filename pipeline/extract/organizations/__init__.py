@@ -35,6 +35,16 @@ Units named only by a discipline ("Department of English") take their parent's n
 are dropped (``org_rules.academic_units``); a unit written with and without its
 parent's acronym is one body.
 
+Type checks and span repair for real pages (issue 15): an undefined acronym or a brand word
+("DAI", "DevTech") is a body only when the syntax says so (subject, possessor, agent after
+"by") or it is an item of a list of bodies, and never when it elsewhere titles a surname ("VP
+Duterte"); a headless name the text calls "the <noun>", or one marked with a trademark sign,
+is not a body. Spans extend over "<Head> of" ("University of Ghana Medical School"), Romance
+connectors ("do Sul"), a campus after "at", a known parent's full name and a kind noun's
+"for <Name>"; the period of "Inc." and a mid-sentence capital "The" stay in the name. Rows
+that differ only by accents or of/for, a country unit and its country-less form, and a party
+and its bare plural are one body each (``.merge``).
+
 Known limits: lower-case names ("joint lab") and names without a head word that spaCy
 misses are not found; a unit named alone far from its parent keeps its short name;
 short forms ("the Ministry") are linked only in people's affiliations, not as aliases.
@@ -45,10 +55,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, org_key, straight_quotes
-from pipeline.extract.organizations.mentions import Mention, disqualified, spacy_mentions
-from pipeline.extract.organizations.merge import drop_places, merge_cut_forms, merge_headless, merge_variants
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    fold,
+    get_lexicon,
+    is_place,
+    org_key,
+    straight_quotes,
+)
+from pipeline.extract.organizations.mentions import Mention, brand_word, disqualified, spacy_mentions
+from pipeline.extract.organizations.merge import (
+    drop_places,
+    merge_country_units,
+    merge_cut_forms,
+    merge_headless,
+    merge_party_plurals,
+    merge_spellings,
+    merge_variants,
+)
 from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
@@ -61,6 +89,7 @@ from pipeline.extract.organizations.rules import (
     country_offices,
     kind_appositions,
     lowercase_governments,
+    party_mentions,
 )
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow, PersonRow
@@ -145,6 +174,47 @@ def _inherit_parents(ctx: Context, chosen: list[Mention], lex: Lexicon) -> None:
             m.source = "rule"
 
 
+def known_units(doc: Doc, gaz: list[Mention], rules: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A unit named after its known parent's full name: "United Nations Educational, Scientific
+    and Cultural Organization Institute for Statistics". The head-word rule stops at the
+    comma inside the parent's name, and the gazetteer's longer match would win the overlap
+    and lose the unit: the unit is the parent's span up to the rule's end."""
+    found = []
+    for g in gaz:
+        if g.end - g.start < 2:
+            continue  # acronyms: the rule itself starts at a known acronym ("UNESCO Institute")
+        for m in rules:
+            if g.start < m.start < g.end < m.end and fold(doc[g.end].text) in lex.org_heads:
+                found.append(Mention(g.start, m.end, "rule"))
+    return found
+
+
+def list_acronyms(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
+                  lex: Lexicon) -> list[Mention]:
+    """Undefined acronyms listed between two organizations ("Law Development Centre, YMCA,
+    Kampala City Council Authority"): an item of a list of bodies is a body (a list holds
+    one kind of thing), where alone the acronym would be a concept or a label."""
+    doc = ctx.doc
+    ends = {m.end for m in chosen}
+    starts = {m.start for m in chosen}
+    used = {i for m in chosen for i in range(m.start, m.end)}
+    found = []
+    for i, text in enumerate(ctx.words):
+        if i in used or text in defined or not (
+                (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) or brand_word(text)):
+            continue
+        low = fold(text)
+        if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \
+                or is_place(text):
+            continue
+        left = i >= 2 and doc[i - 1].text in {",", ";"} and i - 1 in ends
+        right = i + 2 < len(doc) and (doc[i + 1].text in {",", ";"} or doc[i + 1].lower_ == "and") \
+            and (i + 2 in starts or (doc[i + 2].lower_ == "the" and i + 3 in starts))
+        if left and right and ctx.sentence_index(doc[i].idx) == ctx.sentence_index(doc[i - 2].idx):
+            found.append(Mention(i, i + 1, "spacy"))
+    return found
+
+
 def extract(ctx: Context) -> Organizations:
     """Find the article's organizations: rows sorted by first mention, and their entities."""
     doc = ctx.doc
@@ -153,6 +223,7 @@ def extract(ctx: Context) -> Organizations:
     rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
     spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
+    known_starts = {g.start for g in gaz}
     strong = []
     for m in rules:
         span = doc[m.start:m.end]
@@ -160,9 +231,11 @@ def extract(ctx: Context) -> Organizations:
         if m.source == "rule" and disqualified(span, lex, inside=False):
             continue
         if m.source == "rule" and head in lex.weak_heads and not (
-                set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text):
-            continue
+                set(range(m.start, m.end)) & ent_tokens) and not lex.known_org(span.text) \
+                and m.start not in known_starts:
+            continue  # (but "USAID Liberia Mission": a unit of a known body)
         strong.append(m)
+    strong += known_units(doc, gaz, strong, lex)
     acro, defined = acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
     for m in gaz:  # a known acronym the text defines as another body names that body here
         acr = ctx.words[m.start] if m.end - m.start == 1 else ""
@@ -177,8 +250,9 @@ def extract(ctx: Context) -> Organizations:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
-    govs = lowercase_governments(doc, lex, Mention)
+    govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
+    chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
@@ -243,12 +317,18 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
     orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
+    orgs = merge_spellings(orgs)  # "United Bank of Africa" / "United Bank for Africa"; accents
+    orgs = merge_country_units(orgs)  # "USAID Mission" -> "USAID Liberia Mission"
+    orgs = merge_party_plurals(orgs, lex)  # "Conservatives" -> "Scottish Conservatives"
+    _unit_aliases(orgs, lex)  # "CSUMB College of Education" is also "College of Education"
     for org in orgs:
         org.name = straight_quotes(org.name)
         aliases = list(dict.fromkeys(straight_quotes(a) for a in org.aliases))
         forms = {org.name, *aliases}
         org.aliases = [a for a in aliases if org_key(a) != org_key(org.name)
                        and not (a.endswith("s") and a[:-1] in forms)]
+        if org.name.startswith("The ") and org.name[4:] not in org.aliases:
+            org.aliases.append(org.name[4:])  # "The Nawaya Network" is also read without its article
         org.spans.sort()
     orgs.sort(key=lambda o: o.spans[0])
     rows = []
@@ -265,6 +345,21 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
             end_char=e,
         ))
     return Organizations(rows, orgs)
+
+
+def _unit_aliases(orgs: list[OrgEntity], lex: Lexicon) -> None:
+    """A unit written after its parent's acronym ("CSUMB College of Education") is also known
+    by its own name ("College of Education"), which the text writes within it: the unit's
+    name as readers and annotators take it when the parent is a row of its own."""
+    forms = {org_key(f) for o in orgs for f in (o.name, *o.aliases)}
+    for org in orgs:
+        first, _, rest = org.name.partition(" ")
+        words = rest.split()
+        if not (first.isupper() and first.isalpha() and len(first) >= 2) or len(words) < 3 \
+                or (org_key(first) not in forms and first not in lex.by_acronym):
+            continue
+        if fold(words[0]) in lex.org_heads and rest not in org.aliases:
+            org.aliases.append(rest)
 
 
 def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
@@ -34,7 +34,34 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
 
     def text(self, doc: Doc) -> str:
-        return strip_article(doc[self.start:self.end].text)
+        text = strip_article(doc[self.start:self.end].text)
+        last = doc[self.end - 1].text if self.end > self.start else ""
+        if last.endswith(".") and not text.endswith(".") and _period_goes_on(doc, self.end) \
+                and fold(last) in get_lexicon().abbreviated_heads:
+            text += "."  # "Student Assistance Inc., Erica ...": the period is the abbreviation's
+        if _named_with_the(doc, self.start):
+            text = "The " + text
+        return text
+
+
+def _named_with_the(doc: Doc, start: int) -> bool:
+    """Does a capital "The" in mid-sentence open the name ("an initiative of The Nawaya
+    Network")? Writers capitalize the article only when it is part of the name; at a sentence
+    or line start, after a quote, or in a title-cased headline the capital says nothing."""
+    k = start if start < len(doc) and doc[start].text == "The" else start - 1
+    if k < 1 or k >= len(doc) or doc[k].text != "The" or doc[k].is_sent_start:
+        return False
+    before = doc[k - 1]
+    if not (before.is_alpha and before.text.islower()) or "\n" in before.whitespace_:
+        return False
+    if k >= 2 and before.lower_ == "of" and doc[k - 2].text[:1].isupper():
+        return False  # "Transactions of The American ...": a title-cased work title
+    return k + 1 < len(doc) and not heading_line(doc[k:k + 2])
+
+
+def _period_goes_on(doc: Doc, end: int) -> bool:
+    """Does the sentence go on after token ``end - 1`` (so its period is not a full stop)?"""
+    return end < len(doc) and (doc[end].text in {",", ";", ")"} or doc[end].text.islower())
 
 
 def strip_article(text: str) -> str:
@@ -62,6 +89,7 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
     """spaCy's ORG entities that survive the filters; ``words`` are the token texts."""
     found = []
     counts = Counter(words)
+    lowered = {(words[i - 1].lower(), words[i]) for i in range(1, len(words)) if words[i].islower()}
     person_tokens: set[str] = set()
     of_tokens: set[str] = set()
     for i in range(1, len(words)):
@@ -105,6 +133,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
                 and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
             start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
         span = doc[start:end]
+        if acronym_body(span, lex):
+            found.append(Mention(start, end, "spacy"))
+            continue
         if _not_an_org(span, lex, counts) or _part_of_other(span, person_tokens, of_tokens) \
                 or _in_place_list(span, lex):
             continue
@@ -114,10 +145,66 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         if _attributive(span) and not lex.known_org(span.text):
             continue  # "Online Merges Offline learning": a name of a method, not a body
         if _headless(span, lex) and (_person_context(span, person_tokens) or _quoted(span)
-                                     or _plural_end(span, lex) or heading_line(span)):
+                                     or _plural_end(span, lex) or heading_line(span)
+                                     or _common_noun_end(span, lowered)):
             continue
         found.append(Mention(start, end, "spacy"))
+    for ent in doc.ents:  # "CSUMB's commitment": spaCy's small model takes some acronyms for people
+        if ent.label_ == "PERSON" and len(ent) == 1 and len(ent.text) >= 3 and acronym_body(ent, lex):
+            found.append(Mention(ent.start, ent.end, "spacy"))
     return found
+
+
+BRAND = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")
+SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z]")
+
+
+def brand_word(text: str) -> bool:
+    """A word with a capital inside ("DevTech", "CloudFactory"): a brand, not a common word,
+    unless it is a surname with a particle ("McDonald", "DeVos")."""
+    return bool(BRAND.match(text)) and not SURNAME_PREFIX.match(text) and len(text) <= 20
+
+
+def acronym_body(span: Span, lex: Lexicon) -> bool:
+    """An acronym the text never defines, used in the sentence as a body that acts or owns.
+
+    Organizations are often named only by their acronym ("DAI is supporting ...", "DAI's
+    Director of ICT"); an undefined capitalized token is otherwise dropped, since most are
+    concepts, exams or page labels. spaCy's ORG tag alone is weak evidence; the syntax must
+    also say "body": the subject of a verb, a possessor ("ACR's"), or the agent after "by".
+    Concepts, job titles, honorifics and places are never bodies. Brand names written with
+    an inner capital ("DevTech is partnering", "CloudFactory's") are taken the same way.
+    """
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    text = tok.text
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) and not brand_word(text):
+        return False
+    low = fold(text)
+    if low in lex.concepts or text in lex.concepts or low in lex.title_heads or low in lex.honorifics \
+            or is_place(text) or heading_line(span):
+        return False
+    doc = span.doc
+    if any(t.text == text and _before_surname(doc, t.i + 1, lex) for t in doc):
+        return False  # "VP Duterte": elsewhere a title before a name, so "the VP" is a person
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in {"'s", "\u2019s"}:
+        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _before_surname(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Is token ``k`` a lone name word (a surname: not a place, head or title, and not followed
+    by another capitalized word), as after an abbreviated title ("VP Duterte said")?"""
+    if k >= len(doc) or not NAME_WORD.match(doc[k].text) or is_place(doc[k].text):
+        return False
+    low = fold(doc[k].text)
+    if low in lex.org_heads or low in lex.title_heads or low in lex.concepts:
+        return False
+    return k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()
 
 
 def _headless(span: Span, lex: Lexicon) -> bool:
@@ -158,6 +245,18 @@ def _person_context(span: Span, person_tokens: set[str]) -> bool:
 
 
 _OPEN_QUOTES = {'"', "\u201c", "\u2018", "'", "\u00ab"}
+
+
+def _common_noun_end(span: Span, lowered: set[tuple[str, str]]) -> bool:
+    """A headless name whose last word the article also uses as a common noun with "the"
+    ("The Digital Empowerment Training ... The training will run"): the text itself says
+    what kind of thing the name is, an event, product or activity, not a body."""
+    last = span[-1]
+    low = fold(last.text)
+    if low.endswith("news") or low in get_lexicon().weak_heads:
+        return False  # "Sky News ... the news", "the Herald": media names keep their word
+    return len(span) >= 2 and last.is_alpha and not last.text.isupper() \
+        and ("the", last.lower_) in lowered
 
 
 def _quoted(span: Span) -> bool:
@@ -327,6 +426,8 @@ def _part_of_other(span: Span, person_tokens: set[str], of_tokens: set[str]) -> 
 def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
     text = span.text
     words = [t for t in span if not t.is_punct]
+    if "\u00ae" in text or "\u2122" in text:
+        return True  # "Lego\u00ae Mindstorms\u00ae": a trademark sign marks a product
     if not words or BOILERPLATE.search(text) or lex.known_org(text):
         return not lex.known_org(text) if words else True
     folded = fold(text)
@@ -364,7 +465,25 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         if t.isupper() or counts.get(t, 0) < 2 or counts.get(t.lower(), 0) \
                 or fold(t) in lex.org_heads or fold(t) in lex.title_heads:
             return True  # undefined acronyms, one-off or common words
+        doc = span.doc
+        if all(tok.i == words[0].i or (tok.ent_type_ == "ORG" and _ent_len(tok) > 1)
+               for tok in doc if tok.text == t):
+            return True  # "Technical" whose other uses are words of "Tamale Technical University"
     return len(words) > 6 and not has_head
+
+
+def _ent_len(tok: Token) -> int:
+    """Length in tokens of the entity ``tok`` is in (0 outside any entity)."""
+    if not tok.ent_type_:
+        return 0
+    doc = tok.doc
+    s = tok.i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = tok.i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return e - s
 
 
 def _plural_possessive(tok: Token, lex: Lexicon) -> bool:

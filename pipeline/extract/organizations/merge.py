@@ -21,6 +21,7 @@ about any one body:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
@@ -168,5 +169,73 @@ def merge_cut_forms(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
                 best = other
         if best is not None:
             _absorb(best, org)
+            gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]
+
+
+def _spelling_key(name: str) -> str:
+    """``org_key`` without accents and with "of"/"for" as one connector: the forms a writer
+    varies without naming another body ("Académie" / "Academie", "Bank of" / "Bank for")."""
+    key = unicodedata.normalize("NFKD", org_key(name))
+    key = "".join(c for c in key if not unicodedata.combining(c))
+    return re.sub(r"\bfor\b", "of", key)
+
+
+def merge_spellings(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """Merge rows whose names differ only by accents or an of/for connector; the first-named
+    row keeps its name (the other becomes an alias), since both are the text's own forms."""
+    first: dict[str, OrgEntity] = {}
+    gone: set[int] = set()
+    for org in orgs:
+        keys = {_spelling_key(f) for f in (org.name, *org.aliases)}
+        target = next((first[k] for k in keys if k in first), None)
+        if target is not None and target is not org and " " in org.name:
+            _absorb(target, org)
+            gone.add(id(org))
+            continue
+        for k in keys:
+            first.setdefault(k, org)
+    return [o for o in orgs if id(o) not in gone]
+
+
+def _without_country(name: str) -> str | None:
+    """"USAID Mission" for "USAID Liberia Mission": a body's country unit without its country."""
+    words = name.split()
+    for width in (3, 2, 1):
+        for k in range(1, len(words) - width):
+            if country_name(" ".join(words[k:k + width])):
+                return " ".join(words[:k] + words[k + width:])
+    return None
+
+
+def merge_country_units(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """"USAID Liberia Mission" and "USAID Mission" in one article are one unit: a parent's
+    unit written once with its country and once without it. The country form is canonical."""
+    by_key: dict[str, OrgEntity] = {}
+    for org in orgs:
+        for form in (org.name, *org.aliases):
+            by_key.setdefault(org_key(form), org)
+    gone: set[int] = set()
+    for org in orgs:
+        short = _without_country(org.name)
+        if short is None or len(short.split()) < 2:
+            continue
+        other = by_key.get(org_key(short))
+        if other is None or other is org or id(other) in gone or id(org) in gone:
+            continue
+        _absorb(org, other)
+        gone.add(id(other))
+    return [o for o in orgs if id(o) not in gone]
+
+
+def merge_party_plurals(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """"Conservatives" after "Scottish Conservatives" in one article is the same party."""
+    full = {fold(o.name.split()[-1]): o for o in orgs
+            if len(o.name.split()) == 2 and fold(o.name.split()[-1]) in lex.party_plurals}
+    gone: set[int] = set()
+    for org in orgs:
+        target = full.get(fold(org.name))
+        if target is not None and target is not org and " " not in org.name:
+            _absorb(target, org)
             gone.add(id(org))
     return [o for o in orgs if id(o) not in gone]

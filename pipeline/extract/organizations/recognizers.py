@@ -99,8 +99,14 @@ def _product_use(doc: Doc, end: int) -> bool:
     return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
+def _connectors() -> set[str]:
+    """English connectors and the one-word ones of Romance names ("Rio Grande do Sul")."""
+    return CONNECTORS | {c for c in get_lexicon().head_initial_connectors if c.isalpha() and len(c) >= 2}
+
+
 def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     """End of the capitalized run starting at ``i`` (connectors inside, not at its ends)."""
+    connectors = _connectors()
     j = i
     while j < end:
         tok = doc[j]
@@ -110,7 +116,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
         # "and" must be followed by a capitalized word; of/for/in may take "the" first
-        connector = tok.lower_ in CONNECTORS and (tok.text.islower() or tok.text == "&") and j > i \
+        connector = tok.lower_ in connectors and (tok.text.islower() or tok.text == "&") and j > i \
             and j + 1 < end \
             and (is_cap(doc[j + 1]) or (tok.lower_ != "and" and doc[j + 1].lower_ == "the"
                                         and j + 2 < end and is_cap(doc[j + 2])))
@@ -118,7 +124,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
             break
         j += 1
     # never end on a connector or hyphen
-    while j > i and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].text == "-"):
+    while j > i and (doc[j - 1].lower_ in connectors or doc[j - 1].text == "-"):
         j -= 1
     return j
 
@@ -148,22 +154,54 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
+            start = _of_parent_start(doc, start, i, s0, lex)
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
             end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             end = school_number(doc, end)
+            end = _campus(doc, i, end, s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
                 continue  # "Capacity Building Forum": an event unless known or defined
             if doc[start:end].text.isupper() and disqualified(doc[start:end], lex):
                 continue  # a headline in capitals: "MINISTRY OF EDUCATION LAUNCHES NEW ... PLAN"
-            if end - start == 1 and fold(tok.text) not in {"parliament", "unesco"}:
-                found.append(Mention(start, end, "bare"))
+            if end - start == 1 and fold(tok.text) not in lex.bare_heads:
+                if fold(tok.text) not in lex.abbreviated_heads:  # a lone "Ltd" would block "X Pvt. Ltd"
+                    found.append(Mention(start, end, "bare"))
                 continue
             found.append(Mention(start, end, "rule"))
     return found
+
+
+def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
+    """End of a university named with its campus: "University of California at Berkeley".
+    Only after an "of" complement, and only when the words after "at" are a known place."""
+    if end <= head + 1 or end + 1 >= s1 or doc[end].text != "at" \
+            or fold(doc[head].text) not in lex.campus_heads or doc[head + 1].lower_ != "of":
+        return end
+    run = _cap_run(doc, end + 1, s1)
+    if run == end + 1 or run - end > 4 or not _place(doc[end + 1:run]):
+        return end
+    return run
+
+
+def _of_parent_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
+    """Start of a name whose run hangs on "<Head> of": "University of Ghana Medical School",
+    "Association of Youth Organization". The capitalized run stops at the lower-case "of";
+    when the word before it is an organization head (not a job title: "Minister of ...") and
+    the run after it is more than its own head, the whole phrase is one name."""
+    k = start - 1
+    if k - 1 < s0 or head - start < 1 or doc[k].text != "of" or fold(doc[start].text) in lex.org_heads:
+        return start
+    before = doc[k - 1]
+    if not _is_head(before, lex) or fold(before.text) in lex.title_heads:
+        return start
+    left = inner_article_start(doc, _extend_left(doc, k - 1, s0, lex), k - 1, s0, lex)
+    if doc[left:k].text.isupper():
+        return start
+    return left
 
 
 def head_initial_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:

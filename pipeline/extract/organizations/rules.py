@@ -105,7 +105,8 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
 
 
 def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
-    """"UNDP Timor-Leste": a gazetteer organization directly followed by a country name."""
+    """"UNDP Timor-Leste", "BBC Wales": a gazetteer organization directly followed by a country
+    name or a nation (``office_nations``)."""
     found = []
     n = len(doc)
     for m in gaz:
@@ -121,7 +122,7 @@ def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[M
                 break
             if any("\n" in t.whitespace_ for t in doc[m.end:e - 1]):
                 break
-            if country_name(doc[m.end:e].text):
+            if country_name(doc[m.end:e].text) or fold(doc[m.end:e].text) in get_lexicon().office_nations:
                 best = e
         if best and not (best < n and doc[best].text in {"-"} and not doc[best - 1].whitespace_) \
                 and not _names_a_programme(doc, best):
@@ -407,7 +408,8 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
             e = i
             while e < sent.end and e - i < 4 and _name_token(doc[e], lex):
                 e += 1
-            if e - i < 4 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
+            e = _for_complement(doc, e, sent.end)
+            if e - i < 6 and (_kind_after(doc, e, n) or _kind_before(doc, i) or _acronym_kind(doc, i, e, lex)) \
                     and not is_place(doc[i:e].text) and not lex.known_org(doc[i:e].text) \
                     and fold(doc[i].text) not in lex.honorifics:
                 found.append(make(i, e, "rule"))
@@ -421,6 +423,20 @@ def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
                     and not (i > 0 and _name_token(doc[i - 1], lex)):
                 found.append(make(i, i + len(name), "rule"))
     return found
+
+
+def _for_complement(doc: Doc, e: int, s1: int) -> int:
+    """A short name's "for/of <Name>" complement ("Code for Nepal"): one or two capitalized
+    words (a place included) after a lower-case "for"/"of", not followed by more capitals."""
+    if e + 1 >= s1 or doc[e].text not in {"for", "of"}:
+        return e
+    k = e + 1
+    while k < s1 and k - e <= 2 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].is_stop \
+            and doc[k].ent_type_ not in {"DATE", "TIME"}:
+        k += 1
+    if k == e + 1 or (k < s1 and doc[k].text[:1].isupper()):
+        return e
+    return k
 
 
 def _name_token(tok, lex: Lexicon) -> bool:  # noqa: ANN001 - a spaCy Token
@@ -459,3 +475,17 @@ def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
     return e == i + 1 and e < len(doc) and tok.text.isupper() and len(tok.text) >= 2 \
         and fold(tok.text) not in lex.concepts and i > 0 and doc[i - 1].lower_ == "the" \
         and doc[e].is_lower and fold(doc[e].text) in lex.kind_nouns
+
+
+def party_mentions(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """Parties named by their members' plural after a national or political adjective
+    ("Scottish Conservatives", "Liberal Democrats"): spaCy tags the adjective NORP and the
+    plural nothing, and the plural alone names the party's people, not the party."""
+    found = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if fold(tok.text) in lex.party_plurals and tok.text[:1].isupper() and prev.text[:1].isupper() \
+                and prev.is_alpha and (prev.ent_type_ == "NORP" or prev.pos_ in {"ADJ", "PROPN"}) \
+                and not prev.is_stop and not prev.text.isupper():
+            found.append(make(prev.i, tok.i + 1, "rule"))
+    return found
