@@ -56,3 +56,17 @@ def test_a_utc_stamp_one_day_off_yields_to_the_byline_a_local_one_does_not() -> 
     local = page_metadata(parse_html(_dated("2024-12-03T23:17:00+09:00")), url)
     assert (utc["published"], utc["published_source"]) == ("2024-12-04", "visible")
     assert (local["published"], local["published_source"]) == ("2024-12-03", "agree")
+
+
+def test_a_template_fragment_is_cleaned_as_a_page() -> None:
+    """A Blade/PHP view (no <html>, one <section>) is an article page, its decorated headline cleaned."""
+    body = " ".join(["The ministry opened twelve new vocational training centres for young farmers this week."] * 8)
+    view = ("@extends('layout.main')\n\n@section('content')\n<section class=\"news\">\n"
+            "<h1><font class=\"bar\">|</font>Ministry opens training centres</h1>\n"
+            f"<div class=\"row\"><p>{body}</p><p>{body}</p></div>\n</section>\n@endsection\n")
+    assert parse_html(view) is not None
+    article = clean_html(view, "https://example.org/news/1")
+    assert article.status == "ok"
+    assert article.title == "Ministry opens training centres"
+    assert "vocational training centres" in article.text
+    assert parse_html("just words, no markup at all") is None

@@ -83,10 +83,25 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
 # --- parsing --------------------------------------------------------------------------
 
 
+# Block tags that make a text a page fragment worth parsing (a PHP/Blade/Jinja view, a CMS export).
+_MARKUP = re.compile(rb"<(?:p|div|section|article|main|h[1-6]|table|ul|ol|li|br|span|a)\b", re.I)
+
+
 def parse_html(html: str | bytes) -> HtmlElement | None:
-    """The page as an lxml tree (None when it is not HTML); parsed once, shared by all."""
+    """The page as an lxml tree (None when it is not HTML); parsed once, shared by all.
+
+    trafilatura's loader rejects a text whose start names no ``html`` and that parses to
+    fewer than two elements: a template fragment (``@extends('layout')`` then one
+    ``<section>``) is real HTML to us, so a rejected text that holds block markup is
+    parsed again inside ``<html><body>``.
+    """
     try:
-        return load_html(html)
+        tree = load_html(html)
+        if tree is None:
+            raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
+            if _MARKUP.search(raw[:100_000]):
+                tree = load_html(b"<html><body>" + raw + b"</body></html>")
+        return tree
     except (TypeError, ValueError):
         return None
 

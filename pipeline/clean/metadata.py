@@ -364,7 +364,8 @@ def page_metadata(
         node = h1 if h1 is not None else tt
         title = " ".join(node.text_content().split()) if node is not None else ""
     return {
-        "title": str(title or "").strip(),
+        # a separator glyph set before or after the headline ("<font>|</font>Headline") is decoration
+        "title": str(title or "").strip().strip("|•·»›").strip(),
         "published": published,
         "published_source": source,
         "modified": modified,
