@@ -455,3 +455,15 @@ def test_a_dump_that_starts_with_its_url_and_no_headline_is_titled_from_the_url(
     assert art.title == "Workshop on leveraging ict and oer held in tajikistan"
     assert (art.url, art.published, art.status) == (url, "2018-11-09", "ok")
     assert art.blocks[1].text.startswith("Around 30 decision makers")
+
+
+def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
+    """A real markdown post whose lines break inside sentences at no fixed width: names across a line end stay whole."""
+    from pipeline.clean.textdoc import normalize
+
+    post = Path(__file__).parent / "fixtures" / "real" / "tune" / "articles" / "us-uva-math-new-faculty.md"
+    paragraphs = [t for k, t in normalize(post.read_text("utf-8")).blocks if k == "paragraph"]
+    assert any("at the Indian Statistical Institute in Bangalore" in p for p in paragraphs)
+    assert any("Bhattacharya comes to the University of Virginia" in p for p in paragraphs)
+    assert any("from the Indian Institute of Technology in Madras" in p for p in paragraphs)
+    assert not any(p.endswith((" the", " of")) for p in paragraphs)

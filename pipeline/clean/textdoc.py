@@ -426,6 +426,25 @@ def _link_only(raw: str) -> bool:
     return len(re.findall(r"\w{2,}", rest)) < 3
 
 
+def _mid_sentence(group: list[str], nxt: str) -> bool:
+    """A markdown line that stops mid-sentence goes on in the next line (CommonMark's soft line break).
+
+    Needed where the file is not hard-wrapped at one width (``_width`` says unwrapped) but its
+    lines still break inside sentences ("researchers at the Tata" / "Institute of ..."): prose
+    that has not reached its end punctuation, and either ends on a word that cannot end a
+    sentence ("the", "of": ``line_goes_on`` in models/clean_textforms.json) or is
+    sentence-case (most words lower-case), is not a paragraph. Title Case lines (headings)
+    and the document's first line (a dump's title) are left to ``_break_between``.
+    """
+    p, n = group[-1].strip(), nxt.strip()
+    if not p or p.endswith(_END_PUNCT) or _BULLET.match(n) or is_byline_block(p) or is_byline_block(n):
+        return False
+    if furniture()["line_goes_on"].fullmatch(p):
+        return True
+    words = [w for w in " ".join(group).split() if w[:1].isalpha()]
+    return len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
+
+
 def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
     """Markdown blocks: headings (ATX and setext), list items, quotes and paragraphs (soft-wrapped lines joined)."""
     out: list[tuple[str, str]] = []
@@ -438,7 +457,8 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
         # One paragraph per line where the lines are paragraphs (a dump written as markdown)
         groups: list[list[str]] = []
         for line in para:
-            if groups and not _break_between(groups[-1][-1], line, width, wrapped):
+            if groups and (not _break_between(groups[-1][-1], line, width, wrapped)
+                           or (bool(out) or len(groups) > 1) and _mid_sentence(groups[-1], line)):
                 groups[-1].append(line)
             else:
                 groups.append([line])
