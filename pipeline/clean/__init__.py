@@ -34,6 +34,9 @@ from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
 from pipeline.settings import DATE_PRECISE_SOURCES
 
+# Publication-date sources that are htmldate's reading of the text, not markup, URL or byline.
+FRAGMENT_GUESSES = frozenset({"htmldate", "extensive", "earlier"})
+
 __all__ = ["clean_html", "clean_page", "clean_text", "clean_row", "assemble", "page_dates", "content_type_of"]
 
 ROW_CONTENT_TYPE = "application/vnd.edunews.row+json"  # a dataset row (pipeline.ingest.datasets)
@@ -165,7 +168,12 @@ def clean_html(
     if precise_dates:
         published = sel_date or (meta["published"] if meta["published_source"] in DATE_PRECISE_SOURCES else None)
     else:
-        published = sel_date or meta["published"] or dateline_date(
+        guessed = meta["published"]
+        if tree.find("head") is None and meta["published_source"] in FRAGMENT_GUESSES:
+            # A template fragment (no <head>: a PHP/Blade view) has no page-level date evidence;
+            # htmldate's search of its text finds event dates as readily as the publication day.
+            guessed = None
+        published = sel_date or guessed or dateline_date(
             [b.text for b in out_blocks if b.kind != "byline"][:4])
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
     language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
