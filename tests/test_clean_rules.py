@@ -76,7 +76,8 @@ def test_a_template_fragment_gets_no_publication_date_from_its_event_dates() -> 
     """A fragment has no <head>: htmldate's guess from its text (an event date) is not its publication day."""
     body = " ".join(["The ministry opened twelve new vocational training centres for young farmers."] * 6)
     event = "<p>The next intake starts on 14 March 2019, and applications close on 2 February 2019.</p>"
-    view = f"@section('content')\n<section><h1>Ministry opens centres</h1><div><p>{body}</p>{event}<p>{body}</p></div></section>"
+    view = (f"@section('content')\n<section><h1>Ministry opens centres</h1>"
+            f"<div><p>{body}</p>{event}<p>{body}</p></div></section>")
     assert page_metadata(parse_html(view), None)["published_source"] == "extensive"  # what htmldate alone would give
     assert clean_html(view).published is None
     dated = view.replace("<p>The ministry", "<p>NAIROBI, March 3, 2019 - The ministry", 1)
