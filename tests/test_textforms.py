@@ -467,17 +467,3 @@ def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
     assert any("Bhattacharya comes to the University of Virginia" in p for p in paragraphs)
     assert any("from the Indian Institute of Technology in Madras" in p for p in paragraphs)
     assert not any(p.endswith((" the", " of")) for p in paragraphs)
-
-
-def test_a_first_of_january_front_matter_date_yields_to_the_dateline() -> None:
-    """A migrated post's front matter says 1 January (a default); the dateline under it says the day."""
-    from pipeline.clean.textdoc import normalize, text_date
-
-    post = ("---\ntitle: College opens a teacher residency\ndate: January 01 2020\n---\n\n"
-            "PORTLAND, Ore., March 9, 2018 - The college opened a residency for new teachers.\n\n"
-            "Twenty graduates will teach in partner schools while they study.\n")
-    doc = normalize(post, markdown=True)
-    assert text_date(doc.fields, doc.blocks, None) == "2018-03-09"
-    kept = post.replace("January 01 2020", "March 12 2018")
-    doc = normalize(kept, markdown=True)
-    assert text_date(doc.fields, doc.blocks, None) == "2018-03-12"  # any other front-matter day still wins

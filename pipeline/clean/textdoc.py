@@ -530,14 +530,11 @@ def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | 
               embargo: str | None = None) -> str | None:
     """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
     and last an embargo line (often garbled by OCR, so it never wins over the others)."""
-    body = [t for k, t in blocks if k != "byline"]
-    top = dateline_date(body[:4])
-    # 1 January in front matter is a migration default or a year-only date when the text's own
-    # dateline names another day (the same reason a bare 1 January from htmldate is refused)
-    if (day := front_matter_date(fields)) and not (day.endswith("-01-01") and top and top != day):
+    if day := front_matter_date(fields):
         return day
-    if top:
-        return top
+    body = [t for k, t in blocks if k != "byline"]
+    if day := dateline_date(body[:4]):
+        return day
     tail = [t for t in body[-3:] if len(t) <= 60]
     if day := dateline_date(tail):
         return day
