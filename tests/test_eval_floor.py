@@ -160,13 +160,13 @@ def test_heldout7_floors() -> None:
 # score in bench/real_scores.jsonl) and its failures are never read. These are the quality numbers
 # that count; floors sit a little below the scores measured when they were pinned.
 REAL = REPO / "tests" / "fixtures" / "real"
-REAL_TUNE_FLOORS = {
-    "people": 0.85, "person_title": 0.63, "person_organization": 0.53, "organizations": 0.68,
+REAL_TUNE_FLOORS = {  # measured 0.889, 0.785, 0.681, 0.850, 0.929, 0.925, 1.0 (2026-12-04, 5th session)
+    "people": 0.86, "person_title": 0.75, "person_organization": 0.65, "organizations": 0.82,
     "places": 0.90, "event_dates": 0.90, "priority_areas": 0.95,
 }
-REAL_CHECK_FLOORS = {
-    "people": 0.79, "person_title": 0.45, "person_organization": 0.36, "organizations": 0.66,
-    "places": 0.85, "event_dates": 0.80, "priority_areas": 0.90,
+REAL_CHECK_FLOORS = {  # measured 0.824, 0.522, 0.414, 0.709, 0.890, 0.871, 0.941 (same day)
+    "people": 0.80, "person_title": 0.49, "person_organization": 0.38, "organizations": 0.68,
+    "places": 0.86, "event_dates": 0.84, "priority_areas": 0.90,
 }
 
 
@@ -188,4 +188,6 @@ def test_real_tune_floors() -> None:
 
 @pytest.mark.slow
 def test_real_check_floors() -> None:
-    _check_real(REAL / "check", REAL_CHECK_FLOORS, pub_share=0.9)
+    # 25 of 28 (0.89): a template page's date guessed from its text is no longer kept, so one right
+    # guess went with three invented ones (none invented is the stricter half of this test)
+    _check_real(REAL / "check", REAL_CHECK_FLOORS, pub_share=0.85)
