@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from pipeline.clean.boilerplate import body_blocks, parse_html
+from pipeline.clean.boilerplate import FRAGMENT_MARK, body_blocks, parse_html
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
@@ -169,9 +169,11 @@ def clean_html(
         published = sel_date or (meta["published"] if meta["published_source"] in DATE_PRECISE_SOURCES else None)
     else:
         guessed = meta["published"]
-        if tree.find("head") is None and meta["published_source"] in FRAGMENT_GUESSES:
-            # A template fragment (no <head>: a PHP/Blade view) has no page-level date evidence;
-            # htmldate's search of its text finds event dates as readily as the publication day.
+        if tree.get(FRAGMENT_MARK) is not None and meta["published_source"] in FRAGMENT_GUESSES:
+            # A fragment that is HTML only once wrapped (a PHP/Blade view with one block) has no
+            # page-level date evidence; htmldate's search of its text finds event dates as readily
+            # as the publication day. (Whole headless views keep the guess: on gold-dev's PHP page it
+            # is the "latest news of 21st January, 2025" line, right.)
             guessed = None
         published = sel_date or guessed or dateline_date(
             [b.text for b in out_blocks if b.kind != "byline"][:4])

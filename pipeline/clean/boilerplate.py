@@ -83,6 +83,7 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
 # --- parsing --------------------------------------------------------------------------
 
 
+FRAGMENT_MARK = "data-edunews-fragment"  # set on the root of a page parsed inside <html><body>
 # Block tags that make a text a page fragment worth parsing (a PHP/Blade/Jinja view, a CMS export).
 _MARKUP = re.compile(rb"<(?:p|div|section|article|main|h[1-6]|table|ul|ol|li|br|span|a)\b", re.I)
 
@@ -93,7 +94,7 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     trafilatura's loader rejects a text whose start names no ``html`` and that parses to
     fewer than two elements: a template fragment (``@extends('layout')`` then one
     ``<section>``) is real HTML to us, so a rejected text that holds block markup is
-    parsed again inside ``<html><body>``.
+    parsed again inside ``<html><body>``, its root marked with ``FRAGMENT_MARK``.
     """
     try:
         tree = load_html(html)
@@ -101,6 +102,8 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
             raw = html.encode("utf-8", "surrogatepass") if isinstance(html, str) else html
             if _MARKUP.search(raw[:100_000]):
                 tree = load_html(b"<html><body>" + raw + b"</body></html>")
+                if tree is not None:
+                    tree.set(FRAGMENT_MARK, "")  # clean_html weighs its date evidence differently
         return tree
     except (TypeError, ValueError):
         return None
