@@ -81,6 +81,7 @@ L2 = 0.01
 FOLDS = 5
 SEEDS = (0, 1, 2)
 # The classifier (see the module docstring for why these values)
+C_BALANCE = float(__import__("os").environ.get("EDU_BAL", "0.5"))  # class balance of the classifier's page weights
 C_L2 = 1.0  # ridge penalty (features L2-normalised per part; 1 beat 3 and 0.1 leaving one source out)
 MIN_SITES = 3  # an n-gram is a feature when on this many hand-labelled sites (or WEAK_MIN_DOCS weak rows)
 WEAK_MIN_DOCS = 5
@@ -108,11 +109,11 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2, steps: int 
     return beta[:-1], float(beta[-1])
 
 
-def weights(y: np.ndarray, sites: list[str]) -> np.ndarray:
+def weights(y: np.ndarray, sites: list[str], balance: float = BALANCE) -> np.ndarray:
     """1/sqrt(pages of the site) per page, education pages scaled towards balanced classes."""
     per_site = Counter(sites)
     w = np.array([1.0 / math.sqrt(per_site[s]) for s in sites])
-    return np.where(y == 1, w * (w[y == 0].sum() / w[y == 1].sum()) ** BALANCE, w)
+    return np.where(y == 1, w * (w[y == 0].sum() / w[y == 1].sum()) ** balance, w)
 
 
 def site_folds(sites: list[str], seed: int, k: int = FOLDS) -> np.ndarray:
@@ -331,7 +332,7 @@ def corpus(pages: tuple[Page, ...], weak: list[dict[str, str]]) -> Corpus:
 def row_weights(c: Corpus, idx: list[int]) -> np.ndarray:
     """Hand pages: 1/sqrt(pages of the site), education scaled towards balance; weak rows: WEAK_WEIGHT."""
     hand = [i for i in idx if i < c.hand]
-    w = weights(c.y[hand], [c.sites[i] for i in hand])
+    w = weights(c.y[hand], [c.sites[i] for i in hand], C_BALANCE)
     return np.concatenate([w, np.full(len(idx) - len(hand), WEAK_WEIGHT)])
 
 
