@@ -21,7 +21,13 @@ How the score is made (everything it knows is data in ``models/education_terms.j
    page is not judged on two words) go through a logistic curve whose ``slope`` and
    ``intercept`` were fitted on every labelled split of ``data/topic/``
    (``bench/train_education.py``, which also cross-validates the whole scheme by site and
-   leaving one source out).
+   leaving one source out);
+4. when the models folder holds ``education_classifier.json`` (it does by default), that curve's
+   log-odds (clipped) is one feature of a linear classifier whose other features are the words and
+   word pairs of the headline, the lead (first 100 words) and the body, each part's 1 + log(count)
+   L2-normalised (``features``); its ~4,000 named weights, bias and density weight are fitted by
+   ``bench/train_education.py`` on the labelled pages, so a score is explained by the n-grams of the
+   article and their weights. Without the file the curve alone is the score.
 
 Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
 that give a priority area its theme) whose keywords score at least ``topic_min_points``
@@ -33,7 +39,7 @@ unless its headline names another beat, and a page that uses education words abo
 something else (a graduation-party how-to) can pass; sport at a school or college is
 pushed down by the sport vocabulary; a school-set story whose headline names no other beat
 (a security grant, school health services) still passes. Cross-validated by site and left one
-source out on data/topic/ (1,093 pages): see bench/train_education.py and README.
+source out on data/topic/ (1,281 pages): see bench/train_education.py and README.
 """
 
 from __future__ import annotations
