@@ -86,7 +86,7 @@ L2 = 0.01
 FOLDS = 5
 SEEDS = (0, 1, 2)
 # The classifier (see the module docstring for why these values)
-C_BALANCE = 0.75  # class balance of the classifier's page weights (as BALANCE; 0.75: P and R closest leaving one source out with dev6)
+C_BALANCE = 0.75  # class balance of the page weights (as BALANCE; 0.75: P and R closest leaving one source out)
 C_L2 = 1.0  # ridge penalty (features L2-normalised per part; 1 beat 3 and 0.1 leaving one source out)
 MIN_SITES = 3  # an n-gram is a feature when on this many hand-labelled sites (or WEAK_MIN_DOCS weak rows)
 WEAK_MIN_DOCS = 5
