@@ -4,8 +4,9 @@
     python bench/eval_education.py --split check5 [--errors]        # one split (a blind check: run once)
 
 An article counts as predicted education when its score is at least the threshold (default:
-the min_education default, 0.5). The per-split rows score the stored model, whose curve was
-fitted on all the development splits (bench/train_education.py): they are training scores.
+the min_education default, 0.5). The per-split rows score the stored model (the classifier of
+models/education_classifier.json), trained on all the development splits (bench/train_education.py):
+they are training scores.
 The honest numbers for the development pages are the cross-validation by site and, for a new
 source, leave one source out (the curve refitted without the held-out sites or source, see
 bench/train_education.py). ``--split NAME`` scores
@@ -22,7 +23,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _topic import load  # noqa: E402
-from train_education import DEV_SPLITS, FOLDS, SEEDS, cross_validate, dev_set, leave_one_source_out, source_table  # noqa: E402,E501
+from train_education import (  # noqa: E402
+    DEV_SPLITS,
+    FOLDS,
+    SEEDS,
+    classifier_cv,
+    classifier_loso,
+    corpus,
+    cross_validate,
+    dev_pages,
+    dev_set,
+    leave_one_source_out,
+    source_table,
+    weak_rows,
+)
 
 from pipeline.extract.education import score  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -71,12 +85,18 @@ def main() -> int:
         x, y, sites, sources = dev_set(with_sources=True)
         cv = cross_validate(x, y, sites)
         loso = leave_one_source_out(x, y, sites, sources)
-        print(f"| CV by site, {FOLDS} folds x {len(SEEDS)} deals | {len(y)} | {int(y.sum())} | {cv['precision']:.3f} "
-              f"| {cv['recall']:.3f} | {cv['f1']:.3f} | | |")
-        print(f"| leave one source out, {len(set(sources))} sources | {len(y)} | {int(y.sum())} "
+        print(f"| term-density curve: CV by site, {FOLDS} folds x {len(SEEDS)} deals | {len(y)} | {int(y.sum())} "
+              f"| {cv['precision']:.3f} | {cv['recall']:.3f} | {cv['f1']:.3f} | | |")
+        print(f"| term-density curve: leave one source out, {len(set(sources))} sources | {len(y)} | {int(y.sum())} "
               f"| {loso['precision']:.3f} | {loso['recall']:.3f} | {loso['f1']:.3f} | | |")
+        c = corpus(dev_pages(), weak_rows())
+        ccv, closo = classifier_cv(c), classifier_loso(c)
+        print(f"| classifier: CV by site | {len(y)} | {int(y.sum())} | {ccv['precision']:.3f} | {ccv['recall']:.3f} "
+              f"| {ccv['f1']:.3f} | | |")
+        print(f"| classifier: leave one source out | {len(y)} | {int(y.sum())} | {closo['precision']:.3f} "
+              f"| {closo['recall']:.3f} | {closo['f1']:.3f} | | |")
         print()
-        print(source_table(loso))
+        print(source_table(closo))
     if args.errors:
         for split, r in results.items():
             print(f"{split}:")

@@ -119,7 +119,7 @@ class ArticleRow:
                       "max_chars characters were read)", "ok")
     duplicate_of: str | None = col("string", "article_id of the earlier copy when status is duplicate", None)
     education: float | None = col("number", "How much the article is about education, 0 to 1 (English articles; "
-                                  "weighted terms of models/education_terms.json)", 0.97)
+                                  "a classifier over term density and headline/lead/body words: models/education_*.json)", 0.97)
     education_topics: str | None = col("string", "SDG 4 targets the article touches (models/taxonomy.json codes), "
                                        "'; '-joined; only for articles with education >= 0.5", "4.1; 4.c")
     text: str = col("string", "Cleaned body (title first, blocks separated by blank lines); offsets in other tables point here", "...")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,6 +23,7 @@ TOPIC = ROOT / "data" / "topic"
 LABELS = {json.loads(line)["file"]: json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()}
 TEACHERS_PROTEST = "cleaning-dev/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html.gz"
 PRECISION_CHECK3, RECALL_CHECK3 = 0.89, 0.94  # measured 0.920 and 0.964 (stored model, curve fitted with check3)
+LOSO_PRECISION, LOSO_RECALL = 0.84, 0.85  # classifier, leave one source out: measured 0.859 and 0.876 (1,677 pages)
 DAVIS_CUP = "cleaning-dev/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
 
 
@@ -164,36 +166,90 @@ def test_process_only_education_skips_extractors_for_off_topic_pages(tmp_path: P
 
 
 @pytest.mark.slow
-def test_cross_validation_by_site_floor() -> None:
-    """The whole scheme, cross-validated by site on the development splits, stays above its measured floor."""
+def test_term_density_curve_cross_validation_floor() -> None:
+    """The term-density curve (the classifier's first feature, and the score without a classifier file)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import cross_validate, dev_set
 
     x, y, sites = dev_set()
-    assert len(y) >= 900 and y.sum() >= 200 and len(set(sites)) >= 500
+    assert len(y) >= 1500 and y.sum() >= 550 and len(set(sites)) >= 620
     cv = cross_validate(x, y, sites)
-    assert cv["precision"] >= 0.89  # measured 0.908 (5 folds x 3 deals, 1,093 pages)
-    assert cv["recall"] >= 0.88  # measured 0.901
+    assert cv["precision"] >= 0.84  # measured 0.862 (5 folds x 3 deals, 1,677 pages with dev6)
+    assert cv["recall"] >= 0.78  # measured 0.807
     assert cv["slope"] > 0 and 2 <= -cv["intercept"] / cv["slope"] <= 6  # 0.5 at 2-6 points per 100 words
 
 
 @pytest.mark.slow
-def test_leave_one_source_out_floor() -> None:
-    """Each source (repository) held out whole, the curve fitted on the rest: the score on a new source.
+def test_classifier_leave_one_source_out_floor() -> None:
+    """Each source (repository) held out whole, the classifier trained on the rest: the score on a new source.
 
-    CV by site overstated precision on check4's new source (0.898 by CV, 0.767 on check4);
-    this is the closer estimate, pooled and on the biggest single-site source (the Star Democrat).
+    CV by site overstated precision on check4's and check5's new sources; this is the closer estimate.
     """
     sys.path.insert(0, str(ROOT / "bench"))
-    from train_education import dev_set, leave_one_source_out
+    from train_education import classifier_loso, corpus, dev_pages, weak_rows
 
-    x, y, sites, sources = dev_set(with_sources=True)
-    assert len(set(sources)) >= 10
-    loso = leave_one_source_out(x, y, sites, sources)
-    assert loso["precision"] >= 0.89  # measured 0.905
-    assert loso["recall"] >= 0.89  # measured 0.908
-    stardem = loso["per_source"]["NewsAppsUMD/jour329w_fall2025"]
-    assert stardem["fp"] <= 9 and stardem["fn"] <= 8  # measured 7 and 6 of 121 pages (73 education)
+    c = corpus(dev_pages(), weak_rows())
+    assert len(set(c.sources[:c.hand])) >= 20
+    loso = classifier_loso(c)
+    assert loso["precision"] >= LOSO_PRECISION
+    assert loso["recall"] >= LOSO_RECALL
+
+
+def test_training_is_deterministic_and_the_pipeline_scores_what_training_computed(tmp_path: Path) -> None:
+    """The artefact is reproducible from the script: the same pages give the same weights, and the stored
+    JSON, read by the pipeline, gives the log-odds the trainer computed (no drift between the two codes)."""
+    import shutil
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import Page, artefact, corpus, logits, train
+
+    items = []
+    for file in [*HARD_OTHER, *HARD_EDUCATION, TEACHERS_PROTEST, DAVIS_CUP, "gold-dev/gh-iddrisu-teachers.html",
+                 "cleaning-datasets/dragnet_data-R170.html.gz", "cleaning-datasets/dragnet_data-T68.html.gz"]:
+        article = _article(file)
+        body = article.text[len(article.title):] if article.text.startswith(article.title) else article.text
+        row = LABELS[file]
+        # every page its own site three times over, so that MIN_SITES keeps n-grams of a tiny set
+        for copy in range(3):
+            items.append(Page(article.title, body, float(row["label"] == "education"), f"{copy}-{file}", row["source"]))
+    c = corpus(tuple(items), [])
+    idx = list(range(len(items)))
+    first, second = train(c, idx), train(c, idx)
+    assert first == second and len(first["weights"]) > 100  # type: ignore[arg-type]
+    for name in ("education_terms.json", "taxonomy.json"):
+        shutil.copy(ROOT / "models" / name, tmp_path / name)
+    stored = artefact(first, len(items), 0)
+    (tmp_path / "education_classifier.json").write_text(json.dumps(stored))
+    z = logits(first, c, idx)
+    for i in range(0, len(items), 3):
+        p = items[i]
+        got = score(p.title, p.title + p.body, tmp_path)
+        assert got == pytest.approx(1 / (1 + math.exp(-z[i])), abs=2e-3)
+
+
+def test_without_a_classifier_file_the_term_density_score_is_used(tmp_path: Path) -> None:
+    """A user's models folder from before the classifier still scores (the term-density curve alone)."""
+    import shutil
+
+    from pipeline.extract.education import load_classifier, load_model
+    for name in ("education_terms.json", "taxonomy.json"):
+        shutil.copy(ROOT / "models" / name, tmp_path / name)
+    article = _article(TEACHERS_PROTEST)
+    body = article.text[len(article.title):]
+    assert load_classifier(tmp_path) is None and load_classifier() is not None
+    assert score(article.title, article.text, tmp_path) == load_model(tmp_path).score(article.title, body)
+    assert score(article.title, article.text, tmp_path) >= 0.5
+
+
+def test_the_classifier_is_explainable_and_small() -> None:
+    """The stored classifier: a few thousand named n-grams, education words pull up, other beats down."""
+    data = json.loads((ROOT / "models" / "education_classifier.json").read_text())
+    weights = data["weights"]
+    assert 1000 <= len(weights) <= 5000
+    assert data["density_weight"] > 0
+    assert all(k[:2] in {"h:", "l:", "b:"} for k in weights)
+    top = sorted(weights, key=lambda k: -weights[k])[:40]
+    assert any(word in k for k in top for word in ("school", "student", "teach", "education", "college"))
 
 
 def test_check3_floor() -> None:
@@ -242,12 +298,11 @@ def test_check4_is_whole_and_development_data() -> None:
     assert "check4" in DEV_SPLITS
 
 
-def test_check5_is_blind_whole_and_varied() -> None:
-    """check5 (issue 16's third blind set) is complete, new, spread over sites and kept out of training.
+def test_check5_is_whole_varied_and_development_data() -> None:
+    """check5 (issue 16's third blind set, scored once: P 0.842, R 0.780) is complete and now training data.
 
-    Reads only labels and files, never a score: check5 must not be scored before the lead does. Its
-    sites are new to data/topic and its repositories new to tests/fixtures/real, and no site holds more
-    than a quarter of it, so one publisher cannot decide its precision or recall.
+    Its sites are new to the older splits and its repositories new to tests/fixtures/real, and no site
+    holds more than a quarter of it. A split named check6 (the next blind set) is never training data.
     """
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
@@ -258,14 +313,16 @@ def test_check5_is_blind_whole_and_varied() -> None:
     assert len(check5) >= 150 and 0.35 <= sum(r["label"] == "education" for r in check5) / len(check5) <= 0.55
     assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in check5)
     assert all((TOPIC / "pages" / r["file"]).is_file() for r in check5)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check5"}
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] in
+                   {"calibration", "check", "check2", "check3", "check4"}}
     assert not older_sites & {r["site"] for r in check5}
     fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
         "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
     assert not fixture_repos & {r["repository"] for r in check5}
     per_site = Counter(r["site"] for r in check5)
     assert max(per_site.values()) <= len(check5) / 4
-    assert "check5" not in DEV_SPLITS
+    assert "check5" in DEV_SPLITS
+    assert not any(split.startswith("check6") for split in DEV_SPLITS)
 
 
 def test_check6_is_blind_whole_and_varied() -> None:

@@ -21,7 +21,13 @@ How the score is made (everything it knows is data in ``models/education_terms.j
    page is not judged on two words) go through a logistic curve whose ``slope`` and
    ``intercept`` were fitted on every labelled split of ``data/topic/``
    (``bench/train_education.py``, which also cross-validates the whole scheme by site and
-   leaving one source out).
+   leaving one source out);
+4. when the models folder holds ``education_classifier.json`` (it does by default), that curve's
+   log-odds (clipped) is one feature of a linear classifier whose other features are the words and
+   word pairs of the headline, the lead (first 100 words) and the body, each part's 1 + log(count)
+   L2-normalised (``features``); its ~4,000 named weights, bias and density weight are fitted by
+   ``bench/train_education.py`` on the labelled pages, so a score is explained by the n-grams of the
+   article and their weights. Without the file the curve alone is the score.
 
 Topics are the SDG 4 targets of ``models/taxonomy.json`` (the same keywords and weights
 that give a priority area its theme) whose keywords score at least ``topic_min_points``
@@ -33,7 +39,7 @@ unless its headline names another beat, and a page that uses education words abo
 something else (a graduation-party how-to) can pass; sport at a school or college is
 pushed down by the sport vocabulary; a school-set story whose headline names no other beat
 (a security grant, school health services) still passes. Cross-validated by site and left one
-source out on data/topic/ (1,093 pages): see bench/train_education.py and README.
+source out on data/topic/ (1,281 pages): see bench/train_education.py and README.
 """
 
 from __future__ import annotations
@@ -49,7 +55,8 @@ from pathlib import Path
 from pipeline.knowledge import models_dir as active_models_dir
 from pipeline.records import Article
 
-__all__ = ["EducationModel", "annotate", "headline", "load_model", "score", "topics"]
+__all__ = ["Classifier", "EducationModel", "annotate", "features", "headline", "load_classifier", "load_model",
+           "score", "topics"]
 
 SCORED_STATUSES = {"ok", "too_short", "not_an_article", "paywalled"}
 
@@ -123,6 +130,86 @@ class EducationModel:
         return out
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+def _namespace(prefix: str, words: list[str], out: dict[str, float]) -> None:
+    """Unigrams and bigrams of one part of the article: 1 + log(count), L2-normalised within the part.
+
+    The norm runs over every n-gram of the part (not only the model's vocabulary), so a feature's value
+    depends on the text alone and a pruned vocabulary scores exactly as it was trained.
+    """
+    counts = Counter(words)
+    counts.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    if not counts:
+        return
+    values = {k: 1.0 + math.log(v) for k, v in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    for k, v in values.items():
+        out[prefix + k] = v / norm
+
+
+def features(title: str, body: str, lead_words: int = 100) -> dict[str, float]:
+    """Bag-of-n-grams features of an article for the classifier: headline (h:), lead (l:), body (b:).
+
+    The headline and the lead say what a story is about, so their words get namespaces of their own;
+    the body (all of it, the lead included) is the weaker, longer evidence.
+    """
+    out: dict[str, float] = {}
+    body_words = _WORD.findall(body.lower())
+    _namespace("h:", _WORD.findall(headline(title).lower()), out)
+    _namespace("l:", body_words[:lead_words], out)
+    _namespace("b:", body_words, out)
+    return out
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """The trained linear classifier (models/education_classifier.json, bench/train_education.py).
+
+    logit = bias + density_weight * clip(term-density logit, +-density_clip) + sum(weight * feature);
+    score = 1 / (1 + exp(-(calibration_a * logit + calibration_b))).
+    """
+
+    weights: dict[str, float]
+    bias: float
+    density_weight: float
+    density_clip: float
+    lead_words: int
+    calibration_a: float
+    calibration_b: float
+
+    def logit(self, terms: EducationModel, title: str, body: str) -> float:
+        """The classifier's raw log-odds for one article."""
+        old = terms.slope * terms.density(title, body) + terms.intercept
+        z = self.bias + self.density_weight * max(min(old, self.density_clip), -self.density_clip)
+        for k, v in features(title, body, self.lead_words).items():
+            z += self.weights.get(k, 0.0) * v
+        return z
+
+    def score(self, terms: EducationModel, title: str, body: str) -> float:
+        """Education score in [0, 1], rounded to 3 decimals."""
+        x = self.calibration_a * self.logit(terms, title, body) + self.calibration_b
+        return round(1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0))), 3)
+
+
+@lru_cache(maxsize=4)
+def load_classifier(models_dir: Path | None = None) -> Classifier | None:
+    """Read models/education_classifier.json; None when the models folder has none (term density alone)."""
+    if models_dir is None:
+        return load_classifier(active_models_dir())
+    path = models_dir / "education_classifier.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return Classifier(
+        weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
+        density_weight=float(data["density_weight"]), density_clip=float(data["density_clip"]),
+        lead_words=int(data["lead_words"]), calibration_a=float(data["calibration"]["a"]),
+        calibration_b=float(data["calibration"]["b"]),
+    )
+
+
 @lru_cache(maxsize=4)
 def load_model(models_dir: Path | None = None) -> EducationModel:
     """Read models/education_terms.json and models/taxonomy.json (once per process and folder).
@@ -160,7 +247,8 @@ def load_model(models_dir: Path | None = None) -> EducationModel:
 def score(title: str, text: str, models_dir: Path | None = None) -> float:
     """Education score of a title and its body text (the body may start with the title)."""
     body = text[len(title):] if title and text.startswith(title) else text
-    return load_model(models_dir).score(title, body)
+    terms, classifier = load_model(models_dir), load_classifier(models_dir)
+    return classifier.score(terms, title, body) if classifier is not None else terms.score(title, body)
 
 
 def topics(text: str, education: float, models_dir: Path | None = None) -> list[str]:
