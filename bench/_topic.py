@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from pipeline.clean import clean_page, content_type_of
 from pipeline.errors import CleanError
@@ -51,3 +52,35 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
         source = row["source"] if row["source"] == "tune-articles" else row["repository"]
         yield Labelled(row["file"], row["label"], row["site"], row["split"], source, article.title, article.text,
                        article.language)
+
+
+def host(url: str | None) -> str:
+    """A URL's host name without ``www.`` ("" without a URL): the site of a labelled page."""
+    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+
+
+def fixture_sources() -> tuple[set[str], set[str]]:
+    """Repositories and URL hosts of tests/fixtures/real's sources, which a labelled split must not reuse.
+
+    Only those two fields of the ``sources.jsonl`` files are read: the check half's articles and gold
+    stay unread by the builders that call this.
+    """
+    repos: set[str] = set()
+    hosts: set[str] = set()
+    for sources in sorted((TOPIC_DIR.parent.parent / "tests" / "fixtures" / "real").glob("*/sources.jsonl")):
+        for line in sources.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                repos.add(str(row.get("repository") or ""))
+                hosts.add(host(row.get("url")))
+    return repos - {""}, hosts - {""}
+
+
+def clashes(built: list[tuple[dict[str, object], bytes]], other_sites: set[str]) -> list[str]:
+    """What makes a new labelled split not new: a site already labelled, or a repository or URL host of
+    tests/fixtures/real's sources (a builder refuses to write when this is not empty)."""
+    found = sorted({str(row["site"]) for row, _ in built} & other_sites)
+    fixture_repos, fixture_hosts = fixture_sources()
+    found += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
+    found += sorted({host(str(row["url"])) for row, _ in built if row["url"]} & fixture_hosts)
+    return found

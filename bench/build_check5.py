@@ -20,9 +20,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _topic import clashes  # noqa: E402
+from _topic import host as _host  # noqa: E402
+
 TOPIC = ROOT / "data" / "topic"
 LABEL = {"E": "education", "O": "other"}
 
@@ -216,9 +220,6 @@ def _html_title(body: bytes) -> str:
     return html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
 
 
-def _host(url: str | None) -> str:
-    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
-
 
 def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
     """Every check5 row with its page bytes, read from the clones (one per source repository)."""
@@ -311,17 +312,6 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
     return out
 
 
-def _fixture_sources() -> tuple[set[str], set[str]]:
-    """Repositories and URL hosts of tests/fixtures/real's sources (only those two fields are read)."""
-    repos: set[str] = set()
-    hosts: set[str] = set()
-    for sources in sorted((ROOT / "tests" / "fixtures" / "real").glob("*/sources.jsonl")):
-        for line in sources.read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                repos.add(str(row.get("repository") or ""))
-                hosts.add(_host(row.get("url")))
-    return repos - {""}, hosts - {""}
 
 
 def main(argv: list[str]) -> int:
@@ -331,10 +321,7 @@ def main(argv: list[str]) -> int:
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if json.loads(line)["split"] != "check5"]
     old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
-    clash = sorted({str(row["site"]) for row, _ in built} & old_sites)
-    fixture_repos, fixture_hosts = _fixture_sources()
-    clash += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
-    clash += sorted({_host(row["url"]) for row, _ in built if row["url"]} & fixture_hosts)  # type: ignore[arg-type]
+    clash = clashes(built, old_sites)
     if clash:
         print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
         return 1

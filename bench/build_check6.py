@@ -22,9 +22,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _topic import clashes  # noqa: E402
+from _topic import host as _host  # noqa: E402
+
 TOPIC = ROOT / "data" / "topic"
 SPLIT = "check6"
 LABEL = {"E": "education", "O": "other"}
@@ -86,9 +90,6 @@ def _canonical(body: bytes) -> str | None:
                   body)
     return html.unescape(m.group(1).decode("utf-8", "replace")) if m else None
 
-
-def _host(url: str | None) -> str:
-    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
 
 
 def _post_slug(path: str) -> tuple[str, str, str, str]:
@@ -410,17 +411,6 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
     return out
 
 
-def _fixture_sources() -> tuple[set[str], set[str]]:
-    """Repositories and URL hosts of tests/fixtures/real's sources (only those two fields are read)."""
-    repos: set[str] = set()
-    hosts: set[str] = set()
-    for sources in sorted((ROOT / "tests" / "fixtures" / "real").glob("*/sources.jsonl")):
-        for line in sources.read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                repos.add(str(row.get("repository") or ""))
-                hosts.add(_host(row.get("url")))
-    return repos - {""}, hosts - {""}
 
 
 def main(argv: list[str]) -> int:
@@ -433,10 +423,7 @@ def main(argv: list[str]) -> int:
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if json.loads(line)["split"] != SPLIT]
     old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
-    clash = sorted({str(row["site"]) for row, _ in built} & old_sites)
-    fixture_repos, fixture_hosts = _fixture_sources()
-    clash += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
-    clash += sorted({_host(row["url"]) for row, _ in built if row["url"]} & fixture_hosts)  # type: ignore[arg-type]
+    clash = clashes(built, old_sites)
     if clash:
         print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
         return 1

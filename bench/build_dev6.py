@@ -27,9 +27,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _topic import clashes  # noqa: E402
+
 TOPIC = ROOT / "data" / "topic"
 SPLIT = "dev6"
 LABEL = {"E": "education", "O": "other"}
@@ -883,9 +886,6 @@ def _read(checkout: str, commit: str, path: str) -> bytes:
                           capture_output=True).stdout
 
 
-def _host(url: str | None) -> str:
-    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
-
 
 def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
     """The dev6 rows, with their page bytes, of the sources given."""
@@ -909,17 +909,6 @@ def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], b
     return out
 
 
-def _fixture_sources() -> tuple[set[str], set[str]]:
-    """Repositories and URL hosts of tests/fixtures/real's sources (only those two fields are read)."""
-    repos: set[str] = set()
-    hosts: set[str] = set()
-    for sources in sorted((ROOT / "tests" / "fixtures" / "real").glob("*/sources.jsonl")):
-        for line in sources.read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                repos.add(str(row.get("repository") or ""))
-                hosts.add(_host(row.get("url")))
-    return repos - {""}, hosts - {""}
 
 
 def main(argv: list[str]) -> int:
@@ -935,10 +924,7 @@ def main(argv: list[str]) -> int:
     kept = [line for line in lines if json.loads(line)["split"] == SPLIT
             and json.loads(line)["repository"] not in rebuilt]
     other_sites = {json.loads(line)["site"].removeprefix("www.") for line in others}
-    clash = sorted({str(row["site"]) for row, _ in built} & other_sites)
-    fixture_repos, fixture_hosts = _fixture_sources()
-    clash += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
-    clash += sorted({_host(row["url"]) for row, _ in built if row["url"]} & fixture_hosts)  # type: ignore[arg-type]
+    clash = clashes(built, other_sites)
     if clash:
         print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
         return 1
