@@ -158,3 +158,16 @@ def test_dask_local_cluster_runs_the_installed_package(venv: Path, installed_run
     assert f"new {_sample_size()}," in log and "failed 0" in log, log
     assert _digests(data / "processed") == _digests(installed_run / "processed")
 
+
+
+def test_the_wheel_ships_every_model_file(venv: Path, elsewhere: Path) -> None:
+    """Every file of models/ is in the installed package: a missing one (the education classifier) would not
+    fail a run, it would silently score with less (the classifier falls back to the term curve)."""
+    out, _ = _sh([str(venv / "bin" / "python"), "-c",
+                  "from pipeline.knowledge import models_dir; print(models_dir())"], cwd=elsewhere, env=_env(venv))
+    bundled = Path(out.strip())
+    assert "_bundled" in bundled.parts, bundled
+    shipped = {p.relative_to(bundled).as_posix() for p in bundled.rglob("*") if p.is_file()}
+    ours = {p.relative_to(ROOT / "models").as_posix() for p in (ROOT / "models").rglob("*") if p.is_file()}
+    assert "education_classifier.json" in ours
+    assert ours <= shipped, sorted(ours - shipped)
