@@ -74,6 +74,7 @@ from pipeline.extract.organizations.merge import (
     merge_cut_forms,
     merge_headless,
     merge_party_plurals,
+    merge_prefixed,
     merge_spellings,
     merge_variants,
 )
@@ -313,7 +314,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
         key, _ = resolve(chosen_by_span.get((m.start, m.end), m))
         if key in by_key and acr not in by_key[key].aliases:
             by_key[key].aliases.append(acr)
-    orgs = _merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
+    orgs = merge_prefixed(_merge_country_forms([by_key[k] for k in order]), lex)
     orgs = drop_places(merge_variants(orgs, lex), lex)  # word-order variants; spaCy's regions
     orgs = merge_headless(orgs, lex)  # "Southfield Primary" -> "Southfield Primary School"
     orgs = merge_cut_forms(orgs, lex)  # "National Library" -> "National Library of Uganda"
@@ -380,32 +381,6 @@ def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
                         other.aliases.append(alias)
                 gone.add(id(org))
                 break
-    return [o for o in orgs if id(o) not in gone]
-
-
-def _merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
-    """"UNDP Timor-Leste Accelerator Lab" and "Timor-Leste Accelerator Lab" are one unit.
-
-    A unit written once with its parent's acronym in front and once without is the same
-    body; the prefixed form is the canonical one (it identifies the unit).
-    """
-    keys: dict[str, OrgEntity] = {}
-    for org in orgs:
-        for form in (org.name, *org.aliases):
-            keys.setdefault(org_key(form), org)
-    gone: set[int] = set()
-    for org in orgs:
-        first, _, rest = org.name.partition(" ")
-        if first not in lex.by_acronym or len(rest.split()) < 2:
-            continue
-        short = keys.get(org_key(rest))
-        if short is None or short is org or id(short) in gone or id(org) in gone:
-            continue
-        org.spans.extend(short.spans)
-        for alias in [short.name, *short.aliases]:
-            if alias not in org.aliases and org_key(alias) != org_key(org.name):
-                org.aliases.append(alias)
-        gone.add(id(short))
     return [o for o in orgs if id(o) not in gone]
 
 

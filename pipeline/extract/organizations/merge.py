@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, org_key
@@ -208,16 +209,16 @@ def _without_country(name: str) -> str | None:
     return None
 
 
-def merge_country_units(orgs: list[OrgEntity]) -> list[OrgEntity]:
-    """"USAID Liberia Mission" and "USAID Mission" in one article are one unit: a parent's
-    unit written once with its country and once without it. The country form is canonical."""
+def _merge_into_longer(orgs: list[OrgEntity], shorter: Callable[[str], str | None]) -> list[OrgEntity]:
+    """An organization whose name, shortened by ``shorter``, is another's name or alias absorbs that
+    other one: the longer form identifies the unit and is canonical (its spans and aliases join it)."""
     by_key: dict[str, OrgEntity] = {}
     for org in orgs:
         for form in (org.name, *org.aliases):
             by_key.setdefault(org_key(form), org)
     gone: set[int] = set()
     for org in orgs:
-        short = _without_country(org.name)
+        short = shorter(org.name)
         if short is None or len(short.split()) < 2:
             continue
         other = by_key.get(org_key(short))
@@ -226,6 +227,25 @@ def merge_country_units(orgs: list[OrgEntity]) -> list[OrgEntity]:
         _absorb(org, other)
         gone.add(id(other))
     return [o for o in orgs if id(o) not in gone]
+
+
+def merge_country_units(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """"USAID Liberia Mission" and "USAID Mission" in one article are one unit: a parent's
+    unit written once with its country and once without it. The country form is canonical."""
+    return _merge_into_longer(orgs, _without_country)
+
+
+def merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
+    """"UNDP Timor-Leste Accelerator Lab" and "Timor-Leste Accelerator Lab" are one unit.
+
+    A unit written once with its parent's acronym in front and once without is the same
+    body; the prefixed form is the canonical one (it identifies the unit).
+    """
+    def without_acronym(name: str) -> str | None:
+        first, _, rest = name.partition(" ")
+        return rest if first in lex.by_acronym else None
+
+    return _merge_into_longer(orgs, without_acronym)
 
 
 def merge_party_plurals(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
