@@ -11,9 +11,9 @@ sources not given are kept as they are.
 Why dev7: the education classifier learned mostly from school sites, university departments and software-teaching
 groups, while its users run it over news archives. dev7 adds news publishers' stories: their education desks' stories
 and the other desks' (politics, business, sport, crime, health, entertainment), picked by a seeded random draw
-(``random.Random(7)``) over each publisher's other stories. The sources are news feeds kept in git with each story's
-full text and URL (no page chrome), so every story is stored as a small HTML page made from its title and body, as
-check3 did for the CNS stories.
+(``random.Random(7)``) over each publisher's other stories. A ``FeedSource`` is a news feed kept in git with each
+story's full text and URL but no page chrome, so its stories are stored as small HTML pages made from title and body,
+as check3 did for the CNS stories; a ``PageSource`` keeps the published pages themselves, stored as found.
 
 It refuses to write if a row's site is in the other splits, if a row's repository or URL host is one of
 tests/fixtures/real's sources (it reads only the ``repository`` and ``url`` fields of those sources files), if two
