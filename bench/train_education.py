@@ -6,7 +6,7 @@
     python bench/train_education.py --loso-only  # of the evaluations only the classifier's leave one source out
 
 Training data: every development split of data/topic/ (``DEV_SPLITS``: calibration, check, check2, check3,
-check4, check5, check6 and dev6 when present); a split added later (a new blind check, check7) is never read
+check4, check5, check6, dev6 and dev7 when present); a split added later (a new blind check, check7) is never read
 unless named there. Pages weigh 1/sqrt(pages of their site), education pages scaled part-way
 (``BALANCE``) to balanced classes, so 0.5 is the operating point (``min_education``). The weak corpus
 (data/topic/weak/weak.jsonl.gz, publishers' section labels) is read when present and weighs
@@ -80,7 +80,7 @@ from _topic import TOPIC_DIR, load  # noqa: E402
 from pipeline.extract.education import features, load_model  # noqa: E402
 from pipeline.settings import DEFAULT_MODELS_DIR  # noqa: E402
 
-DEV_SPLITS = ("calibration", "check", "check2", "check3", "check4", "check5", "check6", "dev6")
+DEV_SPLITS = ("calibration", "check", "check2", "check3", "check4", "check5", "check6", "dev6", "dev7")
 BALANCE = 0.5  # 0: raw class weights, 1: classes weigh the same (0.5: best leave-one-source-out F1 of 0.4, 0.5)
 L2 = 0.01
 FOLDS = 5
