@@ -2,18 +2,18 @@
 
     python bench/build_check7.py KEY=GIT_DIR [KEY=GIT_DIR ...]
 
-KEY is one of the source keys below (wyofile, freepressokc, oncentral, thedp, cronkite, phila, nbn, nbcwashington,
-wsvn) and GIT_DIR a clone (or bare mirror) of the repository named in SOURCES holding the commit given there. Every
-source is a news publisher's (or a city government's newsroom's) own pages, saved as static HTML with their chrome.
-Education pages were taken from the publisher's education desk (its category, section or department) and other pages
-by a random.Random(7) draw over the same publisher's other articles (four publishers have no education desk in their
-archive: their pages are a random draw only); every page was then labelled by reading its title and start under
-data/topic/README.md's rule (the desk is a hint only: a school's football game filed under Education is `other`, a
-random story about school funding is `education`). No scorer had run on check7 when the labels were written; this
-script only copies the pages (gzip) and writes their rows, so the set can be rebuilt and audited. It refuses to write
-if a site is already in data/topic, if a repository or URL host is one of tests/fixtures/real's sources (reading only
-their `repository` and `url` fields), if two pages map to one file name, or if one site holds more than 15% of check7
-or one repository more than 25%. Every source must be given: check7 is built whole or not at all.
+KEY is one of the source keys below (wyofile, freepressokc, oncentral, thedp, cronkite, phila, nbn, wsvn) and GIT_DIR a
+clone (or bare mirror) of the repository named in SOURCES holding the commit given there. Every source is a news
+publisher's (or a city government's newsroom's) own pages, saved as static HTML with their chrome. Education pages were
+taken from the publisher's education desk (its category, section or department) and other pages by a random.Random(7)
+draw over the same publisher's other articles (three publishers have no education desk in their archive: their pages are
+a random draw only); every page was then labelled by reading its title and start under data/topic/README.md's rule (the
+desk is a hint only: a school's football game filed under Education is `other`, a random story about school funding is
+`education`). No scorer had run on check7 when the labels were written; this script only copies the pages (gzip) and
+writes their rows, so the set can be rebuilt and audited. It refuses to write if a site is already in data/topic, if a
+repository or URL host is one of tests/fixtures/real's sources (reading only their `repository` and `url` fields), if
+two pages map to one file name, or if one site holds more than 15% of check7 or one repository more than 25%. Every
+source must be given: check7 is built whole or not at all.
 """
 
 from __future__ import annotations
@@ -231,6 +231,11 @@ PHILA = {
     "news/oem/preparedness-planning-critical-to-business-survival-after-emergencies": "O",  # random
     "news/oem/as-national-preparedness-month-ends-hurricane-joaquin-approaches": "O",  # random
     "news/oem/city-of-philadelphia-recognizes-oem-for-accreditation-contributions": "O",  # random
+    "news/mayor/dnc-frequently-asked-questions": "O",  # random
+    "news/mayor/philadelphia-passes-the-sweetened-beverage-tax": "O",  # random
+    "news/oem/snow-emergency-and-winter-weather-safety-precautions": "O",  # random
+    "news/mayor/special-dncdeals-for-philadelphians": "O",  # random
+    "news/oem/red-paw-pet-rescue-volunteers-recognized": "O",  # random
 }
 
 NBN = {
@@ -251,28 +256,6 @@ NBN = {
     "2007/09/3972/nswreflections": "O",  # random
     "2009/04/32843/asg-debate-highlights-differences-between-presidential-candidates": "O",  # random
     "2010/03/66565/be-the-change": "O",  # random
-}
-
-NBCWASHINGTON = {
-    "news/politics/doj-orders-child-safety-authority-comply-trumps-gender-ideology-order/3839505": "O",  # random
-    "news/local/the-politics-of-real-estate-how-will-the-election-affect-dc-area-housing/3750693": "O",  # random
-    "news/national-international/menendez-brothers-lies-nathan-hochman-los"
-    "-angeles-district-attorney-resentencing-recommendating-hearing/3888440": "O",  # random
-    "news/local/shocking-video-shows-students-playing-with-bb-gun"
-    "-outside-northwestern-high-school-in-hyattsville/3626537": "O",  # random
-    "news/national-international/trump-golf-tariffs-stock-market/3884030": "O",  # random
-    "news/local/top-ms-13-leader-arrested-in-northern-virginia-feds-say/3877507": "O",  # random
-    "news/national-international/irs-share-info-ice-some-undocumented-immigrant-taxpayers/3887038": "O",  # random
-    "news/national-international/trump-administration-axes-more-than"
-    "-125m-in-lgbtq-health-funding-upending-research-field/3883409": "O",  # random
-    "news/national-international/brittney-griner-speaking-engagement-gay-baby-jail-note-hotel/3848433": "O",  # random
-    # random
-    "news/national-international/meta-launches-a-new-tool-to-combat-scams-and-restore-locked-accounts/3800785": "O",
-    "news/local/food-4-families-2021/2869015": "O",  # random
-    "news/local/maryland-lawmakers-push-bill-to-make-traffic-stops-safer/3876317": "O",  # random
-    "news/national-international/nevada-man-arrested-after-7"
-    "-emotional-support-tigers-seized-from-his-home/3885755": "O",  # random
-    "news/local/3-dead-3-injured-in-spotsylvania-county-shooting/3887224": "O",  # random
 }
 
 WSVN = {
@@ -297,10 +280,14 @@ WSVN = {
     "news/special-reports/miami-dade-issues-fines-drafts-ordinance-amid-noisy-big-rig-complaints-in-redlands": "O",
     # random
     "news/special-reports/taxi-trauma-miami-chef-shares-emotional-legal-ordeal-1-year-after-wynwood-crash": "O",
+    "news/hope-and-healing/miracle-maker": "O",  # random
+    "news/us-world/authorities-to-seek-charges-after-violent-boulder-party-that-left-3-officers-injured": "O",  # random
+    "news/local/florida-couple-charged-after-child-found-dead-2-others-found-malnourished": "O",  # random
 }
 
 # Where each dictionary above came from (all read by title and start; the desk is only where a page was found):
-# WYOFILE: watashiwasta/wyofile, a static copy of wyofile.com (WyoFile, a nonprofit Wyoming newsroom, 2024-2025):
+# WYOFILE: watashiwasta/wyofile, a site downloader's copy of wyofile.com (WyoFile, a nonprofit Wyoming newsroom,
+#   2024-2025), read at its first full import (later commits edit only one unrelated page, which is not in check7):
 #   every article its Newspack theme files under the Education category (25 of 270 articles; one left out as unsettled:
 #   a donor reconsidering his gifts to the University of Wyoming after a dean's demotion). Vouchers, school funding and
 #   its court case, school boards, homeschooling, reading instruction, early-childhood educators and a school librarian
@@ -328,20 +315,20 @@ WSVN = {
 #   cuts, a charter-school bill, a school garden teaching mathematics and a medical-school pipeline for Native American
 #   students are education.
 # PHILA: CityOfPhiladelphia/static-beta.phila.gov, the City of Philadelphia's newsroom (beta.phila.gov, 2015-2016):
-#   the one release of the Mayor's Office of Education and the first 9 of a random.Random(7) shuffle of the 83 other
+#   the one release of the Mayor's Office of Education and the first 14 of a random.Random(7) shuffle of the 83 other
 #   releases (mayor's office, emergency management, health).
 # NBN: northbynorthwestern/nbn-archive, the archive of northbynorthwestern.com (North by Northwestern, a Northwestern
 #   University student magazine, 2007-2011): the first 17 of a random.Random(7) shuffle of its 894 stories, less one
 #   left out as unsettled (a column on the journalism school dean's policies); no education desk. Campus life, sports,
 #   music, student government and study-abroad diaries about nightlife are other.
-# NBCWASHINGTON: deadsec33333/nbcwashington, a static copy of nbcwashington.com pages (NBC4 Washington, 2021-2025):
-#   the first 24 of a random.Random(7) shuffle of its 385 story pages, less 10 whose copy kept no story text; no
-#   education desk (a BB gun outside a high school is other).
-# WSVN: eak65/7miaminews, a static copy of wsvn.com pages (7News Miami, 2020-2021): the first 17 of a random.Random(7)
-#   shuffle of its 88 story pages, less two section index pages; no education desk.
+# WSVN: eak65/7miaminews, a site downloader's copy of wsvn.com pages (7News Miami, 2020-2021), read at its first
+#   import: the first 20 of a random.Random(7) shuffle of its 88 story pages, less two section index pages; no education
+#   desk. Later commits of that repository rewrite one page into an invented story; it is not in check7, and every page
+#   here is byte-identical at both ends of the history. (A copy of nbcwashington.com pages was read and dropped whole:
+#   its repository serves invented stories next to the copied ones.)
 
 SOURCES = (
-    Source("wyofile", "watashiwasta/wyofile", "c251dd4c76e700c14efa46c56ac1558d590b2c5e", "wyofile", WYOFILE,
+    Source("wyofile", "watashiwasta/wyofile", "9a9220375115a1b28ea7164889fcbdabca378feb", "wyofile", WYOFILE,
            _og_or("https://wyofile.com")),
     Source("freepressokc", "BrettMDickerson/freepressokc.github.io", "8b1fd38b2465d8576871ed6ce0bd5c5e390f9b7b",
            "free-press-okc", FREEPRESSOKC, _og_or("https://freepressokc.com")),
@@ -355,9 +342,7 @@ SOURCES = (
            "philadelphia-city-news", PHILA, _og_or("https://beta.phila.gov")),
     Source("nbn", "northbynorthwestern/nbn-archive", "09a0b523dd035c6f4f995d498d0c123ac642fd00",
            "north-by-northwestern", NBN, _og_or("http://www.northbynorthwestern.com")),
-    Source("nbcwashington", "deadsec33333/nbcwashington", "34ae7ee98d36e8283520edc56bcb090718320b95", "nbc-washington",
-           NBCWASHINGTON, _og_or("https://www.nbcwashington.com")),
-    Source("wsvn", "eak65/7miaminews", "2540742c0dde6e25348437ffe8949f9b1aae0cec", "wsvn-7news-miami", WSVN,
+    Source("wsvn", "eak65/7miaminews", "e5b43b5f32a91930b1e85e391c5faf364879becf", "wsvn-7news-miami", WSVN,
            _og_or("https://wsvn.com")),
 )
 
