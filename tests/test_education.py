@@ -359,6 +359,39 @@ def test_check6_is_whole_varied_and_development_data() -> None:
     assert "check6" in DEV_SPLITS
 
 
+def test_check7_is_a_blind_news_archive_sample() -> None:
+    """check7 (issue 16's blind set of news publishers' pages) is complete, new, spread, and out of training.
+
+    Reads only labels and files, never a score: check7 must not be scored before the lead does. It is meant to look
+    like a news archive, so every page is a publisher's (or a city newsroom's) article with its chrome, its education
+    share is 35-55%, education pages come from at least 6 publishers and other pages from at least 8, no site holds
+    more than 15% and no repository more than 25%, its sites are new to data/topic and its repositories new to
+    tests/fixtures/real, and every page is stored gzip'd under a file name of its own.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    check7 = [r for r in rows if r["split"] == "check7"]
+    assert len(check7) >= 160 and 0.35 <= sum(r["label"] == "education" for r in check7) / len(check7) <= 0.55
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["title"] and r["url"]
+               for r in check7)
+    assert all(r["file"].endswith(".html.gz") and b"<" in gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes())
+               for r in check7)
+    assert len({r["file"] for r in check7}) == len(check7)
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check7"}
+    assert not older_sites & {r["site"] for r in check7}
+    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+    assert not fixture_repos & {r["repository"] for r in check7}
+    assert len({r["site"] for r in check7 if r["label"] == "education"}) >= 6
+    assert len({r["site"] for r in check7 if r["label"] == "other"}) >= 8
+    assert max(Counter(r["site"] for r in check7).values()) <= 0.15 * len(check7)
+    assert max(Counter(r["repository"] for r in check7).values()) <= 0.25 * len(check7)
+    assert "check7" not in DEV_SPLITS
+
+
 def test_dev6_is_whole_new_and_spread() -> None:
     """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
 
