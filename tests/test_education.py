@@ -23,9 +23,9 @@ TOPIC = ROOT / "data" / "topic"
 LABELS = {json.loads(line)["file"]: json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()}
 TEACHERS_PROTEST = "cleaning-dev/7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.html.gz"
 PRECISION_CHECK3, RECALL_CHECK3 = 0.89, 0.94  # measured 0.920 and 0.964 (stored model, curve fitted with check3)
-# classifier, sources dealt into 5 folds (each held out whole): measured 0.848 and 0.837 on 2,086 pages (class
-# balance 0.5); into 10 folds 0.858 and 0.836, on its 16 news sources 0.890 and 0.921
-LOSO_PRECISION, LOSO_RECALL = 0.83, 0.82
+# classifier, sources dealt into 5 folds (each held out whole): measured 0.872 and 0.804 on 2,247 pages (class
+# balance 0.25); into 10 folds 0.875 and 0.808, on its 24 news sources 0.898 and 0.906
+LOSO_PRECISION, LOSO_RECALL = 0.85, 0.78
 DAVIS_CUP = "cleaning-dev/0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
 
 
@@ -305,7 +305,7 @@ def test_check5_is_whole_varied_and_development_data() -> None:
     """check5 (issue 16's third blind set, scored once: P 0.842, R 0.780) is complete and now training data.
 
     Its sites are new to the older splits and its repositories new to tests/fixtures/real, and no site
-    holds more than a quarter of it. A split named check6 (the next blind set) is never training data.
+    holds more than a quarter of it.
     """
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
@@ -325,7 +325,6 @@ def test_check5_is_whole_varied_and_development_data() -> None:
     per_site = Counter(r["site"] for r in check5)
     assert max(per_site.values()) <= len(check5) / 4
     assert "check5" in DEV_SPLITS
-    assert not any(split.startswith("check7") for split in DEV_SPLITS)
 
 
 def test_check6_is_whole_varied_and_development_data() -> None:
@@ -359,10 +358,10 @@ def test_check6_is_whole_varied_and_development_data() -> None:
     assert "check6" in DEV_SPLITS
 
 
-def test_check7_is_a_blind_news_archive_sample() -> None:
-    """check7 (issue 16's blind set of news publishers' pages) is complete, new, spread, and out of training.
+def test_check7_is_a_news_archive_sample_and_development_data() -> None:
+    """check7 (issue 16's blind set of news pages, scored once: P 0.857, R 0.915) is complete, spread, training data.
 
-    Reads only labels and files, never a score: check7 must not be scored before the lead does. It is meant to look
+    It is meant to look
     like a news archive, so every page is a publisher's (or a city newsroom's) article with its chrome, its education
     share is 35-55%, education pages come from at least 6 publishers and other pages from at least 8, no site holds
     more than 15% and no repository more than 25%, its sites are new to data/topic and its repositories new to
@@ -389,7 +388,8 @@ def test_check7_is_a_blind_news_archive_sample() -> None:
     assert len({r["site"] for r in check7 if r["label"] == "other"}) >= 8
     assert max(Counter(r["site"] for r in check7).values()) <= 0.15 * len(check7)
     assert max(Counter(r["repository"] for r in check7).values()) <= 0.25 * len(check7)
-    assert "check7" not in DEV_SPLITS
+    assert "check7" in DEV_SPLITS
+    assert not any(split.startswith("check8") for split in DEV_SPLITS)
 
 
 def test_dev6_is_whole_new_and_spread() -> None:
