@@ -86,6 +86,22 @@ def _spotlight(repo: str, path: str) -> Page:
     return Page(body, str(fields["title"]).strip(), url, SPOTLIGHT_COMMIT)
 
 
+FELIX_COMMIT = "9aceeffa685feb30c148b2288376bbe32f2bb88b"
+
+
+def _felix(repo: str, path: str) -> Page:
+    """A Felix article (Markdown, YAML front matter); URL = felixonline.co.uk + its first alias (its old address)."""
+    body = _git(repo, path, FELIX_COMMIT)
+    front = body.decode("utf-8").split("---", 2)[1]
+    # the export writes `title: >` with the title indented on the next lines, and `aliases:` as a list of paths
+    title = re.search(r"^title: >-?\n((?:  .*\n)+)", front, re.M)
+    alias = re.search(r"^aliases:\n - (\S+)", front, re.M)
+    if not title or not alias:
+        raise ValueError(f"{path}: no title or alias in the front matter")
+    url = "https://felixonline.co.uk" + alias.group(1).rstrip("/") + "/"
+    return Page(body, " ".join(title.group(1).split()), url, FELIX_COMMIT)
+
+
 # Commit of each Stanford Daily file as read (the index holds one version of each file; the archive's correction
 # commits touch many files, so the version read is recorded per file).
 STANFORD_COMMITS = {
@@ -137,6 +153,34 @@ SPOTLIGHT = {
     "content/news/2025-01-31-SPLPACAPITALS0125.md": "O",
 }
 
+FELIX = {
+    # News section: first 16 of a random.Random(8) shuffle (an interview with the union's education officer, about
+    # the job's meetings, left out as unsettled)
+    "content/articles/2016-1-22-medic-boat-club-stopped-on-way-to-belgium-for-being-too-drunk.md": "O",
+    "content/articles/2015-11-13-college-fees-likely-to-rise-under-new-plans.md": "E",  # higher-education green paper
+    "content/articles/2014-11-14-penalties-for-rugby-teams-announced.md": "O",  # sports clubs' behaviour
+    "content/articles/2015-2-24-tory-mp-for-kensington-will-step-down-at-election.md": "O",
+    "content/articles/2012-11-8-imperial-has-highest-international-fees.md": "E",  # tuition fees
+    "content/articles/2017-5-12-controversial-tie-clubs-paper-passed.md": "O",  # students' union council
+    "content/articles/2013-1-25-translation-unit-under-threat.md": "E",  # closure of a teaching unit and its MSc
+    "content/articles/2011-6-2-imperial-cuts-ties-with-case.md": "O",  # science lobby group
+    "content/articles/2014-11-28-this-years-university-challenge-team-finalised.md": "O",  # quiz team
+    "content/articles/2013-2-8-banned-from-ucl-union.md": "O",  # pub crawl damage
+    "content/articles/2016-12-9-crying-epidemic-hits-imperial.md": "O",  # stress events on Facebook
+    "content/articles/2011-10-20-largest-ever-graduation.md": "E",  # graduation ceremony
+    "content/articles/2014-2-28-imperial-healthcare-nhs-trust-appoints-new-chief-executive.md": "O",
+    "content/articles/2014-12-4-publish-and-perish-professor-sends-posthumous-email-on-how-professors-are-treated-at-imperial.md": "O",  # noqa: E501  research staff's grant targets
+    "content/articles/2016-6-17-its-harder-to-get-into-imperial-if-youre-black.md": "E",  # admissions offers
+    # other sections: first 7 of a random.Random(8) shuffle
+    "content/articles/2011-2-3-gilbert-george-wish-you-were-here.md": "O",
+    "content/articles/2014-3-19-mtsoc-are-the-producers.md": "O",
+    "content/articles/2013-11-15-confessions-of-a-gta-part-5.md": "E",  # a teaching assistant marking tests
+    "content/articles/2012-2-16-icsm-vs-rcsu.md": "O",
+    "content/articles/2013-5-7-dream-a-little-greek-dream.md": "O",
+    "content/articles/2011-1-20-attics-basements.md": "O",
+    "content/articles/2017-6-15-the-summer-exhibition-at-the-royal-academy.md": "O",
+}
+
 STANFORD = {
     "2007/03/06/MODSMD_ARTICLE4.article.txt": "O",  # dining halls' local food week
     "1996/02/13/MODSMD_ARTICLE3.article.txt": "O",  # shooting at a campus party, campus safety
@@ -153,12 +197,17 @@ STANFORD = {
 #   Sponsored Content left out as not articles or not English), the 97 under the Education or Higher Education topic
 #   were shuffled with random.Random(8) and the first 13 read; the 2,766 others were shuffled with random.Random(8)
 #   and the first 10 read, one (a Q&A profile of a youth entrepreneurship programme's director) left out as unsettled.
+# FELIX: FelixOnline/v2, the Hugo archive of Felix (Imperial College London's student newspaper, 2009-2020), at
+#   FELIX_COMMIT: of the 6,735 articles of 150+ words imported from the old site (they keep their felixonline.co.uk
+#   address as an alias), the 1,317 of the News section and the 5,418 others were each shuffled with random.Random(8);
+#   the first 16 and 7 read (no education desk: News is where fees, admissions and courses are reported).
 # STANFORD: TheStanfordDaily/archives-text, OCR text of The Stanford Daily's printed articles (archives.stanforddaily
 #   .com): issue days and article numbers drawn with random.Random(8) (1995-2014, then 2005-2014); files that were
 #   missing, an index box or a teaser, or whose OCR repeats the same text several times were skipped (9 of 15 read).
 
 SOURCES = (
     Source("spotlightpa", "spotlightpa/poor-richard", "spotlight-pa", SPOTLIGHT, _spotlight),
+    Source("felix", "FelixOnline/v2", "felix-imperial", FELIX, _felix),
     Source("stanforddaily", "TheStanfordDaily/archives-text", "stanford-daily-archive", STANFORD, _stanford),
 )
 
