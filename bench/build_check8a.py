@@ -202,8 +202,11 @@ STANFORD = {
 #   address as an alias), the 1,317 of the News section and the 5,418 others were each shuffled with random.Random(8);
 #   the first 16 and 7 read (no education desk: News is where fees, admissions and courses are reported).
 # STANFORD: TheStanfordDaily/archives-text, OCR text of The Stanford Daily's printed articles (archives.stanforddaily
-#   .com): issue days and article numbers drawn with random.Random(8) (1995-2014, then 2005-2014); files that were
-#   missing, an index box or a teaser, or whose OCR repeats the same text several times were skipped (9 of 15 read).
+#   .com): issue days and article numbers drawn with random.Random(8) (1995-2014, then 2005-2014; one draw, the day
+#   after Thanksgiving, not tried). Of 20 paths tried, 8 are not in the archive, 6 were skipped (AP briefs or an O-Show
+#   story whose OCR repeats the text six times, garbled briefs, an index box, a front-page teaser) and 6 kept, all
+#   `other`; the draw stopped there because the archive has no desk and its random pages are campus life, so more of
+#   them would have pushed this half below 35% education.
 
 SOURCES = (
     Source("spotlightpa", "spotlightpa/poor-richard", "spotlight-pa", SPOTLIGHT, _spotlight),
