@@ -1,9 +1,10 @@
 """Build data/topic/ check8 (half b): blind news pages from non-US publishers, labelled by reading before scoring.
 
-    python bench/build_check8b.py KEY=GIT_DIR [KEY=GIT_DIR ...]
+    python bench/build_check8b.py ph=GIT_DIR beehive=DIR
 
-KEY is one of the source keys below and GIT_DIR a clone (or bare mirror) of the repository named in SOURCES holding the
-commit given there. check8 is built by two helpers at once (halves a and b, on their own branches); this script writes
+GIT_DIR is a clone (or bare mirror) of the repository named in CSV_SOURCES holding the commit given there; DIR holds
+byte-for-byte copies of the Beehive files (see BEEHIVE below; the gunzipped pages of data/topic/pages/check8/b-beehive/
+are such copies). check8 is built by two helpers at once (halves a and b, on their own branches); this script writes
 only half b's rows (their `file` names start with ``check8/b-``) and keeps every other row of labels.jsonl, half a's
 included, so the halves merge without touching each other.
 
@@ -119,6 +120,41 @@ PH = {
     "https://www.manilatimes.net/2024/07/17/news/5-senior-deped-officials-resign/1957878": "E",
 }
 
+# BEEHIVE: marcus-crane/beehive-exporter, an export of beehive.govt.nz (the New Zealand Government's press releases,
+#   1996-2026) as Markdown with front matter (title, date, url, ministers, portfolios). No snapshot of the repository
+#   could be fetched here, so each file was read from the stored index (at the commit recorded per file) and copied
+#   byte for byte (its character count checked against the index); pass the directory of those copies as
+#   beehive=DIR (file names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the
+#   first 100 Markdown files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only
+#   (English pages only). Education pages: every release of the Education portfolio (the desk) and every education
+#   story met in reading all of 2024-06 and four releases of 2024-09, less a bilingual one (half in te reo Maori): a
+#   phonics check for schools teaching in te reo Maori, honours for educators, a regulatory review of early childhood
+#   education. Honours for business people and scientists, defence, foreign affairs, housing, transport, biosecurity
+#   and a 1996 industry report are other.
+BEEHIVE = {
+    # path in the repository: (commit, label)
+    "content/markdown/2024/01/government-ends-ute-tax.md": ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
+    "content/markdown/2024/07/2024-07-11-nzdfs-red-sea-deployment-extended.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
+    "content/markdown/2024/06/2024-06-02-pm-congratulates-kings-birthday-honours-recipients.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
+    "content/markdown/2024/04/2024-04-19-anzac-commemorations-turkiye-relationship-focus-visit.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
+    "content/markdown/1996/07/1996-07-23-luxton-congratulates-business-still-work-do.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
+    "content/markdown/2024/05/minister-responds-review-kainga-ora.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
+    "content/markdown/2024/04/new-zealand-biosecurity-awards--winners-announced.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
+    "content/markdown/2024/09/2024-09-20-landmark-phonics-check-te-reo-maori.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
+    "content/markdown/2024/06/kings-birthday-honours-recognise-significant-contributions-education.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    # Regulation portfolio, but mainly about early childhood education's rules, costs and availability
+    "content/markdown/2024/06/ministry-regulation-kicks-first-sector-review--early-childhood-education.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+}
+
 _PH_DIR = "Bworld, Malaya, Rappler, and Manila Times Scrapy/"
 
 CSV_SOURCES = (
@@ -171,6 +207,25 @@ def csv_rows(src: CsvSource, clone: str) -> list[tuple[dict[str, object], bytes]
     return out
 
 
+def _front(text: str, key: str) -> str:
+    m = re.search(rf"^{key}: ?(.*)$", text.split("\n---", 1)[0], re.M)
+    return m.group(1).strip().strip('"') if m else ""
+
+
+def copied_rows(directory: str) -> list[tuple[dict[str, object], bytes]]:
+    """The Beehive releases, from the directory of their byte-for-byte copies (Markdown with front matter, as found)."""
+    out: list[tuple[dict[str, object], bytes]] = []
+    for path, (commit, lab) in BEEHIVE.items():
+        body = (Path(directory) / Path(path).name).read_bytes()
+        text = body.decode("utf-8")
+        url = _front(text, "url")
+        row = {"file": f"{SPLIT}/{PART}-beehive/{Path(path).stem}.md.gz", "label": LABEL[lab], "site": _host(url),
+               "source": "beehive-exporter", "repository": "marcus-crane/beehive-exporter", "path": path,
+               "commit": commit, "url": url, "title": _front(text, "title"), "split": SPLIT}
+        out.append((row, body))
+    return out
+
+
 def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
     """Sites or repositories holding more pages of this half than the brief's caps allow."""
     sites = Counter(str(row["site"]) for row, _ in built)
@@ -181,11 +236,11 @@ def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     clones = dict(arg.split("=", 1) for arg in argv)
-    missing = sorted({s.key for s in CSV_SOURCES} - set(clones))
+    missing = sorted(({s.key for s in CSV_SOURCES} | {"beehive"}) - set(clones))
     if missing:
         print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
         return 2
-    built = [pair for src in CSV_SOURCES for pair in csv_rows(src, clones[src.key])]
+    built = [pair for src in CSV_SOURCES for pair in csv_rows(src, clones[src.key])] + copied_rows(clones["beehive"])
     prefix = f"{SPLIT}/{PART}-"
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if not json.loads(line)["file"].startswith(prefix)]
