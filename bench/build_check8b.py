@@ -126,11 +126,14 @@ PH = {
 #   byte for byte (its character count checked against the index); pass the directory of those copies as
 #   beehive=DIR (file names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the
 #   first 100 Markdown files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only
-#   (English pages only). Education pages: every release of the Education portfolio (the desk) and every education
-#   story met in reading all of 2024-06 and four releases of 2024-09, less a bilingual one (half in te reo Maori): a
-#   phonics check for schools teaching in te reo Maori, honours for educators, a regulatory review of early childhood
-#   education. Honours for business people and scientists, defence, foreign affairs, housing, transport, biosecurity
-#   and a 1996 industry report are other.
+#   (English pages only). Education pages: every release of the Education and Tertiary Education portfolios (the
+#   desk) and every other education story met in reading every release of 2024-05, 2024-06, 2024-07 and 2024-09 in
+#   the export (77 releases), less one bilingual release (half in te reo Maori): a phonics check for schools teaching
+#   in te reo Maori, honours for educators, a regulatory review of early childhood education, charter schools and the
+#   teachers' union, study-abroad scholarships. A secondary schools' speech contest and kapa haka competition (school
+#   arts), a university rocket club's prize and new hospital units for children met in that reading are other and not
+#   kept (not in the random draw). Honours for business people and scientists, defence, foreign affairs, housing,
+#   transport, biosecurity and a 1996 industry report are the other pages.
 BEEHIVE = {
     # path in the repository: (commit, label)
     "content/markdown/2024/01/government-ends-ute-tax.md": ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
@@ -149,6 +152,12 @@ BEEHIVE = {
     "content/markdown/2024/09/2024-09-20-landmark-phonics-check-te-reo-maori.md":
         ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
     "content/markdown/2024/06/kings-birthday-honours-recognise-significant-contributions-education.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    "content/markdown/2024/05/unions-should-put-learning-ahead-ideology.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),  # charter schools vs the secondary teachers' union
+    "content/markdown/2024/07/students-needs-centre-new-charter-school-adjustments.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    "content/markdown/2024/07/prime-ministers-scholarships-awarded.md":  # Tertiary Education and Skills portfolio
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
     # Regulation portfolio, but mainly about early childhood education's rules, costs and availability
     "content/markdown/2024/06/ministry-regulation-kicks-first-sector-review--early-childhood-education.md":
