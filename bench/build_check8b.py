@@ -127,12 +127,14 @@ PH = {
 #   beehive=DIR (file names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the
 #   first 100 Markdown files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only
 #   (English pages only). Education pages: every release of the Education and Tertiary Education portfolios (the
-#   desk) and every other education story met in reading every release of 2024-05, 2024-06, 2024-07 and 2024-09 in
-#   the export (77 releases), less one bilingual release (half in te reo Maori): a phonics check for schools teaching
-#   in te reo Maori, honours for educators, a regulatory review of early childhood education, charter schools and the
-#   teachers' union, study-abroad scholarships. A secondary schools' speech contest and kapa haka competition (school
-#   arts), a university rocket club's prize and new hospital units for children met in that reading are other and not
-#   kept (not in the random draw). Honours for business people and scientists, defence, foreign affairs, housing,
+#   desk) and every other education story met in reading every release of 2024-01 to 2024-07 and 2024-09 in the
+#   export (108 releases), less one bilingual release (half in te reo Maori): the new school year's literacy and
+#   cellphone rules, a phonics check for schools teaching in te reo Maori, honours for educators, study scholarships
+#   for Maori students, a regulatory review of early childhood education, charter schools and the teachers' union,
+#   study-abroad scholarships, a third medical school (Health portfolio; the start is about the university's new
+#   school and training places). A secondary schools' speech contest and kapa haka competition (school arts), a
+#   university rocket club's prize, space prizes and new hospital units for children met in that reading are other and
+#   not kept (not in the random draw). Honours for business people and scientists, defence, foreign affairs, housing,
 #   transport, biosecurity and a 1996 industry report are the other pages.
 BEEHIVE = {
     # path in the repository: (commit, label)
@@ -158,6 +160,13 @@ BEEHIVE = {
     "content/markdown/2024/07/students-needs-centre-new-charter-school-adjustments.md":
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
     "content/markdown/2024/07/prime-ministers-scholarships-awarded.md":  # Tertiary Education and Skills portfolio
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    "content/markdown/2024/01/2024-01-29-new-school-year-starts-focus-students-success.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
+    "content/markdown/2024/03/2024-ngarimu-vc-and-28th-maori-battalion-memorial-scholarships-announced.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    # Health portfolio, but mainly about a university's new medical school and its training places
+    "content/markdown/2024/02/waikato-mou-reinforces-govts-commitment-increase-nz-doctors.md":
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
     # Regulation portfolio, but mainly about early childhood education's rules, costs and availability
     "content/markdown/2024/06/ministry-regulation-kicks-first-sector-review--early-childhood-education.md":
