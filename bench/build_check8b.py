@@ -122,20 +122,21 @@ PH = {
 
 # BEEHIVE: marcus-crane/beehive-exporter, an export of beehive.govt.nz (the New Zealand Government's press releases,
 #   1996-2026) as Markdown with front matter (title, date, url, ministers, portfolios). No snapshot of the repository
-#   could be fetched here, so each file was read from the stored index (at the commit recorded per file) and copied
-#   byte for byte (its character count checked against the index); pass the directory of those copies as
-#   beehive=DIR (file names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the
-#   first 100 Markdown files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only
-#   (English pages only). Education pages: every release of the Education and Tertiary Education portfolios (the
-#   desk) and every other education story met in reading every release of 2024-01 to 2024-07 and 2024-09 in the
-#   export (108 releases), less one bilingual release (half in te reo Maori): the new school year's literacy and
-#   cellphone rules, a phonics check for schools teaching in te reo Maori, honours for educators, study scholarships
-#   for Maori students, a regulatory review of early childhood education, charter schools and the teachers' union,
-#   study-abroad scholarships, a third medical school (Health portfolio; the start is about the university's new
-#   school and training places). A secondary schools' speech contest and kapa haka competition (school arts), a
-#   university rocket club's prize, space prizes and new hospital units for children met in that reading are other and
-#   not kept (not in the random draw). Honours for business people and scientists, defence, foreign affairs, housing,
-#   transport, biosecurity and a 1996 industry report are the other pages.
+#   could be fetched here, so each file was read from the stored index (at the commit recorded per file) and copied byte
+#   for byte (its character count checked against the index); pass the directory of those copies as beehive=DIR (file
+#   names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the first 100 Markdown
+#   files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only (English pages only).
+#   Education pages: every release of the Education and Tertiary Education portfolios (the desk) and every other
+#   education story met in reading every release of 2024-01 to 2024-07, 2024-09, 2025-02 and 2025-03 in the export (153
+#   releases), less one bilingual release (half in te reo Maori): the new school year's literacy and cellphone rules, a
+#   phonics check and structured-literacy kits for schools teaching in te reo Maori, honours for educators, study
+#   scholarships for Maori students (2024 and 2025), a regulatory review of early childhood education, charter schools
+#   and the teachers' union, study-abroad scholarships, school buildings (a girls' college, the school property
+#   inquiry), a third medical school (Health portfolio; the start is about the university's new school and training
+#   places). A secondary schools' speech contest and kapa haka competition (school arts), a university rocket club's
+#   prize, space prizes and new hospital units for children met in that reading are other and not kept (not in the
+#   random draw). Honours for business people and scientists, defence, foreign affairs, housing, transport, biosecurity
+#   and a 1996 industry report are the other pages.
 BEEHIVE = {
     # path in the repository: (commit, label)
     "content/markdown/2024/01/government-ends-ute-tax.md": ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
@@ -164,6 +165,14 @@ BEEHIVE = {
     "content/markdown/2024/01/2024-01-29-new-school-year-starts-focus-students-success.md":
         ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
     "content/markdown/2024/03/2024-ngarimu-vc-and-28th-maori-battalion-memorial-scholarships-announced.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    "content/markdown/2025/02/2025-02-03-supercharging-literacy-numeracy-achievement-through-te-reo-maori.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
+    "content/markdown/2025/02/property-solution-wellington-girls-college.md":
+        ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
+    "content/markdown/2025/03/2025-03-04-school-property-back-track.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
+    "content/markdown/2025/03/2025-ngarimu-vc-and-28th-maori-battalion-memorial-scholarships-announced.md":
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
     # Health portfolio, but mainly about a university's new medical school and its training places
     "content/markdown/2024/02/waikato-mou-reinforces-govts-commitment-increase-nz-doctors.md":
