@@ -1,6 +1,6 @@
 """Build data/topic/ check8 (half b): blind news pages from non-US publishers, labelled by reading before scoring.
 
-    python bench/build_check8b.py ph=GIT_DIR beehive=DIR
+    python bench/build_check8b.py ph=GIT_DIR beehive=DIR chronicle=GIT_DIR
 
 GIT_DIR is a clone (or bare mirror) of the repository named in CSV_SOURCES holding the commit given there; DIR holds
 byte-for-byte copies of the Beehive files (see BEEHIVE below; the gunzipped pages of data/topic/pages/check8/b-beehive/
@@ -182,6 +182,34 @@ BEEHIVE = {
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "E"),
 }
 
+# CHRONICLE: The-Campus-Chronicle/website @ 078b40b (Jekyll source of ucvts-campus-chronicle.com, The Campus Chronicle,
+#   the student newspaper of Union County Vocational-Technical Schools, New Jersey, 2019-2026; posts stored as found,
+#   Markdown with front matter; URL = the site + the file name less its date, the site's permalink rule /:title/). No
+#   education desk (its categories are News, Opinion, Science, Arts and Entertainment, Sports): other pages are the
+#   first 8 non-education posts of 150+ words in a random.Random(8) shuffle of the 135 posts, and every education
+#   story met in reading the title and start of all 135 posts is kept (one left out as unsettled: a senior's open
+#   letter to younger students). A new principal, hybrid learning during the pandemic, reading instruction, college
+#   applications, the SAT going digital, the College Board's exam fees and an essay on the American school system are
+#   education; a class-council election (student government), sport, films, science essays and an obituary are other.
+CHRONICLE = {
+    "_posts/2019/2020-05-23-interview-with-mrs-mansfield-smith-principal-of-magnet-high-school.md": "E",
+    "_posts/2021/2021-02-17-hybrid-vs-in-person-learning-at-ucvts.md": "E",
+    "_posts/2023/2023-06-22-the-science-of-learning-how-to-read.md": "E",
+    "_posts/2024/edition_1/2023-11-08-college-application-process-to-each-their-own .md": "E",
+    "_posts/2025/2025-01-12-the-american-education-system:-a-widening-divide.md": "E",
+    "_posts/2025/2025-01-13-collegeboard:-the-non-profit-company-making-millions-a-year.md": "E",
+    "_posts/2025/2025-01-15-the-sat-goes-digital:-what-students-need-to-know-about-the-2024-changes.md": "E",
+    "_posts/2021/2021-02-13-eddie-van-halen-obituary.md": "O",
+    "_posts/2024/edition_1/2023-11-11-designer-babies-should-fetuses-be-turned-into-barbies-and-kens.md": "O",
+    "_posts/2024/edition_1/2024-02-12-an-inside-view-of-girls-with-leadership-roles.md": "O",  # class council election
+    "_posts/2022/2022-03-14-humans-on-mars--spacexs-quest-to-colonize-the-red-planet.md": "O",
+    "_posts/2024/edition_1/2024-05-11-taylor-nfl.md": "O",
+    "_posts/2019/2019-05-21-death-by-potatoes-could-mark-watney-really-have-survived-in-the-martian-.md": "O",
+    "_posts/2023/2023-06-29-will-the-USWNT-win-back-to-back-world-cups.md": "O",
+    "_posts/2023/2023-02-13-the-staggering-decline-in-marvels-cinematic-universe.md": "O",
+}
+CHRONICLE_COMMIT = "078b40b3a16d378b3a4dbd3ae612da600991eb7a"
+
 _PH_DIR = "Bworld, Malaya, Rappler, and Manila Times Scrapy/"
 
 CSV_SOURCES = (
@@ -253,6 +281,21 @@ def copied_rows(directory: str) -> list[tuple[dict[str, object], bytes]]:
     return out
 
 
+def chronicle_rows(clone: str) -> list[tuple[dict[str, object], bytes]]:
+    """The Campus Chronicle's labelled posts, read from a clone at CHRONICLE_COMMIT and stored as found."""
+    out: list[tuple[dict[str, object], bytes]] = []
+    for path, lab in CHRONICLE.items():
+        body = _git(clone, path, CHRONICLE_COMMIT)
+        slug = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", Path(path).name.removesuffix(".md")).strip()
+        url = f"https://ucvts-campus-chronicle.com/{slug}/"
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", slug)[-150:]
+        row = {"file": f"{SPLIT}/{PART}-chronicle/{name}.md.gz", "label": LABEL[lab], "site": _host(url),
+               "source": "campus-chronicle", "repository": "The-Campus-Chronicle/website", "path": path,
+               "commit": CHRONICLE_COMMIT, "url": url, "title": _front(body.decode("utf-8"), "title"), "split": SPLIT}
+        out.append((row, body))
+    return out
+
+
 def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
     """Sites or repositories holding more pages of this half than the brief's caps allow."""
     sites = Counter(str(row["site"]) for row, _ in built)
@@ -263,11 +306,12 @@ def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     clones = dict(arg.split("=", 1) for arg in argv)
-    missing = sorted(({s.key for s in CSV_SOURCES} | {"beehive"}) - set(clones))
+    missing = sorted(({s.key for s in CSV_SOURCES} | {"beehive", "chronicle"}) - set(clones))
     if missing:
         print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
         return 2
     built = [pair for src in CSV_SOURCES for pair in csv_rows(src, clones[src.key])] + copied_rows(clones["beehive"])
+    built += chronicle_rows(clones["chronicle"])
     prefix = f"{SPLIT}/{PART}-"
     old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
            if not json.loads(line)["file"].startswith(prefix)]
