@@ -124,8 +124,8 @@ PH = {
 #   1996-2026) as Markdown with front matter (title, date, url, ministers, portfolios). No snapshot of the repository
 #   could be fetched here, so each file was read from the stored index (at the commit recorded per file) and copied byte
 #   for byte (its character count checked against the index); pass the directory of those copies as beehive=DIR (file
-#   names are the paths' last parts). Other pages: the first 8 of a random.Random(8) shuffle of the first 100 Markdown
-#   files the index lists (1996-07 to 2024-08), less one whose second half is in te reo Maori only (English pages only).
+#   names are the paths' last parts). Other pages: the first 11 of a random.Random(8) shuffle of the first 100 Markdown
+#   files the index lists (1996-07 to 2024-08), less two whose second halves are in te reo Maori (English pages only).
 #   Education pages: every release of the Education and Tertiary Education portfolios (the desk) and every other
 #   education story met in reading every release of 2024-01 to 2024-07, 2024-09, 2025-02 and 2025-03 in the export (153
 #   releases), less one bilingual release (half in te reo Maori): the new school year's literacy and cellphone rules, a
@@ -152,6 +152,10 @@ BEEHIVE = {
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
     "content/markdown/2024/04/new-zealand-biosecurity-awards--winners-announced.md":
         ("e3dac0e9244a883651b50d5461c064f3f0b116ca", "O"),
+    "content/markdown/2024/04/2024-04-19-pms-south-east-asia-mission-does-business.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
+    "content/markdown/1996/07/1996-07-26-trade-commission-established-indonesia.md":
+        ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "O"),
     "content/markdown/2024/09/2024-09-20-landmark-phonics-check-te-reo-maori.md":
         ("483c52ab8d81ffd325dac53252ca6100fbdffac3", "E"),
     "content/markdown/2024/06/kings-birthday-honours-recognise-significant-contributions-education.md":
@@ -186,7 +190,7 @@ BEEHIVE = {
 #   the student newspaper of Union County Vocational-Technical Schools, New Jersey, 2019-2026; posts stored as found,
 #   Markdown with front matter; URL = the site + the file name less its date, the site's permalink rule /:title/). No
 #   education desk (its categories are News, Opinion, Science, Arts and Entertainment, Sports): other pages are the
-#   first 8 non-education posts of 150+ words in a random.Random(8) shuffle of the 135 posts, and every education
+#   first 15 non-education posts of 150+ words in a random.Random(8) shuffle of the 135 posts, and every education
 #   story met in reading the title and start of all 135 posts is kept (one left out as unsettled: a senior's open
 #   letter to younger students). A new principal, hybrid learning during the pandemic, reading instruction, college
 #   applications, the SAT going digital, the College Board's exam fees and an essay on the American school system are
@@ -207,6 +211,14 @@ CHRONICLE = {
     "_posts/2019/2019-05-21-death-by-potatoes-could-mark-watney-really-have-survived-in-the-martian-.md": "O",
     "_posts/2023/2023-06-29-will-the-USWNT-win-back-to-back-world-cups.md": "O",
     "_posts/2023/2023-02-13-the-staggering-decline-in-marvels-cinematic-universe.md": "O",
+    "_posts/2026/2026-3-23-women-cardiac-arrest-and-simple-fix.md": "O",
+    "_posts/2024/edition_1/2024-05-11-fascinating-psychological-phenomena-of-the-human-mind.md": "O",
+    "_posts/2022/2022-01-03-the-fast-fashion-industry-an-ethical-overview.md": "O",
+    "_posts/2023/2023-6-18-the-great-pacific-garbage-patch.md": "O",
+    # a student's feelings about classmates comparing test scores (students' wellbeing)
+    "_posts/2024/edition_1/2023-11-08-my-imposter-syndrome-the-effects-of-friendly-competition.md": "O",
+    "_posts/2023/2023-02-28-young-voters-and-midterm-elections-whats-the-connection-.md": "O",
+    "_posts/2023/2023-06-29-lsu-tigers-womens-basketball-ncaa-womens-champions.md": "O",
 }
 CHRONICLE_COMMIT = "078b40b3a16d378b3a4dbd3ae612da600991eb7a"
 
