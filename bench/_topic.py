@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from pipeline.clean import clean_page, content_type_of
@@ -84,3 +87,80 @@ def clashes(built: list[tuple[dict[str, object], bytes]], other_sites: set[str])
     found += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
     found += sorted({host(str(row["url"])) for row, _ in built if row["url"]} & fixture_hosts)
     return found
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How much of a split one site or one repository may hold, so that no single source decides the split's
+    precision or recall. A cap is a share of the split's pages, a number of pages, or both (the lower binds)."""
+
+    site_share: float | None = None
+    repository_share: float | None = None
+    site_pages: int | None = None
+    repository_pages: int | None = None
+    binding_from: int = 0  # a split of fewer pages (built a few sources at a time) gets a warning, not a refusal
+
+    def problems(self, rows: list[dict[str, Any]]) -> list[str]:
+        """Each site or repository of ``rows`` (the split's rows) holding more pages than its cap allows."""
+        n = len(rows)
+        found: list[str] = []
+        for field, share, pages in (("site", self.site_share, self.site_pages),
+                                    ("repository", self.repository_share, self.repository_pages)):
+            caps = ([share * n] if share is not None else []) + ([pages] if pages is not None else [])
+            if caps:
+                counts = Counter(str(row[field]) for row in rows)
+                found += [f"{field} {key}: {count} of {n}" for key, count in counts.most_common()
+                          if count > min(caps)]
+        return found
+
+
+def write_split(built: list[tuple[dict[str, object], bytes]], name: str, mine: Callable[[dict[str, Any]], bool],
+                rebuilt: Callable[[dict[str, Any]], bool] | None = None, spread: Spread | None = None,
+                rivals: Callable[[dict[str, Any]], bool] | None = None, topic_dir: Path = TOPIC_DIR) -> int:
+    """Write a builder's pages (gzip'd) and rows into data/topic, or refuse (one message, status 1) writing nothing.
+
+    One step for every split builder, so that they all refuse the same things: a site already labelled outside
+    this split (or this half of one), a repository or URL host of tests/fixtures/real's sources (``clashes``), two
+    pages for one file name (within the split or against a row kept), a split more concentrated than ``spread``.
+    ``mine`` tells the rows of labels.jsonl this builder writes (its split, or its half of one); of those,
+    ``rebuilt`` (default: all) are replaced by ``built`` and the others kept, so that a split can be built a few
+    sources at a time. ``rivals`` tells the rows whose sites a new page must not share (default: every row not
+    ``mine``; half b of check8 leaves out half a, the two halves were built at once on two branches).
+    The file keeps the other rows in their order, then the kept rows, then the new ones.
+    Returns the exit status: 0 written, 1 refused.
+    """
+    replaced = rebuilt or mine
+    lines = (topic_dir / "labels.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    others = [line for line, row in zip(lines, rows, strict=True) if not mine(row)]
+    kept = [line for line, row in zip(lines, rows, strict=True) if mine(row) and not replaced(row)]
+    rival = rivals or (lambda row: not mine(row))
+    clash = clashes(built, {str(row["site"]).removeprefix("www.") for row in rows if rival(row)})
+    if clash:
+        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
+        return 1
+    files = [str(row["file"]) for row, _ in built]
+    taken = {row["file"] for row in rows if not mine(row) or not replaced(row)}
+    shared = sorted({f for f, c in Counter(files).items() if c > 1} | (set(files) & taken))
+    if shared:
+        print("two pages map to one file name:", shared, file=sys.stderr)
+        return 1
+    split = [json.loads(line) for line in kept] + [row for row, _ in built]
+    too_many = spread.problems(split) if spread else []
+    if too_many:
+        print(f"{name} is too concentrated:", too_many, file=sys.stderr)
+        if spread and len(split) >= spread.binding_from:
+            return 1
+    for row, body in built:
+        target = topic_dir / "pages" / str(row["file"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(gzip.compress(body, mtime=0))
+    (topic_dir / "labels.jsonl").write_text(
+        "\n".join(others + kept + [json.dumps(row, ensure_ascii=False) for row, _ in built]) + "\n", "utf-8")
+    sites = Counter(str(row["site"]) for row in split)
+    top_site, top = sites.most_common(1)[0] if sites else ("", 0)
+    edu = [row for row in split if row["label"] == "education"]
+    print(f"{name}: {len(split)} pages, {len(edu)} education, {len(sites)} sites "
+          f"({len({row['site'] for row in edu})} with education); "
+          f"largest site {top_site} {top} ({top / max(len(split), 1):.1%})")
+    return 0

@@ -8,12 +8,12 @@ written by reading each page's title and start (data/topic/README.md's rule) bef
 check5; this script only copies the pages as they are stored (gzip) and writes their rows, so the set can
 be rebuilt and audited. It refuses to write if a row's site is in the older splits of labels.jsonl, or if a
 row's repository or URL host is one of tests/fixtures/real's sources (a check that reads only the
-`repository` and `url` fields of those sources files).
+`repository` and `url` fields of those sources files), or if two pages map to one file name (the write step every
+builder shares: bench/_topic.py's write_split).
 """
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
@@ -24,10 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
 from _topic import host as _host  # noqa: E402
+from _topic import write_split  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 LABEL = {"E": "education", "O": "other"}
 
 SWC = ("swcarpentry/website", "7df89314bb4dbe307962a5d8e01ad33b6c405b43")  # the last commit with the blog posts
@@ -317,23 +316,7 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
 def main(argv: list[str]) -> int:
     clones = dict(zip(("swc", "dfe", "sebs", "mptc", "goose", "newspaper", "readability", "byu", "ttu", "cmu"), argv,
                       strict=True))
-    built = rows_and_pages(clones)
-    old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-           if json.loads(line)["split"] != "check5"]
-    old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
-    clash = clashes(built, old_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(old + [json.dumps(row, ensure_ascii=False) for row, _ in built])
-                                        + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row, _ in built)
-    print(f"check5: {len(built)} pages, {edu} education, {len({row['site'] for row, _ in built})} sites")
-    return 0
+    return write_split(rows_and_pages(clones), "check5", lambda row: row["split"] == "check5")
 
 
 if __name__ == "__main__":

@@ -13,9 +13,7 @@ fields of those sources files). Every source must be given: check6 is built whol
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import re
 import subprocess
 import sys
@@ -26,10 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
 from _topic import host as _host  # noqa: E402
+from _topic import write_split  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "check6"
 LABEL = {"E": "education", "O": "other"}
 
@@ -419,27 +416,7 @@ def main(argv: list[str]) -> int:
     if missing:
         print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
         return 2
-    built = rows_and_pages(clones)
-    old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-           if json.loads(line)["split"] != SPLIT]
-    old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
-    clash = clashes(built, old_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    files = [str(row["file"]) for row, _ in built]
-    if len(set(files)) != len(files):
-        print("two pages map to one file name", file=sys.stderr)
-        return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(old + [json.dumps(row, ensure_ascii=False) for row, _ in built])
-                                        + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row, _ in built)
-    print(f"{SPLIT}: {len(built)} pages, {edu} education, {len({row['site'] for row, _ in built})} sites")
-    return 0
+    return write_split(rows_and_pages(clones), SPLIT, lambda row: row["split"] == SPLIT)
 
 
 if __name__ == "__main__":

@@ -18,13 +18,10 @@ source must be given: check7 is built whole or not at all.
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
+from _topic import Spread, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "check7"
 LABEL = {"E": "education", "O": "other"}
 MAX_SITE_SHARE = 0.15  # no single site decides check7's precision or recall
@@ -367,46 +363,14 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
     return out
 
 
-def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
-    """Sites or repositories holding more of check7 than MAX_SITE_SHARE / MAX_REPOSITORY_SHARE allow."""
-    n = len(built)
-    sites = Counter(str(row["site"]) for row, _ in built)
-    repos = Counter(str(row["repository"]) for row, _ in built)
-    return ([f"site {s}: {c} of {n}" for s, c in sites.items() if c > MAX_SITE_SHARE * n]
-            + [f"repository {r}: {c} of {n}" for r, c in repos.items() if c > MAX_REPOSITORY_SHARE * n])
-
-
 def main(argv: list[str]) -> int:
     clones = dict(arg.split("=", 1) for arg in argv)
     missing = sorted({s.key for s in SOURCES} - set(clones))
     if missing:
         print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
         return 2
-    built = rows_and_pages(clones)
-    old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-           if json.loads(line)["split"] != SPLIT]
-    old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old}
-    clash = clashes(built, old_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    files = [str(row["file"]) for row, _ in built]
-    if len(set(files)) != len(files):
-        print("two pages map to one file name:", [f for f, c in Counter(files).items() if c > 1], file=sys.stderr)
-        return 1
-    spread = spread_problems(built)
-    if spread:
-        print("check7 is too concentrated:", spread, file=sys.stderr)
-        return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(old + [json.dumps(row, ensure_ascii=False) for row, _ in built])
-                                        + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row, _ in built)
-    print(f"{SPLIT}: {len(built)} pages, {edu} education, {len({row['site'] for row, _ in built})} sites")
-    return 0
+    return write_split(rows_and_pages(clones), SPLIT, lambda row: row["split"] == SPLIT,
+                       spread=Spread(site_share=MAX_SITE_SHARE, repository_share=MAX_REPOSITORY_SHARE))
 
 
 if __name__ == "__main__":

@@ -20,24 +20,20 @@ MAX_REPOSITORY_PAGES pages. Every source must be given: half b is built whole or
 from __future__ import annotations
 
 import csv
-import gzip
 import html
 import io
-import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
+from _topic import Spread, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "check8"
 PART = "b"
 LABEL = {"E": "education", "O": "other"}
@@ -308,14 +304,6 @@ def chronicle_rows(clone: str) -> list[tuple[dict[str, object], bytes]]:
     return out
 
 
-def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
-    """Sites or repositories holding more pages of this half than the brief's caps allow."""
-    sites = Counter(str(row["site"]) for row, _ in built)
-    repos = Counter(str(row["repository"]) for row, _ in built)
-    return ([f"site {s}: {c}" for s, c in sites.items() if c > MAX_SITE_PAGES]
-            + [f"repository {r}: {c}" for r, c in repos.items() if c > MAX_REPOSITORY_PAGES])
-
-
 def main(argv: list[str]) -> int:
     clones = dict(arg.split("=", 1) for arg in argv)
     missing = sorted(({s.key for s in CSV_SOURCES} | {"beehive", "chronicle"}) - set(clones))
@@ -324,33 +312,9 @@ def main(argv: list[str]) -> int:
         return 2
     built = [pair for src in CSV_SOURCES for pair in csv_rows(src, clones[src.key])] + copied_rows(clones["beehive"])
     built += chronicle_rows(clones["chronicle"])
-    prefix = f"{SPLIT}/{PART}-"
-    old = [line for line in (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-           if not json.loads(line)["file"].startswith(prefix)]
-    old_sites = {json.loads(line)["site"].removeprefix("www.") for line in old if json.loads(line)["split"] != SPLIT}
-    clash = clashes(built, old_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    files = [str(row["file"]) for row, _ in built]
-    taken = {json.loads(line)["file"] for line in old}
-    if len(set(files)) != len(files) or taken & set(files):
-        print("two pages map to one file name:", [f for f, c in Counter(files).items() if c > 1] + sorted(
-            taken & set(files)), file=sys.stderr)
-        return 1
-    spread = spread_problems(built)
-    if spread:
-        print(f"{SPLIT} half {PART} is too concentrated:", spread, file=sys.stderr)
-        return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(old + [json.dumps(row, ensure_ascii=False) for row, _ in built])
-                                        + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row, _ in built)
-    print(f"{SPLIT} half {PART}: {len(built)} pages, {edu} education, {len({row['site'] for row, _ in built})} sites")
-    return 0
+    return write_split(built, f"{SPLIT} half {PART}", lambda row: row["file"].startswith(f"{SPLIT}/{PART}-"),
+                       spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES),
+                       rivals=lambda row: row["split"] != SPLIT)
 
 
 if __name__ == "__main__":

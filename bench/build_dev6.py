@@ -18,12 +18,9 @@ than ``MAX_SITE_SHARE`` of dev6.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,9 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
+from _topic import Spread, write_split  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "dev6"
 LABEL = {"E": "education", "O": "other"}
 MAX_SITE_SHARE = 0.08  # the brief: no site may hold more than 8% of dev6 ...
@@ -903,8 +899,6 @@ def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], b
             row = {"file": f"{SPLIT}/{src.key}/{name}.gz", "label": LABEL[lab], "site": src.site,
                    "source": src.source, "repository": src.repository, "path": path, "commit": src.commit,
                    "url": src.url(path, text), "title": src.title(path, text), "split": SPLIT}
-            if any(r["file"] == row["file"] for r, _ in out):  # two pages must never share one file
-                raise SystemExit(f"refusing: {path} would overwrite {row['file']}")
             out.append((row, body))
     return out
 
@@ -917,35 +911,10 @@ def main(argv: list[str]) -> int:
     if unknown:
         print("unknown source keys:", sorted(unknown), file=sys.stderr)
         return 2
-    built = rows_and_pages(checkouts)
     rebuilt = {s.repository for s in SOURCES if s.key in checkouts}
-    lines = (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-    others = [line for line in lines if json.loads(line)["split"] != SPLIT]
-    kept = [line for line in lines if json.loads(line)["split"] == SPLIT
-            and json.loads(line)["repository"] not in rebuilt]
-    other_sites = {json.loads(line)["site"].removeprefix("www.") for line in others}
-    clash = clashes(built, other_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    rows = [json.loads(line) for line in kept] + [row for row, _ in built]
-    sites = Counter(str(row["site"]) for row in rows)
-    top_site, top = sites.most_common(1)[0]
-    if top > MAX_SITE_SHARE * len(rows):
-        print(f"site {top_site} holds {top} of {len(rows)} dev6 pages (> {MAX_SITE_SHARE:.0%})", file=sys.stderr)
-        if len(rows) >= FULL_SIZE:
-            return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(others + kept + [json.dumps(row, ensure_ascii=False)
-                                                                   for row, _ in built]) + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row in rows)
-    edu_sites = len({row["site"] for row in rows if row["label"] == "education"})
-    print(f"dev6: {len(rows)} pages, {edu} education, {len(sites)} sites ({edu_sites} with education); "
-          f"largest site {top_site} {top} ({top / len(rows):.1%})")
-    return 0
+    return write_split(rows_and_pages(checkouts), SPLIT, lambda row: row["split"] == SPLIT,
+                       lambda row: row["repository"] in rebuilt,
+                       Spread(site_share=MAX_SITE_SHARE, binding_from=FULL_SIZE))
 
 
 if __name__ == "__main__":

@@ -22,13 +22,11 @@ rows would share a page file, or, at full size, if one site would hold more than
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -36,9 +34,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes, host  # noqa: E402
+from _topic import Spread, host, write_split  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "dev7"
 LABEL = {"E": "education", "O": "other"}
 MAX_SITE_SHARE = 0.10  # the brief: no site may hold more than 10% of dev7 ...
@@ -343,7 +340,7 @@ def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], b
         if src.key not in checkouts:
             continue
         if isinstance(src, PageSource):
-            out.extend(_page_rows(src, checkouts[src.key], out))
+            out.extend(_page_rows(src, checkouts[src.key]))
             continue
         found: dict[str, tuple[dict[str, str], str, str]] = {}
         for commit, path in src.versions:
@@ -360,14 +357,11 @@ def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], b
             row = {"file": f"{SPLIT}/{src.key}/{_name(link)}.gz", "label": LABEL[lab], "site": host(link),
                    "source": src.source, "repository": src.repository, "path": path, "commit": commit,
                    "url": link, "title": title, "split": SPLIT}
-            if any(r["file"] == row["file"] for r, _ in out):  # two pages must never share one file
-                raise SystemExit(f"refusing: {link} would overwrite {row['file']}")
             out.append((row, _page(title, str(story.get("content") or ""), link)))
     return out
 
 
-def _page_rows(src: PageSource, checkout: str, done: list[tuple[dict[str, object], bytes]]
-               ) -> list[tuple[dict[str, object], bytes]]:
+def _page_rows(src: PageSource, checkout: str) -> list[tuple[dict[str, object], bytes]]:
     """The rows of a source of pages stored as published, each read at the recorded commit."""
     out: list[tuple[dict[str, object], bytes]] = []
     for path, lab in src.labels.items():
@@ -377,8 +371,6 @@ def _page_rows(src: PageSource, checkout: str, done: list[tuple[dict[str, object
         row = {"file": f"{SPLIT}/{src.key}/{_name(url)}.gz", "label": LABEL[lab], "site": src.site,
                "source": src.source, "repository": src.repository, "path": path, "commit": src.commit,
                "url": url, "title": _html_title(body), "split": SPLIT}
-        if any(r["file"] == row["file"] for r, _ in [*done, *out]):  # two pages must never share one file
-            raise SystemExit(f"refusing: {path} would overwrite {row['file']}")
         out.append((row, body))
     return out
 
@@ -389,35 +381,10 @@ def main(argv: list[str]) -> int:
     if unknown:
         print("unknown source keys:", sorted(unknown), file=sys.stderr)
         return 2
-    built = rows_and_pages(checkouts)
     rebuilt = {s.repository for s in SOURCES if s.key in checkouts}
-    lines = (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-    others = [line for line in lines if json.loads(line)["split"] != SPLIT]
-    kept = [line for line in lines if json.loads(line)["split"] == SPLIT
-            and json.loads(line)["repository"] not in rebuilt]
-    other_sites = {json.loads(line)["site"].removeprefix("www.") for line in others}
-    clash = clashes(built, other_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    rows = [json.loads(line) for line in kept] + [row for row, _ in built]
-    sites = Counter(str(row["site"]) for row in rows)
-    top_site, top = sites.most_common(1)[0]
-    if top > MAX_SITE_SHARE * len(rows):
-        print(f"site {top_site} holds {top} of {len(rows)} dev7 pages (> {MAX_SITE_SHARE:.0%})", file=sys.stderr)
-        if len(rows) >= FULL_SIZE:
-            return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(others + kept + [json.dumps(row, ensure_ascii=False)
-                                                                   for row, _ in built]) + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row in rows)
-    edu_sites = len({row["site"] for row in rows if row["label"] == "education"})
-    print(f"dev7: {len(rows)} pages, {edu} education, {len(sites)} sites ({edu_sites} with education); "
-          f"largest site {top_site} {top} ({top / len(rows):.1%})")
-    return 0
+    return write_split(rows_and_pages(checkouts), SPLIT, lambda row: row["split"] == SPLIT,
+                       lambda row: row["repository"] in rebuilt,
+                       Spread(site_share=MAX_SITE_SHARE, binding_from=FULL_SIZE))
 
 
 if __name__ == "__main__":
