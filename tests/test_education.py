@@ -392,6 +392,37 @@ def test_check7_is_a_news_archive_sample_and_development_data() -> None:
     assert not any(split.startswith("check8") for split in DEV_SPLITS)
 
 
+def test_check8_is_a_blind_news_sample() -> None:
+    """check8 (issue 16's blind set after check7: news publishers' pages) is complete, new, spread, out of training.
+
+    Reads only labels and files, never a score: check8 is scored once by the lead. At least 150 pages of news
+    publishers (papers, student papers, government releases), education pages from at least 5 sites and other pages
+    from at least 8, no site over 15% nor repository over 25%, sites new to data/topic and repositories new to
+    tests/fixtures/real, every page stored gzip'd under a file name of its own with its repository, path and commit.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    check8 = [r for r in rows if r["split"] == "check8"]
+    assert len(check8) >= 150 and 0.25 <= sum(r["label"] == "education" for r in check8) / len(check8) <= 0.55
+    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["url"] for r in check8)
+    assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
+               for r in check8)
+    assert len({r["file"] for r in check8}) == len(check8)
+    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check8"}
+    assert not older_sites & {r["site"].removeprefix("www.") for r in check8}
+    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+    assert not fixture_repos & {r["repository"] for r in check8}
+    assert len({r["site"] for r in check8 if r["label"] == "education"}) >= 5
+    assert len({r["site"] for r in check8 if r["label"] == "other"}) >= 8
+    assert max(Counter(r["site"] for r in check8).values()) <= 0.15 * len(check8)
+    assert max(Counter(r["repository"] for r in check8).values()) <= 0.25 * len(check8)
+    assert "check8" not in DEV_SPLITS
+
+
 def test_dev6_is_whole_new_and_spread() -> None:
     """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
 
