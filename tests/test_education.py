@@ -393,9 +393,10 @@ def test_check7_is_a_news_archive_sample_and_development_data() -> None:
 
 
 def test_check8_is_a_blind_news_sample() -> None:
-    """check8 (issue 16's blind set after check7: news publishers' pages) is complete, new, spread, out of training.
+    """check8 (issue 16's blind news set after check7, scored once: P 0.889, R 0.833) is complete, new and spread.
 
-    Reads only labels and files, never a score: check8 is scored once by the lead. At least 150 pages of news
+    Reads only labels and files, never a score. It is out of training, so the stored classifier is the one that was
+    scored on it. At least 150 pages of news
     publishers (papers, student papers, government releases), education pages from at least 5 sites and other pages
     from at least 8, no site over 15% nor repository over 25%, sites new to data/topic and repositories new to
     tests/fixtures/real, every page stored gzip'd under a file name of its own with its repository, path and commit.
