@@ -18,13 +18,10 @@ all. Rows of check8 from other builders (the other parts) are kept.
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import clashes  # noqa: E402
+from _topic import Spread, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
-TOPIC = ROOT / "data" / "topic"
 SPLIT = "check8"
 PART = "check8c"
 LABEL = {"E": "education", "O": "other"}
@@ -130,14 +126,6 @@ def rows_and_pages(places: dict[str, str]) -> list[tuple[dict[str, object], byte
     return out
 
 
-def spread_problems(built: list[tuple[dict[str, object], bytes]]) -> list[str]:
-    """Sites or repositories over the brief's caps."""
-    sites = Counter(str(row["site"]) for row, _ in built)
-    repos = Counter(str(row["repository"]) for row, _ in built)
-    return ([f"site {s}: {c}" for s, c in sites.items() if c > MAX_SITE_PAGES]
-            + [f"repository {r}: {c}" for r, c in repos.items() if c > MAX_REPOSITORY_PAGES])
-
-
 def main(argv: list[str]) -> int:
     """Copy the pages and append their rows, or refuse with the reason."""
     places = dict(arg.split("=", 1) for arg in argv)
@@ -145,35 +133,9 @@ def main(argv: list[str]) -> int:
     if missing:
         print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
         return 2
-    built = rows_and_pages(places)
-    mine = {f"{SPLIT}/{s.key}/" for s in SOURCES}
-    lines = (TOPIC / "labels.jsonl").read_text("utf-8").splitlines()
-    keep = [line for line in lines if not any(json.loads(line)["file"].startswith(p) for p in mine)]
-    old_sites = {json.loads(line)["site"].removeprefix("www.") for line in keep}
-    clash = clashes(built, old_sites)
-    if clash:
-        print("sources already in data/topic or tests/fixtures/real:", clash, file=sys.stderr)
-        return 1
-    files = [str(row["file"]) for row, _ in built]
-    taken = {json.loads(line)["file"] for line in keep}
-    if len(set(files)) != len(files) or set(files) & taken:
-        print("two pages map to one file name:", sorted({f for f, c in Counter(files).items() if c > 1}
-                                                         | (set(files) & taken)), file=sys.stderr)
-        return 1
-    spread = spread_problems(built)
-    if spread:
-        print(f"{PART} is too concentrated:", spread, file=sys.stderr)
-        return 1
-    for row, body in built:
-        target = TOPIC / "pages" / str(row["file"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(gzip.compress(body, mtime=0))
-    (TOPIC / "labels.jsonl").write_text("\n".join(keep + [json.dumps(row, ensure_ascii=False) for row, _ in built])
-                                        + "\n", "utf-8")
-    edu = sum(row["label"] == "education" for row, _ in built)
-    print(f"{PART}: {len(built)} pages, {edu} education, {len({row['site'] for row, _ in built})} sites")
-    return 0
-
+    mine = tuple(f"{SPLIT}/{s.key}/" for s in SOURCES)
+    return write_split(rows_and_pages(places), PART, lambda row: row["file"].startswith(mine),
+                       spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES))
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
