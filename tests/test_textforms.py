@@ -157,6 +157,18 @@ def test_front_matter_is_read_and_not_left_in_the_body() -> None:
     assert clean_text(yaml_list).authors == ["Ann Lee", "Bo Chan"]
 
 
+@pytest.mark.parametrize("indicator", [">-", ">", "|", "|-"])
+def test_a_front_matter_title_written_as_a_yaml_block_is_the_headline(indicator: str) -> None:
+    """Static sites write long headlines as folded or literal blocks (``title: >-`` and indented lines)."""
+    body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8").split("---\n\n", 1)[1]
+    text = (f"---\ntitle: {indicator}\n  Framing a design problem:\n  what the teachers told us\n"
+            "date: 2019-06-12\nimage:\n  src: /img/a.jpg\n---\n\n" + body)
+    art = clean_text(text)
+    assert art.title == "Framing a design problem: what the teachers told us"
+    assert art.published == "2019-06-12"
+    assert indicator not in art.text.split("\n")[0] and "/img/a.jpg" not in art.text
+
+
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     text = body.replace("---\n\n", "---\nEMBARGOED UNTIL 00:01 GMT 1O April 2O13\n\n", 1)

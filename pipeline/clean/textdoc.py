@@ -32,6 +32,7 @@ _FENCED = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re
 _TOML = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _FIELD = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*[:=][ \t]*(.*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")
+_BLOCK_SCALAR = re.compile(r"[>|][1-9]?[+-]?[1-9]?")  # YAML's folded (>) and literal (|) indicators
 _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
@@ -89,10 +90,17 @@ def furniture() -> dict[str, re.Pattern[str]]:
 # --- front matter -----------------------------------------------------------------------------
 
 def _fields(lines: list[str]) -> dict[str, str]:
-    """``key: value`` (YAML) or ``key = value`` (TOML) lines; a YAML list under a key is joined with "; "."""
+    """``key: value`` (YAML) or ``key = value`` (TOML) lines; a YAML list under a key is joined with "; ",
+    a YAML block scalar (``title: >-`` or ``|`` and indented lines under it) with spaces: a long headline or
+    summary is often written that way, and the indicator itself is no title."""
     out: dict[str, str] = {}
     key = None
+    block = False  # the lines under key are its block scalar's
     for line in lines:
+        if block and key and line[:1] in " \t" and line.strip():
+            out[key] = f"{out[key]} {line.strip()}".lstrip()
+            continue
+        block = False
         if key and (m := _LIST_ITEM.match(line)):
             item = m[1].strip().strip("\"'")
             out[key] = f"{out[key]}; {item}" if out.get(key) else item
@@ -102,6 +110,9 @@ def _fields(lines: list[str]) -> dict[str, str]:
             value = m[2].strip()
             if value.startswith("[") and value.endswith("]"):  # inline list: authors = ["A", "B"]
                 value = "; ".join(v.strip().strip("\"'") for v in value[1:-1].split(",") if v.strip())
+            if _BLOCK_SCALAR.fullmatch(value):
+                block = key not in out
+                value = ""
             out.setdefault(key, value.strip("\"'"))
         else:
             key = None
