@@ -285,19 +285,33 @@ def test_a_models_copy_without_off_topic_words_still_scores(tmp_path: Path) -> N
     assert score(article.title, article.text, tmp_path) > score(article.title, article.text)
 
 
+def _labelled_split(name: str, fixtures: bool = True) -> list[dict[str, str]]:
+    """The rows of one split of data/topic, after what every split must hold: each row has every field and names
+    its repository, path and commit; each page is stored once under its own file name; the split's sites are in no
+    other split, and (``fixtures``) its repositories are none of tests/fixtures/real's sources. Reads labels and
+    files only, never a score."""
+    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
+    fields = set(rows[0])
+    split = [r for r in rows if r["split"] == name]
+    assert split and all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in split)
+    assert len({r["file"] for r in split}) == len(split)
+    assert all((TOPIC / "pages" / r["file"]).is_file() for r in split)
+    other_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != name}
+    assert not other_sites & {r["site"].removeprefix("www.") for r in split}
+    if fixtures:
+        fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
+            "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
+        assert not fixture_repos & {r["repository"] for r in split}
+    return split
+
+
 def test_check4_is_whole_and_development_data() -> None:
     """check4 (issue 16's first blind set, scored once) is complete, from new sites, and now training data."""
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    check4 = [r for r in rows if r["split"] == "check4"]
+    check4 = _labelled_split("check4", fixtures=False)
     assert len(check4) >= 150 and 0.3 <= sum(r["label"] == "education" for r in check4) / len(check4) <= 0.6
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in check4)
-    assert all((TOPIC / "pages" / r["file"]).is_file() for r in check4)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check4"}
-    assert not older_sites & {r["site"] for r in check4}
     assert "check4" in DEV_SPLITS
 
 
@@ -310,18 +324,8 @@ def test_check5_is_whole_varied_and_development_data() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    check5 = [r for r in rows if r["split"] == "check5"]
+    check5 = _labelled_split("check5")
     assert len(check5) >= 150 and 0.35 <= sum(r["label"] == "education" for r in check5) / len(check5) <= 0.55
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] for r in check5)
-    assert all((TOPIC / "pages" / r["file"]).is_file() for r in check5)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] in
-                   {"calibration", "check", "check2", "check3", "check4"}}
-    assert not older_sites & {r["site"] for r in check5}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in check5}
     per_site = Counter(r["site"] for r in check5)
     assert max(per_site.values()) <= len(check5) / 4
     assert "check5" in DEV_SPLITS
@@ -338,19 +342,11 @@ def test_check6_is_whole_varied_and_development_data() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    check6 = [r for r in rows if r["split"] == "check6"]
+    check6 = _labelled_split("check6")
     assert len(check6) >= 190 and 0.40 <= sum(r["label"] == "education" for r in check6) / len(check6) <= 0.55
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["title"] for r in check6)
+    assert all(r["title"] for r in check6)
     assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
                for r in check6)
-    assert len({r["file"] for r in check6}) == len(check6)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check6"}
-    assert not older_sites & {r["site"] for r in check6}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in check6}
     for label in ("education", "other"):
         assert len({r["site"] for r in check6 if r["label"] == label}) >= 12
     assert max(Counter(r["site"] for r in check6).values()) <= 0.15 * len(check6)
@@ -370,20 +366,11 @@ def test_check7_is_a_news_archive_sample_and_development_data() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    check7 = [r for r in rows if r["split"] == "check7"]
+    check7 = _labelled_split("check7")
     assert len(check7) >= 160 and 0.35 <= sum(r["label"] == "education" for r in check7) / len(check7) <= 0.55
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["title"] and r["url"]
-               for r in check7)
+    assert all(r["title"] and r["url"] for r in check7)
     assert all(r["file"].endswith(".html.gz") and b"<" in gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes())
                for r in check7)
-    assert len({r["file"] for r in check7}) == len(check7)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check7"}
-    assert not older_sites & {r["site"] for r in check7}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in check7}
     assert len({r["site"] for r in check7 if r["label"] == "education"}) >= 6
     assert len({r["site"] for r in check7 if r["label"] == "other"}) >= 8
     assert max(Counter(r["site"] for r in check7).values()) <= 0.15 * len(check7)
@@ -404,19 +391,11 @@ def test_check8_is_a_blind_news_sample() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    check8 = [r for r in rows if r["split"] == "check8"]
+    check8 = _labelled_split("check8")
     assert len(check8) >= 150 and 0.25 <= sum(r["label"] == "education" for r in check8) / len(check8) <= 0.55
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["url"] for r in check8)
+    assert all(r["url"] for r in check8)
     assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
                for r in check8)
-    assert len({r["file"] for r in check8}) == len(check8)
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "check8"}
-    assert not older_sites & {r["site"].removeprefix("www.") for r in check8}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in check8}
     assert len({r["site"] for r in check8 if r["label"] == "education"}) >= 5
     assert len({r["site"] for r in check8 if r["label"] == "other"}) >= 8
     assert max(Counter(r["site"] for r in check8).values()) <= 0.15 * len(check8)
@@ -435,18 +414,9 @@ def test_dev6_is_whole_new_and_spread() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    dev6 = [r for r in rows if r["split"] == "dev6"]
+    dev6 = _labelled_split("dev6")
     assert len(dev6) >= 250 and sum(r["label"] == "education" for r in dev6) >= 120
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["url"] for r in dev6)
-    assert all((TOPIC / "pages" / r["file"]).is_file() for r in dev6)
-    assert len({r["file"] for r in dev6}) == len(dev6)  # two pages never share a file
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "dev6"}
-    assert not older_sites & {r["site"] for r in dev6}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in dev6}
+    assert all(r["url"] for r in dev6)
     assert max(Counter(r["site"] for r in dev6).values()) <= 0.08 * len(dev6)
     assert len({r["site"] for r in dev6 if r["label"] == "education"}) >= 25
     assert "dev6" in DEV_SPLITS
@@ -463,19 +433,11 @@ def test_dev7_is_whole_new_and_development_data() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from train_education import DEV_SPLITS
 
-    rows = [json.loads(line) for line in (TOPIC / "labels.jsonl").read_text().splitlines()]
-    fields = set(rows[0])
-    dev7 = [r for r in rows if r["split"] == "dev7"]
+    dev7 = _labelled_split("dev7")
     assert len(dev7) >= 180 and sum(r["label"] == "education" for r in dev7) >= 19
-    assert all(set(r) == fields and r["repository"] and r["path"] and r["commit"] and r["url"] for r in dev7)
-    assert len({r["file"] for r in dev7}) == len(dev7)  # two pages never share a file
+    assert all(r["url"] for r in dev7)
     for r in dev7:
         page = gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).decode()
         assert r["title"] and r["title"] in page.replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", '"')
-    older_sites = {r["site"].removeprefix("www.") for r in rows if r["split"] != "dev7"}
-    assert not older_sites & {r["site"] for r in dev7}
-    fixture_repos = {json.loads(line).get("repository") for sources in (ROOT / "tests" / "fixtures" / "real").glob(
-        "*/sources.jsonl") for line in sources.read_text().splitlines() if line.strip()}
-    assert not fixture_repos & {r["repository"] for r in dev7}
     assert len({r["site"] for r in dev7}) >= 15
     assert "dev7" in DEV_SPLITS
