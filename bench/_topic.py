@@ -10,7 +10,7 @@ import gzip
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,23 @@ def clashes(built: list[tuple[dict[str, object], bytes]], other_sites: set[str])
     found += sorted({str(row["repository"]) for row, _ in built} & fixture_repos)
     found += sorted({host(str(row["url"])) for row, _ in built if row["url"]} & fixture_hosts)
     return found
+
+
+def source_args(argv: list[str], keys: Iterable[str], whole: bool = True) -> dict[str, str] | None:
+    """A builder's ``KEY=GIT_DIR`` arguments as a dict, or None after a one-line message on stderr.
+
+    ``whole``: every source must be given (a blind split is built whole or not at all); otherwise any subset of
+    the known keys (a development split rebuilt a few sources at a time), an unknown key refused.
+    """
+    given = dict(arg.split("=", 1) for arg in argv)
+    known = set(keys)
+    if whole and (missing := sorted(known - set(given))):
+        print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
+        return None
+    if not whole and (unknown := sorted(set(given) - known)):
+        print("unknown source keys:", unknown, file=sys.stderr)
+        return None
+    return given
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, write_split  # noqa: E402
+from _topic import Spread, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check7"
@@ -364,10 +364,8 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
 
 
 def main(argv: list[str]) -> int:
-    clones = dict(arg.split("=", 1) for arg in argv)
-    missing = sorted({s.key for s in SOURCES} - set(clones))
-    if missing:
-        print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
+    clones = source_args(argv, {s.key for s in SOURCES})
+    if clones is None:
         return 2
     return write_split(rows_and_pages(clones), SPLIT, lambda row: row["split"] == SPLIT,
                        spread=Spread(site_share=MAX_SITE_SHARE, repository_share=MAX_REPOSITORY_SHARE))

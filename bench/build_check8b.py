@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, write_split  # noqa: E402
+from _topic import Spread, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check8"
@@ -305,10 +305,8 @@ def chronicle_rows(clone: str) -> list[tuple[dict[str, object], bytes]]:
 
 
 def main(argv: list[str]) -> int:
-    clones = dict(arg.split("=", 1) for arg in argv)
-    missing = sorted(({s.key for s in CSV_SOURCES} | {"beehive", "chronicle"}) - set(clones))
-    if missing:
-        print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
+    clones = source_args(argv, {s.key for s in CSV_SOURCES} | {"beehive", "chronicle"})
+    if clones is None:
         return 2
     built = [pair for src in CSV_SOURCES for pair in csv_rows(src, clones[src.key])] + copied_rows(clones["beehive"])
     built += chronicle_rows(clones["chronicle"])

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, write_split  # noqa: E402
+from _topic import Spread, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check8"
@@ -128,10 +128,8 @@ def rows_and_pages(places: dict[str, str]) -> list[tuple[dict[str, object], byte
 
 def main(argv: list[str]) -> int:
     """Copy the pages and append their rows, or refuse with the reason."""
-    places = dict(arg.split("=", 1) for arg in argv)
-    missing = sorted({s.key for s in SOURCES} - set(places))
-    if missing:
-        print("give every source as KEY=GIT_DIR; missing:", missing, file=sys.stderr)
+    places = source_args(argv, {s.key for s in SOURCES})
+    if places is None:
         return 2
     mine = tuple(f"{SPLIT}/{s.key}/" for s in SOURCES)
     return write_split(rows_and_pages(places), PART, lambda row: row["file"].startswith(mine),

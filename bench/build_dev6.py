@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, write_split  # noqa: E402
+from _topic import Spread, source_args, write_split  # noqa: E402
 
 SPLIT = "dev6"
 LABEL = {"E": "education", "O": "other"}
@@ -906,10 +906,8 @@ def rows_and_pages(checkouts: dict[str, str]) -> list[tuple[dict[str, object], b
 
 
 def main(argv: list[str]) -> int:
-    checkouts = dict(arg.split("=", 1) for arg in argv)
-    unknown = set(checkouts) - {s.key for s in SOURCES}
-    if unknown:
-        print("unknown source keys:", sorted(unknown), file=sys.stderr)
+    checkouts = source_args(argv, {s.key for s in SOURCES}, whole=False)
+    if checkouts is None:
         return 2
     rebuilt = {s.repository for s in SOURCES if s.key in checkouts}
     return write_split(rows_and_pages(checkouts), SPLIT, lambda row: row["split"] == SPLIT,

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, write_split  # noqa: E402
+from _topic import Spread, source_args, write_split  # noqa: E402
 
 
 def _row(file: str, site: str, split: str = "new", label: str = "other", repository: str = "someone/site") -> dict:
@@ -87,3 +87,13 @@ def test_a_partial_rebuild_keeps_the_rows_of_the_sources_not_given(topic: Path) 
     assert write_split(again, "new", _mine, rebuilt=lambda r: _mine(r) and r["repository"] == "two/repo",
                        topic_dir=topic) == 0
     assert [r["file"] for r in _labels(topic) if r["split"] == "new"] == ["new/x.html.gz", "new/z.html.gz"]
+
+
+def test_source_arguments_whole_or_a_known_subset(capsys: pytest.CaptureFixture[str]) -> None:
+    keys = {"wyofile", "thedp"}
+    assert source_args(["wyofile=/a", "thedp=/b"], keys) == {"wyofile": "/a", "thedp": "/b"}
+    assert source_args(["wyofile=/a"], keys) is None  # a blind split is built whole
+    assert "missing: ['thedp']" in capsys.readouterr().err
+    assert source_args(["wyofile=/a"], keys, whole=False) == {"wyofile": "/a"}
+    assert source_args(["nosuch=/a"], keys, whole=False) is None
+    assert "unknown source keys: ['nosuch']" in capsys.readouterr().err
