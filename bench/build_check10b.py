@@ -1,6 +1,6 @@
 """Build data/topic/ check10 (part b): blind news pages from non-US publishers, labelled by reading before scoring.
 
-    python bench/build_check10b.py png=GIT_DIR bd=GIT_DIR
+    python bench/build_check10b.py png=GIT_DIR bd=GIT_DIR ca=GIT_DIR
 
 GIT_DIR is a clone (or bare mirror) of the repository named in SOURCES holding the commits given there. check10 is built
 by three helpers at once (parts a, b and c, on their own branches); this script writes only part b's rows (their `file`
@@ -174,10 +174,75 @@ def _bd_rows(clone: str) -> Iterator[Article]:
             yield Article(path, commit, rec["url"].strip(), rec["headline"], str(rec.get("publication_date") or ""),
                           rec.get("article") or "")
 
+# CA: jajsmith/COVID19NonPharmaceuticalInterventions, a research project's scrape of Canadian provincial governments'
+#   news releases (CSV: date, URL, title, full text with its paragraphs run together; the scrapers took every release of
+#   each newsroom from January 2020, not only COVID-19 ones), at CA_COMMIT. Sites: news.ontario.ca (the Ontario
+#   Government Newsroom, releases of January-August 2020) and princeedwardisland.ca (the Government of Prince Edward
+#   Island's news, 2020-2021). Releases of 150+ words, first copy of each URL. Ontario's URLs name the ministry that
+#   issued the release: the releases of the Ministry of Education (edu) and of Colleges and Universities (maesd) are the
+#   education desk. Ontario: the first 12 of a random.Random(10) shuffle of the desk (5 read as other: a student survey
+#   on bullying, mental-health services for college and school students (students' health), research prizes for
+#   post-doctoral researchers, an intellectual-property report) and the first 10 of a random.Random(10) shuffle of the
+#   other ministries' releases; Prince Edward Island (no desk in its URLs): the first 6 of a random.Random(10) shuffle.
+CA_COMMIT = "6096498db0b86db8095ddc90f85c2ebf3203827d"
+CA_FILES = ("sources/ontario.csv", "sources/pei.csv")
+
+CA = {
+    # news.ontario.ca: Ministry of Education / Colleges and Universities releases, random.Random(10) draw
+    "https://news.ontario.ca/edu/en/2020/01/government-stands-with-parents-and-kids-during-union-led-strike-actions-in-"
+    "schools.html": "E",  # teachers' strikes closing schools
+    "https://news.ontario.ca/edu/en/2020/01/minister-of-education-releases-interim-report-on-peel-district-school-board-"
+    "review.html": "E",  # a school board's review
+    "https://news.ontario.ca/edu/en/2020/03/ontario-government-reaches-tentative-agreement-with-aefo.html": "E",
+    "https://news.ontario.ca/edu/en/2020/02/ontario-combatting-bullying-in-schools-through-student-survey.html": "O",
+    "https://news.ontario.ca/maesd/en/2020/02/ontario-government-takes-action-on-campuses-to-support-student-mental-"
+    "health.html": "O",  # students' health
+    # mental-health workers in secondary schools (students' health)
+    "https://news.ontario.ca/edu/en/2020/06/mental-health-initiatives-for-ontario-students.html": "O",
+    "https://news.ontario.ca/maesd/en/2020/02/ontario-recognizes-research-excellence-with-polanyi-prizes.html": "O",
+    "https://news.ontario.ca/edu/en/2020/03/new-ministerial-directions-to-drive-change-and-combat-discrimination-in-"
+    "peel.html": "E",  # a school board's governance and discrimination
+    "https://news.ontario.ca/maesd/en/2020/02/ontario-focuses-on-innovation.html": "O",  # intellectual property
+    "https://news.ontario.ca/edu/en/2020/03/minister-of-education-on-increased-escalation-by-etfo-1.html": "E",
+    # funding for a French-language university
+    "https://news.ontario.ca/maesd/en/2020/01/historic-agreement-for-french-language-in-ontario.html": "E",
+    "https://news.ontario.ca/edu/en/2020/01/applications-open-for-the-ministers-advisory-council-on-special-"
+    "education.html": "E",
+    # news.ontario.ca: other ministries' releases, random.Random(10) draw
+    "https://news.ontario.ca/opo/en/2020/04/premier-doug-ford-commemorates-yom-hashoah.html": "O",
+    "https://news.ontario.ca/opo/en/2020/05/ontario-expands-virtual-mental-health-services-during-covid-19.html": "O",
+    "https://news.ontario.ca/mto/en/2020/02/connecting-people-and-places-in-northern-ontario.html": "O",
+    "https://news.ontario.ca/opo/en/2020/03/ontario-enacts-declaration-of-emergency-to-protect-the-public.html": "O",
+    "https://news.ontario.ca/mohltc/en/2020/02/ontario-investing-in-critical-mental-health-and-addictions-upgrades-and-"
+    "repairs-in-hamilton.html": "O",
+    "https://news.ontario.ca/mltc/en/2020/06/new-management-appointed-at-kitchener-long-term-care-home.html": "O",
+    "https://news.ontario.ca/opo/en/2020/06/businesses-and-services-to-reopen-in-windsor-essex-with-"
+    "exceptions.html": "O",
+    "https://news.ontario.ca/mltc/en/2020/08/safe-outings-now-possible-for-long-term-care-home-residents.html": "O",
+    "https://news.ontario.ca/omafra/en/2020/07/ontario-investing-in-rural-economic-growth-and-job-creation.html": "O",
+    "https://news.ontario.ca/mohltc/en/2020/05/protecting-ontarios-children-with-covid-19.html": "O",
+    # princeedwardisland.ca: random.Random(10) draw
+    "https://www.princeedwardisland.ca/en/news/funding-mussel-processors-increase-sales-retailers": "O",
+    "https://www.princeedwardisland.ca/en/news/photos-taken-air-will-map-entire-island-landscape": "O",
+    "https://www.princeedwardisland.ca/en/news/public-libraries-drop-overdue-fees": "O",  # libraries
+    "https://www.princeedwardisland.ca/en/news/province-supports-agriculture-and-trucking-industries": "O",
+    "https://www.princeedwardisland.ca/en/news/two-new-positive-cases-of-covid-19-in-pei-0": "O",
+    "https://www.princeedwardisland.ca/en/news/covid-19-testing-clinic-hours-expanded-due-new-cluster": "O",
+}
+
+
+def _ca_rows(clone: str) -> Iterator[Article]:
+    for path in CA_FILES:
+        csv.field_size_limit(1 << 30)
+        for rec in csv.DictReader(io.StringIO(_git(clone, path, CA_COMMIT).decode("utf-8"))):
+            yield Article(path, CA_COMMIT, rec["source_url"].strip(), rec["source_title"], rec["start_date"],
+                          rec["source_full_text"])
+
 
 SOURCES = (
     Source("png", "charlieikosi/PNG-News-Database", "png-news-database", PNG, _png_rows),
     Source("bd", "EhsanulHaqueSiam/BDNewsPaperScraper", "bd-newspaper-scraper", BD, _bd_rows),
+    Source("ca", "jajsmith/COVID19NonPharmaceuticalInterventions", "canada-provincial-news", CA, _ca_rows),
 )
 
 
