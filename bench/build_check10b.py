@@ -143,7 +143,10 @@ def _png_rows(clone: str) -> Iterator[Article]:
         text = _git(clone, path, PNG_COMMIT).decode("utf-8-sig")
         csv.field_size_limit(1 << 30)
         for rec in csv.DictReader(io.StringIO(text)):
-            yield Article(path, PNG_COMMIT, rec["URL"].strip(), rec["Title"], rec["Date"], rec["Content"])
+            # TVWAN's Date column holds one date (30/01/2025) for every row, stories of October included: not a
+            # publication date, so those pages get none
+            date = "" if path.startswith("TVWAN/") else rec["Date"]
+            yield Article(path, PNG_COMMIT, rec["URL"].strip(), rec["Title"], date, rec["Content"])
 
 
 # BD: EhsanulHaqueSiam/BDNewsPaperScraper, a daily scrape of Bangladeshi newspapers (JSON: headline, full article,
@@ -251,9 +254,10 @@ def row_page(art: Article) -> bytes:
     """A small HTML page made from one dataset row: its title as <title> and <h1>, its date, its body."""
     t = html.escape(_clean(art.title))
     paras = "\n".join(f"<p>{html.escape(_clean(p))}</p>" for p in art.body.split("\n") if _clean(p))
+    dateline = f'<p class="dateline">{html.escape(_clean(art.date))}</p>\n' if _clean(art.date) else ""
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
             f'<link rel="canonical" href="{html.escape(art.url)}"></head>\n<body><article><h1>{t}</h1>\n'
-            f'<p class="dateline">{html.escape(_clean(art.date))}</p>\n{paras}\n</article></body></html>\n').encode()
+            f"{dateline}{paras}\n</article></body></html>\n").encode()
 
 
 def _name(url: str) -> str:
