@@ -1,22 +1,23 @@
 """Build data/topic/ check10 (part c): a blind check of news pages, labelled by reading before any scorer ran.
 
-    python bench/build_check10c.py dbstack=GIT_DIR bibvnews=GIT_DIR pandapk=GIT_DIR
+    python bench/build_check10c.py dbstack=GIT_DIR bibvnews=GIT_DIR pandapk=GIT_DIR amnyc=GIT_DIR
 
 Each KEY names a source below and GIT_DIR a clone (or bare mirror) of its repository holding the commit given there;
 every page is read with `git show COMMIT:PATH` and stored gzip'd as found. The sources are news publishers' own pages:
 The Stack (the Daily Bruin's data desk, UCLA's student newspaper; Jekyll posts in Markdown), On a MONTHLY BASIS (the
 student newspaper of BASIS Independent Bellevue, a school in Washington State; Astro posts in MDX, stored with a `.md`
-name so that they load as the Markdown they are) and a 2017-2018 crawl of six Pakistani news sites saved as HTML with
-their chrome (The News International, Geo News, Daily Times, The Frontier Post, The Friday Times, Dawn). None of the
-three has an education desk: The Stack and the school paper were read whole (every post's title and start) and their
-education posts were found by that reading, then drawn with random.Random(10); the other pages are a random.Random(10)
-draw over each publisher's other articles. No page was chosen by keyword in either direction. Every page was labelled
-by reading its title and start under data/topic/README.md's rule before any scorer ran on check10; this script only
-copies the pages and writes their rows, so the set can be rebuilt and audited. It refuses to write if a site is
-already in data/topic (other splits, or rows of check10 written by another builder), if a repository or URL host is
-one of tests/fixtures/real's sources (reading only their `repository` and `url` fields), if two pages map to one file
-name, or if one site holds more than 22 pages or one repository more than 35. Every source must be given: this part
-of check10 is built whole or not at all. Rows of check10 from other builders (the other parts) are kept.
+name so that they load as the Markdown they are), a 2017-2018 crawl of six Pakistani news sites saved as HTML with
+their chrome (The News International, Geo News, Daily Times, The Frontier Post, The Friday Times, Dawn) and a copy of
+amNewYork's site saved with its chrome (its one education-desk article and a random.Random(10) draw of the others).
+None of the first three has an education desk: The Stack and the school paper were read whole (every post's title and
+start) and their education posts were found by that reading, then drawn with random.Random(10); the other pages are a
+random.Random(10) draw over each publisher's other articles. No page was chosen by keyword in either direction. Every
+page was labelled by reading its title and start under data/topic/README.md's rule before any scorer ran on check10;
+this script only copies the pages and writes their rows, so the set can be rebuilt and audited. It refuses to write if
+a site is already in data/topic (other splits, or rows of check10 written by another builder), if a repository or URL
+host is one of tests/fixtures/real's sources (reading only their `repository` and `url` fields), if two pages map to
+one file name, or if one site holds more than 22 pages or one repository more than 35. Every source must be given: this
+part of check10 is built whole or not at all. Rows of check10 from other builders (the other parts) are kept.
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ def _panda(body: bytes, path: str) -> Page:
     return Page(body, _html_title(body), url)
 
 
+AMNY_COMMIT = "482f69e9403dca94bcd77c0ba6a9bdf41cef9680"
+
+
+def _amny(body: bytes, path: str) -> Page:
+    """An amNewYork article saved with its chrome; URL = its og:url (the site's own address for the page)."""
+    og = re.search(rb'property="og:url" content="(https://www\.amny\.com/[^"]+)"', body)
+    if not og:
+        raise ValueError(f"{path}: no og:url")
+    return Page(body, _html_title(body), og.group(1).decode("ascii"))
+
+
 STACK = {
     # read whole (66 posts; 7 redirect stubs of under 100 words left out); education as read: first 14 of a
     # random.Random(10) shuffle of the 19 education posts
@@ -209,6 +221,18 @@ PANDA = {
     "artifacts/source-code/Dawn/page11-suicide-bombers-enter-pakistan.html": "O",
 }
 
+AMNY = {
+    # the education desk's only saved article
+    "education/nyc-college-enrollment-spring-semester-2023/index.html": "E",  # enrolling in NYC colleges for spring
+    # the 24 other saved articles (news, opinion, police, transit, sport, sportsbook promotions): first 5 of a
+    # random.Random(10) shuffle
+    "sports/draftkings-sportsbook-promo-code-bet-nfl-with-best-sign-up-bonus/index.html": "O",
+    "news/uk-tattoo-artist-east-village/index.html": "O",
+    "sports/caesars-promo-code-amnyfull-1250-bet-for-eagles-cowboys-snf/index.html": "O",
+    "sports/eagles-cowboys-preview-picks-top-prop-bets/index.html": "O",
+    "sports/caesars-sportsbook-promo-code-bills-chiefs/index.html": "O",
+}
+
 # Where each dictionary above came from (all read by title and start; no desk, so no page was picked by its section):
 # STACK: dailybruin/the-stack, the Jekyll source of stack.dailybruin.com, the Daily Bruin's (UCLA's student newspaper)
 #   data journalism blog, 2015-2025, at STACK_COMMIT. All 66 posts were read; 19 are education (courses, classes,
@@ -226,12 +250,17 @@ PANDA = {
 #   Friday Times 25, Daily Times 24, Dawn 15), the first 4 of a random.Random(10) shuffle of each; all titles were read
 #   and only one page of the whole crawl reads as education (an out-of-school children survey in Khyber Pakhtunkhwa),
 #   and it fell in the draw.
+# AMNY: 456-bytes/Amny-brooklyn, a static copy of amNewYork (amny.com, New York City daily) saved on 16 October 2022,
+#   at AMNY_COMMIT: 25 article pages, one under the education desk (/education/), 24 elsewhere. The pages are the
+#   publisher's own (their og:url and published times are amny.com's; nothing in the copy is invented), though the
+#   copy's owner also keeps crypto-trading sites.
 
 SOURCES = (
     Source("dbstack", "dailybruin/the-stack", STACK_COMMIT, "daily-bruin-the-stack", STACK, _stack, ".md"),
     Source("bibvnews", "bibvnewspaper/bibvnewspaper.github.io", BIBV_COMMIT, "bibv-on-a-monthly-basis", BIBV, _bibv,
            ".md"),
     Source("pandapk", "InzamamAnwar/panda-dataset", PANDA_COMMIT, "panda-pakistan-news", PANDA, _panda, ".html"),
+    Source("amnyc", "456-bytes/Amny-brooklyn", AMNY_COMMIT, "amny-site-copy", AMNY, _amny, ".html"),
 )
 
 
