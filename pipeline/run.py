@@ -85,7 +85,8 @@ def clean_pages(
             article = clean_page(page, min_words=settings.min_words, languages=settings.languages,
                                  selectors=hints.selectors if hints else None,
                                  language_hint=hints.language if hints else None,
-                                 precise_dates=settings.precise_dates)
+                                 precise_dates=settings.precise_dates,
+                                 skim_other_languages=settings.skim_other_languages)
             yield page, education.annotate(article, only_education=settings.only_education,
                                            min_education=settings.min_education)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch

@@ -30,6 +30,13 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # (CleanEval, Dragnet): switched off. chrome lost a Fundus page and gained none, but stays on: it is the
 # promise that a page whose only text is its menu is an errors row, not an article made of menu words.
 BODY_RULES: frozenset[str] = frozenset({"readability", "phrases", "chrome"})
+# Skimming a page in another language (Settings.skim_other_languages, boilerplate.other_language_body):
+# its <p> elements must hold at least this share of the page's visible text to stand for the page.
+SKIM_PARAGRAPH_SHARE = 0.3
+# ... and their language must lead the likeliest of Settings.languages by this much (py3langid's
+# log-probability per character; language.lead_over). On 457 real pages that pass the other guards,
+# other-language articles lead by >= 0.5, English menus in capitals by 0.01, a German sports-results page 0.04.
+SKIM_MIN_LEAD = 0.25
 # dates (pipeline/clean/metadata.py): markup = JSON-LD/meta/itemprop before htmldate,
 # url_day = the URL's day over a markup timestamp one day off, earlier = an earlier htmldate
 # date within ~a year over the markup, extensive = htmldate's extensive search as last resort,
@@ -87,6 +94,10 @@ class Settings:
     progress_every: int = 100  # without a terminal (cron, --log-format json): a progress line every N documents
     progress_seconds: float = 60.0  # ... or at least this often while documents are being processed
     precise_dates: bool = False  # True: no publication date rather than a less certain one (DATE_PRECISE_SOURCES)
+    # a page whose paragraphs are plainly in a language not in `languages` is kept as not_english with
+    # its paragraphs as text, without the full body extraction it would never use (issue 17: 60% of a
+    # real multilingual archive's clean); False: every page gets the full clean
+    skim_other_languages: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from pipeline.clean.boilerplate import FRAGMENT_MARK, body_blocks, parse_html
+from pipeline.clean.boilerplate import FRAGMENT_MARK, body_blocks, other_language_body, parse_html
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.encoding import decode
 from pipeline.clean.language import detect_language
@@ -140,6 +140,7 @@ def clean_html(
     selectors: Mapping[str, str] | None = None,
     language_hint: str | None = None,
     precise_dates: bool = False,
+    skim_other_languages: bool = False,
 ) -> Article:
     """Clean one HTML page. Raises CleanError when the page holds no article text.
 
@@ -148,6 +149,9 @@ def clean_html(
     the generic guesses where they match; ``language_hint`` (the site's language) stands
     in for a missing ``<html lang>``. ``precise_dates`` keeps a publication date only from
     the sources in ``settings.DATE_PRECISE_SOURCES`` (an analyst may prefer none to a wrong one).
+    ``skim_other_languages``: a page whose paragraphs are plainly in a language not in ``languages``
+    (``boilerplate.other_language_body``) is ``not_english`` with its paragraphs as text, without the
+    body extractors; its title, dates and authors are read as for any page.
     """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
@@ -156,7 +160,9 @@ def clean_html(
         raise CleanError("not an HTML page: nothing to parse")
     meta = page_metadata(tree, url)
     sel_title, sel_date, sel_blocks = apply_selectors(tree, selectors) if selectors else (None, None, [])
-    blocks = sel_blocks or body_blocks(tree, url)
+    skimmed = other_language_body(tree, languages, min_words=min_words, declared=meta["lang"] or language_hint) \
+        if skim_other_languages and not sel_blocks else None  # type: ignore[arg-type]
+    blocks = skimmed[1] if skimmed else sel_blocks or body_blocks(tree, url)
     if not blocks:
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = sel_title or str(meta["title"] or "")
@@ -178,9 +184,12 @@ def clean_html(
         published = sel_date or guessed or dateline_date(
             [b.text for b in out_blocks if b.kind != "byline"][:4])
     body = " ".join(b.text for b in out_blocks if b.kind != "title")
-    language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
-    status = page_status(out_blocks, url=url, title=title, language=language, meta=meta,
-                         min_words=min_words, languages=languages)
+    if skimmed:  # the language is decided and the page will not be parsed: no other status applies
+        language, status = skimmed[0], "not_english"
+    else:
+        language = detect_language(body, meta["lang"] or language_hint)  # type: ignore[arg-type]
+        status = page_status(out_blocks, url=url, title=title, language=language, meta=meta,
+                             min_words=min_words, languages=languages)
     return _article(url, source, title, text, out_blocks, language, status, raw_ref, fetched_at,
                     published=published, modified=meta["modified"],  # type: ignore[arg-type]
                     authors=authors, source_agency=agency)
@@ -254,6 +263,7 @@ def clean_page(
     selectors: Mapping[str, str] | None = None,
     language_hint: str | None = None,
     precise_dates: bool = False,
+    skim_other_languages: bool = False,
 ) -> Article:
     """Clean a RawPage: PDF, HTML when it looks like HTML, text otherwise (site hints apply to HTML)."""
     if page.content_type == ROW_CONTENT_TYPE:
@@ -277,7 +287,8 @@ def clean_page(
     is_html = ctype == "text/html" or (ctype != "text/markdown" and bool(_HTML_SNIFF.search(page.body[:2048])))
     if is_html:
         return clean_html(text, page.url, selectors=selectors, language_hint=language_hint,
-                          precise_dates=precise_dates, **kwargs)  # type: ignore[arg-type]
+                          precise_dates=precise_dates, skim_other_languages=skim_other_languages,
+                          **kwargs)  # type: ignore[arg-type]
     markdown = True if ctype == "text/markdown" else None
     return clean_text(text, page.url, markdown=markdown, published_hint=_path_day(page),
                       **kwargs)  # type: ignore[arg-type]

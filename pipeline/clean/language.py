@@ -47,3 +47,16 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return "en"
     code, _score = py3langid.classify(sample)
     return code
+
+
+def lead_over(sample: str, languages: tuple[str, ...]) -> tuple[str, float]:
+    """(the sample's most likely language, how far it leads the likeliest of ``languages``).
+
+    The lead is py3langid's log-probability difference per character of the sample: a German
+    article leads English by 0.5-1.5, while English menus in capitals, which py3langid may call
+    Nigerian Pidgin, lead by about 0.01. A language of ``languages`` leads by 0.
+    """
+    ranked = py3langid.rank(sample)
+    top, best = ranked[0]
+    ours = max((score for code, score in ranked if code in languages), default=float("-inf"))
+    return top, (best - ours) / max(len(sample), 1)
