@@ -177,22 +177,6 @@ def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     assert "EMBARGO" not in art.text
 
 
-@pytest.mark.parametrize(("front", "dateline", "published"), [
-    ("January 01 2020", "SEASIDE, Ca., October 8, 2019 –", "2019-10-08"),  # a migration's year-only date
-    ("January 01 2020", "SEASIDE, Ca. –", "2020-01-01"),  # no day of its own: the front matter stands
-    ("2020-01-01", "SEASIDE, Ca., January 1, 2020 –", "2020-01-01"),  # the dateline agrees
-    ("March 05 2020", "SEASIDE, Ca., October 8, 2019 –", "2020-03-05"),  # a real day wins over the dateline
-])
-def test_a_january_first_front_matter_date_gives_way_to_the_dateline(front: str, dateline: str,
-                                                                      published: str) -> None:
-    """A site migration writes January 1 when it knows only the year; the release's dateline knows the day."""
-    text = (f"---\ntitle: Grant to fund teacher preparation\ndate: {front}\n---\n\n"
-            f"{dateline} California State University Monterey Bay has been selected to receive funding under "
-            "the Teacher Quality Partnership program.\n\nThe award will span five years and support partnerships "
-            "with eight school districts across Monterey County.\n")
-    assert clean_text(text, markdown=True).published == published
-
-
 def test_markdown_inline_and_block_markup_to_plain_text() -> None:
     doc = normalize("Heading one\n===========\n\nSee the [report](http://x.org/r \"r\") by **Ann Lee** and "
                     "_Bo Chan_ ![photo](a.png).\n\n## Next steps\n\n- first item\n- second item\n\n"

@@ -540,17 +540,10 @@ def title_like(text: str) -> bool:
 def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | None,
               embargo: str | None = None) -> str | None:
     """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
-    and last an embargo line (often garbled by OCR, so it never wins over the others).
-
-    A front-matter date on January 1 is what a site migration writes when it knows only the year (or
-    nothing: "date: January 01 2020" over a release datelined "October 8, 2019"); a dateline at the top
-    that gives another day is then the publication day.
-    """
-    body = [t for k, t in blocks if k != "byline"]
+    and last an embargo line (often garbled by OCR, so it never wins over the others)."""
     if day := front_matter_date(fields):
-        if day.endswith("-01-01") and (top := dateline_date(body[:4])) and top != day:
-            return top
         return day
+    body = [t for k, t in blocks if k != "byline"]
     if day := dateline_date(body[:4]):
         return day
     tail = [t for t in body[-3:] if len(t) <= 60]
