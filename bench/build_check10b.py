@@ -20,58 +20,22 @@ or not at all.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _dataset_split import Article, Source, git_show, rows_and_pages  # noqa: E402
 from _topic import Spread, source_args, write_split  # noqa: E402
-from _topic import host as _host  # noqa: E402
 
 SPLIT = "check10"
 PART = "b"
-LABEL = {"E": "education", "O": "other"}
 MAX_SITE_PAGES = 22  # the brief's caps for one part: no site or repository decides check10's precision or recall
 MAX_REPOSITORY_PAGES = 35
-
-
-@dataclass(frozen=True)
-class Article:
-    """One dataset row as read: where it is (path and commit), its URL, title, date and body text."""
-
-    path: str
-    commit: str
-    url: str
-    title: str
-    date: str
-    body: str
-
-
-@dataclass(frozen=True)
-class Source:
-    """A news dataset in one repository: how its rows are read, and every label (article URL -> "E" | "O")."""
-
-    key: str
-    repository: str
-    source: str  # the `source` field of the rows
-    labels: dict[str, str]
-    read: Callable[[str], Iterator[Article]]  # clone -> every row of the files used, in file order
-
-
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 # PNG: charlieikosi/PNG-News-Database, a Papua New Guinea news database kept up to date by its author's scrapers (R and
@@ -140,7 +104,7 @@ PNG = {
 
 def _png_rows(clone: str) -> Iterator[Article]:
     for path in PNG_FILES:
-        text = _git(clone, path, PNG_COMMIT).decode("utf-8-sig")
+        text = git_show(clone, path, PNG_COMMIT).decode("utf-8-sig")
         csv.field_size_limit(1 << 30)
         for rec in csv.DictReader(io.StringIO(text)):
             # TVWAN's Date column holds one date (30/01/2025) for every row, stories of October included: not a
@@ -174,7 +138,7 @@ BD = {
 
 def _bd_rows(clone: str) -> Iterator[Article]:
     for path, commit in BD_FILES:
-        for rec in json.loads(_git(clone, path, commit)):
+        for rec in json.loads(git_show(clone, path, commit)):
             yield Article(path, commit, rec["url"].strip(), rec["headline"], str(rec.get("publication_date") or ""),
                           rec.get("article") or "")
 
@@ -238,7 +202,7 @@ CA = {
 def _ca_rows(clone: str) -> Iterator[Article]:
     for path in CA_FILES:
         csv.field_size_limit(1 << 30)
-        for rec in csv.DictReader(io.StringIO(_git(clone, path, CA_COMMIT).decode("utf-8"))):
+        for rec in csv.DictReader(io.StringIO(git_show(clone, path, CA_COMMIT).decode("utf-8"))):
             yield Article(path, CA_COMMIT, rec["source_url"].strip(), rec["source_title"], rec["start_date"],
                           rec["source_full_text"])
 
@@ -250,45 +214,11 @@ SOURCES = (
 )
 
 
-def row_page(art: Article) -> bytes:
-    """A small HTML page made from one dataset row: its title as <title> and <h1>, its date, its body."""
-    t = html.escape(_clean(art.title))
-    paras = "\n".join(f"<p>{html.escape(_clean(p))}</p>" for p in art.body.split("\n") if _clean(p))
-    dateline = f'<p class="dateline">{html.escape(_clean(art.date))}</p>\n' if _clean(art.date) else ""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
-            f'<link rel="canonical" href="{html.escape(art.url)}"></head>\n<body><article><h1>{t}</h1>\n'
-            f"{dateline}{paras}\n</article></body></html>\n").encode()
-
-
-def _name(url: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", re.sub(r"^https?://(www\.)?", "", url).strip("/"))[-150:]
-
-
-def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
-    """Every row of part b with its page bytes; refuses a label whose URL is in none of its source's files."""
-    out: list[tuple[dict[str, object], bytes]] = []
-    for src in SOURCES:
-        seen: set[str] = set()
-        for art in src.read(clones[src.key]):
-            if art.url not in src.labels or art.url in seen:
-                continue
-            seen.add(art.url)
-            row = {"file": f"{SPLIT}/{PART}-{src.key}/{_name(art.url)}.html.gz", "label": LABEL[src.labels[art.url]],
-                   "site": _host(art.url), "source": src.source, "repository": src.repository,
-                   "path": f"{art.path}#{art.url}", "commit": art.commit, "url": art.url, "title": _clean(art.title),
-                   "split": SPLIT}
-            out.append((row, row_page(art)))
-        missing = sorted(set(src.labels) - seen)
-        if missing:
-            raise SystemExit(f"{src.key}: labelled URLs not found in the files: {missing}")
-    return out
-
-
 def main(argv: list[str]) -> int:
     clones = source_args(argv, {s.key for s in SOURCES})
     if clones is None:
         return 2
-    return write_split(rows_and_pages(clones), f"{SPLIT} part {PART}",
+    return write_split(rows_and_pages(SOURCES, clones, SPLIT, PART), f"{SPLIT} part {PART}",
                        lambda row: str(row["file"]).startswith(f"{SPLIT}/{PART}-"),
                        spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES),
                        rivals=lambda row: row["split"] != SPLIT)

@@ -21,62 +21,26 @@ whole or not at all.
 from __future__ import annotations
 
 import csv
-import html
 import io
-import re
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _dataset_split import Article, Source, git_show, rows_and_pages  # noqa: E402
 from _topic import Spread, source_args, write_split  # noqa: E402
-from _topic import host as _host  # noqa: E402
 
 SPLIT = "check10"
 PART = "e"
-LABEL = {"E": "education", "O": "other"}
 MAX_SITE_PAGES = 22  # the brief's caps for one part: no site or repository decides check10's precision or recall
 MAX_REPOSITORY_PAGES = 35
 
 
-@dataclass(frozen=True)
-class Article:
-    """One dataset row as read: where it is (path and commit), its URL, title, date and body text."""
-
-    path: str
-    commit: str
-    url: str
-    title: str
-    date: str
-    body: str
-
-
-@dataclass(frozen=True)
-class Source:
-    """A news dataset in one repository: how its rows are read, and every label (article URL -> "E" | "O")."""
-
-    key: str
-    repository: str
-    source: str  # the `source` field of the rows
-    labels: dict[str, str]
-    read: Callable[[str], Iterator[Article]]  # clone -> every row of the files used, in file order
-
-
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
 def _csv(clone: str, path: str, commit: str) -> Iterator[dict[str, str]]:
     csv.field_size_limit(1 << 30)
-    yield from csv.DictReader(io.StringIO(_git(clone, path, commit).decode("utf-8")))
+    yield from csv.DictReader(io.StringIO(git_show(clone, path, commit).decode("utf-8")))
 
 
 # PAC: worldbank/pacific-observatory, the World Bank's Pacific Observatory (news text used for economic-uncertainty and
@@ -173,48 +137,11 @@ SOURCES = (
 )
 
 
-def row_page(art: Article) -> bytes:
-    """A small HTML page made from one dataset row: its title as <title> and <h1>, its date, its body."""
-    t = html.escape(_clean(art.title))
-    paras = "\n".join(f"<p>{html.escape(_clean(p))}</p>" for p in art.body.split("\n") if _clean(p))
-    dateline = f'<p class="dateline">{html.escape(_clean(art.date))}</p>\n' if _clean(art.date) else ""
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
-            f'<link rel="canonical" href="{html.escape(art.url)}"></head>\n<body><article><h1>{t}</h1>\n'
-            f"{dateline}{paras}\n</article></body></html>\n").encode()
-
-
-def _name(url: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", re.sub(r"^https?://(www\.)?", "", url).strip("/"))[-150:]
-
-
-def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
-    """Every row of part e with its page bytes; refuses a label whose URL is in none of its source's files, or whose
-    row has no title (a page needs the publisher's headline, never one made up)."""
-    out: list[tuple[dict[str, object], bytes]] = []
-    for src in SOURCES:
-        seen: set[str] = set()
-        for art in src.read(clones[src.key]):
-            if art.url not in src.labels or art.url in seen:
-                continue
-            if not _clean(art.title):
-                raise SystemExit(f"{src.key}: no title for {art.url}")
-            seen.add(art.url)
-            row = {"file": f"{SPLIT}/{PART}-{src.key}/{_name(art.url)}.html.gz", "label": LABEL[src.labels[art.url]],
-                   "site": _host(art.url), "source": src.source, "repository": src.repository,
-                   "path": f"{art.path}#{art.url}", "commit": art.commit, "url": art.url, "title": _clean(art.title),
-                   "split": SPLIT}
-            out.append((row, row_page(art)))
-        missing = sorted(set(src.labels) - seen)
-        if missing:
-            raise SystemExit(f"{src.key}: labelled URLs not found in the files: {missing}")
-    return out
-
-
 def main(argv: list[str]) -> int:
     clones = source_args(argv, {s.key for s in SOURCES})
     if clones is None:
         return 2
-    return write_split(rows_and_pages(clones), f"{SPLIT} part {PART}",
+    return write_split(rows_and_pages(SOURCES, clones, SPLIT, PART, need_title=True), f"{SPLIT} part {PART}",
                        lambda row: str(row["file"]).startswith(f"{SPLIT}/{PART}-"),
                        spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES),
                        rivals=lambda row: row["split"] != SPLIT)

@@ -97,3 +97,40 @@ def test_source_arguments_whole_or_a_known_subset(capsys: pytest.CaptureFixture[
     assert source_args(["wyofile=/a"], keys, whole=False) == {"wyofile": "/a"}
     assert source_args(["nosuch=/a"], keys, whole=False) is None
     assert "unknown source keys: ['nosuch']" in capsys.readouterr().err
+
+
+def _dataset(rows: list[tuple[str, str, str]], labels: dict[str, str]):  # noqa: ANN202
+    from _dataset_split import Article, Source
+
+    return Source("ds", "someone/news-data", "news-data", labels,
+                  lambda clone: iter(Article("news.csv", "1" * 40, url, title, "4 May 2021", body)
+                                     for url, title, body in rows))
+
+
+def test_dataset_rows_become_small_pages_first_copy_of_each_url() -> None:
+    from _dataset_split import rows_and_pages
+
+    src = _dataset([("https://paper.example/a", "Exams &amp; results", "First  line.\nSecond line."),
+                    ("https://paper.example/a", "A later copy", "Other text."),
+                    ("https://paper.example/b", "Budget", "Roads and bridges.")],
+                   {"https://paper.example/a": "E", "https://paper.example/b": "O"})
+    built = rows_and_pages((src,), {"ds": "unused"}, "new", "x")
+    assert [(r["file"], r["label"], r["title"], r["site"]) for r, _ in built] == [
+        ("new/x-ds/paper.example_a.html.gz", "education", "Exams & results", "paper.example"),
+        ("new/x-ds/paper.example_b.html.gz", "other", "Budget", "paper.example")]
+    page = built[0][1].decode()
+    assert "<h1>Exams &amp; results</h1>" in page and "<p>First line.</p>\n<p>Second line.</p>" in page
+    assert '<p class="dateline">4 May 2021</p>' in page and "A later copy" not in page
+
+
+def test_dataset_builder_refuses_a_label_it_cannot_find_or_a_row_without_title() -> None:
+    from _dataset_split import rows_and_pages
+
+    missing = _dataset([("https://paper.example/a", "Exams", "Text.")],
+                       {"https://paper.example/a": "E", "https://paper.example/gone": "O"})
+    with pytest.raises(SystemExit, match="not found"):
+        rows_and_pages((missing,), {"ds": "unused"}, "new", "x")
+    untitled = _dataset([("https://paper.example/a", "  ", "Text.")], {"https://paper.example/a": "E"})
+    assert rows_and_pages((untitled,), {"ds": "unused"}, "new", "x")  # allowed unless asked
+    with pytest.raises(SystemExit, match="no title"):
+        rows_and_pages((untitled,), {"ds": "unused"}, "new", "x", need_title=True)
