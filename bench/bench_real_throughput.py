@@ -106,7 +106,7 @@ def project_pages() -> list[Page]:
     return out
 
 
-BLIND_SPLITS = {"check6"}
+BLIND_SPLITS = {"check10"}
 
 
 def archive_pages(n: int) -> Iterator[Page]:
@@ -309,6 +309,7 @@ def profile(pages: list[Page], label: str) -> None:
         (clean_mod, "with_byline", "clean: bylines"),
         (clean_mod, "detect_language", "decide: language"),
         (clean_mod, "page_status", "decide: status"),
+        (clean_mod, "other_language_body", "decide: skim"),
         (education, "annotate", "decide: education"),
     ]:
         timed(mod, name, stage)

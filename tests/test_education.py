@@ -402,6 +402,30 @@ def test_check8_is_a_blind_news_sample() -> None:
     assert "check8" in DEV_SPLITS
 
 
+def test_check10_is_a_blind_news_sample() -> None:
+    """check10 (issue 16's blind news set after check8, scored once: P 0.817, R 0.860) is complete, new and spread.
+
+    Reads only labels and files, never a score. Spent once scored, it is development data since. At least 150
+    pages of news publishers (papers, a broadcaster, student and school papers, government releases), education
+    pages from at least 5 sites and other pages from at least 12, no site over 15% nor repository over 25%, sites
+    new to data/topic and repositories new to tests/fixtures/real, every page stored gzip'd under a file name of
+    its own with its repository, path and commit.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS
+
+    check10 = _labelled_split("check10")
+    assert len(check10) >= 150 and 0.25 <= sum(r["label"] == "education" for r in check10) / len(check10) <= 0.55
+    assert all(r["url"] and r["title"] for r in check10)
+    assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
+               for r in check10)
+    assert len({r["site"] for r in check10 if r["label"] == "education"}) >= 5
+    assert len({r["site"] for r in check10 if r["label"] == "other"}) >= 12
+    assert max(Counter(r["site"] for r in check10).values()) <= 0.15 * len(check10)
+    assert max(Counter(r["repository"] for r in check10).values()) <= 0.25 * len(check10)
+    assert "check10" in DEV_SPLITS
+
+
 def test_dev6_is_whole_new_and_spread() -> None:
     """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
 
