@@ -94,10 +94,12 @@ def clean_pages(
 
 
 def processing_version(settings: Settings) -> str:
-    """The version a record is processed with: the extractors', plus the education filter when on,
-    so turning --only-education on or off (or changing min_education) processes the records again."""
+    """The version a record is processed with: the extractors', plus the settings that change what a record
+    becomes (the education filter, precise dates, the full clean of other languages), so turning one of them
+    on or off processes the records again."""
     return (EXTRACTOR_VERSION + (f"+edu{settings.min_education:g}" if settings.only_education else "")
-            + ("+precise-dates" if settings.precise_dates else ""))
+            + ("+precise-dates" if settings.precise_dates else "")
+            + ("" if settings.skim_other_languages else "+full-clean"))
 
 
 def process_batch(pages: list[RawPage], settings: Settings) -> tuple[list, list, list]:

@@ -150,9 +150,12 @@ def _coerce(name: str, value: Any) -> Any:
         if not 0.0 <= number <= 1.0:
             raise ConfigError(f"setting min_education must be from 0 to 1, got {number}")
         return number
-    if name in {"progress", "only_education"}:
+    if name in _BOOLS:  # an environment variable is a string: "false" must not be true
         return value if isinstance(value, bool) else str(value).lower() in {"1", "true", "yes"}
     return value
+
+
+_BOOLS = frozenset(f.name for f in fields(Settings) if f.type in ("bool", bool))
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:

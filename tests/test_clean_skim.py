@@ -97,3 +97,27 @@ def test_the_setting_reaches_the_clean_stage() -> None:
     assert on.status == off.status == "not_english"
     assert on.text == clean_html(page.body, ORF, skim_other_languages=True).text
     assert off.text == clean_html(page.body, ORF).text != on.text
+
+
+def test_turning_the_skim_off_processes_the_archive_again(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A user who wants the full text of other-language pages turns the skim off; the next run redoes them."""
+    import csv
+
+    from pipeline.ingest.warc import write_warc
+    from tests.conftest import edunews
+
+    html = bench_html("fundus", ORF)
+    (tmp_path / "raw").mkdir()
+    write_warc(tmp_path / "raw" / "orf.warc.gz", [(ORF, html.encode("utf-8"), "text/html", "2024-05-01T00:00:00Z")])
+
+    def text_of_the_page() -> str:
+        with (tmp_path / "processed" / "articles.csv").open(encoding="utf-8", newline="") as fh:
+            [row] = list(csv.DictReader(fh))
+        assert row["status"] == "not_english"
+        return row["text"]
+
+    edunews("process", "--data", str(tmp_path), "-q", check=True)
+    assert text_of_the_page() == clean_html(html, ORF, skim_other_languages=True).text
+    monkeypatch.setenv("EDUNEWS_SKIM_OTHER_LANGUAGES", "false")
+    edunews("process", "--data", str(tmp_path), "-q", check=True)
+    assert text_of_the_page() == clean_html(html, ORF).text

@@ -62,6 +62,14 @@ def test_engine_and_workers_settings() -> None:
         load_settings(workers=0)
 
 
+@pytest.mark.parametrize("name", ["progress", "only_education", "precise_dates", "skim_other_languages"])
+def test_every_switch_reads_false_from_the_environment(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """EDUNEWS_PRECISE_DATES=false was the string "false", so the switch was on; every bool setting is read alike."""
+    for text, value in (("false", False), ("0", False), ("no", False), ("true", True), ("1", True), ("yes", True)):
+        monkeypatch.setenv(f"EDUNEWS_{name.upper()}", text)
+        assert getattr(load_settings(), name) is value
+
+
 @pytest.mark.slow
 def test_two_local_workers_give_identical_tables(one_worker, tmp_path: Path) -> None:
     ref_dir, ref = one_worker
