@@ -121,3 +121,16 @@ def test_turning_the_skim_off_processes_the_archive_again(tmp_path: Path, monkey
     monkeypatch.setenv("EDUNEWS_SKIM_OTHER_LANGUAGES", "false")
     edunews("process", "--data", str(tmp_path), "-q", check=True)
     assert text_of_the_page() == clean_html(html, ORF).text
+
+
+def test_a_japanese_story_is_not_english_even_in_full_clean() -> None:
+    """Japanese has few spaces, so few "words": the page was too_short, and too_short pages are parsed by the
+    English model. Read from enough text, its language decides first (a real Asahi story, Fundus)."""
+    url = "https://www.asahi.com/articles/AST1F4445T1FUTIL02SM.html"
+    html = bench_html("fundus", url)
+    article = clean_html(html, url)
+    assert (article.status, article.language) == ("not_english", "ja")
+    assert len(article.text.split()) < 40 <= len(article.text) // 10  # few "words", plenty of text
+    short = clean_html("<html><body><article><h1>Notice</h1><p>The office is closed on Monday for the "
+                       "holiday.</p></article></body></html>", "https://example.org/notice")
+    assert short.status == "too_short"  # a short English page is still too short, not another language

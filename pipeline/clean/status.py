@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.clean.language import CLASSIFY_MIN_CHARS
 from pipeline.knowledge import models_dir
 from pipeline.records import Block
 
@@ -80,6 +81,10 @@ def page_status(
     if listing_url and words < 150:
         return "not_an_article"
     if words < min_words:
+        if language and language not in languages and sum(len(b.text) for b in body) >= CLASSIFY_MIN_CHARS:
+            # Japanese or Chinese prose has few spaces, so few "words": a page of it was too_short, and a
+            # too_short page is parsed, by the English model. Its language was read from enough text.
+            return "not_english"
         return "too_short"  # also: too little text to trust the language guess
     if language and language not in languages:
         return "not_english"
