@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -39,11 +38,6 @@ class Source:
     source: str  # the `source` field of the rows
     labels: dict[str, str]
     read: Callable[[str], Iterator[Article]]  # clone -> every row of the files used, in file order
-
-
-def git_show(repo: str, path: str, commit: str) -> bytes:
-    """A file of a clone (or bare mirror) at a commit: the rows are read where the row's `commit` says."""
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
 
 
 def squash(text: str) -> str:

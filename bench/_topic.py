@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +56,11 @@ def load(split: str | None = None, topic_dir: Path = TOPIC_DIR) -> Iterator[Labe
         source = row["source"] if row["source"] == "tune-articles" else row["repository"]
         yield Labelled(row["file"], row["label"], row["site"], row["split"], source, article.title, article.text,
                        article.language)
+
+
+def git_show(repo: str, path: str, commit: str) -> bytes:
+    """A file of a clone (or bare mirror) at a commit: every builder reads its pages where their rows' `commit` says."""
+    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
 
 
 def host(url: str | None) -> str:

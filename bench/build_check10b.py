@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _dataset_split import Article, Source, git_show, rows_and_pages  # noqa: E402
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _dataset_split import Article, Source, rows_and_pages  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 
 SPLIT = "check10"
 PART = "b"

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check10"
@@ -64,10 +63,6 @@ class Source:
     labels: dict[str, str]
     read: Callable[[bytes, str], Page]  # (bytes at the commit, path) -> Page
     suffix: str  # the stored file's suffix (before .gz): it tells the cleaner the content type
-
-
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
 
 
 def _front_title(body: bytes) -> str:
@@ -277,7 +272,7 @@ def rows_and_pages(places: dict[str, str]) -> list[tuple[dict[str, object], byte
     out: list[tuple[dict[str, object], bytes]] = []
     for src in SOURCES:
         for path, lab in src.labels.items():
-            page = src.read(_git(places[src.key], path, src.commit), path)
+            page = src.read(git_show(places[src.key], path, src.commit), path)
             row = {"file": _file_name(src, path), "label": LABEL[lab], "site": _host(page.url),
                    "source": src.source, "repository": src.repository, "path": path, "commit": src.commit,
                    "url": page.url, "title": page.title, "split": SPLIT}

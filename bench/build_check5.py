@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _topic import git_show, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
-from _topic import write_split  # noqa: E402
 
 LABEL = {"E": "education", "O": "other"}
 
@@ -198,11 +198,6 @@ READABILITY_LABELS = {
 }
 
 
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True,
-                          capture_output=True).stdout
-
-
 def _ls(repo: str, commit: str, under: str) -> list[str]:
     out = subprocess.run(["git", "-C", repo, "ls-tree", "-r", "--name-only", commit, under], check=True,
                          capture_output=True, text=True).stdout
@@ -234,7 +229,7 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
     posts = {p.rsplit("/", 1)[-1]: p for p in _ls(clones["swc"], SWC[1], "_posts")}
     for name, lab in SWC_LABELS.items():
         path = posts[name]
-        body = _git(clones["swc"], path, SWC[1])
+        body = git_show(clones["swc"], path, SWC[1])
         y, m, _d, slug = name.split("-", 3)
         url = f"https://software-carpentry.org/blog/{y}/{m}/{slug.rsplit('.', 1)[0]}.html"
         add(f"swc/{name}", body, lab, "software-carpentry.org", "swcarpentry-blog", SWC, path, url,
@@ -242,39 +237,39 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
 
     for page in DFE_PAGES:
         path = f"app/views/content/life-as-a-teacher/{page}.md"
-        body = _git(clones["dfe"], path, DFE[1])
+        body = git_show(clones["dfe"], path, DFE[1])
         add(f"dfe/{page.replace('/', '_')}.md", body, "E", "getintoteaching.education.gov.uk",
             "dfe-get-into-teaching", DFE, path, f"https://getintoteaching.education.gov.uk/life-as-a-teacher/{page}",
             _front(body, "title"))
 
     for slug in DFE_BLOG_PAGES:
         path = f"app/views/content/blog/{slug}.md"
-        body = _git(clones["dfe"], path, DFE_BLOG[1])
+        body = git_show(clones["dfe"], path, DFE_BLOG[1])
         add(f"dfe/blog_{slug}.md", body, "E", "getintoteaching.education.gov.uk", "dfe-get-into-teaching",
             DFE_BLOG, path, f"https://getintoteaching.education.gov.uk/blog/{slug}", _front(body, "title"))
 
     for name, lab in SEBS_LABELS.items():
         path = f"_posts/{name}"
-        body = _git(clones["sebs"], path, SEBS[1])
+        body = git_show(clones["sebs"], path, SEBS[1])
         stem = name.rsplit(".", 1)[0]
         add(f"sebs/{stem}.md", body, lab, "blog.sebsscholarship.org", "sebs-blog", SEBS, path, None,
             _front(body, "title"))
 
     for name, lab in MPTC_LABELS.items():
         path = f"src/content/blog/en/{name}"
-        body = _git(clones["mptc"], path, MPTC[1])
+        body = git_show(clones["mptc"], path, MPTC[1])
         add(f"mptc/{name.replace('(', '').replace(')', '')}", body, lab, "dsdp.gov.kh", "dsdp-blog", MPTC, path,
             f"https://dsdp.gov.kh/en/blog/{name.removesuffix('.md')}", _front(body, "title"))
 
     for name, lab in GOOSE_LABELS.items():
         path = f"tests/data/content/{name}.html"
-        body = _git(clones["goose"], path, GOOSE[1])
-        url = json.loads(_git(clones["goose"], f"tests/data/content/{name}.json", GOOSE[1]))["url"]
+        body = git_show(clones["goose"], path, GOOSE[1])
+        url = json.loads(git_show(clones["goose"], f"tests/data/content/{name}.json", GOOSE[1]))["url"]
         add(f"goose3/{name}.html", body, lab, _host(url), "goose3-tests", GOOSE, path, url, _html_title(body))
 
     for name, lab in NEWSPAPER_LABELS.items():
         path = f"tests/data/html/{name}.html"
-        body = _git(clones["newspaper"], path, NEWSPAPER[1])
+        body = git_show(clones["newspaper"], path, NEWSPAPER[1])
         m = re.search(rb'(?:rel="canonical"[^>]*href|property="og:url"[^>]*content)="(https?://[^"]+)"', body)
         url = html.unescape(m.group(1).decode()) if m else None
         add(f"newspaper/{name}.html", body, lab, _host(url), "newspaper-tests", NEWSPAPER, path, url,
@@ -282,14 +277,14 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
 
     for name, lab in READABILITY_LABELS.items():
         path = f"test/test-pages/{name}/source.html"
-        body = _git(clones["readability"], path, READABILITY[1])
+        body = git_show(clones["readability"], path, READABILITY[1])
         m = re.search(rb'(?:rel="canonical"[^>]*href|property="og:url"[^>]*content)="(https?://[^"]+)"', body)
         url = html.unescape(m.group(1).decode()) if m else None
         add(f"readability/{name}.html", body, lab, _host(url), "readability-tests", READABILITY, path, url,
             _html_title(body))
     for name, lab in BYU_LABELS.items():
         path = f"cheme/www/{name}"
-        body = _git(clones["byu"], path, BYU[1])
+        body = git_show(clones["byu"], path, BYU[1])
         m = re.search(rb"<h2>(.*?)</h2>", body, re.S)
         title = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m else ""
         add(f"byu/{name.removesuffix('.php')}.html", body, lab, "chemicalengineering.byu.edu", "byu-cheme-news",
@@ -297,12 +292,12 @@ def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], byte
 
     for name, lab in TTU_LABELS.items():
         path = f"mc2016/{name}"
-        body = _git(clones["ttu"], path, TTU[1])
+        body = git_show(clones["ttu"], path, TTU[1])
         add(f"ttu/{name.removesuffix('.php')}.html", body, lab, "depts.ttu.edu/comc", "ttu-mc2016", TTU, path,
             None, _html_title(body))
     for name, lab in CMU_LABELS.items():
         path = f"firecrawl_experiment/firecrawl_scrape_outputs/{name}.md"
-        body = _git(clones["cmu"], path, CMU[1])
+        body = git_show(clones["cmu"], path, CMU[1])
         text = body.decode("utf-8", "replace")
         u = re.search(r"\((https://www\.cmu\.edu/[^)#\s]+)", text)
         t = re.search(r"^# (.+)$", text, re.M)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _topic import git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
-from _topic import source_args, write_split  # noqa: E402
 
 SPLIT = "check6"
 LABEL = {"E": "education", "O": "other"}
@@ -386,17 +385,13 @@ SOURCES = (
 )
 
 
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
 def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
     """Every check6 row with its page bytes, read from the clones (one per source key)."""
     out: list[tuple[dict[str, object], bytes]] = []
     for src in SOURCES:
         for rel, lab in src.labels.items():
             path = src.prefix + rel
-            body = _git(clones[src.key], path, src.commit)
+            body = git_show(clones[src.key], path, src.commit)
             url = src.url(rel, body)
             site = src.site_of(url) if src.site_of else src.site
             name = rel.replace("/", "_").replace(" ", "_").replace("'", "").replace("(", "").replace(")", "")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check7"
@@ -343,17 +342,13 @@ SOURCES = (
 )
 
 
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
 def rows_and_pages(clones: dict[str, str]) -> list[tuple[dict[str, object], bytes]]:
     """Every check7 row with its page bytes, read from the clones (one per source key)."""
     out: list[tuple[dict[str, object], bytes]] = []
     for src in SOURCES:
         for rel, lab in src.labels.items():
             path = f"{rel}/index.html"
-            body = _git(clones[src.key], path, src.commit)
+            body = git_show(clones[src.key], path, src.commit)
             url = src.url(rel, body)
             name = re.sub(r"[^A-Za-z0-9._-]+", "_", rel.strip("/"))[-150:]
             row = {"file": f"{SPLIT}/{src.key}/{name}.html.gz", "label": LABEL[lab], "site": _host(url),

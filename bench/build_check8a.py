@@ -23,7 +23,6 @@ this half of check8 is built whole or not at all. Rows of check8 from other buil
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check8"
@@ -64,16 +63,12 @@ class Source:
     read: Callable[[str, str], Page]  # (SOURCE given on the command line, path) -> Page
 
 
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
 SPOTLIGHT_COMMIT = "a7fadf70f052022ea8a0bde9be1a5570b0bc4349"
 
 
 def _spotlight(repo: str, path: str) -> Page:
     """A Spotlight PA article: Markdown with TOML front matter; URL = the site's permalink (section/year/month/slug)."""
-    body = _git(repo, path, SPOTLIGHT_COMMIT)
+    body = git_show(repo, path, SPOTLIGHT_COMMIT)
     text = body.decode("utf-8")
     fields = tomllib.loads(text.split("+++", 2)[1])
     section = path.split("/")[1]  # news, statecollege, berks: each has permalink ":section/:year/:month/:slug/"
@@ -87,7 +82,7 @@ FELIX_COMMIT = "9aceeffa685feb30c148b2288376bbe32f2bb88b"
 
 def _felix(repo: str, path: str) -> Page:
     """A Felix article (Markdown, YAML front matter); URL = felixonline.co.uk + its first alias (its old address)."""
-    body = _git(repo, path, FELIX_COMMIT)
+    body = git_show(repo, path, FELIX_COMMIT)
     front = body.decode("utf-8").split("---", 2)[1]
     # the export writes `title: >` with the title indented on the next lines, and `aliases:` as a list of paths
     title = re.search(r"^title: >-?\n((?:  .*\n)+)", front, re.M)

@@ -23,7 +23,6 @@ import csv
 import html
 import io
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check8"
@@ -227,10 +226,6 @@ CSV_SOURCES = (
 )
 
 
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
-
-
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -254,7 +249,7 @@ def csv_rows(src: CsvSource, clone: str) -> list[tuple[dict[str, object], bytes]
     out: list[tuple[dict[str, object], bytes]] = []
     seen: set[str] = set()
     for path in src.files:
-        text = _git(clone, path, src.commit).decode("utf-8")
+        text = git_show(clone, path, src.commit).decode("utf-8")
         for rec in csv.DictReader(io.StringIO(text)):
             url = rec["link"].strip()
             if url not in src.labels or url in seen:
@@ -293,7 +288,7 @@ def chronicle_rows(clone: str) -> list[tuple[dict[str, object], bytes]]:
     """The Campus Chronicle's labelled posts, read from a clone at CHRONICLE_COMMIT and stored as found."""
     out: list[tuple[dict[str, object], bytes]] = []
     for path, lab in CHRONICLE.items():
-        body = _git(clone, path, CHRONICLE_COMMIT)
+        body = git_show(clone, path, CHRONICLE_COMMIT)
         slug = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", Path(path).name.removesuffix(".md")).strip()
         url = f"https://ucvts-campus-chronicle.com/{slug}/"
         name = re.sub(r"[^A-Za-z0-9._-]+", "_", slug)[-150:]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, source_args, write_split  # noqa: E402
+from _topic import Spread, git_show, source_args, write_split  # noqa: E402
 from _topic import host as _host  # noqa: E402
 
 SPLIT = "check8"
@@ -49,10 +48,6 @@ class Source:
     source: str
     labels: dict[str, str]  # page directory (its index.html is the page) -> "E" | "O"
     url: Callable[[str], str]
-
-
-def _git(repo: str, path: str, commit: str) -> bytes:
-    return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"], check=True, capture_output=True).stdout
 
 
 def _html_title(body: bytes) -> str:
@@ -116,7 +111,7 @@ def rows_and_pages(places: dict[str, str]) -> list[tuple[dict[str, object], byte
     out: list[tuple[dict[str, object], bytes]] = []
     for src in SOURCES:
         for rel, lab in src.labels.items():
-            body = _git(places[src.key], f"{rel}/index.html", src.commit)
+            body = git_show(places[src.key], f"{rel}/index.html", src.commit)
             name = re.sub(r"[^A-Za-z0-9._-]+", "_", rel.strip("/"))[-150:]
             url = src.url(rel)
             row = {"file": f"{SPLIT}/{src.key}/{name}.html.gz", "label": LABEL[lab], "site": _host(url),
