@@ -2,6 +2,7 @@
 
     python bench/eval_education.py [--threshold 0.5] [--errors]   # dev splits + CV by site
     python bench/eval_education.py --split check5 [--errors]        # one split (a blind check: run once)
+    python bench/eval_education.py --split check10 --second-reader data/topic/check10_second_reader.jsonl
 
 An article counts as predicted education when its score is at least the threshold (default:
 the min_education default, 0.5). The per-split rows score the stored model (the classifier of
@@ -17,12 +18,13 @@ blind check set), and prints only that split.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _topic import load  # noqa: E402
+from _topic import TOPIC_DIR, load  # noqa: E402
 from train_education import (  # noqa: E402
     DEV_SPLITS,
     FOLDS,
@@ -42,13 +44,21 @@ from pipeline.extract.education import score  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
 
-def measure(split: str, threshold: float) -> dict[str, object]:
-    """tp/fp/fn/tn, precision, recall, F1 and the misclassified pages of one split."""
+def measure(split: str, threshold: float, labels: dict[str, str] | None = None,
+            only: set[str] | None = None) -> dict[str, object]:
+    """tp/fp/fn/tn, precision, recall, F1 and the misclassified pages of one split.
+
+    ``labels`` (file -> label) replaces labels.jsonl's label (a second reader's); ``only``
+    keeps only those files (the pages two readers agree on).
+    """
     tp = fp = fn = tn = 0
     wrong: list[str] = []
     for item in load(split):
+        if only is not None and item.file not in only:
+            continue
         s = score(item.title, item.text)
-        gold, pred = item.label == "education", s >= threshold
+        label = labels.get(item.file, item.label) if labels is not None else item.label
+        gold, pred = label == "education", s >= threshold
         tp += gold and pred
         fp += (not gold) and pred
         fn += gold and not pred
@@ -62,12 +72,47 @@ def measure(split: str, threshold: float) -> dict[str, object]:
             "precision": precision, "recall": recall, "f1": f1, "wrong": wrong}
 
 
+def second_reading(split: str, path: Path, threshold: float) -> None:
+    """The split scored against each reader's labels and on the pages both agree on, with their agreement.
+
+    ``path``: JSON lines ``{"file", "label", "confidence", "note"}`` written by a second reader who
+    never saw labels.jsonl (data/topic/check10_second_reader.jsonl). Label noise bounds what any
+    classifier can score: this says how much of a gap to the target is the labels'.
+    """
+    second = {r["file"]: r["label"] for r in map(json.loads, path.read_text("utf-8").splitlines()) if r}
+    first = {r["file"]: r["label"] for r in map(json.loads, (TOPIC_DIR / "labels.jsonl").read_text("utf-8")
+                                                  .splitlines()) if r["split"] == split and r["file"] in second}
+    n = len(first)
+    agree = {f for f in first if first[f] == second[f]}
+    p1 = sum(v == "education" for v in first.values()) / n
+    p2 = sum(second[f] == "education" for f in first) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    kappa = (len(agree) / n - chance) / (1 - chance)
+    print(f"{split}: {n} pages read twice; the readers agree on {len(agree)} ({len(agree) / n:.1%}), "
+          f"Cohen's kappa {kappa:.2f}")
+    print("| gold | pages | education | precision | recall | F1 | FP | FN |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, r in (("reader 1 (labels.jsonl)", measure(split, threshold)),
+                    ("reader 2", measure(split, threshold, labels=second)),
+                    ("pages both readers agree on", measure(split, threshold, only=agree))):
+        print(f"| {name} | {r['pages']} | {r['education']} | {r['precision']:.3f} | {r['recall']:.3f} "
+              f"| {r['f1']:.3f} | {r['fp']} | {r['fn']} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=Settings().min_education)
     parser.add_argument("--split", help="score only this split of data/topic/labels.jsonl (e.g. check5)")
     parser.add_argument("--errors", action="store_true", help="list the misclassified pages")
+    parser.add_argument("--second-reader", type=Path, metavar="JSONL",
+                        help="with --split: a second reader's labels of that split (file, label); prints the "
+                             "readers' agreement and the scores against each reader and on the pages both agree on")
     args = parser.parse_args()
+    if args.second_reader:
+        if not args.split:
+            parser.error("--second-reader needs --split")
+        second_reading(args.split, args.second_reader, args.threshold)
+        return 0
     splits = [args.split] if args.split else list(DEV_SPLITS)
     results = {split: measure(split, args.threshold) for split in splits}
     if args.split and not results[args.split]["pages"]:
