@@ -276,3 +276,24 @@ def test_text_front_matter_author_and_by_line() -> None:
     art = clean_text(f"Strike ends\n\nBy Liam Byrne, Education Correspondent\n\n{body}")
     assert art.authors == ["Liam Byrne"]
     assert art.blocks[1].kind == "byline" and art.blocks[1].text == "By Liam Byrne, Education Correspondent"
+
+
+def test_a_date_in_the_story_is_not_the_publication_date() -> None:
+    """A page with no date of its own gets none, not the first date its story mentions.
+
+    A real Ghanaian story copied without its date line (tests/fixtures/real/tune): "The meeting,
+    held in Accra on Thursday, January 8, 2026, ..." is an event. htmldate's extensive search, the
+    byline reader and the dateline reader each used to take it. A dateline at a paragraph's start
+    still counts.
+    """
+    from pathlib import Path
+
+    from pipeline.clean.dateline import dateline_date
+
+    page = Path(__file__).parent / "fixtures/real/tune/articles/gh-heraldghana-apaak-ug-fee-dispute.html"
+    url = "https://theheraldghana.com/dr-apaak-meets-stakeholders-to-resolve-ug-fee-hike-dispute/"
+    article = clean_html(page.read_bytes(), url)
+    assert "January 8, 2026" in article.text
+    assert article.published is None
+    assert dateline_date(["The meeting, held in Accra on Thursday, January 8, 2026, brought them together."]) is None
+    assert dateline_date(["ACCRA, Thursday, January 8, 2026 - The ministry met the university."]) == "2026-01-08"

@@ -41,6 +41,7 @@ _AFTER_H1 = 30  # text segments read after the headline
 _BEFORE_H1 = 3  # a kicker or date line above the headline
 _PARAGRAPH = 80  # a segment this long after the headline is body text
 _LONG = 200  # a segment this long is body text: only a dateline at its start counts
+_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")  # a lower-case word before the date: a sentence, not a dateline
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,8 @@ def _read(text: str, zone: str, month_first: bool, today: date | None, head: int
     """Dates in one piece of text; ``head`` chars of context before the piece itself."""
     found = []
     for off, day, alt in parse_dates(text, month_first, today):
-        if len(text) - head > _LONG and off - head > 40:
-            break  # a date inside body text is an event, not a dateline
+        if len(text) - head > _LONG and (off - head > 40 or _PROSE_WORD.search(text[head:off])):
+            break  # a date inside body text is an event, not a dateline ("The meeting, held in Accra on ...")
         found.append(Found(day, _label(text[max(0, off - 40) : off]), zone, alt))
     return found
 

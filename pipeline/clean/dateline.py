@@ -22,7 +22,8 @@ _FULL_DATE = re.compile(
     re.I,
 )
 _EVENT_PREP = re.compile(r"(?<!posted )(?<!published )(?<!updated )(?<!released )(?<!dated )"
-                         r"\b(?:on|in|from|until|till|since|by|before|after|between|during)\s+$", re.I)
+                         r"\b(?:on|in|from|until|till|since|by|before|after|between|during)\s+"
+                         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)  # "on Thursday, January 8"
 _SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],

@@ -12,6 +12,7 @@ extractor already parsed, so metadata costs no second parse.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -234,6 +235,31 @@ def htmldate_original(tree: HtmlElement, url: str | None, extensive: bool = Fals
     return iso_day(found)
 
 
+def _outside_prose(tree: HtmlElement, url: str | None, guess: str) -> bool:
+    """Does htmldate's extensive guess still stand with the page's paragraphs taken out?
+
+    A page with no date of its own (no markup, no URL day, no byline) hands htmldate's
+    extensive search only its text, and the first full date of the story is an event
+    ("The meeting, held in Accra on Thursday, January 8, 2026, ..."), not the day the page
+    appeared. A guess that comes from somewhere else (a date line, a footer, a list of posts)
+    is kept; one that only the story's paragraphs give is refused: no date beats an invented one.
+    A paragraph's first words stay (a dateline: "27.1.2022 - Bei der Erinnerung ..."), and short
+    paragraphs stay whole (a date line, "Benni 10. September 2017").
+    """
+    bare = copy.deepcopy(tree)
+    for p in list(bare.iter("p")):
+        text = " ".join(p.text_content().split())
+        if len(text) >= _PROSE:
+            tail = p.tail
+            p.clear()
+            p.text, p.tail = text[:_DATELINE], tail
+    return htmldate_original(bare, url, extensive=True) == guess
+
+
+_PROSE = 100  # characters: a paragraph of the story, not a date line
+_DATELINE = 25  # characters of a paragraph's start that may be its dateline
+
+
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])"
     r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|$)"
@@ -317,7 +343,7 @@ def published_and_source(
     weak = not found
     if not found and "extensive" in rules:
         guess = htmldate_original(tree, url, extensive=True)
-        if guess and not guess.endswith("-01-01"):
+        if guess and not guess.endswith("-01-01") and _outside_prose(tree, url, guess):
             found, source = guess, "extensive"
     if "visible" in rules:
         shown = visible_dates(tree, lang)
