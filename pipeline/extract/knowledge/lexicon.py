@@ -136,7 +136,6 @@ class Lexicon:
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
-    party_words: set[str] = field(default_factory=set)  # "Democratic Gov. A": the party, not the post
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -170,7 +169,7 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "ordinals", "board_words", "party_words")
+                 "ordinals", "board_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

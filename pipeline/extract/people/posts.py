@@ -13,7 +13,6 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
    ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
    ``country_after_name``: a state office's country right after the name ("President A of Uganda");
    ``board_of_org``: "DAI Board Member" is a Board Member of DAI when the article names DAI;
-   ``author_of_site``: a byline's author writes for the site, when the article names it;
 5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
 6. ``named_ministry``: a minister's named ministry beats a government or a bare name;
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
@@ -30,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from urllib.parse import urlparse
 
 from spacy.tokens import Doc
 
@@ -258,37 +256,6 @@ def board_of_org(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return post
 
 
-def author_of_site(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """An author in the byline with no organization writes for the site that publishes the article.
-
-    "By Andrew Graham" on wyofile.com: Graham's organization is WyoFile, when the article
-    names that organization (its name, spaces and marks dropped, is the brand of the URL's
-    host: wyofile.com, cronkitenews.azpbs.org). A site the article does not name gives nothing.
-    """
-    if post.has_org or not clues.ctx.article.url or not any(_in_byline(m, clues) for m in mentions):
-        return post
-    org = site_org(clues.ctx.article.url, clues.orgs)
-    return replace(post, org=org) if org is not None else post
-
-
-def _in_byline(m: Mention, clues: Clues) -> bool:
-    start = clues.ctx.doc[m.start].idx
-    return any(b.kind == "byline" and b.start <= start < b.start + len(b.text) for b in clues.ctx.article.blocks)
-
-
-def site_org(url: str, orgs: list[OrgEntity]) -> OrgEntity | None:
-    """The organization whose name is the brand of ``url``'s host ("WyoFile" for www.wyofile.com)."""
-    host = (urlparse(url).hostname or "").lower()
-    brands = {label for label in host.split(".")[:-1] if label not in _HOST_WORDS and len(label) >= 4}
-    for org in orgs:
-        if any(re.sub(r"[^a-z0-9]", "", fold(form)) in brands for form in (org.name, *org.aliases)):
-            return org
-    return None
-
-
-_HOST_WORDS = {"www", "com", "org", "net", "gov", "edu", "news", "blog", "blogs", "co", "ac"}
-
-
 def parent_institution(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """A unit named only by its discipline gives way to its parent ("Department of English, University of X")."""
     if post.org is None:
@@ -365,7 +332,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_in_title,
     country_after_name,
     board_of_org,
-    author_of_site,
     parent_institution,
     named_ministry,
     ministry_of_org,

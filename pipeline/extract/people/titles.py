@@ -128,8 +128,6 @@ class TitleParser:
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
         tok = doc[i]
-        if fold(tok.text) in lex.party_words and self._core(i + 1, limit) is not None:
-            return i + 1  # "Democratic Gov. A", "Labour MP B": the person's party, not the post
         camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
         if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
                 and fold(tok.text) not in lex.concepts:
