@@ -153,24 +153,6 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
-def _cut_at_other(title: str, others: list[str]) -> str:
-    """A title that runs on into "and <another person's name>" ends before it.
-
-    "Caroline Mulroney, Minister of Francophone Affairs and Mélanie Joly, Federal Minister ...":
-    the capitalized run of the first title's field goes on over the conjunction into the next
-    person of the list. When what follows the last "and" is a name (capitalized words) ending
-    in another person's name, the first title stops before the "and".
-    """
-    key = fold(title)
-    at = key.rfind(" and ")
-    if at <= 0 or len(key) != len(title):  # (fold kept the length: the offset holds in the title)
-        return title
-    rest, words = key[at + 5:], title[at + 5:].split()
-    if words and all(w[:1].isupper() for w in words) and any(rest == x or rest.endswith(f" {x}") for x in others):
-        return title[:at].rstrip(" ,")
-    return title
-
-
 def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     """Find the article's people with honorific, title and organization (one of ``orgs`` or a name)."""
     doc = ctx.doc
@@ -199,8 +181,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
                                                    for m in person.mentions):
             continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
         org_text = org.name if org is not None else org_name
-        if title:
-            title = _cut_at_other(title, [x for k, x in enumerate(names) if k != n])
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name
         if org_text and (not _body_name(org_text) or _names_other(org_text, others)):
