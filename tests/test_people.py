@@ -846,3 +846,29 @@ def test_founded_by_gives_the_founded_organization() -> None:
     assert found["Eglantyne Jebb"][2] == "Save the Children"
     found = people_of("Save the Children works in 120 countries. The school was founded by Mary Okafor in 1990.")
     assert found["Mary Okafor"][2] is None  # the school is no organization the article names
+
+
+def test_name_before_a_lower_case_title_run() -> None:
+    """spaCy tags "Bradley Kuhn" a place here; the lower-case title run after the comma marks him a person."""
+    got = people_of("Sugar Labs wishes to thank Google and in particular Bradley Kuhn, executive director of the "
+                    "Software Freedom Conservancy.")
+    assert got["Bradley Kuhn"][1:] == ("executive director", "Software Freedom Conservancy")
+
+
+def test_coordinated_titles_do_not_repeat_their_body() -> None:
+    """"the IASSIST Event Liaison Coordinator and IASSIST Africa Regional Secretary": the body once, as organization."""
+    got = people_of("The workshop was attended by Dr. Winny Nekesa Akullo, the IASSIST Event Liaison Coordinator and "
+                    "IASSIST Africa Regional Secretary. IASSIST is an association of data professionals.")
+    assert got["Winny Nekesa Akullo"][1:] == ("Event Liaison Coordinator and Africa Regional Secretary", "IASSIST")
+
+
+def test_a_title_field_ends_where_a_given_name_starts() -> None:
+    """"Minister of State for Primary Education Rosemary Seninde and Minister for ... Janet Museveni": two people.
+
+    The first title's field and the first name are one capitalized run (spaCy reads "Primary Education Rosemary
+    Seninde" as an organization); a known given name (models/given_names.txt) is where the name starts.
+    """
+    got = people_of("The summit was opened by Minister of State for Primary Education Rosemary Seninde and Minister "
+                    "for Education and Sports Janet Museveni.")
+    assert got["Rosemary Seninde"][1] == "Minister of State for Primary Education"
+    assert got["Janet Museveni"][1] == "Minister for Education and Sports"

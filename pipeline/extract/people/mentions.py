@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
-from pipeline.extract.people.titles import is_head, is_titleish
+from pipeline.extract.people.titles import is_head, is_titleish, name_starts
 
 NAME_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
                      r"|^[A-Z]['\u2019][A-Z][a-z\u00C0-\u024F]+$")  # O'Brien, D'Souza
@@ -291,25 +291,45 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
         # "Education Minister Nor Azlina Hashim": a given name that is also a stop word, after a title
         stop_name = tok.is_stop and i > 0 and not tok.is_sent_start and is_head(doc[i - 1], lex) \
             and i + 1 < n and _name_word(doc[i + 1]) and not doc[i + 1].is_stop
+        after_field = _after_title_field(doc, i, lex)
         if i in taken or i in in_org or not _name_word(tok) or (tok.is_stop and not stop_name) \
                 or tok.text.isupper() or is_titleish(tok, lex) or fold(tok.text) in lex.honorifics \
                 or (i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop and i - 1 not in taken
-                    and not is_titleish(doc[i - 1], lex)):
+                    and not is_titleish(doc[i - 1], lex) and not after_field):
             i += 1
             continue
         end = _name_run(doc, i + 1 if stop_name else i, lex, False, in_org)
         words = _words(doc, i, end)
-        if not 2 <= len(words) <= 4 or any(k in taken for k in range(i, end)) \
-                or any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
-                or is_place(" ".join(words)) or fold(words[0]) in lex.name_prefixes \
-                or any(w.isupper() for w in words):
-            i = max(end, i + 1)
-            continue
-        if _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex) or _in_name_list(doc, i, end, taken):
+        if 2 <= len(words) <= 4 and not any(k in taken for k in range(i, end)) \
+                and not any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
+                and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
+                and not any(w.isupper() for w in words) \
+                and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
+                     or _in_name_list(doc, i, end, taken)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
-        i = max(end, i + 1)
+            i = max(end, i + 1)
+            continue
+        # "Primary Education Rosemary Seninde": a name may start inside a run that is none
+        i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
     return found
+
+
+def _after_title_field(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Does a name start at ``i`` right after a capitalized title with its field?
+
+    "Minister of State for Primary Education Rosemary Seninde": the title's run goes on into
+    the name; a known given name there (``titles.name_starts``) is where the name begins.
+    """
+    if i < 2 or not _name_word(doc[i - 1]) or not name_starts(doc, i, lex):
+        return False
+    for k in range(i - 1, max(-1, i - 9), -1):
+        tok = doc[k]
+        if is_head(tok, lex) and tok.text[:1].isupper():
+            return True
+        if not (_name_word(tok) or tok.lower_ in {"of", "for", "and", "&", "the"}):
+            return False
+    return False
 
 
 def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
@@ -349,10 +369,13 @@ def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
     k = end + (end < n and doc[end].text == ",")
     while k < n and doc[k].lower_ in {"the", "a", "an"}:
         k += 1
+    first = k
+    while k + 1 < min(n, first + 4) and is_titleish(doc[k], lex) and is_titleish(doc[k + 1], lex):
+        k += 1  # the last word of a title run: "A B, executive director of X", "A B, Deputy Vice-Chancellor"
     if not (k < n and k > end and is_head(doc[k], lex)):
         return False
     # "A B, Director of X"; lower case only with its complement: "A B, spokesperson for the ministry"
-    return doc[k].text[:1].isupper() or (k + 1 < n and doc[k + 1].lower_ in {"of", "for", "at", "with"})
+    return doc[first].text[:1].isupper() or (k + 1 < n and doc[k + 1].lower_ in {"of", "for", "at", "with"})
 
 
 def _org_word(word: str, lex: Lexicon) -> bool:

@@ -70,6 +70,24 @@ def is_titleish(tok: Token, lex: Lexicon) -> bool:
         _parts(tok))
 
 
+def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
+    """Does a personal name start at token ``x`` of a capitalized run?
+
+    "Minister of State for Primary Education Rosemary Seninde and Minister for Education
+    Janet Museveni": a title's field and the name after it are one capitalized run. A known
+    given name (``models/given_names.txt``) that is no title, portfolio, organization or
+    place word, followed by a name-shaped word that is none of those either, starts a name:
+    the field ends before it.
+    """
+    if x + 1 >= len(doc) or not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop:
+        return False
+    known = lex.title_heads | lex.title_modifiers | lex.portfolios | lex.org_heads | lex.disciplines \
+        | lex.body_heads | lex.concepts
+    first, second = fold(doc[x].text), fold(doc[x + 1].text)
+    return first in lex.given_names and first not in known and second not in known \
+        and not doc[x + 1].text.isupper() and not is_place(doc[x].text) and not is_place(doc[x + 1].text)
+
+
 def _lead_place(text: str) -> bool:
     """A sub-national place that can lead a title ("Ontario", "Oaxaca", "Punjab", "Lagos").
 
@@ -322,7 +340,8 @@ class TitleParser:
                     break
                 run = k
                 while run < limit and (
-                    (_cap(doc[run]) and run not in self.org_start and not doc[run].is_stop)
+                    (_cap(doc[run]) and run not in self.org_start and not doc[run].is_stop
+                     and not (run > k and name_starts(doc, run, self.lex)))
                     or doc[run].like_num
                     or (doc[run].lower_ in {"and", "in", "for", "of", "&"} and run + 1 < limit
                         and _cap(doc[run + 1]) and run + 1 not in self.org_start
@@ -432,10 +451,12 @@ class TitleParser:
             end = self._complement(core, limit)
             titles.append((j, end))
             j = end
-            if j + 1 < limit and doc[j].lower_ in {"and", "&"} and self._core(j + 1, limit) \
-                    and fold(doc[j + 1].text) not in self.lex.honorifics:
-                j += 1
-                continue
+            if j + 1 < limit and doc[j].lower_ in {"and", "&"} and fold(doc[j + 1].text) not in self.lex.honorifics:
+                nxt = self._lead(j + 1, limit)  # "Coordinator and IASSIST Regional Secretary": the body again
+                self.lead_org, self.lead_name = lead_org, lead_name
+                if self._core(nxt, limit):
+                    j = nxt
+                    continue
             break
         if not titles:
             return None
