@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
@@ -143,6 +143,12 @@ class Lexicon:
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
+
+    @cached_property
+    def name_blockers(self) -> set[str]:
+        """Words that are no given name where a title's field runs on (title, portfolio, organization words)."""
+        return self.title_heads | self.title_modifiers | self.portfolios | self.org_heads | self.disciplines \
+            | self.body_heads | self.concepts
 
     def known_org(self, text: str) -> KnownOrg | None:
         """The gazetteer organization a surface form names (acronyms are case-sensitive)."""

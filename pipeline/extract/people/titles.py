@@ -79,13 +79,13 @@ def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
     place word, followed by a name-shaped word that is none of those either, starts a name:
     the field ends before it.
     """
-    if x + 1 >= len(doc) or not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop:
+    if x + 1 >= len(doc) or fold(doc[x].text) not in lex.given_names:
         return False
-    known = lex.title_heads | lex.title_modifiers | lex.portfolios | lex.org_heads | lex.disciplines \
-        | lex.body_heads | lex.concepts
-    first, second = fold(doc[x].text), fold(doc[x + 1].text)
-    return first in lex.given_names and first not in known and second not in known \
-        and not doc[x + 1].text.isupper() and not is_place(doc[x].text) and not is_place(doc[x + 1].text)
+    if not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop or doc[x + 1].text.isupper():
+        return False
+    known = lex.name_blockers
+    return fold(doc[x].text) not in known and fold(doc[x + 1].text) not in known \
+        and not is_place(doc[x].text) and not is_place(doc[x + 1].text)
 
 
 def _lead_place(text: str) -> bool:
