@@ -153,8 +153,11 @@ def test_ctrl_c_crawl_resumes_without_loss_or_repeat(tmp_path):
     with FakeSite(crawl_delay=0.15) as site:
         settings, path = setup(site, tmp_path, start_urls=("/dated",), feeds=("/feed.xml",),
                                sitemaps=("/sitemap.xml",))
+        # A terminal's Ctrl-C reaches a process whose SIGINT is not ignored; a test runner started in the
+        # background of a non-interactive shell inherits SIGINT ignored, and so would the crawl: restore it.
         proc = subprocess.Popen([*EDUNEWS, "crawl", "--sites", str(path), "--data", str(settings.data_dir)],
-                                start_new_session=True, stderr=subprocess.PIPE, text=True)
+                                start_new_session=True, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 30
         while len(article_requests(site)) < 5 and time.monotonic() < deadline:
             time.sleep(0.01)
