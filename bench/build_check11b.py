@@ -37,20 +37,20 @@ MAX_SITE_PAGES = 22  # the brief's caps for one part: no site or repository deci
 MAX_REPOSITORY_PAGES = 35
 
 
-# NSB: droid-f/news-service-bund, a daily mirror of the Swiss Federal Administration's news service (News Service Bund,
-#   www.news.admin.ch): one XML file per press release, with its issuing offices (the lead one flagged) and its text
-#   in German, French, Italian and, for some, English. Only the English text is used (title, lead, body), as the
+# NSB: droid-f/news-service-bund, a daily mirror of the Swiss Federal Administration's news service (News Service
+#   Bund, www.news.admin.ch): one XML file per press release, with its issuing offices (the lead one flagged) and its
+#   text in German, French, Italian and, for some, English. Only the English text is used (title, lead, body), as the
 #   release's English page on admin.ch (media-releases.msg-id-N.html). Releases of 2020-2025 with an English text of
 #   150+ words (3,297). The education desk is the releases whose lead office is the State Secretariat for Education,
-#   Research and Innovation (SERI) or the Swiss Federal University for Vocational Education and Training (SFUVET): 134.
-#   The desk and the other offices' releases were each shuffled with random.Random(11) and read from the top. The desk's
-#   first 18: 5 read as education (an OECD skills summit, vocational training talks with Australia's skills minister,
-#   a study of parliaments' VET motions, China's vice minister of education on VET and student mobility, the ASEM
-#   education ministers' meeting), 10 as other (research cooperation, space, Horizon Europe, state visits centred on
-#   trade and research: a university's research news and diplomacy are other under the rule) and 3 left out as
-#   unsettled (a minister of higher education's courtesy visit, Austria talks and a Berlin visit that mix education
-#   with research in equal measure). The other offices' first 5 (all other); admin.ch is one site, so the draw stops
-#   below the site cap.
+#   Research and Innovation (SERI) or the Swiss Federal University for Vocational Education and Training (SFUVET):
+#   134. The desk and the other offices' releases were each shuffled with random.Random(11) and read from the top. The
+#   desk's first 20: 6 read as education (an OECD skills summit, vocational training talks with Australia's skills
+#   minister, a study of parliaments' VET motions, China's vice minister of education on VET and student mobility, the
+#   ASEM education ministers' meeting, VET talks at EuroSkills), 11 as other (research cooperation, space, Horizon
+#   Europe, state visits centred on trade and research, a vocational university's new professors: a university's
+#   research and staff news and diplomacy are other under the rule) and 3 left out as unsettled (a minister of higher
+#   education's courtesy visit, Austria talks and a Berlin visit that mix education with research in equal measure).
+#   The other offices' first 5 (all other); admin.ch is one site, so the draw stops at the site cap (22).
 NSB_COMMIT = "09c89acba6f2180cb2cd1ea60afc7fc641ceb5c5"
 NSB_NS = {"m": "https://www.news.admin.ch/messages"}
 NSB_URL = "https://www.admin.ch/gov/en/start/documentation/media-releases.msg-id-{}.html"
@@ -60,6 +60,7 @@ NSB_FILES = (
     "2023/2023-06/2023-06-15.95739.xml", "2024/2024-12/2024-12-02.103367.xml", "2024/2024-05/2024-05-27.101182.xml",
     "2020/2020-10/2020-10-27.80854.xml", "2024/2024-12/2024-12-12.103536.xml", "2021/2021-12/2021-12-16.86499.xml",
     "2022/2022-07/2022-07-22.89782.xml", "2024/2024-11/2024-11-25.103287.xml", "2021/2021-07/2021-07-21.84511.xml",
+    "2023/2023-09/2023-09-05.97622.xml", "2021/2021-12/2021-12-21.86592.xml",
     "2024/2024-06/2024-06-13.101380.xml", "2021/2021-09/2021-09-13.85092.xml", "2023/2023-03/2023-03-08.93558.xml",
     "2020/2020-05/2020-05-27.79259.xml", "2024/2024-05/2024-05-23.101135.xml",
 )
@@ -81,6 +82,8 @@ NSB = {
     NSB_URL.format(89782): "O",  # EU ministers of research and innovation
     NSB_URL.format(103287): "O",  # state visit to the Netherlands: economic and scientific relations
     NSB_URL.format(84511): "O",  # President in Japan: trade, research, the Olympic Games
+    NSB_URL.format(97622): "E",  # EuroSkills: VET talks with European education ministers, the Swiss skills team
+    NSB_URL.format(86592): "O",  # SFUVET appoints professors: staff and research fields (a university's own news)
     # admin.ch: other offices' releases, random.Random(11) draw
     NSB_URL.format(101380): "O",
     NSB_URL.format(85092): "O",  # science diplomacy for a cancer-research centre
