@@ -447,6 +447,34 @@ def test_check10_second_reading_covers_the_split() -> None:
     assert all(r["note"] for r in rows if r["confidence"] == "edge")
 
 
+def test_check11_is_a_blind_news_sample() -> None:
+    """check11 (issue 16's blind news set after check10) is complete, new and spread, and no training read it.
+
+    Reads only labels and files, never a score. At least 150 pages of news publishers (government and
+    parliamentary press releases of three countries, Indian papers, ...), education pages from at least 5
+    sites and other pages from at least 12, no site over 15% nor repository over 25%, every page stored
+    gzip'd with its repository, path and commit (a URL where the source has one: NewsSumm rows have none).
+    Its Indian papers are publishers of the weak corpus (data/topic/weak): check11 is blind only while those
+    rows weigh nothing in training, so a WEAK_WEIGHT above 0 fails here until check11 is spent.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_education import DEV_SPLITS, WEAK_WEIGHT
+
+    check11 = _labelled_split("check11")
+    assert len(check11) >= 150 and 0.25 <= sum(r["label"] == "education" for r in check11) / len(check11) <= 0.55
+    assert all(r["title"] and r["repository"] and r["path"] and r["commit"] for r in check11)
+    assert all(r["file"].endswith(".gz") and gzip.decompress((TOPIC / "pages" / r["file"]).read_bytes()).strip()
+               for r in check11)
+    assert len({r["site"] for r in check11 if r["label"] == "education"}) >= 5
+    assert len({r["site"] for r in check11 if r["label"] == "other"}) >= 12
+    assert max(Counter(r["site"] for r in check11).values()) <= 0.15 * len(check11)
+    assert max(Counter(r["repository"] for r in check11).values()) <= 0.25 * len(check11)
+    earlier = {r["site"] for r in map(json.loads, (TOPIC / "labels.jsonl").read_text("utf-8").splitlines())
+               if r["split"] != "check11"}
+    assert not earlier & {r["site"] for r in check11}
+    assert "check11" not in DEV_SPLITS and WEAK_WEIGHT == 0
+
+
 def test_dev6_is_whole_new_and_spread() -> None:
     """dev6 (issue 16's development pages from new sites) is complete, new to data/topic and spread over sites.
 
