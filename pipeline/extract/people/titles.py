@@ -625,13 +625,6 @@ def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
         forms = {fold(f) for f in (org.name, *org.aliases)}
         if key in forms or any(key.startswith(f + " ") and key[len(f) + 1:] in kinds for f in forms):
             return org
-    lex = get_lexicon()
-    if " " in key or key in lex.portfolios or is_titleish_text(key, lex):
-        return None
-    for org in orgs:  # "Wharton" of "Wharton School", "Temple" of "Temple University": one name and its head
-        words = fold(org.name).split()
-        if len(words) == 2 and words[0] == key and words[1] in lex.org_heads:
-            return org
     return None
 
 
@@ -692,9 +685,6 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
             return m.group(1), None, None  # "of the EIS union": no name to give the body
         return m.group(1), named, None if named is not None else rest
-    m = re.match(r"^(.+?) (?:for|at) (?:the )?([A-Z].+)$", title)
-    if m and org is None and name is None and (named := _org_named(m.group(2), orgs)) is not None:
-        return m.group(1), named, None  # "director of communications for Temple": the post, and Temple University
     m = re.match(r"^(.+) in (?:the )?([A-Z].+)$", title)
     if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
         title = m.group(1)
