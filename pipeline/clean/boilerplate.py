@@ -356,7 +356,36 @@ def body_blocks(
     # A page whose only text is its menus (an index or error page) has no article, not one about "Home".
     if "chrome" in rules and blocks and {text for _, text in blocks} <= _chrome_texts(tree):
         return []
+    if "captions" in rules and blocks:
+        blocks = blocks + _captions(tree, blocks)
     return _filter(blocks) if "phrases" in rules else blocks
+
+
+def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
+    """The ``<figcaption>`` texts of the article's own container, as caption blocks after the body.
+
+    Both libraries drop figures, and with them their captions; but a news photo's caption names
+    the people in it and its credit the photographer ("Preschooler Madilyn Liechty shows ... (Katie
+    Klingsporn/WyoFile)"), people the article names and an analyst expects in its table. Only
+    captions inside the element that holds most of the body's paragraphs count (not a sidebar's or
+    a related story's), and none whose text the body already holds.
+    """
+    texts = {text for _, text in blocks}
+    found = [p for p in tree.iter("p") if _clean_space(p.text_content()) in texts]
+    if len(found) < 2:
+        return []
+    home = found[0].getparent()
+    while home is not None and sum(1 for p in found if home in p.iterancestors()) * 2 < len(found):
+        home = home.getparent()
+    if home is None or home.tag in {"html", "body"}:
+        return []
+    body = " ".join(texts)
+    out: Blocks = []
+    for cap in home.iter("figcaption"):
+        text = _clean_space(cap.text_content())
+        if len(text.split()) >= 3 and text not in body and all(text != t for _, t in out):
+            out.append(("caption", text))
+    return out
 
 
 _VISIBLE_TEXT = etree.XPath(
