@@ -72,8 +72,9 @@ def extractors() -> dict[str, Callable[[str, str], str]]:
             art = clean_html(html, url)
         except PipelineError:
             return ""
-        # The byline is kept as its own block for the people table; cleaning-dev's gold bodies leave it out.
-        return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline"})
+        # The byline and figure captions are kept as blocks of their own for the people table (captions after
+        # the body); cleaning-dev's gold bodies leave both out.
+        return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline", "caption"})
 
     def readability(html: str, url: str) -> str:
         from lxml import html as lhtml
