@@ -58,6 +58,21 @@ def test_body_keeps_paragraphs_and_drops_boilerplate() -> None:
         assert art.text[b.start : b.start + len(b.text)] == b.text
 
 
+def test_a_figure_caption_of_the_article_is_kept_and_a_sidebar_one_is_not() -> None:
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6))
+    figure = ('<figure><img src="a.jpg"><figcaption>Teacher Dolores Synegard helps a pupil with an art project in '
+              'Evanston. (Katie Klingsporn/Daily News)</figcaption></figure>')
+    html = page(body=paras[:len(paras) // 2] + figure + paras[len(paras) // 2:]).replace(
+        "<footer>", '<aside><figure><img src="b.jpg"><figcaption>Most read: a mayor opens a new road '
+                    'bridge downtown</figcaption></figure></aside><footer>')
+    art = clean_html(html, "https://news.example.org/2024/03/09/teachers")
+    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    assert captions == ["Teacher Dolores Synegard helps a pupil with an art project in Evanston. "
+                        "(Katie Klingsporn/Daily News)"]
+    assert "mayor" not in art.text
+    assert [b.kind for b in art.blocks].count("paragraph") == 6 and art.blocks[-1].kind == "caption"
+
+
 def test_list_items_and_headings_survive() -> None:
     body = (
         f"<p>{PARA}</p><h2>Three priority areas</h2><p>{PARA} The plan names three "
