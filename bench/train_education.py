@@ -98,7 +98,7 @@ from pipeline.extract.education import features, load_model  # noqa: E402
 from pipeline.settings import DEFAULT_MODELS_DIR  # noqa: E402
 
 DEV_SPLITS = ("calibration", "check", "check2", "check3", "check4", "check5", "check6", "dev6", "dev7", "check7",
-              "check8", "check10")
+              "check8", "check10", "check11")
 BALANCE = 0.5  # 0: raw class weights, 1: classes weigh the same (0.5: best leave-one-source-out F1 of 0.4, 0.5)
 L2 = 0.01
 FOLDS = 5
