@@ -177,17 +177,6 @@ def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     assert "EMBARGO" not in art.text
 
 
-def test_a_january_first_front_matter_date_yields_to_the_release_dateline() -> None:
-    """A migrated archive stamps "January 01 2020" on every post; the release's dateline names its day."""
-    body = ("SEASIDE, Ca., May 4, 2018 - The university's president hosted a dialogue on educational attainment "
-            "with teachers, parents and school district leaders of the county.\n\nPanellists spoke of reading "
-            "scores, college enrolment and the teachers the region's schools need in the next decade.\n")
-    migrated = clean_text('---\ntitle: "Community dialogue on schooling"\ndate: January 01 2020\n---\n\n' + body)
-    assert migrated.published == "2018-05-04"
-    kept = clean_text('---\ntitle: "Community dialogue on schooling"\ndate: 2020-03-02\n---\n\n' + body)
-    assert kept.published == "2020-03-02"  # any other front-matter day stands
-
-
 def test_markdown_inline_and_block_markup_to_plain_text() -> None:
     doc = normalize("Heading one\n===========\n\nSee the [report](http://x.org/r \"r\") by **Ann Lee** and "
                     "_Bo Chan_ ![photo](a.png).\n\n## Next steps\n\n- first item\n- second item\n\n"

@@ -541,14 +541,9 @@ def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | 
               embargo: str | None = None) -> str | None:
     """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
     and last an embargo line (often garbled by OCR, so it never wins over the others)."""
-    body = [t for k, t in blocks if k != "byline"]
     if day := front_matter_date(fields):
-        # January 1 is where a year-only or defaulted date lands (a site migration stamps "January 01
-        # 2020" on every post): a dateline naming another day ("SEASIDE, Ca., May 4, 2018 -") is the
-        # release's own date.
-        if day.endswith("-01-01") and (top := dateline_date(body[:4])) and top != day:
-            return top
         return day
+    body = [t for k, t in blocks if k != "byline"]
     if day := dateline_date(body[:4]):
         return day
     tail = [t for t in body[-3:] if len(t) <= 60]
