@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from _topic import host
+from _topic import Spread, host, write_split
 
 LABEL = {"E": "education", "O": "other"}
 
@@ -85,3 +85,15 @@ def rows_and_pages(sources: tuple[Source, ...], clones: dict[str, str], split: s
         if missing:
             raise SystemExit(f"{src.key}: labelled URLs not found in the files: {missing}")
     return out
+
+
+def write_part(built: list[tuple[dict[str, object], bytes]], split: str, part: str, *, site_pages: int,
+               repository_pages: int, kind: str = "part") -> int:
+    """Write one part's rows and pages (``write_split``), keeping every other row of labels.jsonl.
+
+    A split built by several helpers at once is written part by part: only rows whose file starts with
+    ``<split>/<part>-`` are replaced, and no site or repository may hold more than its cap of the part.
+    """
+    return write_split(built, f"{split} {kind} {part}", lambda row: str(row["file"]).startswith(f"{split}/{part}-"),
+                       spread=Spread(site_pages=site_pages, repository_pages=repository_pages),
+                       rivals=lambda row: row["split"] != split)

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _dataset_split import LABEL, Article, Source, rows_and_pages, squash  # noqa: E402
-from _topic import Spread, git_show, source_args, write_split  # noqa: E402
+from _dataset_split import LABEL, Article, Source, rows_and_pages, squash, write_part  # noqa: E402
+from _topic import git_show, source_args  # noqa: E402
 
 SPLIT = "check11"
 PART = "d"
@@ -230,10 +230,7 @@ def main(argv: list[str]) -> int:
     if clones is None:
         return 2
     built = _newssumm_rows(clones["newssumm"]) + rows_and_pages(SOURCES, clones, SPLIT, PART)
-    return write_split(built, f"{SPLIT} part {PART}",
-                       lambda row: str(row["file"]).startswith(f"{SPLIT}/{PART}-"),
-                       spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES),
-                       rivals=lambda row: row["split"] != SPLIT)
+    return write_part(built, SPLIT, PART, site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _topic import Spread, git_show, host, source_args, write_split  # noqa: E402
+from _dataset_split import write_part  # noqa: E402
+from _topic import git_show, host, source_args  # noqa: E402
 
 SPLIT = "check11"
 PART = "e"
@@ -188,10 +189,8 @@ def main(argv: list[str]) -> int:
     clones = source_args(argv, {"cc", "kt", "mnag"})
     if clones is None:
         return 2
-    return write_split(rows_and_pages(clones), f"{SPLIT} part {PART}",
-                       lambda row: str(row["file"]).startswith(f"{SPLIT}/{PART}-"),
-                       spread=Spread(site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES),
-                       rivals=lambda row: row["split"] != SPLIT)
+    built = rows_and_pages(clones)
+    return write_part(built, SPLIT, PART, site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES)
 
 
 if __name__ == "__main__":
