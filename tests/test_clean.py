@@ -73,6 +73,16 @@ def test_a_figure_caption_of_the_article_is_kept_and_a_sidebar_one_is_not() -> N
     assert [b.kind for b in art.blocks].count("paragraph") == 6 and art.blocks[-1].kind == "caption"
 
 
+def test_a_photo_story_with_many_captions_is_not_a_listing() -> None:
+    story = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(2))
+    figures = "".join(f'<figure><img src="{i}.jpg"><figcaption>Pupils of class {i} read aloud with their teacher '
+                      f'in the new school library opened by the district this spring.</figcaption></figure>'
+                      for i in range(20))
+    art = clean_html(page(body=story + figures), "https://news.example.org/2024/03/09/teachers")
+    assert [b.kind for b in art.blocks].count("caption") == 20
+    assert art.status == "ok"
+
+
 def test_list_items_and_headings_survive() -> None:
     body = (
         f"<p>{PARA}</p><h2>Three priority areas</h2><p>{PARA} The plan names three "

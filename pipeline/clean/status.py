@@ -36,8 +36,11 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str]]:
 
 
 def looks_like_listing(blocks: Sequence[Block]) -> bool:
-    """Many short blocks and little prose: a list of teasers, not a story."""
-    body = [b for b in blocks if b.kind != "title"]
+    """Many short blocks and little prose: a list of teasers, not a story.
+
+    Figure captions are not the body's structure: a photo story's dozen captions do not make it a listing.
+    """
+    body = [b for b in blocks if b.kind not in {"title", "caption"}]
     if len(body) < 8:
         return False
     words = [len(b.text.split()) for b in body]
