@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
@@ -374,16 +375,15 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
     found = [p for p in tree.iter("p") if _clean_space(p.text_content()) in texts]
     if len(found) < 2:
         return []
-    home = found[0].getparent()
-    while home is not None and sum(1 for p in found if home in p.iterancestors()) * 2 < len(found):
-        home = home.getparent()
+    holds = Counter(a for p in found for a in p.iterancestors())  # body paragraphs under each element
+    home = next((a for a in found[0].iterancestors() if 2 * holds[a] >= len(found)), None)
     if home is None or home.tag in {"html", "body"}:
         return []
     body = " ".join(texts)
     out: Blocks = []
     for cap in home.iter("figcaption"):
         text = _clean_space(cap.text_content())
-        if len(text.split()) >= 3 and text not in body and all(text != t for _, t in out):
+        if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
             out.append(("caption", text))
     return out
 
