@@ -872,11 +872,3 @@ def test_a_title_field_ends_where_a_given_name_starts() -> None:
                     "for Education and Sports Janet Museveni.")
     assert got["Rosemary Seninde"][1] == "Minister of State for Primary Education"
     assert got["Janet Museveni"][1] == "Minister for Education and Sports"
-
-
-def test_a_passive_verb_gives_the_post() -> None:
-    """"chaired by X": X chairs it, though no title is written next to the name."""
-    got = people_of("The committee is chaired by Professor Kofi Oduro and will report in March. "
-                    "The charity was founded by Jane Smith in 2004.")
-    assert got["Kofi Oduro"][:2] == ("Prof", "chair")
-    assert got["Jane Smith"][1] == "founder"

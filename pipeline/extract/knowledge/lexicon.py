@@ -91,7 +91,6 @@ class Lexicon:
     event_roles: set[str] = field(default_factory=set)
     name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
     role_verbs: set[str] = field(default_factory=set)  # "who chairs/teaches at X": verbs of a post (lemmas)
-    passive_posts: dict[str, str] = field(default_factory=dict)  # "chaired [by X]" -> "chair"
     body_heads: set[str] = field(default_factory=set)  # more words that end a body's name, never a person's
     body_posts: set[str] = field(default_factory=set)  # "CEO of X": X is the body, not the post's field
     country_short: dict[str, str] = field(default_factory=dict)  # "U.S." -> "United States"
@@ -214,8 +213,6 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
             getattr(lex, attr).add(fold(row[key]))
         elif kind == "country_short":
             lex.country_short[row["phrase"]] = row["country"]
-        elif kind == "passive_post":
-            lex.passive_posts[fold(row["word"])] = row["title"]
         elif kind == "post_of":
             lex.post_bodies[fold(row["phrase"])] = tuple(fold(h) for h in row["body_heads"])
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))

@@ -165,7 +165,6 @@ def from_shared_or_led(mentions: list[Mention], post: Post, clues: Clues) -> Pos
         return post
     title, org, org_name = post.title, post.org, post.org_name
     for m in mentions:
-        title = title or passive_post(clues.ctx.doc, m.outer_start, clues.lex)
         shared = clues.affiliations.both_of(m)
         if shared is not None and not title and shared.title:
             title = shared.title
@@ -177,13 +176,6 @@ def from_shared_or_led(mentions: list[Mention], post: Post, clues: Clues) -> Pos
         if org is not None or org_name is not None:
             break
     return Post(title, org, org_name)
-
-
-def passive_post(doc: Doc, start: int, lex: Lexicon) -> str | None:
-    """The title a passive's verb gives the name right after "by": "chaired by Professor X" -> chair."""
-    if start >= 2 and doc[start - 1].lower_ == "by":
-        return lex.passive_posts.get(fold(doc[start - 2].text))
-    return None
 
 
 def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
