@@ -872,3 +872,30 @@ def test_a_title_field_ends_where_a_given_name_starts() -> None:
                     "for Education and Sports Janet Museveni.")
     assert got["Rosemary Seninde"][1] == "Minister of State for Primary Education"
     assert got["Janet Museveni"][1] == "Minister for Education and Sports"
+
+
+def _people_at(url: str, text: str) -> tuple[dict[str, tuple], list[str]]:
+    article = clean_text(text, url=url)
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    orgs = organizations.extract(ctx)
+    rows = people.extract(ctx, orgs.entities).rows
+    return {r.name: (r.title, r.organization) for r in rows}, [r.name for r in orgs.rows]
+
+
+PUBLISHED = ("Lawmakers split over school funding\n\nBy Stephen Caruso\n\n"
+             "The House passed the funding plan on Tuesday after a long debate over how much money poorer "
+             "districts should receive, and the Senate is expected to take it up next week.\n\n"
+             "Spotlight PA is an independent, nonpartisan newsroom that covers state government.")
+
+
+def test_the_publisher_named_as_its_host_is_an_organization_and_employs_the_byline() -> None:
+    """spotlightpa.org names "Spotlight PA": the outlet is an organization, and its byline's author works there."""
+    found, orgs = _people_at("https://www.spotlightpa.org/news/2024/01/funding/", PUBLISHED)
+    assert "Spotlight PA" in orgs
+    assert found["Stephen Caruso"] == (None, "Spotlight PA")
+
+
+def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -> None:
+    found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
+    assert "Spotlight PA" not in orgs
+    assert found["Stephen Caruso"] == (None, None)

@@ -83,6 +83,7 @@ from pipeline.extract.organizations.recognizers import (
     acronym_mentions,
     gazetteer_mentions,
     head_initial_mentions,
+    publisher_mentions,
     rule_mentions,
 )
 from pipeline.extract.organizations.rules import (
@@ -252,7 +253,7 @@ def extract(ctx: Context) -> Organizations:
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
     govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention)
-    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs)
+    chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs + publisher_mentions(ctx))
     chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]

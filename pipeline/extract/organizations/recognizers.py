@@ -33,7 +33,7 @@ from pipeline.extract.organizations.rules import (
     school_number,
 )
 
-PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "rule": 2, "spacy": 1}  # who wins an overlap
+PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "publisher": 3, "rule": 2, "spacy": 1}  # who wins an overlap
 
 
 CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
@@ -89,6 +89,41 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
+
+
+_HOST_NOISE = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "amp", "news", "online", "en"}
+
+
+def host_labels(url: str | None) -> set[str]:
+    """The labels of a URL's host that can name its publisher: "cronkitenews.azpbs.org" -> {cronkitenews, azpbs}."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    return {x for x in host.split(".") if len(x) >= 4 and x not in _HOST_NOISE}
+
+
+def publisher_mentions(ctx: Context) -> list[Mention]:
+    """The publisher, where the text names it as its host does: "Spotlight PA" on spotlightpa.org.
+
+    A run of one to three capitalized words whose letters, run together, are a label of the
+    page's host. Outlets are rarely written with an organization head ("WyoFile", "Cronkite
+    News"), so neither the head-word rule nor spaCy reliably finds them; the host says which
+    words are the outlet's name.
+    """
+    labels = host_labels(ctx.article.url)
+    if not labels:
+        return []
+    words, found = ctx.words, []
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        squashed = ""
+        for k in range(i, min(i + 3, len(words))):
+            if not (words[k][:1].isupper() or words[k].isdigit()):
+                break
+            squashed += re.sub(r"[^a-z0-9]", "", words[k].lower())
+            if squashed in labels or ("the" + squashed) in labels and k > i:
+                found.append(Mention(i, k + 1, "publisher"))
+                break
+    return found
 
 
 def _product_use(doc: Doc, end: int) -> bool:

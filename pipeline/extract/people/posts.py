@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
 from pipeline.extract.organizations.merge import government_country
+from pipeline.extract.organizations.recognizers import host_labels
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
     article_country,
@@ -325,6 +326,25 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     return None if country in others else country  # the article's main country is another's post
 
 
+def publisher(ctx: Context, orgs: list[OrgEntity]) -> OrgEntity | None:
+    """The article's publisher among its organizations: the one whose name, run together, is a label of the host."""
+    labels = host_labels(ctx.article.url)
+    found = [o for o in orgs if labels and any(re.sub(r"[^a-z0-9]", "", f.lower()) in labels
+                                               for f in (o.name, *o.aliases))]
+    return found[0] if len(found) == 1 else None
+
+
+def publisher_staff(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """A byline's author with no other body works for the publisher (the organization the host names)."""
+    if post.has_org:
+        return post
+    blocks = [(b.start, b.start + len(b.text)) for b in clues.ctx.article.blocks if b.kind == "byline"]
+    doc = clues.ctx.doc
+    if not any(s <= doc[m.start].idx < e for m in mentions for s, e in blocks):
+        return post
+    return replace(post, org=publisher(clues.ctx, clues.orgs))
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     from_patterns,
     from_parse,
@@ -338,6 +358,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_of_the_post,
     cabinet_government,
     state_government,
+    publisher_staff,
 )
 
 
