@@ -685,13 +685,3 @@ def test_media_name_keeps_its_word_when_the_text_says_the_news() -> None:
 def test_company_suffix_after_an_abbreviation_stays_in_the_name() -> None:
     got = orgs_of(f"Lecturers include Amit Rai, CEO of Kanchan Softworks Pvt. Ltd; and others. {BODY}")
     assert "Kanchan Softworks Pvt. Ltd" in got
-
-
-def test_us_school_districts_are_organizations() -> None:
-    """"Public Schools" and "School District" name districts, though "Schools" is plural and
-    "District" a place word elsewhere; a district's number is part of its name."""
-    got = orgs_of("Teachers at Tulsa Public Schools will get a raise. Ashley Willey sued Sweetwater County "
-                  "School District 1 leaders in April. The Springfield School District closed early.")
-    assert {"Tulsa Public Schools", "Sweetwater County School District 1", "Springfield School District"} <= set(got)
-    assert "Lincoln School" in orgs_of("The Lincoln School 2 students went home after the rain.")
-

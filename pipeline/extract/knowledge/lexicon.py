@@ -127,8 +127,6 @@ class Lexicon:
     party_plurals: set[str] = field(default_factory=set)  # "Scottish Conservatives", "Liberal Democrats"
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
     bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
-    bare_numbered_heads: set[str] = field(default_factory=set)  # "School District 1": a number with no "No."
-    compound_heads: dict[str, set[str]] = field(default_factory=dict)  # "schools" heads after "public", "county"
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
@@ -188,7 +186,7 @@ _OPTIONAL_ORG_LISTS = (
     "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
-    "bare_heads", "bare_numbered_heads",
+    "bare_heads",
 )
 
 
@@ -222,7 +220,6 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
         setattr(lex, _ORG_LIST_ATTR.get(key, key), {fold(w) for w in words[key]})
     for key in _OPTIONAL_ORG_LISTS:
         setattr(lex, key, {fold(w) for w in words.get(key, [])})
-    lex.compound_heads = {fold(h): {fold(w) for w in after} for h, after in words.get("compound_heads", {}).items()}
     people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
     for key in _PEOPLE_LISTS:
         setattr(lex, key, {fold(w) for w in people[key]})

@@ -199,32 +199,6 @@ def merge_spellings(orgs: list[OrgEntity]) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
-_MINOR = {"of", "for", "and", "the", "&", "on", "in", "at", "de", "du", "des", "la", "le"}
-
-
-def initials(name: str) -> str:
-    """The letters an acronym of ``name`` takes: "Dorchester County Public Schools" -> "DCPS"."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha() and w.lower() not in _MINOR).upper()
-
-
-def merge_initialisms(orgs: list[OrgEntity]) -> list[OrgEntity]:
-    """An acronym the text never defines joins the one organization of the article whose initials spell it.
-
-    "DCPS communications specialist ..." after "Dorchester County Public Schools": one body,
-    written twice; only when exactly one longer name fits, so an acronym never picks a body.
-    """
-    gone: set[int] = set()
-    for org in orgs:
-        if " " in org.name or not org.name.isupper() or not 2 <= len(org.name) <= 8:
-            continue
-        fits = [o for o in orgs if o is not org and id(o) not in gone and " " in o.name
-                and initials(o.name) == org.name.replace(".", "")]
-        if len(fits) == 1:
-            _absorb(fits[0], org)
-            gone.add(id(org))
-    return [o for o in orgs if id(o) not in gone]
-
-
 def _without_country(name: str) -> str | None:
     """"USAID Mission" for "USAID Liberia Mission": a body's country unit without its country."""
     words = name.split()

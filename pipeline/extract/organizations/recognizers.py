@@ -165,13 +165,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
 
 
 def _is_head(tok: Token, lex: Lexicon) -> bool:
-    return is_cap(tok) and (fold(tok.text) in lex.org_heads or compound_head(tok, lex))
-
-
-def compound_head(tok: Token, lex: Lexicon) -> bool:
-    """A head only after certain words: "Schools" in "Tulsa Public Schools", "District" in "X School District"."""
-    after = lex.compound_heads.get(fold(tok.text))
-    return bool(after) and tok.i > 0 and is_cap(tok.doc[tok.i - 1]) and fold(tok.doc[tok.i - 1].text) in after
+    return is_cap(tok) and fold(tok.text) in lex.org_heads
 
 
 def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
@@ -181,8 +175,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     for sent in ctx.sents:
         s0, s1 = sent.start, sent.end
         for i in range(s0, s1):
-            if folded[i] not in lex.org_heads and folded[i][:-1] not in lex.org_heads \
-                    and folded[i] not in lex.compound_heads:
+            if folded[i] not in lex.org_heads and folded[i][:-1] not in lex.org_heads:
                 continue  # the string test of both head tests below, before a Token is built
             tok = doc[i]
             nxt = doc[i + 1] if i + 1 < s1 else None

@@ -350,13 +350,10 @@ _GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
 
 
 def school_number(doc: Doc, end: int) -> int:
-    """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14", "School District 1"."""
+    """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
     if end >= len(doc) or fold(doc[end - 1].text) not in get_lexicon().numbered_heads \
             or "\n" in doc[end - 1].whitespace_:
         return end
-    if doc[end].text.isdigit() and len(doc[end].text) <= 3 and doc[end - 1].whitespace_ == " " \
-            and fold(doc[end - 1].text) in get_lexicon().bare_numbered_heads:
-        return end + 1  # "School District 1" (but "School 2 students": a count)
     if _GLUED_NUMBER.match(doc[end].text):
         return end + 1  # "No.2"
     k = end
