@@ -123,27 +123,3 @@ def test_visible_bylines_match_class_and_id_in_any_case() -> None:
     <h1>Headline of the story</h1><div class="Post-ByLine">By Jane Doe</div>
     <span class="AUTHOR-name">John Roe</span><p id="BYLINE-2">Reporting by Ann Poe</p></body></html>"""
     assert visible_bylines(parse_html(html)) == ["By Jane Doe", "John Roe", "Reporting by Ann Poe"]
-
-
-def _script_built_page(headline: str) -> str:
-    """A page built by scripts: no <h1> and no <article>, the headline named only by its class,
-    a long dek, the byline's date, and a menu date that htmldate would take."""
-    paras = "".join(f"<p>{PARA} Absatz {i}.</p>" for i in range(5))
-    return f"""<!doctype html><html lang="en"><head><title></title></head><body>
-    <div class="Nav"><a class="nav-link date" href="/issue">February 8th, 2020</a></div>
-    <div class="Typography__HeadlineText-sc-11n4cfh-3">{headline}</div>
-    <p class="Dek">Each undergraduate school will likely continue to offer its courses online through the summer.</p>
-    <div>By Jonah Charlton</div><div>May 22th, 2020 · 10:50 PM</div>{paras}</body></html>"""
-
-
-def test_a_headline_named_by_class_leads_to_the_byline_date() -> None:
-    page_html = _script_built_page("Penn adds seats to summer courses")
-    assert visible_dates(parse_html(page_html), "en", TODAY)[0].day == "2020-05-22"
-    assert page_dates(page_html)[0] == "2020-05-22"
-
-
-def test_a_long_headline_is_not_body_text_before_the_byline() -> None:
-    """Reading stops after two paragraphs of body; a headline of 80+ characters is not one of them."""
-    long = "Penn adds 300 seats to summer courses to compensate for cancelled internships and jobs"
-    assert len(long) >= 80
-    assert page_dates(_script_built_page(long))[0] == "2020-05-22"

@@ -142,7 +142,7 @@ def _excluded(el: HtmlElement) -> bool:
 
 
 def _headline(tree: HtmlElement) -> HtmlElement | None:
-    """The article's <h1> (inside <article>/<main> when there is one), else its title or headline element."""
+    """The article's <h1> (inside <article>/<main> when there is one), else its title element."""
     for path in (
         ".//article//h1",
         ".//main//h1",
@@ -150,9 +150,6 @@ def _headline(tree: HtmlElement) -> HtmlElement | None:
         ".//article//*[contains(@class, 'title') or contains(@class, 'headline')]",
         ".//main//*[contains(@class, 'title') or contains(@class, 'headline')]",
         ".//article//h2",
-        # no <h1> and no <article>: a script-built page names its headline only by class
-        # ("Typography__HeadlineText"), in any case
-        ".//body//*[contains(translate(@class, 'HEADLINE', 'headline'), 'headline')]",
     ):
         for h1 in tree.xpath(path):
             if len(" ".join(h1.text_content().split())) >= 8 and not _excluded(h1):
@@ -246,14 +243,13 @@ def visible_dates(tree: HtmlElement, lang: str | None = None, today: date | None
         # The byline sits between the headline and the body: once two paragraphs of body text
         # have passed, later dates are events, quotes or embedded posts.
         window = segs[max(0, start - _BEFORE_H1) : start + _AFTER_H1]
-        headline = start - max(0, start - _BEFORE_H1)  # its index in the window
         paragraphs = 0
         for i, seg in enumerate(window):
             prev = window[i - 1][-40:] + " " if i else ""
             for f in _read(prev + seg, "header", month_first, today, len(prev)):
                 if not prev or f not in _read(prev, "header", month_first, today):
                     found.append(f)
-            paragraphs += len(seg) >= _PARAGRAPH and i > headline  # a long headline is no body text
+            paragraphs += len(seg) >= _PARAGRAPH and i >= min(start, _BEFORE_H1)
             if paragraphs >= 2:
                 break
     # Pages repeat a few class names over hundreds of elements: each is matched once.
