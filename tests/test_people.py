@@ -899,3 +899,26 @@ def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -
     found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
     assert "Spotlight PA" not in orgs
     assert found["Stephen Caruso"] == (None, None)
+
+
+def test_headings_and_bodies_of_common_words_are_not_people() -> None:
+    """spaCy tags "Onsite Training" PERSON; words pages write in lower case and no given name make
+    it no name, while real names (given name first, or names only) stay."""
+    got = people_of("Onsite Training will be held in Manila for the graduates this year. "
+                    "Mark Green, a librarian, and Mutawakilu Iddrissu, a surgeon, spoke at the opening.")
+    assert "Onsite Training" not in got
+    assert {"Mark Green", "Mutawakilu Iddrissu"} <= set(got)
+
+
+def test_common_words_come_from_lower_case_uses() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from build_common_words import common_words
+
+    pages = ["the library opened", "a library and the results", "Our library results", "library results Mark",
+             "mark the results", "Mark Young", "Mark spoke"]
+    words = common_words(pages)
+    assert "library" in words and "results" in words  # lower case on 3+ pages
+    assert "mark" not in words  # lower case once: a name more often than a word

@@ -137,6 +137,7 @@ class Lexicon:
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
     given_names: set[str] = field(default_factory=set)  # given_names.txt: "Rosemary", "Bradley" (folded)
+    common_words: set[str] = field(default_factory=set)  # common_words.txt: "library", "results" (lower case)
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
@@ -223,6 +224,9 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
     for key in _PEOPLE_LISTS:
         setattr(lex, key, {fold(w) for w in people[key]})
+    common = models_dir / "common_words.txt"
+    if common.exists():
+        lex.common_words = {w for w in common.read_text("utf-8").split("\n")[1:] if w.strip()}
     given = models_dir / "given_names.txt"
     if given.exists():
         lex.given_names = {fold(w) for w in given.read_text("utf-8").split("\n")[1:] if w.strip()}

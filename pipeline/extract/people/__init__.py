@@ -153,6 +153,19 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
+def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
+    """Words of everyday English and no given name: spaCy's PERSON on a heading, a menu or a body.
+
+    A real name is made of names (Mutawakilu Iddrissu) or opens with a given name (Mark Green,
+    Rose Hill); "Select Results", "Cellular Biology" and "Penn State" have a word that pages
+    write in lower case (``models/common_words.txt``) and no given name (``given_names.txt``).
+    The caller asks only where neither an honorific nor a title vouches for the name ("Education
+    Minister Nor Azlina Hashim": "nor" is a common word).
+    """
+    folded = [fold(w) for w in words]
+    return not any(w in lex.given_names for w in folded) and any(w in lex.common_words for w in folded)
+
+
 def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     """Find the article's people with honorific, title and organization (one of ``orgs`` or a name)."""
     doc = ctx.doc
@@ -177,6 +190,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # a lone word with no honorific or title is too weak to be a person
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name
+        if honorific is None and not title and common_phrase(person.name_words, lex):
+            continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions):
             continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
