@@ -922,3 +922,13 @@ def test_common_words_come_from_lower_case_uses() -> None:
     words = common_words(pages)
     assert "library" in words and "results" in words  # lower case on 3+ pages
     assert "mark" not in words  # lower case once: a name more often than a word
+
+
+def test_a_given_name_and_a_surname_are_a_person_without_other_cues() -> None:
+    """spaCy misses names in a run-on list; a known given name and a surname that is no everyday
+    word make a person, while "Star Democrat" (a given name that is also a word) does not."""
+    got = people_of("Students receiving the recognition are: Emmy Brown-Varon: National Hispanic Recognition "
+                    "Award. Leland Courie: National Rural and Small Town Award. Molly Coughenour: National Rural "
+                    "and Small Town Award. The list ran in the Star Democrat on Friday.")
+    assert {"Leland Courie", "Molly Coughenour"} <= set(got)
+    assert "Star Democrat" not in got

@@ -274,8 +274,9 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     """Names spaCy missed that their context marks as people.
 
     Cues: a job title right after ("Nusrat Jahan, Director of X"; a sign-off "Signed: A B
-    Director") or right before ("Superintendent Karen Doyle"), and credits ("Reporting by
-    X; Editing by Y", "Photo: Agency/X", "X contributed to this report"). The name must be
+    Director") or right before ("Superintendent Karen Doyle"), credits ("Reporting by
+    X; Editing by Y", "Photo: Agency/X", "X contributed to this report"), and a known given
+    name with a surname that is no everyday word (``_given_pair``). The name must be
     2-4 name-shaped words that are not a place, an organization or a title.
     """
     doc, texts = ctx.doc, ctx.words
@@ -305,7 +306,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
                 and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
-                     or _in_name_list(doc, i, end, taken)):
+                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
             i = max(end, i + 1)
@@ -313,6 +314,23 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
         # "Primary Education Rosemary Seninde": a name may start inside a run that is none
         i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
     return found
+
+
+def _given_pair(doc: Doc, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
+    """"Leland Courie": a known given name and a surname, no more, no less, and neither an everyday word.
+
+    spaCy misses names in lists and run-on text ("Award▪ Leland Courie: National ..."). A
+    given name (``given_names.txt``) that pages never write in lower case ("Royal", "Star" are
+    words too, ``common_words.txt``), then one name-shaped word that is no everyday word, place,
+    title or organization word, and no capitalized word after them ("Jackson International
+    Airport"), is a person without any other cue.
+    """
+    first, last = (fold(w) for w in words) if len(words) == 2 else ("", "")
+    if first not in lex.given_names or first in lex.common_words or first in lex.name_blockers:
+        return False
+    if last in lex.name_blockers or last in lex.common_words or is_place(words[1]):
+        return False
+    return not (end < len(doc) and doc[end].text[:1].isupper())
 
 
 def _after_title_field(doc: Doc, i: int, lex: Lexicon) -> bool:
