@@ -685,3 +685,12 @@ def test_media_name_keeps_its_word_when_the_text_says_the_news() -> None:
 def test_company_suffix_after_an_abbreviation_stays_in_the_name() -> None:
     got = orgs_of(f"Lecturers include Amit Rai, CEO of Kanchan Softworks Pvt. Ltd; and others. {BODY}")
     assert "Kanchan Softworks Pvt. Ltd" in got
+
+
+def test_fields_and_things_in_everyday_words_are_not_organizations() -> None:
+    """spaCy tags "Social Media" and "Mechanical Engineering" ORG; everyday words with no head word and
+    no "the" make no body, while "the Federal Reserve" keeps its article and stays."""
+    got = orgs_of("Students learned Mechanical Engineering and Social Media skills at the centre. "
+                  "Rates set by the Federal Reserve rose again in March, and the Ministry of Education said so.")
+    assert "Mechanical Engineering" not in got and "Social Media" not in got
+    assert "Federal Reserve" in got and "Ministry of Education" in got

@@ -469,7 +469,24 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         if all(tok.i == words[0].i or (tok.ent_type_ == "ORG" and _ent_len(tok) > 1)
                for tok in doc if tok.text == t):
             return True  # "Technical" whose other uses are words of "Tamale Technical University"
+    if not has_head and _everyday_phrase(span, words, lex):
+        return True  # "Social Media", "Chemical Engineering", "Advanced Placement": a field or a thing
     return len(words) > 6 and not has_head
+
+
+def _everyday_phrase(span: Span, words: list[Token], lex: Lexicon) -> bool:
+    """Every word one that pages write in lower case (``models/common_words.txt``), and no "the" before it.
+
+    spaCy tags fields, subjects and things ORG ("Social Media", "Mechanical Engineering",
+    "Social Equity"); a body named by everyday words is spoken of with its article ("the
+    Federal Reserve", "the Freedom Caucus"), which keeps it. (Called only for a name with no
+    organization head word: "Reading Association" is one whatever its words.)
+    """
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False
+    if any(fold(t.text) in lex.collective_words for t in words):
+        return False  # "Technical Education Development Unit", "Sky News": a body's word
+    return all(fold(t.text) in lex.common_words or t.lower_ in {"of", "and", "the", "for", "&"} for t in words)
 
 
 def _ent_len(tok: Token) -> int:
