@@ -230,12 +230,3 @@ def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")
     assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")
-
-
-def test_a_written_weekday_moves_a_year_less_date_to_the_year_it_fits() -> None:
-    """A page stamped 1 January 2020 by a migrated archive: "Thursday, May 3" is 2018's (3 May 2020 is a Sunday)."""
-    assert events("The dialogue will be held on Thursday, May 3, at the library.", "2020-01-01") == [
-        ("2018-05-03", "2018-05-03")]
-    # the weekday agrees with the page's year: nothing moves
-    assert events("The dialogue will be held on Sunday, May 3, at the library.", "2020-01-01") == [
-        ("2020-05-03", "2020-05-03")]

@@ -187,30 +187,6 @@ def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> in
     return best.year
 
 
-def _weekday_year(text: str, month: int, day: int, year: int) -> int:
-    """The year a written weekday gives a year-less date: "Thursday, May 3" near 2020 is 2018's.
-
-    The year from the publication date (or the text) stands when its day has that weekday;
-    when it has not, the nearest year within WEEKDAY_YEARS whose day has it is taken (the page's
-    date is often wrong, its writer's weekday seldom). No such year: the given one stands.
-    """
-    wd = _WEEKDAYS.get(text.lstrip("(").lower()[:3]) if text[:1].isalpha() and "day" in text[:10].lower() else None
-    if wd is None or _valid_weekday(year, month, day, wd):
-        return year
-    near = [y for y in range(year - WEEKDAY_YEARS, year + WEEKDAY_YEARS + 1) if _valid_weekday(y, month, day, wd)]
-    return min(near, key=lambda y: (abs(y - year), -y)) if near else year
-
-
-def _valid_weekday(year: int, month: int, day: int, wd: int) -> bool:
-    try:
-        return date(year, month, day).weekday() == wd
-    except ValueError:
-        return False
-
-
-WEEKDAY_YEARS = 3  # how far a weekday may move a year-less date from the page's year
-
-
 class _Resolver:
     """Turns a regex match into (kind, first, last), or None when it is not a date."""
 
@@ -257,8 +233,6 @@ class _Resolver:
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
         y = self.year(m["y1"], mo, d, future)
-        if y is not None and not m["y1"]:
-            y = _weekday_year(m.group(0), mo, d, y)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
