@@ -932,12 +932,3 @@ def test_a_given_name_and_a_surname_are_a_person_without_other_cues() -> None:
                     "and Small Town Award. The list ran in the Star Democrat on Friday.")
     assert {"Leland Courie", "Molly Coughenour"} <= set(got)
     assert "Star Democrat" not in got
-
-
-def test_the_host_names_a_publisher_written_with_connectors() -> None:
-    """codefornepal.org: "Code for Nepal", though "for" is no capital and spaCy splits the name."""
-    found, orgs = _people_at("https://codefornepal.org/2014/11/training/",
-                             "Women learn computers in Kathmandu\n\nCode for Nepal conducted a survey of 200 women "
-                             "this summer. \"The training helped,\" said Ravi Kumar, founder of Code for Nepal.")
-    assert "Code for Nepal" in orgs
-    assert found["Ravi Kumar"] == ("founder", "Code for Nepal")

@@ -94,9 +94,6 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
 _HOST_NOISE = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "amp", "news", "online", "en"}
 
 
-_HOST_CONNECTORS = {"for", "of", "the", "and", "to", "&", "on", "in", "at"}  # "Code for Nepal" on codefornepal.org
-
-
 def host_labels(url: str | None) -> set[str]:
     """The labels of a URL's host that can name its publisher: "cronkitenews.azpbs.org" -> {cronkitenews, azpbs}."""
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", (url or "").lower()).split("/")[0].split(":")[0]
@@ -106,8 +103,7 @@ def host_labels(url: str | None) -> set[str]:
 def publisher_mentions(ctx: Context) -> list[Mention]:
     """The publisher, where the text names it as its host does: "Spotlight PA" on spotlightpa.org.
 
-    A run of one to three capitalized words (with connectors between them: "Code for Nepal")
-    whose letters, run together, are a label of the
+    A run of one to three capitalized words whose letters, run together, are a label of the
     page's host. Outlets are rarely written with an organization head ("WyoFile", "Cronkite
     News"), so neither the head-word rule nor spaCy reliably finds them; the host says which
     words are the outlet's name.
@@ -120,12 +116,11 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
         if not w[:1].isupper():
             continue
         squashed = ""
-        for k in range(i, min(i + 5, len(words))):
-            inner = k > i and words[k] in _HOST_CONNECTORS
-            if not (words[k][:1].isupper() or words[k].isdigit() or inner):
+        for k in range(i, min(i + 3, len(words))):
+            if not (words[k][:1].isupper() or words[k].isdigit()):
                 break
             squashed += re.sub(r"[^a-z0-9]", "", words[k].lower())
-            if not inner and (squashed in labels or ("the" + squashed) in labels and k > i):
+            if squashed in labels or ("the" + squashed) in labels and k > i:
                 found.append(Mention(i, k + 1, "publisher"))
                 break
     return found
