@@ -932,3 +932,9 @@ def test_a_given_name_and_a_surname_are_a_person_without_other_cues() -> None:
                     "and Small Town Award. The list ran in the Star Democrat on Friday.")
     assert {"Leland Courie", "Molly Coughenour"} <= set(got)
     assert "Star Democrat" not in got
+
+
+def test_names_with_accented_capitals_and_glued_initials_are_kept() -> None:
+    """"Zoë Ångström", "A.B. Chukwu": spaCy finds them, and a name word may open with Å or be "A.B."."""
+    got = people_of("The award went to Zoë Ångström, a teacher. Dr. A.B. Chukwu signed the deal.")
+    assert {"Zoë Ångström", "A.B. Chukwu"} <= set(got)
