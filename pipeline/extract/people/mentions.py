@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.people.titles import is_head, is_titleish, name_starts
 
@@ -331,8 +332,9 @@ def _given_pair(doc: Doc, end: int, words: tuple[str, ...], lex: Lexicon) -> boo
     first, last = (fold(w) for w in words) if len(words) == 2 else ("", "")
     if first not in lex.given_names or first in lex.common_words or first in lex.name_blockers:
         return False
-    if last in lex.name_blockers or last in lex.common_words or is_place(words[1]):
-        return False
+    if last in lex.name_blockers or last in lex.common_words or is_place(words[1]) \
+            or any(not p.alt for p in get_gazetteer().lookup(" ".join(words))):
+        return False  # ("Dong Thap": a province, though "Dong" is a given name)
     return not (end < len(doc) and doc[end].text[:1].isupper())
 
 
