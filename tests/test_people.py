@@ -939,3 +939,12 @@ def test_names_with_accented_capitals_and_glued_initials_are_kept() -> None:
     got = people_of("The award went to Zoë Ångström, a teacher. Dr. A.B. Chukwu signed the deal. "
                     "Professor Oluwaseun Adébáyọ̀, the dean, spoke at the ceremony in Lagos.")
     assert {"Zoë Ångström", "A.B. Chukwu", "Oluwaseun Adébáyọ̀"} <= set(got)
+
+
+def test_a_host_label_that_is_an_everyday_word_names_no_publisher() -> None:
+    """education.gov.za: "Education" is a word of the ministry's name and of a title, not the publisher."""
+    found, orgs = _people_at("https://www.education.gov.za/news/statement/",
+                             "Results released\n\nMinister of Basic Education Nomvula Dlamini said the Department "
+                             "of Basic Education would publish the results on Friday.")
+    assert "Education" not in orgs
+    assert found["Nomvula Dlamini"][0] == "Minister of Basic Education"

@@ -104,14 +104,15 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
     """The publisher, where the text names it as its host does: "Spotlight PA" on spotlightpa.org.
 
     A run of one to three capitalized words whose letters, run together, are a label of the
-    page's host. Outlets are rarely written with an organization head ("WyoFile", "Cronkite
-    News"), so neither the head-word rule nor spaCy reliably finds them; the host says which
-    words are the outlet's name.
+    page's host, unless it is one everyday word ("Education" on education.gov.za). Outlets are
+    rarely written with an organization head ("WyoFile", "Cronkite News"), so neither the
+    head-word rule nor spaCy reliably finds them; the host says which words are the outlet's name.
     """
     labels = host_labels(ctx.article.url)
     if not labels:
         return []
     words, found = ctx.words, []
+    common = get_lexicon().common_words
     for i, w in enumerate(words):
         if not w[:1].isupper():
             continue
@@ -121,7 +122,8 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
                 break
             squashed += re.sub(r"[^a-z0-9]", "", words[k].lower())
             if squashed in labels or ("the" + squashed) in labels and k > i:
-                found.append(Mention(i, k + 1, "publisher"))
+                if k > i or w.lower() not in common:  # "Education" on education.gov.za: a word, not a name
+                    found.append(Mention(i, k + 1, "publisher"))
                 break
     return found
 
