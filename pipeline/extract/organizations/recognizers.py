@@ -100,6 +100,11 @@ def host_labels(url: str | None) -> set[str]:
     return {x for x in host.split(".") if len(x) >= 4 and x not in _HOST_NOISE}
 
 
+def squash(text: str) -> str:
+    """Lower-case letters and digits only: how a host spells a name ("Spotlight PA" -> "spotlightpa")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def publisher_mentions(ctx: Context) -> list[Mention]:
     """The publisher, where the text names it as its host does: "Spotlight PA" on spotlightpa.org.
 
@@ -120,7 +125,7 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
         for k in range(i, min(i + 3, len(words))):
             if not (words[k][:1].isupper() or words[k].isdigit()):
                 break
-            squashed += re.sub(r"[^a-z0-9]", "", words[k].lower())
+            squashed += squash(words[k])
             if squashed in labels or ("the" + squashed) in labels and k > i:
                 if k > i or w.lower() not in common:  # "Education" on education.gov.za: a word, not a name
                     found.append(Mention(i, k + 1, "publisher"))

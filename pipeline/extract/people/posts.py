@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
 from pipeline.extract.organizations.merge import government_country
-from pipeline.extract.organizations.recognizers import host_labels
+from pipeline.extract.organizations.recognizers import host_labels, squash
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
     article_country,
@@ -329,8 +329,7 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
 def publisher(ctx: Context, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's publisher among its organizations: the one whose name, run together, is a label of the host."""
     labels = host_labels(ctx.article.url)
-    found = [o for o in orgs if labels and any(re.sub(r"[^a-z0-9]", "", f.lower()) in labels
-                                               for f in (o.name, *o.aliases))]
+    found = [o for o in orgs if labels and any(squash(f) in labels for f in (o.name, *o.aliases))]
     return found[0] if len(found) == 1 else None
 
 
