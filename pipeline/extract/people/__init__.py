@@ -43,7 +43,7 @@ the gazetteer does not know stays in the title ("Ontario Education Minister").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
@@ -153,25 +153,6 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
-def without_everyday_edge(m: Mention, lex: Lexicon) -> Mention:
-    """A name run on into an everyday word loses it: "Terri Dixon Comment", "Supt Aurora Lora".
-
-    Page chrome ("Comment" after a byline) and unlisted abbreviations ("Supt") join a name's
-    capitals. Only a three-word run that opens with a known given name loses a last everyday
-    word, and only when the word before it is a surname (no given name or initial: "Renee R.
-    Curry" keeps "Curry"); a first everyday word goes when a given name follows it.
-    """
-    w = [fold(x) for x in m.words]
-    if len(w) < 3:
-        return m
-    if w[0] in lex.given_names and w[-1] in lex.common_words and w[-1] not in lex.given_names \
-            and w[-2] not in lex.given_names and len(w[-2]) >= 3 and "." not in w[-2]:
-        return replace(m, end=m.end - 1, words=m.words[:-1])
-    if w[0] in lex.common_words and w[0] not in lex.given_names and w[1] in lex.given_names:
-        return replace(m, start=m.start + 1, words=m.words[1:])
-    return m
-
-
 def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     """Words of everyday English and no given name: spaCy's PERSON on a heading, a menu or a body.
 
@@ -191,7 +172,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     lex = get_lexicon()
     parser = TitleParser(doc, lex, orgs)
     mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
-    mentions = [without_everyday_edge(m, lex) for m in mentions]
     persons = _group(mentions)
     clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
                   ctx.cue_ends("people"))
