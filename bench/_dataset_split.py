@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from _topic import Spread, host, write_split
+from _topic import Spread, host, source_args, write_split
 
 LABEL = {"E": "education", "O": "other"}
 
@@ -97,3 +97,16 @@ def write_part(built: list[tuple[dict[str, object], bytes]], split: str, part: s
     return write_split(built, f"{split} {kind} {part}", lambda row: str(row["file"]).startswith(f"{split}/{part}-"),
                        spread=Spread(site_pages=site_pages, repository_pages=repository_pages),
                        rivals=lambda row: row["split"] != split)
+
+
+def build_part(argv: list[str], sources: tuple[Source, ...], split: str, part: str, *, site_pages: int,
+               repository_pages: int, need_title: bool = False) -> int:
+    """A part builder's whole run: the clones named on the command line, every labelled row, the part written.
+
+    Exit status 2 when a clone is missing (``source_args`` says which), else ``write_part``'s.
+    """
+    clones = source_args(argv, {s.key for s in sources})
+    if clones is None:
+        return 2
+    built = rows_and_pages(sources, clones, split, part, need_title=need_title)
+    return write_part(built, split, part, site_pages=site_pages, repository_pages=repository_pages)

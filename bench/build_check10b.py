@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _dataset_split import Article, Source, rows_and_pages, write_part  # noqa: E402
-from _topic import git_show, source_args  # noqa: E402
+from _dataset_split import Article, Source, build_part  # noqa: E402
+from _topic import git_show  # noqa: E402
 
 SPLIT = "check10"
 PART = "b"
@@ -215,11 +215,7 @@ SOURCES = (
 
 
 def main(argv: list[str]) -> int:
-    clones = source_args(argv, {s.key for s in SOURCES})
-    if clones is None:
-        return 2
-    built = rows_and_pages(SOURCES, clones, SPLIT, PART)
-    return write_part(built, SPLIT, PART, site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES)
+    return build_part(argv, SOURCES, SPLIT, PART, site_pages=MAX_SITE_PAGES, repository_pages=MAX_REPOSITORY_PAGES)
 
 
 if __name__ == "__main__":
