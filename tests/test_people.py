@@ -948,3 +948,11 @@ def test_a_host_label_that_is_an_everyday_word_names_no_publisher() -> None:
                              "of Basic Education would publish the results on Friday.")
     assert "Education" not in orgs
     assert found["Nomvula Dlamini"][0] == "Minister of Basic Education"
+
+
+def test_org_title_after_a_comma_opens_the_next_item_of_a_list() -> None:
+    found = people_of("Speakers included Dean Rosa Lind, World Health Organization Adviser Tom Berg, and "
+                      "Principal Ana Ruiz.")
+    assert found["Rosa Lind"][2] != "World Health Organization"  # Berg's body, not Lind's
+    assert found["Tom Berg"][1:] == ("Adviser", "World Health Organization")
+

@@ -88,6 +88,8 @@ class Affiliations:
             while end < limit and all(unicodedata.category(c) == "So" for c in doc[end].text):
                 end += 1  # "Sugar Labs® liaison": a brand mark belongs to the name, not the title
             after = self.parser.parse(end, limit) if end < limit and doc[end].is_alpha else None
+            if after is not None and self._next_names(end, after.end):
+                return None  # "A, NBER Fellow B, and C": "NBER Fellow" is B's, not A's
             if after is not None and after.title and after.org is None:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
