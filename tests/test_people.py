@@ -956,3 +956,11 @@ def test_org_title_after_a_comma_opens_the_next_item_of_a_list() -> None:
     assert found["Rosa Lind"][2] != "World Health Organization"  # Berg's body, not Lind's
     assert found["Tom Berg"][1:] == ("Adviser", "World Health Organization")
 
+
+
+def test_a_generation_after_the_surname_is_part_of_the_name() -> None:
+    found = people_of("Robert Kennedy III spoke to the pupils. Dr. Kofi Mensah Jr., the principal of Hill "
+                      "School, thanked him. Mensah said the library will open.")
+    assert "Robert Kennedy III" in found
+    assert found["Kofi Mensah Jr."][1:] == ("principal", "Hill School")
+    assert "Mensah" not in found and "Kofi Mensah" not in found  # the later mention is the same person

@@ -136,6 +136,7 @@ class Lexicon:
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
+    generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
     given_names: set[str] = field(default_factory=set)  # given_names.txt: "Rosemary", "Bradley" (folded)
     common_words: set[str] = field(default_factory=set)  # common_words.txt: "library", "results" (lower case)
@@ -225,6 +226,7 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
     for key in _PEOPLE_LISTS:
         setattr(lex, key, {fold(w) for w in people[key]})
+    lex.generational_suffixes = set(people.get("generational_suffixes", []))
     common = models_dir / "common_words.txt"
     if common.exists():
         lex.common_words = {w for w in common.read_text("utf-8").split("\n")[1:] if w.strip()}

@@ -102,6 +102,18 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
     return j
 
 
+def _with_generation(doc: Doc, end: int, lex: Lexicon) -> int:
+    """A name's end with the generation written after it ("King Jr.", "Kennedy III", "Abdullah II").
+
+    spaCy's PERSON entity often stops before the suffix, and "Jr." or "III" is no name word;
+    the guidelines keep the fullest form, suffix included.
+    """
+    if end < len(doc) and doc[end].text in lex.generational_suffixes and doc[end - 1].whitespace_ \
+            and (end + 1 == len(doc) or not _name_word(doc[end + 1])):
+        return end + 1
+    return end
+
+
 def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     text = doc[start:end].text.replace(" - ", "-")
     return tuple(text.split())
@@ -146,6 +158,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         if hons and end < n:
             name_end = _name_run(doc, end, lex, True, in_org)
             if name_end > end:
+                name_end = _with_generation(doc, name_end, lex)
                 mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
                 taken.update(range(i, name_end))
                 i = name_end
@@ -167,6 +180,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
                 end += 2  # "Marsha Campbell-Grant": spaCy's entity stops at the hyphen
         if end <= start:
             continue
+        end = _with_generation(doc, end, lex)
         words = _words(doc, start, end)
         text = " ".join(words)
         if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
