@@ -964,13 +964,3 @@ def test_a_generation_after_the_surname_is_part_of_the_name() -> None:
     assert "Robert Kennedy III" in found
     assert found["Kofi Mensah Jr."][1:] == ("principal", "Hill School")
     assert "Mensah" not in found and "Kofi Mensah" not in found  # the later mention is the same person
-
-
-def test_a_name_in_capitals_is_a_person() -> None:
-    found = people_of("The school will open in May. The letter was signed by DR. MARY ATIENO, Permanent "
-                      "Secretary. Photo: JAMES K. MWANGI")
-    assert found["Mary Atieno"][:2] == ("Dr", "Permanent Secretary")
-    assert "James K. Mwangi" in found
-    found = people_of("The school will open in May. MARY SEACOLE AWARD WINNERS ANNOUNCED. The GRACE "
-                      "SCHOOL LIBRARY opens.")
-    assert not found

@@ -164,7 +164,6 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
                 i = name_end
                 continue
         i += 1
-    mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
             continue
@@ -333,56 +332,6 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
         # "Primary Education Rosemary Seninde": a name may start inside a run that is none
         i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
     return found
-
-
-CAPS_WORD = re.compile(r"^[A-Z][A-Z'\u2019-]+\.?$|^[A-Z]\.?$")
-
-
-def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
-    """Names written in capitals: "Issued by JOHN SMITH, Director", "DR. KWAME ASANTE", "By SARAH KIMANI".
-
-    Press releases, OCR'd letters and photo credits put signatures and bylines in capitals,
-    where spaCy sees no PERSON and the name-word shape fails. A whole capitals run of 2-4
-    words (nothing in capitals right before or after it) is a name when its first word is a
-    known given name that is no everyday word and every other word is a name too: no
-    everyday word, title, place or organization word ("MARY SEACOLE AWARD" is a heading).
-    The name is given in title case.
-    """
-    doc, texts = ctx.doc, ctx.words
-    n = len(doc)
-    found: list[Mention] = []
-    i = 0
-    while i < n:
-        if not CAPS_WORD.match(texts[i]) or i in taken or i in in_org:
-            i += 1
-            continue
-        end = i
-        while end < n and end not in taken and end not in in_org and (CAPS_WORD.match(texts[end]) or (
-                texts[end] == "." and end + 1 < n and CAPS_WORD.match(texts[end + 1]))):  # "DR. MARY"
-            end += 1
-        start, hons = i, []
-        hon_end, hons = _honorifics_at(doc, i, lex)
-        if hons:
-            start = hon_end
-        words = [texts[k] for k in range(start, end) if texts[k] != "."]
-        before_caps = i > 0 and texts[i - 1].isupper() and texts[i - 1].isalpha()
-        if 2 <= len(words) <= 4 and not before_caps and _capitals_name(words, lex):
-            title = tuple(w.title() if len(w) > 1 else w for w in words)
-            found.append(Mention(start, end, title, hons, i if hons else -1))
-            taken.update(range(i, end))
-        i = end
-    return found
-
-
-def _capitals_name(words: list[str], lex: Lexicon) -> bool:
-    """Is a run of capitals words a person's name (see ``_capitals_names``)?"""
-    folded = [fold(w.rstrip(".")) for w in words]
-    if folded[0] not in lex.given_names or folded[0] in lex.common_words or folded[0] in lex.name_blockers:
-        return False
-    rest = [w for w in folded[1:] if len(w) > 1]
-    return bool(rest) and not any(w in lex.common_words or w in lex.name_blockers
-                                  or _org_word(w, lex) or is_place(w.title()) for w in rest) \
-        and not is_place(" ".join(w.title() for w in words))
 
 
 def _given_pair(doc: Doc, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
