@@ -86,7 +86,6 @@ class Lexicon:
     title_like_honorifics: dict[str, str] = field(default_factory=dict)
     military_ranks: set[str] = field(default_factory=set)
     name_like_ranks: set[str] = field(default_factory=set)
-    unrecorded_prefixes: set[str] = field(default_factory=set)  # "Pastor", "Pak", "Herr": not the name
     title_heads: set[str] = field(default_factory=set)
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
@@ -210,7 +209,6 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     lex.title_like_honorifics = dict(hon.get("title_like", {}))
     lex.military_ranks = {fold(k) for k in hon.get("military_ranks", [])}
     lex.name_like_ranks = {fold(k) for k in hon.get("name_like_ranks", [])}
-    lex.unrecorded_prefixes = {fold(k) for k in hon.get("unrecorded", [])}
     for row in _read_jsonl(models_dir / "titles.jsonl"):
         kind = row.get("kind")
         if kind in _TITLE_SETS:

@@ -233,8 +233,7 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             start = hon_end
             continue
         word = fold(doc[start].text)
-        lead = (word in lex.military_ranks or word in lex.name_groups or word.rstrip(".") in lex.unrecorded_prefixes) \
-            and end - start >= 3
+        lead = (word in lex.military_ranks or word in lex.name_groups) and end - start >= 3
         if not (lead or doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
                 or word in lex.honorifics or start in in_org or not _name_word(doc[start])):
             break
@@ -255,7 +254,7 @@ def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> 
     if not _name_word(prev) or prev.is_stop or start - 1 in in_org \
             or prev.ent_type_ not in {"", "PERSON", "GPE", "NORP"} \
             or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
-            or fold(prev.text) in lex.name_groups or fold(prev.text) in lex.unrecorded_prefixes:
+            or fold(prev.text) in lex.name_groups:
         return False
     if start - 1 == 0 or prev.is_sent_start:
         return True
