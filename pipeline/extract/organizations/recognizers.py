@@ -490,8 +490,7 @@ def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:
         else:
             break
         initials = [doc[w].text[0].upper() for w in reversed(words)]
-        spare = [fold(doc[w].text) in lex.org_heads for w in reversed(words)]
-        if initials and (initials[0] == letters[0] or spare[0]) and _spelled(letters, initials, spare) \
+        if initials and initials[0] == letters[0] and _subsequence(letters, initials) \
                 and initials[-1] == letters[-1]:
             start = words[-1]
             span = doc[start:paren]
@@ -501,17 +500,9 @@ def _spell_back(doc: Doc, paren: int, acr: str, lex: Lexicon) -> Mention | None:
     return None
 
 
-def _spelled(letters: list[str], initials: list[str], spare: list[bool]) -> bool:
-    """Do the capitalized words' initials spell the acronym, each word used, in order?
-
-    An acronym may leave out an organization head word ("Department of Molecular and Cellular
-    Biology (MCB)") but no other word: names before it ("the labs of Andrew Murray and Rachel
-    Gaudet in the Department ...") are not part of the organization.
-    """
-    n = len(letters)
-    reach = {0}  # how many letters the words so far can have spelled
-    for initial, head in zip(initials, spare, strict=True):
-        reach = {k + 1 for k in reach if k < n and initial == letters[k]} | (reach if head else set())
-        if not reach:
-            return False
-    return n in reach
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    """Every initial (word) is used by the acronym in order, allowing skipped small words."""
+    if len(initials) < len(letters) - 1:
+        return False
+    it = iter(initials)
+    return all(any(c == x for x in it) for c in letters)
