@@ -219,10 +219,3 @@ def test_markdown_link_text_names_a_place() -> None:
     got = places("Based on similar programs in the [Philippines](http://example.org/articles/philippines-in) "
                  "and [El Salvador](http://example.org/a), Liberia now takes taxes by phone.")
     assert got["Philippines"].country_code == "PH" and got["El Salvador"].country_code == "SV"
-
-
-def test_a_block_opening_with_a_city_in_capitals_is_a_dateline() -> None:
-    found = places("School gardens teach math\n\nTUCSON – Pupils plant carrots in the school garden every spring."
-                   "\n\nNOTE: The garden is open to parents.\n\nUPDATE - The school said it will reopen.")
-    assert found["Tucson"].kind == "city" and found["Tucson"].country_code == "US"
-    assert set(found) == {"Tucson"}  # "NOTE:", "UPDATE -": capitals before a colon, no place

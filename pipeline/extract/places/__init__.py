@@ -63,10 +63,7 @@ _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|fe
 # "... headline CAMBRIDGE, Mass, February 5, 2013 -": a dateline after a headline on one line.
 _DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                            r"[a-z]*\.?\s+\d")
-_DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d|[A-Z][A-Za-z.]{1,12}\s*(?:—|–|-|\())|\(|:|—|–|-)")
-# A block opening in capitals before dateline punctuation: "TUCSON –", "HARRISBURG —",
-# "CAMBRIDGE, Mass. -" (spaCy tags such words neither a place nor a proper noun).
-_DATELINE_START = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:))")
+_DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
 _COORD = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|,?\s+(?:and|or))\s*")
@@ -177,8 +174,6 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                 extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
-    spans.extend((m.start(1), m.end(1), "DATELINE") for m in _DATELINE_START.finditer(text)
-                 if _DATELINE.match(text, m.end(1)))
     # Markdown posts: spaCy reads "[Philippines](http://..." as one token; a link's text
     # that is a whole known name is a candidate of its own.
     spans.extend((m.start(1), m.end(1), "LINK") for m in _MD_LINK.finditer(text)
@@ -608,8 +603,6 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                                        or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
-            if not candidates and label == "DATELINE":
-                continue  # "NOTE:", "UPDATE -": capitals before a colon or dash, no place
         elif name.isupper() or name.casefold() in gaz.not_places:
             # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
             candidates = [p for p in candidates if p.kind == "country"]
