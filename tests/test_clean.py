@@ -291,6 +291,22 @@ def test_html_byline_element_becomes_byline_block_and_authors() -> None:
     assert art.text[byline[0].start:].startswith("By Maria Lopez and Tom Reed")
 
 
+def test_byline_element_with_date_and_outlet_lines() -> None:
+    """A byline element's "By NAME" line is read apart from the date and outlet lines around it."""
+    html = (
+        "<html><body><main><article><h1>Schools reopen after the floods in the north</h1>"
+        '<p class="byline"><span>Wednesday, Feb. 6, 2013<br/></span> By <span class="upper">Maria Lopez'
+        '</span><br/> Valley News<br/><a href="#comments">Comment</a></p>'
+        + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
+                  f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
+        + "</article></main></body></html>"
+    )
+    art = clean_html(html, "https://news.example.com/a")
+    assert art.authors == ["Maria Lopez"]
+    byline = [b for b in art.blocks if b.kind == "byline"]
+    assert [b.text for b in byline] == ["By Maria Lopez \u00b7 Valley News"]
+
+
 def test_text_front_matter_author_and_by_line() -> None:
     """Front-matter ``author:`` and a leading "By NAME, TITLE" line name the authors in the text."""
     body = "\n\n".join(["Teachers in the capital returned to work on Monday after a two-week strike over pay "

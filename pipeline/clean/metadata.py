@@ -493,6 +493,7 @@ def split_authors(
 
 _BYLINE_CASE = str.maketrans("BYLINEAUTHOR", "bylineauthor")
 _NOT_BYLINE = re.compile(r"bio|avatar|image|photo|img|social|share|follow|more|list|box|card", re.I)
+_BYLINE_CONTROLS = {"comment", "comments", "share", "print", "email", "e-mail", "follow", "tweet", "more"}
 _BY_LINE = re.compile(r"^\s*(?:written |reported |story |text )?by\s+\S", re.I)
 _MAX_BYLINE = 160
 
@@ -535,7 +536,7 @@ def visible_bylines(tree: HtmlElement) -> list[str]:
             continue
         if any(k in kept for k in el.iterancestors()):
             continue  # inside a byline already read
-        text = " ".join(el.text_content().split())
+        text = _by_line(el) or " ".join(el.text_content().split())
         if not text or len(text) > _MAX_BYLINE:
             continue
         if any(text in seen or seen in text for seen in out):
@@ -545,6 +546,35 @@ def visible_bylines(tree: HtmlElement) -> list[str]:
         if len(out) >= 3:
             break
     return out
+
+
+def _lines(el: HtmlElement, out: list[str]) -> None:
+    """``el``'s text with a line break for each ``<br>`` (text_content() drops them)."""
+    if el.tag == "br":
+        out.append("\n")
+    elif isinstance(el.tag, str):
+        out.append(el.text or "")
+        for child in el:
+            _lines(child, out)
+    out.append(el.tail or "")
+
+
+def _by_line(el: HtmlElement) -> str | None:
+    """The "By NAME" line of a byline element that also holds a date and the outlet.
+
+    ``<p class="byline">Wednesday, Feb. 6, 2013<br/>By <span>Lauren Saria</span><br/>Cronkite
+    News</p>`` reads as one run-on string whose name no splitter finds; its lines do not.
+    """
+    parts: list[str] = []
+    _lines(el, parts)
+    parts[-1] = ""  # the element's own tail is outside it
+    lines = [line for line in (" ".join(x.split()) for x in "".join(parts).split("\n")) if line]
+    at = next((k for k, line in enumerate(lines) if _BY_LINE.match(line)), None)
+    if at is None:
+        return None
+    outlet = [line for line in lines[at + 1:at + 3] if line[:1].isupper() and len(line.split()) <= 4
+              and not _DATED.search(line) and line.casefold() not in _BYLINE_CONTROLS]
+    return " \u00b7 ".join([lines[at], *outlet])  # "By A · Cronkite News": the outlet line stays
 
 
 def byline_text(authors: list[str]) -> str:
