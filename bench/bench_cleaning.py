@@ -74,7 +74,7 @@ def extractors() -> dict[str, Callable[[str, str], str]]:
             return ""
         # The byline and figure captions are kept as blocks of their own for the people table (captions after
         # the body); cleaning-dev's gold bodies leave both out.
-        return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline", "caption", "credit"})
+        return "\n\n".join(b.text for b in art.blocks if b.kind not in {"title", "byline", "caption"})
 
     def readability(html: str, url: str) -> str:
         from lxml import html as lhtml

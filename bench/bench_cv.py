@@ -159,7 +159,7 @@ def _ours_body(html: str, url: str, rules: frozenset[str]) -> str:
                                                 frozenset())["title"] or "")
     if blocks and _same_title(blocks[0][1], title):
         blocks = blocks[1:]
-    return "\n\n".join(t for k, t in blocks if k not in {"byline", "caption", "credit"})
+    return "\n\n".join(t for k, t in blocks if k not in {"byline", "caption"})
 
 
 _TITLE: dict = {}  # per page: its title and its parsed tree, shared by the variants

@@ -44,7 +44,7 @@ class RawPage:
 class Block:
     """A structural unit of the cleaned text; ``start`` is its offset in ``Article.text``."""
 
-    kind: str  # title, byline, heading, paragraph, list_item, quote, table, caption, credit
+    kind: str  # title, heading, paragraph, list_item, quote, table, caption
     text: str
     start: int
 

@@ -307,21 +307,6 @@ def test_byline_element_with_date_and_outlet_lines() -> None:
     assert [b.text for b in byline] == ["By Maria Lopez \u00b7 Valley News"]
 
 
-def test_trailing_credit_line_is_kept_as_a_credit_block() -> None:
-    """"X contributed to this story" names a person: kept as a ``credit`` block, not dropped or counted as body."""
-    html = (
-        "<html><body><main><article><h1>Schools reopen after the floods in the north</h1>"
-        + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
-                  f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
-        + "<hr/><p><em>Staff writer Maria Lopez contributed to this story.</em></p>"
-        + "<p>Follow our coverage of the floods at the link above.</p></article></main></body></html>"
-    )
-    art = clean_html(html, "https://news.example.com/a")
-    assert [(b.kind, b.text) for b in art.blocks if b.kind == "credit"] == [
-        ("credit", "Staff writer Maria Lopez contributed to this story.")]
-    assert "Follow our coverage" not in art.text
-
-
 def test_text_front_matter_author_and_by_line() -> None:
     """Front-matter ``author:`` and a leading "By NAME, TITLE" line name the authors in the text."""
     body = "\n\n".join(["Teachers in the capital returned to work on Monday after a two-week strike over pay "

@@ -77,7 +77,6 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
     return {
         "anywhere": rx("drop_anywhere"),
         "trailing": rx("drop_trailing"),
-        "credit": rx("credit_trailing") if data.get("credit_trailing") else re.compile(r"(?!)"),
         "max_words": int(data.get("max_words", 40)),
         "trailing_blocks": int(data.get("trailing_blocks", 4)),
     }
@@ -314,7 +313,7 @@ def _covers_page(blocks: Blocks, paragraphs: int) -> bool:
 
 
 def _filter(blocks: Blocks) -> Blocks:
-    """Drop short blocks that match the boilerplate phrase lists; a trailing credit line becomes a ``credit`` block."""
+    """Drop short blocks that match the boilerplate phrase lists."""
     rules = _rules()
     anywhere, trailing = rules["anywhere"], rules["trailing"]
     max_words, tail = int(rules["max_words"]), int(rules["trailing_blocks"])  # type: ignore[call-overload]
@@ -326,8 +325,6 @@ def _filter(blocks: Blocks) -> Blocks:
                 continue
             if i >= n - tail and trailing.search(text):  # type: ignore[union-attr]
                 continue
-            if i >= n - tail and rules["credit"].search(text):  # type: ignore[union-attr]
-                kind = "credit"  # "Reporting by A; Editing by B", "C contributed to this story": people
         out.append((kind, text))
     return out
 

@@ -40,7 +40,7 @@ def looks_like_listing(blocks: Sequence[Block]) -> bool:
 
     Figure captions are not the body's structure: a photo story's dozen captions do not make it a listing.
     """
-    body = [b for b in blocks if b.kind not in {"title", "caption", "credit"}]
+    body = [b for b in blocks if b.kind not in {"title", "caption"}]
     if len(body) < 8:
         return False
     words = [len(b.text.split()) for b in body]
