@@ -964,9 +964,3 @@ def test_a_generation_after_the_surname_is_part_of_the_name() -> None:
     assert "Robert Kennedy III" in found
     assert found["Kofi Mensah Jr."][1:] == ("principal", "Hill School")
     assert "Mensah" not in found and "Kofi Mensah" not in found  # the later mention is the same person
-
-
-def test_a_title_field_stops_before_the_next_name_of_a_list() -> None:
-    found = people_of("Today, Jane Doe, Director of Planning and John Roe, Director of Finance, signed it.")
-    assert found["Jane Doe"][1] == "Director of Planning"
-    assert found["John Roe"][1] == "Director of Finance"

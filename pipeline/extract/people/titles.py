@@ -345,8 +345,7 @@ class TitleParser:
                     or doc[run].like_num
                     or (doc[run].lower_ in {"and", "in", "for", "of", "&"} and run + 1 < limit
                         and _cap(doc[run + 1]) and run + 1 not in self.org_start
-                        and not self._is_title_start(run + 1)
-                        and not self._person_at(run + 1))  # "Director of Planning and John Roe, ..."
+                        and not self._is_title_start(run + 1))
                     or (doc[run].lower_ == "and" and run + 2 < limit and doc[run + 1].lower_ == "the"
                         and _cap(doc[run + 2]) and run + 2 not in self.org_start
                         and not self._is_title_start(run + 2))
@@ -369,11 +368,6 @@ class TitleParser:
                 continue
             break
         return j
-
-    def _person_at(self, k: int) -> bool:
-        """Does a person's name start at token ``k`` (a known given name, or spaCy's PERSON)?"""
-        tok = self.doc[k]
-        return name_starts(self.doc, k, self.lex) or (tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON")
 
     def generic_unit(self, org: OrgEntity) -> bool:
         """"National Office", "Regional Office": a unit named by generic words only, of no named body."""
