@@ -964,10 +964,3 @@ def test_a_generation_after_the_surname_is_part_of_the_name() -> None:
     assert "Robert Kennedy III" in found
     assert found["Kofi Mensah Jr."][1:] == ("principal", "Hill School")
     assert "Mensah" not in found and "Kofi Mensah" not in found  # the later mention is the same person
-
-
-def test_contact_and_posted_by_lines_name_people() -> None:
-    article = clean_text("Schools to reopen\n\nPress release, 20 February 2017\n\nContact: Roshan Ghimire\n\n"
-                         "The council announced that schools in the valley will reopen on Monday after repairs.")
-    found = {p.name for p in people.extract(Context(doc=get_nlp()(article.text), article=article), []).rows}
-    assert "Roshan Ghimire" in found
