@@ -694,3 +694,10 @@ def test_fields_and_things_in_everyday_words_are_not_organizations() -> None:
                   "Rates set by the Federal Reserve rose again in March, and the Ministry of Education said so.")
     assert "Mechanical Engineering" not in got and "Social Media" not in got
     assert "Federal Reserve" in got and "Ministry of Education" in got
+
+
+def test_an_undefined_acronym_spelled_by_a_name_of_the_article_is_that_body() -> None:
+    found = orgs_of("The Higher Education Commission released funds. Chairman HEC Dr Mukhtar Ahmed said "
+                    "the HEC will pay universities by June. The WHO and the UN were not involved.")
+    assert "HEC" in found["Higher Education Commission"]
+    assert "HEC" not in found

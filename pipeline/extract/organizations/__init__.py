@@ -81,6 +81,7 @@ from pipeline.extract.organizations.merge import (
 from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
+    initialisms,
     gazetteer_mentions,
     head_initial_mentions,
     publisher_mentions,
@@ -239,6 +240,7 @@ def extract(ctx: Context) -> Organizations:
         strong.append(m)
     strong += known_units(doc, gaz, strong, lex)
     acro, defined = acronym_mentions(doc, ctx.words, lex, gaz + strong + spacy_ents)
+    defined.update(initialisms(doc, ctx.words, lex, gaz + strong + spacy_ents + acro, defined))
     for m in gaz:  # a known acronym the text defines as another body names that body here
         acr = ctx.words[m.start] if m.end - m.start == 1 else ""
         if acr in defined and acr in lex.by_acronym \

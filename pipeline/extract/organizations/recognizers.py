@@ -441,6 +441,34 @@ def acronym_mentions(doc: Doc, words: list[str], lex: Lexicon, known: list[Menti
     return found, defined
 
 
+def initialisms(doc: Doc, words: list[str], lex: Lexicon, known: list[Mention],
+                defined: dict[str, Mention]) -> dict[str, Mention]:
+    """Acronyms the article uses without defining, spelled by the initials of one of its names.
+
+    News writes "the Higher Education Commission" once and "HEC" after it, or the other way
+    round, without "(HEC)"; the acronym is then a mention of that body, not an organization
+    of its own or none. Only when exactly one multi-word name of the article spells it with
+    the initials of its capitalized words (connectors skipped), and the gazetteer knows no
+    other body by it.
+    """
+    spelled: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in known:
+        toks = [t for t in doc[m.start:m.end] if t.lower_ not in CONNECTORS and t.is_alpha]
+        if len(toks) < 2 or not all(t.text[:1].isupper() for t in toks):
+            continue
+        acr = "".join(t.text[0] for t in toks).upper()
+        spelled.setdefault(acr, set()).add(m.text(doc))
+        first.setdefault(acr, m)
+    out: dict[str, Mention] = {}
+    for text in set(words):
+        if text in defined or text in lex.by_acronym or not is_acronym(text) or not text.isupper() \
+                or fold(text) in lex.concepts or len(spelled.get(text, ())) != 1:
+            continue
+        out[text] = first[text]
+    return out
+
+
 def _content_words(text: str) -> list[str]:
     """Words of a name that identify it (no connectors), in org_key spelling, plural-free."""
     return [w[:-1] if len(w) > 3 and w.endswith("s") else w
