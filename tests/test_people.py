@@ -964,3 +964,10 @@ def test_a_generation_after_the_surname_is_part_of_the_name() -> None:
     assert "Robert Kennedy III" in found
     assert found["Kofi Mensah Jr."][1:] == ("principal", "Hill School")
     assert "Mensah" not in found and "Kofi Mensah" not in found  # the later mention is the same person
+
+
+def test_a_given_name_written_short_is_part_of_the_name() -> None:
+    found = people_of("The exams start in May. Mohd. Hanif and Mst. Rokeya Begum attended the meeting. "
+                      "Md. Rafiqul Islam, headmaster of Hill School, said the exams will start.")
+    assert {"Mohd. Hanif", "Mst. Rokeya Begum"} <= set(found)
+    assert found["Md. Rafiqul Islam"][1:] == ("headmaster", "Hill School")

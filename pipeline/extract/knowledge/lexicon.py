@@ -136,6 +136,7 @@ class Lexicon:
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
+    given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
     generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
     given_names: set[str] = field(default_factory=set)  # given_names.txt: "Rosemary", "Bradley" (folded)
@@ -226,6 +227,7 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     people = json.loads((models_dir / "people_words.json").read_text("utf-8"))
     for key in _PEOPLE_LISTS:
         setattr(lex, key, {fold(w) for w in people[key]})
+    lex.given_name_abbreviations = set(people.get("given_name_abbreviations", []))
     lex.generational_suffixes = set(people.get("generational_suffixes", []))
     common = models_dir / "common_words.txt"
     if common.exists():

@@ -46,7 +46,7 @@ class Affiliations:
 
     def right(self, m: Mention) -> TitleParse | None:
         doc = self.doc
-        sent = doc[m.start].sent
+        sent = doc[m.end - 1].sent  # ("Md. Rafiqul Islam": spaCy may end a sentence inside a name)
         limit = sent.end
         k = m.end
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):

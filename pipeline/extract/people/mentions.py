@@ -45,8 +45,9 @@ def _name_word(tok: Token) -> bool:
 
 
 def _name_text(text: str) -> bool:
-    """Name-shaped: capitalized letters only (an email or handle never matches NAME_RE)."""
-    return bool(NAME_RE.match(text))
+    """Name-shaped: capitalized letters only (an email or handle never matches NAME_RE), or a
+    given name written short ("Md.", "Mohd": ``given_name_abbreviations``)."""
+    return bool(NAME_RE.match(text)) or (len(text) <= 5 and text.rstrip(".") in get_lexicon().given_name_abbreviations)
 
 
 def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
@@ -85,7 +86,10 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         tok = doc[j]
         if j in in_org:
             break
-        if _name_word(tok) and not tok.is_stop:
+        if tok.text in lex.given_name_abbreviations and j + 2 < n and doc[j + 1].text == "." \
+                and not tok.whitespace_ and _name_word(doc[j + 2]):
+            j += 2  # "Mohd . Hanif": the tokenizer split the abbreviation's period off
+        elif _name_word(tok) and not tok.is_stop:
             titled = is_head(tok, lex) or (fold(tok.text) in lex.title_modifiers and j == i)
             rank_name = after_honorific and j == i and fold(tok.text) in lex.name_like_ranks
             if titled and not rank_name:
@@ -172,6 +176,9 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             start += 1  # "Minister of Education and Training Tran Minh Duc"
         if start == ent.start and _given_name_before(doc, start, lex, in_org):
             start -= 1  # "Ramesh Adhikari" where spaCy's entity is "Adhikari"
+        elif start == ent.start and start >= 2 and doc[start - 1].text == "." \
+                and doc[start - 2].text in lex.given_name_abbreviations and not doc[start - 2].whitespace_:
+            start -= 2  # "Mohd. Hanif" where spaCy's entity is "Hanif"
         end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
         if end > start:
             run_end, end = end, min(end, max(ent.end, start + 1))
@@ -209,11 +216,17 @@ def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     different sentences; at most six words in all.
     """
     out: list[Mention] = []
+    short = get_lexicon().given_name_abbreviations
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == m.start and m.hon_start in {-1, m.start} \
-                and doc[prev.start].sent.start == doc[m.start].sent.start and len(prev.words) + len(m.words) <= 6:
-            out[-1] = Mention(prev.start, m.end, prev.words + m.words, prev.honorifics, prev.hon_start)
+        # "Mohd" + "." + "Hanif": a given name written short, its period split off by the tokenizer
+        dotted = prev is not None and prev.end + 1 == m.start and doc[prev.end].text == "." \
+            and prev.words[-1] in short and not doc[prev.end - 1].whitespace_
+        if prev is not None and (prev.end == m.start or dotted) and m.hon_start in {-1, m.start} \
+                and (dotted or doc[prev.start].sent.start == doc[m.start].sent.start) \
+                and len(prev.words) + len(m.words) <= 6:
+            words = (*prev.words[:-1], prev.words[-1] + ".", *m.words) if dotted else prev.words + m.words
+            out[-1] = Mention(prev.start, m.end, words, prev.honorifics, prev.hon_start)
             continue
         out.append(m)
     return out
