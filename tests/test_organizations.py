@@ -701,3 +701,10 @@ def test_an_undefined_acronym_spelled_by_a_name_of_the_article_is_that_body() ->
                     "the HEC will pay universities by June. The WHO and the UN were not involved.")
     assert "HEC" in found["Higher Education Commission"]
     assert "HEC" not in found
+
+
+def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> None:
+    found = orgs_of("The exams start in May. Principal of Government College Lahore Prof Dr Asghar Zaidi spoke "
+                    "to the students.")
+    assert "Government College Lahore" in found
+    assert not any("Principal" in name or "Prof" in name for name in found)

@@ -126,9 +126,12 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
         if end <= start:
             continue
         end = _before_title(doc, start, end, lex)
+        while end - start > 1 and fold(doc[end - 1].text).rstrip(".") in lex.honorifics:
+            end -= 1  # "Government College Lahore Prof [Dr Asghar Zaidi]": the next name's honorific
         if end <= start:
             continue
         start = _after_person_of(doc, start, end, lex)
+        start = _after_title_of(doc, start, end, lex)
         if end - start == 1 and start > 0 and doc[start - 1].ent_type_ == "NORP" and is_cap(doc[start - 1]) \
                 and doc[start - 1].whitespace_ == " " and fold(doc[start].text) not in lex.org_heads:
             start -= 1  # "Scottish Labour": a party or body named with its nation's adjective
@@ -371,6 +374,20 @@ def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
                 return k
             return end
     return end
+
+
+def _after_title_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """Start of an ORG entity that swallowed the post held in it: "Principal of Government
+    College Lahore" -> the body after "<title> of/for [the]" (a title head that is no
+    organization head opens the span)."""
+    head = fold(doc[start].text)
+    if head in lex.title_heads and head not in {fold(h) for h in lex.org_heads} and start + 2 < end \
+            and doc[start + 1].lower_ in {"of", "for"} and doc[start + 1].text.islower():
+        k = start + 2 + (doc[start + 2].lower_ == "the")
+        heads = {fold(h) for h in lex.org_heads}
+        if k < end and doc[k].text[:1].isupper() and any(fold(t.text) in heads for t in doc[k:end]):
+            return k  # (not "Secretary of State": no body is left)
+    return start
 
 
 def _after_person_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
