@@ -179,15 +179,9 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         elif start == ent.start and start >= 2 and doc[start - 1].text == "." \
                 and doc[start - 2].text in lex.given_name_abbreviations and not doc[start - 2].whitespace_:
             start -= 2  # "Mohd. Hanif" where spaCy's entity is "Hanif"
-        # "Chief Minister Punjab Maryam Nawaz Sharif" (spaCy: "Punjab Maryam"): the post's place
-        # is no part of the name, and the name goes on past spaCy's end
-        placed = start + 1 < ent.end and start > 0 and is_titleish(doc[start - 1], lex) \
-            and _name_word(doc[start + 1]) and fold(doc[start].text) not in lex.given_names and any(
-                not p.alt and p.kind in {"region", "country"} for p in get_gazetteer().lookup(doc[start].text))
-        start += placed
         end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
         if end > start:
-            run_end, end = end, end if placed else min(end, max(ent.end, start + 1))
+            run_end, end = end, min(end, max(ent.end, start + 1))
             if end + 1 < run_end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_:
                 end += 2  # "Marsha Campbell-Grant": spaCy's entity stops at the hyphen
