@@ -971,3 +971,11 @@ def test_a_given_name_written_short_is_part_of_the_name() -> None:
                       "Md. Rafiqul Islam, headmaster of Hill School, said the exams will start.")
     assert {"Mohd. Hanif", "Mst. Rokeya Begum"} <= set(found)
     assert found["Md. Rafiqul Islam"][1:] == ("headmaster", "Hill School")
+
+
+def test_initials_written_as_one_word_open_the_name() -> None:
+    found = people_of("The exams start in May. AKM Fazlul Haque, chairman of the board, said the results are "
+                      "ready. Professor SM Kamal Uddin agreed, and the MP Abdul Karim spoke.")
+    assert found["AKM Fazlul Haque"][1] == "chairman of the board"
+    assert "SM Kamal Uddin" in found
+    assert "Abdul Karim" in found and "MP Abdul Karim" not in found  # an office, not initials

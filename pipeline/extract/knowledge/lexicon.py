@@ -137,6 +137,7 @@ class Lexicon:
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
+    role_abbreviations: set[str] = field(default_factory=set)  # "MP", "VC", "DG": posts, not initials
     generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
     given_names: set[str] = field(default_factory=set)  # given_names.txt: "Rosemary", "Bradley" (folded)
@@ -228,6 +229,7 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     for key in _PEOPLE_LISTS:
         setattr(lex, key, {fold(w) for w in people[key]})
     lex.given_name_abbreviations = set(people.get("given_name_abbreviations", []))
+    lex.role_abbreviations = set(people.get("role_abbreviations", []))
     lex.generational_suffixes = set(people.get("generational_suffixes", []))
     common = models_dir / "common_words.txt"
     if common.exists():

@@ -176,11 +176,14 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             start += 1  # "Minister of Education and Training Tran Minh Duc"
         if start == ent.start and _given_name_before(doc, start, lex, in_org):
             start -= 1  # "Ramesh Adhikari" where spaCy's entity is "Adhikari"
-        elif start == ent.start and start >= 2 and doc[start - 1].text == "." \
+        initials = start >= ent.start and start < ent.end and _initials_before(ctx, start, lex, in_org)
+        if initials:
+            start -= 1  # "AKM Fazlul Haque", "SM Kamal Uddin": initials written as one word
+        elif not initials and start == ent.start and start >= 2 and doc[start - 1].text == "." \
                 and doc[start - 2].text in lex.given_name_abbreviations and not doc[start - 2].whitespace_:
             start -= 2  # "Mohd. Hanif" where spaCy's entity is "Hanif"
-        end = _name_run(doc, start, lex, False, in_org) if start < ent.end else start
-        if end > start:
+        end = _name_run(doc, start + initials, lex, False, in_org) if start < ent.end else start
+        if end > start + initials:
             run_end, end = end, min(end, max(ent.end, start + 1))
             if end + 1 < run_end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_:
@@ -252,6 +255,27 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             break
         start += 1
     return start
+
+
+INITIALS = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _initials_before(ctx: Context, start: int, lex: Lexicon, in_org: set[int]) -> bool:
+    """Is the word before a PERSON entity the person's initials written as one word ("AKM")?
+
+    South Asian names often open with initials run together ("AKM Fazlul Haque", "SM Kamal
+    Uddin"). Such a word is no acronym the gazetteer knows, no title, no part of an
+    organization, and the article never uses it but right before a name.
+    """
+    if start == 0 or start - 1 in in_org:
+        return False
+    prev = ctx.words[start - 1]
+    if not INITIALS.match(prev) or prev in lex.by_acronym or prev in lex.role_abbreviations \
+            or fold(prev) in lex.title_heads or fold(prev) in lex.honorifics \
+            or fold(prev) in lex.concepts or is_place(prev):
+        return False
+    words = ctx.words
+    return all(k + 1 < len(words) and _name_text(words[k + 1]) for k, w in enumerate(words) if w == prev)
 
 
 def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> bool:
