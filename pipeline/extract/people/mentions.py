@@ -98,10 +98,6 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                 and j + 1 < n and _name_word(doc[j + 1]):
             j += 2
-        elif tok.text == "-" and j > i and j + 3 < n and doc[j + 1].text in lex.name_particles \
-                and doc[j + 2].text == "-" and _name_word(doc[j + 3]) \
-                and not any(t.whitespace_ for t in doc[j - 1:j + 3]):
-            j += 4  # "Zia-ul-Haq", "Jan-e-Alam": a particle between hyphens
         elif tok.lower_ in lex.name_particles and tok.text.islower() and j > i and j + 1 < n \
                 and _name_word(doc[j + 1]) and not doc[j + 1].is_stop:
             j += 1
@@ -213,19 +209,10 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
-    return _join_adjacent(doc, mentions, in_org)
+    return _join_adjacent(doc, mentions)
 
 
-def _bridge_word(tok: Token, in_org: set[int]) -> bool:
-    """A capitalized name word between two parts of one name: no everyday, title, place or org word."""
-    lex = get_lexicon()
-    word = fold(tok.text)
-    return _name_word(tok) and not tok.is_stop and tok.i not in in_org and word not in lex.common_words \
-        and not is_titleish(tok, lex) and word not in lex.honorifics and not _org_word(tok.text, lex) \
-        and not is_place(tok.text) and tok.whitespace_ == " " and tok.doc[tok.i - 1].whitespace_ == " "
-
-
-def _join_adjacent(doc: Doc, mentions: list[Mention], in_org: set[int]) -> list[Mention]:
+def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Two mentions with nothing between them are one name cut in two ("Ali Adolf" + "John").
 
     Not when the second has its own honorific ("A Dr B" is two people) or the two are in
@@ -238,11 +225,6 @@ def _join_adjacent(doc: Doc, mentions: list[Mention], in_org: set[int]) -> list[
         # "Mohd" + "." + "Hanif": a given name written short, its period split off by the tokenizer
         dotted = prev is not None and prev.end + 1 == m.start and doc[prev.end].text == "." \
             and prev.words[-1] in short and not doc[prev.end - 1].whitespace_
-        # "Mohibul Hassan" + "Chowdhury" + "Nowfel": spaCy left a name word between two parts
-        bridged = prev is not None and prev.end + 1 == m.start and not prev.honorifics[1:] \
-            and _bridge_word(doc[prev.end], in_org)
-        if bridged:
-            m = Mention(prev.end, m.end, (doc[prev.end].text, *m.words), m.honorifics, m.hon_start)
         if prev is not None and (prev.end == m.start or dotted) and m.hon_start in {-1, m.start} \
                 and (dotted or doc[prev.start].sent.start == doc[m.start].sent.start) \
                 and len(prev.words) + len(m.words) <= 6:
