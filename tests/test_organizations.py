@@ -708,8 +708,3 @@ def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> No
                     "to the students.")
     assert "Government College Lahore" in found
     assert not any("Principal" in name or "Prof" in name for name in found)
-
-
-def test_a_particle_glued_between_hyphens_stays_in_the_name() -> None:
-    found = orgs_of("Students of Quaid-i-Azam University protested on Monday against the fee rise.")
-    assert "Quaid-i-Azam University" in found and "Azam University" not in found

@@ -292,7 +292,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
             and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
-            and not doc[j - 2].whitespace_ and (is_cap(doc[j - 2]) or _glued_particle(doc, j - 2, s0, lex))
+            and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
         # "Fiji Women's Rights Movement", "Teachers' Union": a plural noun's possessive
         poss = t.text in {"'s", "\u2019s", "'", "\u2019"} and j - 2 >= s0 and j < i + 1 \
@@ -301,8 +301,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
             and doc[j - 2].ent_type_ != "PERSON" \
             and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
-        if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)
-                or _glued_particle(doc, j - 1, s0, lex)):
+        if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
             break
         j -= 1
     if j - 1 > s0 and doc[j - 1].lower_ in {"of", "for"} and doc[j - 1].text.islower() \
@@ -320,13 +319,6 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             j = k
             break
     return j
-
-
-def _glued_particle(doc: Doc, k: int, s0: int, lex: Lexicon) -> bool:
-    """Is token ``k`` a particle glued between hyphens after a capitalized word ("Quaid-i-Azam")?"""
-    return k - 2 >= s0 and k + 1 < len(doc) and doc[k].text in lex.hyphen_particles \
-        and doc[k - 1].text == "-" and doc[k + 1].text == "-" and is_cap(doc[k - 2]) \
-        and not any(t.whitespace_ for t in doc[k - 2:k + 1])
 
 
 def _extend_right(doc: Doc, k: int, s1: int, head: str) -> int:
