@@ -979,8 +979,3 @@ def test_initials_written_as_one_word_open_the_name() -> None:
     assert found["AKM Fazlul Haque"][1] == "chairman of the board"
     assert "SM Kamal Uddin" in found
     assert "Abdul Karim" in found and "MP Abdul Karim" not in found  # an office, not initials
-
-
-def test_honorifics_before_a_name_spacy_found_keep_the_title_before_them() -> None:
-    found = people_of("The exams start in May. Education Adviser Prof Dr CR Abrar said the results are ready.")
-    assert found["CR Abrar"][:2] == ("Prof", "Education Adviser")

@@ -193,7 +193,6 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         end = _with_generation(doc, end, lex)
         words = _words(doc, start, end)
         text = " ".join(words)
-        hons, hon_start = _honorifics_before(doc, start, lex)
         if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
             continue
         if any(_org_word(w, lex) for w in words):
@@ -206,7 +205,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             continue  # "(São) Gabriel da Cachoeira": the end of a place name
         if len(words) == 1 and (is_titleish(doc[start], lex) or fold(text) in lex.event_roles):
             continue  # "Guest" of "Chief Guest"
-        mentions.append(Mention(start, end, words, hons, hon_start))
+        mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
@@ -256,25 +255,6 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             break
         start += 1
     return start
-
-
-def _honorifics_before(doc: Doc, start: int, lex: Lexicon) -> tuple[list[str], int]:
-    """The honorifics written right before a name spaCy found ("Prof Dr [CR Abrar]"), and where they start.
-
-    The honorific pass reads them only when the name after them is name-shaped; a name that
-    opens with initials or an abbreviation is found by spaCy instead, and its honorifics
-    would be lost (and with them the title written before them).
-    """
-    k = start
-    while k > 0 and (doc[k - 1].text[:1].isupper() and fold(doc[k - 1].text).rstrip(".") in lex.honorifics
-                     or doc[k - 1].text == "." and k > 1 and fold(doc[k - 2].text) in lex.honorifics):
-        k -= 1
-    while k < start and k > 0 and fold(doc[k].text) in lex.title_heads and fold(doc[k - 1].text) in lex.title_modifiers:
-        k += 1  # "Assistant Professor": a title, not an honorific
-    if k == start:
-        return [], -1
-    end, hons = _honorifics_at(doc, k, lex)
-    return (hons, k) if end == start and hons else ([], -1)
 
 
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
