@@ -29,7 +29,7 @@ Normalization rules (documented for the ``dates`` table):
   labelled date, a dateline or a date line ending the headline block is taken as it
   (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
 
-Known limits: English month and weekday names (and numeric day-month-year dates, day first) only; time-of-day is ignored; "today"
+Known limits: English month and weekday names only; time-of-day is ignored; "today"
 is an event only when it is not generic ("challenges of today").
 """
 
@@ -85,10 +85,6 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
-    # "29.03.2024", "18-03-2024", "13/11/2025": day first unless the first number cannot be a
-    # day of the month order (see _Resolver._numeric)
-    ("numeric", r"(?<![\d/.:-])(?P<n1>[0-3]?\d)(?P<sep>[./-])(?P<n2>[0-3]?\d)(?P=sep)(?P<y1>(?:19|20)\d\d)"
-                r"(?![\d/-]|\.\d)"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
@@ -243,18 +239,6 @@ class _Resolver:
 
     def _iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
-        return "event", d, d
-
-    def _numeric(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
-        """Day first ("29/03/2024"), as most of the world writes it; month first only when the
-        second number cannot be a month ("03/29/2024"). Both orders possible with "/" or "-"
-        ("05/03/2024"): none, since US pages write month first; with "." the day is first."""
-        a, b, y = int(m["n1"]), int(m["n2"]), int(m["y1"])
-        if b > 12 and a <= 12:
-            a, b = b, a
-        elif a <= 12 and b <= 12 and a != b and m["sep"] != ".":
-            return None
-        d = date(y, b, a)
         return "event", d, d
 
     def _my_my(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
@@ -471,7 +455,6 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
         "m_dd": sort(months, from_month),
         "my_my": sort(months, from_month),
         "dm": sort(days, weekdays),
-        "numeric": days,
         "md": sort(months, weekdays),
         "month_rel": months,
         "mm_rel": sort(months, from_month),
@@ -613,7 +596,7 @@ def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = 
     and their year says nothing of when the year-less "in September" was.
     """
     found_by = found_by or _matches(text)
-    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso", "numeric"}
+    years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
              for m in found_by[name] if m["y1"] and _name_like_month(m)}
     return years.pop() if len(years) == 1 else None
 
@@ -648,7 +631,7 @@ def _dateline(article: Article) -> tuple[date, int, int] | None:
     """A full date near the top that is the page's date (see ``_dateline_form``)."""
     for i, block in enumerate(article.blocks[:8]):
         for start, end, name, m in _scan(block.text):
-            if name not in {"dm", "md", "iso", "numeric"} or not m["y1"]:
+            if name not in {"dm", "md", "iso"} or not m["y1"]:
                 continue
             if not _dateline_form(block.text, start, end, i == 0 or block.kind == "title"):
                 continue
@@ -677,7 +660,7 @@ def _near_top(ctx: Context, start: int) -> bool:
 def _page_date_at(ctx: Context, name: str, m: re.Match[str], start: int) -> bool:
     """A full date near the top written as the page's own date (``_dateline_form``), even
     when the metadata gives another day (a UTC shift, the modified date): not an event."""
-    if name not in {"dm", "md", "iso", "numeric"} or not m["y1"]:
+    if name not in {"dm", "md", "iso"} or not m["y1"]:
         return False
     for i, block in enumerate(ctx.article.blocks[:8]):
         if block.start <= start < block.start + len(block.text):
