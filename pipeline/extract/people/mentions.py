@@ -24,7 +24,7 @@ _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"  # capitals: Ån
 _LOW = "a-z\u00DF-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u02BB\u02BC"  # Nguyễn, Adébáyọ̀, Kaʻiulani
 NAME_RE = re.compile(rf"^[{_UP}][{_LOW}'\u2019]+$|^[A-Z]\.?$|^[A-Z][a-z]*[A-Z][a-z]+$"
                      rf"|^[A-Z]['\u2019][A-Z][{_LOW}]+$"  # O'Brien, D'Souza
-                     r"|^(?:[A-Z]\.){2,3}$|^[A-Z](?:\.[A-Z]){1,3}$")  # glued initials: "A.B. Chukwu", "A.S.M Kamal"
+                     r"|^(?:[A-Z]\.){2,3}$")  # glued initials: "A.B. Chukwu"
 
 
 @dataclass

@@ -79,11 +79,6 @@ def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
     place word, followed by a name-shaped word that is none of those either, starts a name:
     the field ends before it.
     """
-    if x + 1 < len(doc) and doc[x].text.rstrip(".") in lex.given_name_abbreviations:
-        x += 1 + (doc[x + 1].text == ".")  # "Md Zakir Hossain", "Mohd . Hanif": a given name written short
-        if x + 1 >= len(doc) or not _cap(doc[x]) or fold(doc[x].text) in lex.name_blockers:
-            return False
-        return _cap(doc[x + 1]) and not doc[x + 1].is_stop and fold(doc[x + 1].text) not in lex.name_blockers
     if x + 1 >= len(doc) or fold(doc[x].text) not in lex.given_names:
         return False
     if not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop or doc[x + 1].text.isupper():
