@@ -708,8 +708,3 @@ def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> No
                     "to the students.")
     assert "Government College Lahore" in found
     assert not any("Principal" in name or "Prof" in name for name in found)
-
-
-def test_a_name_headed_by_a_pair_of_heads() -> None:
-    found = orgs_of("Students of Cantonment Public School and College and the Ministry of Education protested.")
-    assert "Cantonment Public School and College" in found and "Ministry of Education" in found

@@ -203,7 +203,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             end = school_number(doc, end)
             end = _campus(doc, i, end, s1, lex)
-            end = _head_pair(doc, end, s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
                 continue  # a name cut by markup; "Government of the Federation"
             if fold(tok.text) in lex.event_heads and not lex.known_org(doc[start:end].text):
@@ -216,16 +215,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-def _head_pair(doc: Doc, end: int, s1: int, lex: Lexicon) -> int:
-    """End of a name whose head is a pair: "Viqarunnisa Noon School and College", "X Hospital &
-    Research Centre" (the second head closes the name: no capitalized word after it)."""
-    if end + 1 < s1 and doc[end].lower_ in {"and", "&"} and _is_head(doc[end + 1], lex) \
-            and fold(doc[end - 1].text) in lex.org_heads \
-            and (end + 2 >= s1 or not is_cap(doc[end + 2]) or doc[end + 2].is_stop):
-        return end + 2
-    return end
 
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
