@@ -317,9 +317,6 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return False
     if all(t.text in person_tokens for t in words):
         return True
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON" and doc[span.start - 1].whitespace_ == " ":
-        return True  # "Prof Bidhan Ranjan" + "Roy Podder": the rest of a name spaCy cut in two
     if len(words) < 2:
         return False
     return _title_before(span, lex) or _person_after(span)

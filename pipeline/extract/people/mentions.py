@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
@@ -169,11 +169,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
                 continue
         i += 1
     for ent in doc.ents:
-        if ent.label_ == "ORG" and _org_tagged_person(ent, lex, in_org, mentions):
-            pass  # "Shah Mahmood Qureshi", "[Bidhan Ranjan] Roy Podder": spaCy's small model tags many
-        elif ent.label_ != "PERSON" or any(t.i in taken for t in ent):  # South Asian names ORG
-            continue
-        if any(t.i in taken for t in ent):
+        if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
             continue
         start = _lead_end(doc, ent.start, ent.end, lex, in_org)
         if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
@@ -259,25 +255,6 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             break
         start += 1
     return start
-
-
-def _org_tagged_person(ent: Span, lex: Lexicon, in_org: set[int], mentions: list[Mention]) -> bool:
-    """Is an ORG entity that no organization rule kept a personal name?
-
-    Two to four name words, none an everyday, organization, title or blocked word, no place
-    or known organization; and either a known given name first or a name right before it
-    that it continues ("Prof Bidhan Ranjan" + "Roy Podder").
-    """
-    words = [t for t in ent if t.text not in {"-"}]
-    if not 1 <= len(words) <= 4 or any(t.i in in_org for t in ent) or not all(_name_word(t) for t in words):
-        return False
-    folded = [fold(t.text) for t in words]
-    if any(w in lex.common_words or w in lex.name_blockers or _org_word(w, lex) for w in folded) \
-            or is_place(ent.text) or lex.known_org(ent.text):
-        return False
-    after_name = any(m.end == ent.start for m in mentions) or (
-        ent.start > 0 and ent.doc[ent.start - 1].ent_type_ == "PERSON" and ent.doc[ent.start - 1].ent_iob_ != "O")
-    return after_name or (len(words) >= 2 and folded[0] in lex.given_names)
 
 
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
