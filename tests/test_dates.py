@@ -230,10 +230,3 @@ def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")
     assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")
-
-
-def test_a_weekday_in_brackets_after_a_date_is_that_date() -> None:
-    got = [(r.text, r.start) for r in run("The notice was issued on March 5, 2024 (Tuesday). The test will be "
-                                          "held on March 29 (Friday) at the campus.", published="2024-03-20")
-           if r.kind == "event"]
-    assert got == [("March 5, 2024", "2024-03-05"), ("March 29", "2024-03-29")]

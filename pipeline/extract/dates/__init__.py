@@ -122,7 +122,6 @@ _PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|upcoming|is to be|are to be|scheduled|planned|"
                      r"is expected|are expected|next)\b", re.I)
 _GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", re.I)
-_DATE_THEN_PAREN = re.compile(r"(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*\(\s*$")
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
@@ -508,8 +507,6 @@ def _skip(name: str, m: re.Match[str], text: str) -> bool:
             return True
         if _GENERIC_BEFORE.search(before):
             return True
-    if name == "weekday" and _DATE_THEN_PAREN.search(before):
-        return True  # "March 5, 2024 (Tuesday)": the weekday of the date before it, no other day
     return name == "weekday" and bool(_HOLIDAY_BEFORE.search(before))
 
 
