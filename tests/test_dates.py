@@ -230,10 +230,3 @@ def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")
     assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")
-
-
-def test_a_month_used_as_a_modifier_is_a_date() -> None:
-    got = [(r.text, r.start, r.end) for r in run("According to a September poll, most agree. Weah said at an April "
-                                                "ceremony that taxes matter. The March of Dimes helped.",
-                                                published="2024-10-20") if r.kind == "event"]
-    assert got == [("September", "2024-09-01", "2024-09-30"), ("April", "2024-04-01", "2024-04-30")]

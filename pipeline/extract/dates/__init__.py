@@ -91,9 +91,6 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("my", rf"{_mon('m1')}{_OF}{_yr('y1')}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
           rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
-    # "an April ceremony", "the September poll": a month used as a modifier names when it was
-    ("m2", rf"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)){_mon('m1')}"
-           rf"(?=\s+[a-z]{{3,}})"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
@@ -116,7 +113,7 @@ _MON1, _WD1 = "[jfmasond]", "[mtwfs]"
 _FIRST = {
     "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
-    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "m2": _MON2, "rel_month": "[lntem]", "year": "[12]",
+    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
     "academic2": "[as]",
 }
@@ -467,7 +464,6 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
                           _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
         "my": months,
         "m": months,
-        "m2": months,
         "rel_day": sort(*(_find_all(folded, w) for w in ("yesterday", "today", "tomorrow"))),
         "rel_period": sort(_word_before(text, folded, _find_all(folded, "week") + _find_all(folded, "month"),
                                         ("last", "next", "this", "previous", "coming"))),
