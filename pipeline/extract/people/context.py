@@ -98,12 +98,6 @@ def article_country(doc: Doc | Span, where: bool = True) -> str | None:
     n, i = len(doc), 0
     while i < n:
         tok = doc[i]
-        if where and _dateline_city(doc, i):
-            country = place_country(tok.text.title())  # "ISLAMABAD:", "DHAKA -": where the story was filed
-            if country:
-                counts[country] += 1
-            i += 1
-            continue
         if not (tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha):
             i += 1
             continue
@@ -126,15 +120,6 @@ def article_country(doc: Doc | Span, where: bool = True) -> str | None:
     if rest and rest[0][1] >= count:
         return None
     return top
-
-
-def _dateline_city(doc: Doc | Span, i: int) -> bool:
-    """Is token ``i`` a city in capitals opening a line before dateline punctuation ("ISLAMABAD:")?"""
-    tok = doc[i]
-    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) > 2) or i + 1 >= len(doc):
-        return False
-    first = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
-    return first and doc[i + 1].text in {":", "\u2014", "\u2013", "-", ","}
 
 
 def _word_like(text: str) -> bool:
