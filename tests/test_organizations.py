@@ -708,10 +708,3 @@ def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> No
                     "to the students.")
     assert "Government College Lahore" in found
     assert not any("Principal" in name or "Prof" in name for name in found)
-
-
-def test_an_undefined_acronym_after_at_from_according_to_or_a_members_noun_is_a_body() -> None:
-    found = orgs_of("According to the DSHE, 5,000 teachers were hired. Students of BUET and teachers at RUET "
-                    "protested after the SSC results of the HSC candidates came out.")
-    assert {"DSHE", "BUET", "RUET"} <= set(found)
-    assert "SSC" not in found and "HSC" not in found  # exams, not bodies

@@ -128,7 +128,6 @@ class Lexicon:
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
     bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
     collective_words: set[str] = field(default_factory=set)  # "Unit", "News": a body's word, though no head
-    acronym_member_nouns: set[str] = field(default_factory=set)  # "officials of FBISE": the acronym is a body
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
@@ -192,7 +191,7 @@ _OPTIONAL_ORG_LISTS = (
     "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
-    "bare_heads", "collective_words", "acronym_member_nouns",
+    "bare_heads", "collective_words",
 )
 
 

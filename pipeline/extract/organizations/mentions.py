@@ -196,14 +196,7 @@ def acronym_body(span: Span, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i:
         return True
-    if tok.dep_ != "pobj":
-        return False
-    prep = tok.head
-    if prep.lower_ in {"by", "at", "from"}:
-        return True  # "run by DSHE", "teachers at RUET", "a delegation from FBISE"
-    if prep.lower_ == "to" and prep.i > 0 and doc[prep.i - 1].lower_ == "according":
-        return True  # "according to the NCTB"
-    return prep.lower_ == "of" and fold(prep.head.text) in lex.acronym_member_nouns  # "students of BUET"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
 def _before_surname(doc: Doc, k: int, lex: Lexicon) -> bool:
