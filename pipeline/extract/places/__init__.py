@@ -41,7 +41,6 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
-from pipeline.extract.knowledge.lexicon import fold, get_lexicon
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -390,21 +389,7 @@ def _place_like(candidates: list[Place], doc: Doc, start: int, end: int, text: s
         return True
     if any(p.kind == "region" for p in candidates) and _kind_hint(text, span.end_char) == "region":
         return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
-    if _place_of_place(doc, span):
-        return True
     return before in get_gazetteer().locative_words or bool(re.match(r",\s*[A-Z]", after))
-
-
-def _place_of_place(doc: Doc, span: Span) -> bool:
-    """"Dhaka's Mirpur", "Lahore's Gulberg": a city's possessive before a capitalized name (a
-    neighbourhood or district), not before a title or a body ("Dhaka's Mayor", "Dhaka's University")."""
-    k = span.end
-    if k + 1 >= len(doc) or doc[k].text not in {"'s", "\u2019s"} or not doc[k + 1].text[:1].isupper():
-        return False
-    nxt = fold(doc[k + 1].text)
-    lex = get_lexicon()
-    return nxt not in lex.org_heads and nxt not in lex.title_heads and nxt not in lex.honorifics \
-        and not doc[k + 1].is_stop
 
 
 def _shrink(span: Span, gaz: Gazetteer) -> tuple[list[Place], int, int, str]:
