@@ -81,9 +81,9 @@ from pipeline.extract.organizations.merge import (
 from pipeline.extract.organizations.recognizers import (
     PRIORITY,
     acronym_mentions,
-    initialisms,
     gazetteer_mentions,
     head_initial_mentions,
+    initialisms,
     publisher_mentions,
     rule_mentions,
 )
