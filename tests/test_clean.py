@@ -274,16 +274,18 @@ def test_status_paywalled() -> None:
     assert clean_html(page(body=body, head=head)).status == "paywalled"
 
 
+def flood_story(byline: str) -> str:
+    """A news page about reopened schools with ``byline`` markup after its headline."""
+    return ("<html><body><main><article><h1>Schools reopen after the floods in the north</h1>" + byline
+            + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
+                      f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
+            + "</article></main></body></html>")
+
+
 def test_html_byline_element_becomes_byline_block_and_authors() -> None:
     """A byline element that main-content extraction drops is kept as a ``byline`` block."""
-    html = (
-        "<html><body><main><article><h1>Schools reopen after the floods in the north</h1>"
-        '<div class="byline">By Maria Lopez and Tom Reed | AFP</div>'
-        + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
-                  f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
-        + "</article></main></body></html>"
-    )
-    art = clean_html(html, "https://news.example.com/a")
+    art = clean_html(flood_story('<div class="byline">By Maria Lopez and Tom Reed | AFP</div>'),
+                     "https://news.example.com/a")
     assert art.authors == ["Maria Lopez", "Tom Reed"]
     assert art.source_agency == "AFP"
     byline = [b for b in art.blocks if b.kind == "byline"]
@@ -293,15 +295,9 @@ def test_html_byline_element_becomes_byline_block_and_authors() -> None:
 
 def test_byline_element_with_date_and_outlet_lines() -> None:
     """A byline element's "By NAME" line is read apart from the date and outlet lines around it."""
-    html = (
-        "<html><body><main><article><h1>Schools reopen after the floods in the north</h1>"
-        '<p class="byline"><span>Wednesday, Feb. 6, 2013<br/></span> By <span class="upper">Maria Lopez'
-        '</span><br/> Valley News<br/><a href="#comments">Comment</a></p>'
-        + "".join(f"<p>Paragraph {i} says that schools in the region reopened on Monday after the floods "
-                  f"damaged many classrooms and roads across several districts.</p>" for i in range(4))
-        + "</article></main></body></html>"
-    )
-    art = clean_html(html, "https://news.example.com/a")
+    art = clean_html(flood_story('<p class="byline"><span>Wednesday, Feb. 6, 2013<br/></span> By <span '
+                                 'class="upper">Maria Lopez</span><br/> Valley News<br/><a href="#comments">'
+                                 'Comment</a></p>'), "https://news.example.com/a")
     assert art.authors == ["Maria Lopez"]
     byline = [b for b in art.blocks if b.kind == "byline"]
     assert [b.text for b in byline] == ["By Maria Lopez \u00b7 Valley News"]
