@@ -479,14 +479,3 @@ def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
     assert any("Bhattacharya comes to the University of Virginia" in p for p in paragraphs)
     assert any("from the Indian Institute of Technology in Madras" in p for p in paragraphs)
     assert not any(p.endswith((" the", " of")) for p in paragraphs)
-
-
-def test_markdown_image_alt_text_is_a_caption_after_the_body() -> None:
-    md = ("---\ntitle: Schools reopen after floods\ndate: 2024-03-01\n---\n\n"
-          "Schools in the north reopened on Monday after the floods damaged many classrooms and roads.\n\n"
-          "![Education Minister Dipu Moni speaks to students in Sylhet. Photo: Rafiq Ahmed](https://x.org/a.jpg)\n\n"
-          "![logo](https://x.org/logo.png)\n\n"
-          "Teachers said attendance was high on the first day, and the ministry promised repairs.\n")
-    art = clean_text(md)
-    assert [b.kind for b in art.blocks] == ["title", "paragraph", "paragraph", "caption"]
-    assert art.blocks[-1].text.startswith("Education Minister Dipu Moni speaks") and "logo" not in art.text

@@ -429,13 +429,6 @@ def render_inline(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def _image_captions(raw: str) -> list[str]:
-    """An image's alt text that reads as a caption ("Minister A speaks to students in Sylhet. Photo:
-    B"), as HTML's figcaptions are kept: it names the people in the photo and who took it."""
-    alts = (" ".join(m[1].split()) for m in _IMAGE.finditer(raw) if m[1])
-    return [render_inline(alt) for alt in alts if len(re.findall(r"[^\W\d_]{2,}", alt)) >= 3]
-
-
 def _link_only(raw: str) -> bool:
     """A paragraph that is links and images only ("Pickup - [citybuzz.co](...)"): navigation, not text."""
     if not (_LINK.search(raw) or _IMAGE.search(raw)):
@@ -466,7 +459,6 @@ def _mid_sentence(group: list[str], nxt: str) -> bool:
 def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
     """Markdown blocks: headings (ATX and setext), list items, quotes and paragraphs (soft-wrapped lines joined)."""
     out: list[tuple[str, str]] = []
-    captions: list[str] = []  # images' alt texts, as caption blocks after the body (as HTML's figcaptions)
     para: list[str] = []
     kind = "paragraph"
     width, wrapped = _width([ln for ln in lines if not _FENCE.match(ln)])
@@ -486,7 +478,6 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
             if raw and not _link_only(raw):
                 for part in _split_gaps(render_inline(raw)):
                     out.append((kind, _clean(part)))
-            captions.extend(alt for alt in _image_captions(raw) if alt not in captions)
         para, kind = [], "paragraph"
 
     in_fence = False
@@ -522,8 +513,7 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
             s = s.lstrip("> ")
         para.append(s)
     flush()
-    body = {t for _, t in out}
-    return [(k, t) for k, t in out if t] + [("caption", c) for c in captions if c and c not in body]
+    return [(k, t) for k, t in out if t]
 
 
 def looks_markdown(text: str) -> bool:
