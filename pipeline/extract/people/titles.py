@@ -535,8 +535,6 @@ class TitleParser:
             country = country_name(doc[k:run].text) if run > k else None
             if country:
                 return None, f"Government of {country}", run
-        if j < limit and j + 1 < len(self.doc) and self._acronym_body(j):
-            return None, doc[j].text, j + 1  # "Chairman HEC Dr. A": the body's acronym between post and name
         k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
         if j < limit and doc[j].lower_ == "at" and self.workplace_at(k, limit):
             run = self._cap_run(k, limit)  # "Head of Beneficial Deployments at Anthropic"
@@ -545,20 +543,6 @@ class TitleParser:
             run = self._cap_run(k, limit)
             return None, doc[k:run].text, run
         return None, None, j
-
-    def _acronym_body(self, j: int) -> bool:
-        """Is token ``j`` an undefined acronym naming the body of the post before it ("Chairman HEC
-        Dr. A", "Director FDE Ikram Malik"): capitals, no concept, post or country, and an honorific
-        or a name right after it?"""
-        doc, lex = self.doc, self.lex
-        text = doc[j].text
-        if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6) or fold(text) in lex.concepts \
-                or text in lex.concepts or text in lex.country_short or fold(text) in lex.title_heads \
-                or fold(text) in lex.honorifics:
-            return False
-        nxt = doc[j + 1]
-        return fold(nxt.text).rstrip(".") in lex.honorifics or (nxt.text[:1].isupper() and not nxt.text.isupper()
-                                                                and nxt.ent_type_ == "PERSON")
 
     def _cap_run(self, k: int, limit: int) -> int:
         """End of a name: capitalized words, glued hyphens, and name connectors between them
