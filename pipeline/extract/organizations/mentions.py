@@ -381,11 +381,10 @@ def _after_title_of(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     College Lahore" -> the body after "<title> of/for [the]" (a title head that is no
     organization head opens the span)."""
     head = fold(doc[start].text)
-    if head in lex.title_heads and head not in {fold(h) for h in lex.org_heads} and start + 2 < end \
+    if head in lex.title_heads and head not in lex.org_heads and start + 2 < end \
             and doc[start + 1].lower_ in {"of", "for"} and doc[start + 1].text.islower():
         k = start + 2 + (doc[start + 2].lower_ == "the")
-        heads = {fold(h) for h in lex.org_heads}
-        if k < end and doc[k].text[:1].isupper() and any(fold(t.text) in heads for t in doc[k:end]):
+        if k < end and doc[k].text[:1].isupper() and any(fold(t.text) in lex.org_heads for t in doc[k:end]):
             return k  # (not "Secretary of State": no body is left)
     return start
 

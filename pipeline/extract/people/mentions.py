@@ -47,7 +47,8 @@ def _name_word(tok: Token) -> bool:
 def _name_text(text: str) -> bool:
     """Name-shaped: capitalized letters only (an email or handle never matches NAME_RE), or a
     given name written short ("Md.", "Mohd": ``given_name_abbreviations``)."""
-    return bool(NAME_RE.match(text)) or (len(text) <= 5 and text.rstrip(".") in get_lexicon().given_name_abbreviations)
+    return bool(NAME_RE.match(text)) or (len(text) <= 5 and text[:1].isupper()
+                                         and text.rstrip(".") in get_lexicon().given_name_abbreviations)
 
 
 def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
