@@ -979,3 +979,10 @@ def test_initials_written_as_one_word_open_the_name() -> None:
     assert found["AKM Fazlul Haque"][1] == "chairman of the board"
     assert "SM Kamal Uddin" in found
     assert "Abdul Karim" in found and "MP Abdul Karim" not in found  # an office, not initials
+
+
+def test_a_name_spacy_ended_early_goes_on_over_name_words() -> None:
+    found = people_of("The exams start in May. Syed Murad Ali Shah and Mian Muhammad Aslam Iqbal met the "
+                      "teachers. The John Smith Library opened.")
+    assert "Mian Muhammad Aslam Iqbal" in found and "Mian Muhammad" not in found
+    assert not any("Library" in name for name in found)

@@ -186,6 +186,8 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         end = _name_run(doc, start + initials, lex, False, in_org) if start < ent.end else start
         if end > start + initials:
             run_end, end = end, min(end, max(ent.end, start + 1))
+            while end < run_end and end - start >= 2 and end - ent.end < 2 and _name_goes_on(doc[end], lex):
+                end += 1  # "Mian Muhammad [Aslam Iqbal]": spaCy ended the name before its last words
             if end + 1 < run_end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_:
                 end += 2  # "Marsha Campbell-Grant": spaCy's entity stops at the hyphen
@@ -256,6 +258,15 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             break
         start += 1
     return start
+
+
+def _name_goes_on(tok: Token, lex: Lexicon) -> bool:
+    """Can a name spaCy ended go on with this word: a name word that is no everyday, title,
+    honorific, place or organization word ("Aslam", not "Library" or "Lahore")?"""
+    word = fold(tok.text)
+    return tok.text[:1].isupper() and not tok.text.isupper() and word not in lex.common_words \
+        and word not in lex.name_blockers and word not in lex.honorifics and not is_titleish(tok, lex) \
+        and not _org_word(tok.text, lex) and not is_place(tok.text)
 
 
 INITIALS = re.compile(r"^[A-Z]{2,3}$")
