@@ -986,13 +986,3 @@ def test_a_name_spacy_ended_early_goes_on_over_name_words() -> None:
                       "teachers. The John Smith Library opened.")
     assert "Mian Muhammad Aslam Iqbal" in found and "Mian Muhammad" not in found
     assert not any("Library" in name for name in found)
-
-
-def test_a_name_spacy_tagged_org_with_a_post_after_it_is_a_person() -> None:
-    article = clean_text("Exams start in May\n\nThe exams start in May. Nurul Islam Nahid, director of the Dhaka "
-                         "Education Board, said the results are ready.")
-    ctx = Context(doc=get_nlp()(article.text), article=article)
-    orgs = organizations.extract(ctx)
-    found = {r.name: (r.title, r.organization) for r in people.extract(ctx, orgs.entities).rows}
-    assert found["Nurul Islam Nahid"] == ("director", "Dhaka Education Board")
-    assert "Nurul Islam Nahid" not in {r.name for r in orgs.rows}

@@ -319,7 +319,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    return _title_before(span, lex) or _person_after(span) or _title_after(span, lex)
+    return _title_before(span, lex) or _person_after(span)
 
 
 def _title_before(span: Span, lex: Lexicon) -> bool:
@@ -359,22 +359,6 @@ def _person_after(span: Span) -> bool:
     if nxt.lower_ in {"who", "whose"}:
         return True
     return nxt.text.isdigit() and int(nxt.text) < 120 and k + 2 < len(doc) and doc[k + 2].text == ","
-
-
-def _title_after(span: Span, lex: Lexicon) -> bool:
-    """", director of X" / ", the principal" right after a name of name words only: a person's post."""
-    doc = span.doc
-    k = span.end
-    if k + 1 >= len(doc) or doc[k].text != ",":
-        return False
-    k += 1
-    while k < len(doc) and doc[k].lower_ in {"the", "a", "an"}:
-        k += 1
-    first = k
-    while k + 1 < len(doc) and k - first < 3 and fold(doc[k].text) in lex.title_modifiers:
-        k += 1
-    return k < len(doc) and fold(doc[k].text) in lex.title_heads and fold(doc[k].text) not in lex.org_heads \
-        and not any(fold(t.text) in lex.org_heads or fold(t.text) in lex.common_words for t in span)
 
 
 def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
@@ -170,9 +170,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
                 continue
         i += 1
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not any(t.i in taken for t in ent) and _org_tagged_person(ent, lex, in_org):
-            pass  # "Nurul Islam Nahid, Director of X": spaCy's small model tags many South Asian names ORG
-        elif ent.label_ != "PERSON" or any(t.i in taken for t in ent):
+        if ent.label_ != "PERSON" or any(t.i in taken for t in ent):
             continue
         start = _lead_end(doc, ent.start, ent.end, lex, in_org)
         if ent.end - start >= 3 and _closes_portfolio(doc, start, lex):
@@ -260,18 +258,6 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             break
         start += 1
     return start
-
-
-def _org_tagged_person(ent: Span, lex: Lexicon, in_org: set[int]) -> bool:
-    """An ORG entity no organization rule kept that is a name with a title right after or before
-    it: two to four name words, none an everyday, organization, title, place or blocked word."""
-    words = list(ent)
-    if not 2 <= len(words) <= 4 or any(t.i in in_org for t in ent) or not all(_name_word(t) for t in words):
-        return False
-    if any(not _name_goes_on(t, lex) for t in words) or lex.known_org(ent.text):
-        return False
-    credits: set[int] = set()
-    return _cue_after(ent.doc, ent.end, lex) or _cue_before(ent.doc, ent.start, lex, credits)
 
 
 def _name_goes_on(tok: Token, lex: Lexicon) -> bool:
