@@ -565,9 +565,9 @@ def _by_line(el: HtmlElement) -> str | None:
     ``<p class="byline">Wednesday, Feb. 6, 2013<br/>By <span>Lauren Saria</span><br/>Cronkite
     News</p>`` reads as one run-on string whose name no splitter finds; its lines do not.
     """
-    parts: list[str] = []
-    _lines(el, parts)
-    parts[-1] = ""  # the element's own tail is outside it
+    parts = [el.text or ""]  # the element's own text and its children's, not its tail
+    for child in el:
+        _lines(child, parts)
     lines = [line for line in (" ".join(x.split()) for x in "".join(parts).split("\n")) if line]
     at = next((k for k, line in enumerate(lines) if _BY_LINE.match(line)), None)
     if at is None:

@@ -180,7 +180,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         initials = start >= ent.start and start < ent.end and _initials_before(ctx, start, lex, in_org)
         if initials:
             start -= 1  # "AKM Fazlul Haque", "SM Kamal Uddin": initials written as one word
-        elif not initials and start == ent.start and start >= 2 and doc[start - 1].text == "." \
+        elif start == ent.start and start >= 2 and doc[start - 1].text == "." \
                 and doc[start - 2].text in lex.given_name_abbreviations and not doc[start - 2].whitespace_:
             start -= 2  # "Mohd. Hanif" where spaCy's entity is "Hanif"
         end = _name_run(doc, start + initials, lex, False, in_org) if start < ent.end else start
