@@ -708,12 +708,3 @@ def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> No
                     "to the students.")
     assert "Government College Lahore" in found
     assert not any("Principal" in name or "Prof" in name for name in found)
-
-
-def test_a_district_named_public_schools_is_an_organization() -> None:
-    """US school districts are named "<Place> Public Schools": a plural head, kept where spaCy reads a body
-    (a weak head, so a headline's "Public Schools Face Cuts" stays no organization)."""
-    found = orgs_of("Graduation rates rose, said Bob Mosier, chief communications officer for Anne Arundel "
-                    "County Public Schools. Public Schools Face Cuts, the headline read.")
-    assert "Anne Arundel County Public Schools" in found
-    assert "Public Schools" not in found
