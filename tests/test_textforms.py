@@ -169,6 +169,15 @@ def test_a_front_matter_title_written_as_a_yaml_block_is_the_headline(indicator:
     assert indicator not in art.text.split("\n")[0] and "/img/a.jpg" not in art.text
 
 
+@pytest.mark.parametrize("key", ["publishDate", "published_at"])
+def test_a_static_site_generators_own_date_key_is_the_publication_date(key: str) -> None:
+    """Hugo writes ``publishDate:`` (quoted or a timestamp), crawlers ``published_at:``; without the day, every
+    year-less date of the post ("on Wednesday 17th September") would be dropped."""
+    body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8").split("---\n\n", 1)[1]
+    art = clean_text(f'---\ntitle: September Newsletter\n{key}: "2025-08-29T11:13:24.048Z"\n---\n\n' + body)
+    assert art.published == "2025-08-29"
+
+
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     text = body.replace("---\n\n", "---\nEMBARGOED UNTIL 00:01 GMT 1O April 2O13\n\n", 1)

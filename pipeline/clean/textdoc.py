@@ -36,7 +36,8 @@ _BLOCK_SCALAR = re.compile(r"[>|][1-9]?[+-]?[1-9]?")  # YAML's folded (>) and li
 _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
-_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "date_published", "created")
+_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publishdate", "published_at", "date_published",
+              "created")  # (keys are read lower-cased: Hugo's "publishDate" is "publishdate")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
