@@ -41,10 +41,6 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The conference will be held in June 2012.", "2011-11-11", "2012-06-01", "2012-06-30"),
     ("The memorandum was signed on November 24th, 2023.", "2024-06-26", "2023-11-24", "2023-11-24"),
     ("He answered questions on Monday, January 20.", "2025-01-21", "2025-01-20", "2025-01-20"),
-    # the weekday names the year, whatever the tense: 18 July 2023 was a Tuesday, 2024's a Thursday
-    ("The ministry has set the turnover on Thursday, July 18, at its office.", "2024-07-17", "2024-07-18", "2024-07-18"),
-    # ... but only within half a year: 10 October 2024 was a Thursday, ten months back; a slip of the weekday
-    ("Parents' evening is on Thursday 10th October.", "2025-08-29", "2025-10-10", "2025-10-10"),
     ("The appointment takes effect from Nov.19, 2013.", "2013-12-01", "2013-11-19", "2013-11-19"),
     ("The project runs from October 2013 to September 2018.", "2014-01-10", "2013-10-01", "2018-09-30"),
     ("The session took place in March 2024.", "2024-06-26", "2024-03-01", "2024-03-31"),

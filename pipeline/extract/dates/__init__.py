@@ -66,7 +66,6 @@ def _yr(g: str) -> str:
 
 
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:the\s+)?)?"  # "Monday (June 3)" too
-_WDC = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:the\s+)?)?"  # (one day: the weekday kept)
 _SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"  # "the 19th to the 20th of July"
 _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
@@ -83,8 +82,8 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
     ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
     ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
-    ("dm", rf"{_WDC}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
-    ("md", rf"{_WDC}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
+    ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
+    ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
@@ -155,24 +154,6 @@ def _month(text: str) -> int:
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _weekday_year(month: int, day: int, weekday: int, anchor: date) -> int | None:
-    """The year in which a year-less day within half a year of the anchor falls on the weekday the text gives.
-
-    "on Thursday, July 18" on a 17 July 2024 page is 2024 whatever the tense ("has set the turnover
-    on ..." reads as past). Only within half a year: a newsletter's "Thursday 10th October" (a Friday
-    that year) is a slip of the weekday, not a day ten months back. None when none or several match.
-    """
-    years = []
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if d.weekday() == weekday and abs((d - anchor).days) <= 183:
-            years.append(y)
-    return years[0] if len(years) == 1 else None
 
 
 def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> int:
@@ -252,8 +233,6 @@ class _Resolver:
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
         y = self.year(m["y1"], mo, d, future)
-        if m["wd"] and not m["y1"] and self.pub is not None:
-            y = _weekday_year(mo, d, _WEEKDAYS[m["wd"][:3].lower()], self.pub) or y
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
