@@ -42,7 +42,6 @@ class Affiliations:
         self.by_end = {m.end: m for m in mentions}
         self.name_tokens = {t for m in mentions for t in range(m.outer_start, m.end)}
         self.outer_starts = {m.outer_start for m in mentions}
-        self.by_outer_start = {m.outer_start: m for m in mentions}
         self._title_words = lex.title_heads | lex.title_modifiers
 
     def right(self, m: Mention) -> TitleParse | None:
@@ -295,38 +294,7 @@ class Affiliations:
                     return TitleParse("", self.parser.org_start[j][1], None, self.parser.org_start[j][0])
             if doc[k].lower_ == "both" and doc[k - 1].text == ",":
                 return self._shared_title(k + 1, sent.end)
-        return self._list_of(m, sent.end)
-
-    def _list_of(self, m: Mention, limit: int) -> TitleParse | None:
-        """"A, B and C of the Swiss Observatory": names listed bare, then one body, are all its people.
-
-        Only a run of names joined by commas and "and" qualifies (no title or clause between them),
-        and only when ``m`` is not the last (the last one's own "of ORG" is found by ``right``).
-        """
-        doc = self.doc
-        if self._titled(m):
-            return None  # "Secretary of Education A, B of World Vision, ...": A's post is told on the left
-        k, names = m.end, 0
-        while k < limit:
-            j = k
-            if j < limit and doc[j].text == ",":
-                j += 1
-            if j < limit and doc[j].lower_ == "and":
-                j += 1
-            if j == k or j not in self.by_outer_start or self._titled(self.by_outer_start[j]):
-                break
-            k, names = self.by_outer_start[j].end, names + 1
-        if not names or not (k + 1 < limit and doc[k].lower_ in {"of", "from", "at"}):
-            return None
-        j = k + 1 + (doc[k + 1].lower_ == "the")
-        if j in self.parser.org_start:
-            end, org = self.parser.org_start[j]
-            return TitleParse("", org, None, end)
         return None
-
-    def _titled(self, m: Mention) -> bool:
-        parse = self.left(m)
-        return parse is not None and bool(parse.title)
 
     def _shared_title(self, j: int, limit: int) -> TitleParse | None:
         doc = self.doc
