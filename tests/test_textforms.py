@@ -178,6 +178,16 @@ def test_a_static_site_generators_own_date_key_is_the_publication_date(key: str)
     assert art.published == "2025-08-29"
 
 
+def test_static_site_template_tags_are_not_text_and_a_figure_caption_is() -> None:
+    """Hugo shortcodes and Liquid tags in a post's body: their attributes (src=, alt=) are no prose."""
+    body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
+    text = body.replace("---\n\n", '---\n\n{{< figure src="/img/a.jpg" alt="A group of people on stairs" '
+                        'caption="The petition on Thursday" >}}\n\n{% include base.html %}\n\n', 1)
+    art = clean_text(text, markdown=True)
+    assert "src=" not in art.text and "alt=" not in art.text and "include" not in art.text
+    assert "The petition on Thursday" in [b.text for b in art.blocks]
+
+
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     text = body.replace("---\n\n", "---\nEMBARGOED UNTIL 00:01 GMT 1O April 2O13\n\n", 1)

@@ -53,6 +53,10 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _CODE = re.compile(r"`([^`]+)`")
+# Static-site template tags in a post's body: Hugo shortcodes ({{< figure ... >}}, {{% note %}}) and Liquid tags
+# ({% include base.html %}). Not text: left in, their attributes (src=, alt=, class=) read as prose.
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
+_CAPTION_ATTR = re.compile(r"\bcaption\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_SIGNALS = (re.compile(r"^\s{0,3}#{1,6}\s+\S", re.M), _LINK, _STRONG, re.compile(r"^\s{0,3}[-*+]\s+\S", re.M),
                _IMAGE, re.compile(r"^\s{0,3}(=+|-{3,})\s*$", re.M))
@@ -586,6 +590,13 @@ def slug_title(url: str | None) -> str:
 
 # --- the normalizer ------------------------------------------------------------------------------
 
+def _template_caption(m: re.Match[str]) -> str:
+    """A template tag is dropped; a figure's ``caption="..."`` stays as its own paragraph (captions are article text)."""
+    cap = _CAPTION_ATTR.search(m[0])
+    text = (cap[1] or cap[2] or "").strip() if cap else ""
+    return f"\n\n{text}\n\n" if text else ""
+
+
 def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None = None) -> TextDoc:
     """Any text form -> title, blocks, front matter fields and authors (see the module docstring).
 
@@ -595,7 +606,7 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     """
     text = _line_ends(text)
     fields, text = read_front_matter(text)
-    text = strip_tags(text)
+    text = strip_tags(_TEMPLATE_TAG.sub(_template_caption, text))
     pages = text.count("\f") + 1
     lines = text.replace("\f", f"\n{_PAGE}\n").split("\n")
     is_md = looks_markdown(text) if markdown is None else markdown
