@@ -125,6 +125,15 @@ def test_lone_word_without_honorific_or_title_is_dropped() -> None:
     assert "Zoom" not in got
 
 
+def test_a_given_name_alone_is_a_person_where_spacy_reads_one() -> None:
+    """Class blogs and student papers name children and students by first name only ("Katie and Michelle
+    led the workshop"); a lone given name spaCy tags PERSON is kept, an everyday word ("Art") is not."""
+    got = people_of("Katie and Michelle led the coding workshop for the younger girls, and Zoom said the "
+                    "classes were full.")
+    assert "Katie" in got and "Michelle" in got
+    assert "Zoom" not in got
+
+
 def test_minister_of_x_works_in_the_ministry_of_x() -> None:
     got = people_of("The Ministry of Health set the rules. 'We are ready,' said Ms. Rosa, the "
                     "Minister of Health for Timor-Leste.")

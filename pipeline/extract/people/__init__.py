@@ -186,8 +186,10 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
-                clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions):
-            continue  # a lone word with no honorific or title is too weak to be a person
+                clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions) \
+                and not (sure[n] and fold(person.name_words[0]) in lex.given_names
+                         and fold(person.name_words[0]) not in lex.common_words):
+            continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name
         if honorific is None and not title and common_phrase(person.name_words, lex):
