@@ -260,6 +260,16 @@ def test_status_listing_page() -> None:
     assert art.status == "not_an_article"
 
 
+def test_a_release_in_short_paragraphs_with_a_list_of_winners_is_an_article() -> None:
+    """Government media releases tell the story in one-sentence quote paragraphs, then list names; many short
+    blocks and no long paragraph, yet a run of full sentences, which a teaser listing never has."""
+    quotes = "".join(f"<p>\u201cThis is quote number {i} about the prize and the students,\u201d the Premier said.</p>"
+                     for i in range(6))
+    winners = "".join(f"<p>Student {i} (State High {i})</p>" for i in range(10))
+    html = page(body=f"<p>Eight students won the prize.</p>{quotes}<p>The winners are:</p>{winners}")
+    assert clean_html(html).status == "ok"
+
+
 def test_status_error_page() -> None:
     html = page(
         body="<p>Sorry, the page you requested could not be found on this server.</p>",

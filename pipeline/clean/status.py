@@ -35,14 +35,30 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str]]:
     }
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def _sentence_run(body: Sequence[Block]) -> int:
+    """The longest run of consecutive blocks that are each a sentence (6+ words ending in . ! ?).
+
+    A teaser listing alternates headlines (no end punctuation) with blurbs, so its runs stay short;
+    a government media release told in one-sentence quote paragraphs runs on for a dozen.
+    """
+    best = run = 0
+    for b in body:
+        run = run + 1 if len(b.text.split()) >= 6 and _SENTENCE_END.search(b.text) else 0
+        best = max(best, run)
+    return best
+
+
 def looks_like_listing(blocks: Sequence[Block]) -> bool:
     """Many short blocks and little prose: a list of teasers, not a story.
 
     Figure captions are not the body's structure: a photo story's dozen captions do not make it a listing.
     """
     body = [b for b in blocks if b.kind not in {"title", "caption"}]
-    if len(body) < 8:
-        return False
+    if len(body) < 8 or _sentence_run(body) >= 5:
+        return False  # five full sentences in a row are a story told in short paragraphs (a media release)
     words = [len(b.text.split()) for b in body]
     total = sum(words)
     prose = sum(n for n in words if n >= 25)
