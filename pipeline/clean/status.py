@@ -57,8 +57,8 @@ def looks_like_listing(blocks: Sequence[Block]) -> bool:
     Figure captions are not the body's structure: a photo story's dozen captions do not make it a listing.
     """
     body = [b for b in blocks if b.kind not in {"title", "caption"}]
-    if len(body) < 8 or _sentence_run(body) >= 5:
-        return False  # five full sentences in a row are a story told in short paragraphs (a media release)
+    if len(body) < 8 or _sentence_run(body) >= 4:
+        return False  # four full sentences in a row are a story told in short paragraphs (a media release)
     words = [len(b.text.split()) for b in body]
     total = sum(words)
     prose = sum(n for n in words if n >= 25)
