@@ -166,14 +166,6 @@ def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     return not any(w in lex.given_names for w in folded) and any(w in lex.common_words for w in folded)
 
 
-def _author_name(words: tuple[str, ...], lex: Lexicon) -> bool:
-    """Can a byline's author be a name made of everyday words ("By Red Mendoza")? Not a body the byline
-    parser split off ("Uganda Library", "Information Associations": a head word, or mostly everyday words)."""
-    folded = [fold(w) for w in words]
-    return not any(w in lex.org_heads | lex.body_heads for w in folded) \
-        and 2 * sum(w in lex.common_words for w in folded) <= len(folded)
-
-
 def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     """Find the article's people with honorific, title and organization (one of ``orgs`` or a name)."""
     doc = ctx.doc
@@ -190,7 +182,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
                 if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
-    bylines = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks if b.kind == "byline"]
     for n, person in enumerate(persons):
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
@@ -201,10 +192,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name
-        signed = ctx.article.authors and any(_in_heading(doc[m.start].idx, bylines) for m in person.mentions) \
-            and _author_name(person.name_words, lex)
-        if honorific is None and not title and not signed and common_phrase(person.name_words, lex):
-            continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name ("By Red Mendoza" is one)
+        if honorific is None and not title and common_phrase(person.name_words, lex):
+            continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions):
             continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
