@@ -430,13 +430,6 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
         return False  # "Ilocos Norte, Cagayan Province, Aklan": a list of places
     before = i >= 2 and doc[i - 1].text in {",", "and"} and i - 2 in taken and _name_word(doc[i - 2])
     after = end + 1 < n and doc[end].text in {",", "and"} and end + 1 in taken and _name_word(doc[end + 1])
-    if before and not after and doc[i - 1].text == "and" and end - i >= 2:
-        # "winners A B and Aneesh Dogra, who ...": the list's last item, made of words no everyday,
-        # title, place or organization word, and no capitalized word after it
-        return all(_name_goes_on(t, get_lexicon()) for t in doc[i:end]) and not (end < n and doc[end].is_title)
-    if after and not before and doc[end].text == "and" and end - i >= 2:
-        # "Aneesh Dogra and A B": the first item, with no capitalized word before it
-        return all(_name_goes_on(t, get_lexicon()) for t in doc[i:end]) and not (i > 0 and doc[i - 1].is_title)
     return before and after
 
 
