@@ -188,17 +188,6 @@ def test_static_site_template_tags_are_not_text_and_a_figure_caption_is() -> Non
     assert "The petition on Thursday" in [b.text for b in art.blocks]
 
 
-def test_a_markdown_images_title_is_its_caption() -> None:
-    """``![alt](src "caption")``: the title is the caption a web page shows under the photo (the HTML path keeps
-    figcaptions the same way); its people count. Alt text and short titles are not captions."""
-    body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
-    text = body.replace("---\n\n", '---\n\n![Devs-1](/uploads/Devs-1.jpg "SE Factory founders Zeina Saab and '
-                        'Fadi Bizri at the launch.")\n\n![A group photo on stairs](/a.jpg "stairs")\n\n', 1)
-    blocks = [(b.kind, b.text) for b in clean_text(text, markdown=True).blocks]
-    assert ("caption", "SE Factory founders Zeina Saab and Fadi Bizri at the launch.") in blocks
-    assert not any("group photo" in t or t == "stairs" for _, t in blocks)
-
-
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     text = body.replace("---\n\n", "---\nEMBARGOED UNTIL 00:01 GMT 1O April 2O13\n\n", 1)

@@ -48,7 +48,6 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_IMAGE_TITLE = re.compile(r"!\[[^\]]*\]\([^)\s]*\s+\"([^\"]+)\"\s*\)")  # ![alt](src "the caption")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -484,9 +483,6 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
             if raw and not _link_only(raw):
                 for part in _split_gaps(render_inline(raw)):
                     out.append((kind, _clean(part)))
-            for title in _IMAGE_TITLE.findall(raw):  # an image's title is its caption, as a figcaption is
-                if len(title.split()) >= 3 and ("caption", _clean(title)) not in out:
-                    out.append(("caption", _clean(title)))
         para, kind = [], "paragraph"
 
     in_fence = False
