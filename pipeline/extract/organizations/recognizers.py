@@ -175,14 +175,6 @@ def _is_head(tok: Token, lex: Lexicon) -> bool:
     return is_cap(tok) and fold(tok.text) in lex.org_heads
 
 
-def _field_title(doc: Doc, k: int, s1: int, lex: Lexicon) -> bool:
-    """Do the words from ``k`` name a subject and then a post ("English teacher", "Computer Science professor")?"""
-    for e in range(k + 1, min(k + 3, s1 - 1) + 1):
-        if fold(doc[k:e].text) in lex.disciplines and fold(doc[e].text) in lex.title_heads:
-            return True
-    return False
-
-
 def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     """Capitalized phrases ending in an org head word, with their of/for complements."""
     doc, folded = ctx.doc, ctx.folded
@@ -199,10 +191,8 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if not (_is_head(tok, lex) or plural):
                 continue
             if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
-                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1) \
-                    and not _field_title(doc, i + 1, s1, lex):
-                continue  # the name goes on ("University Press"), not a title ("Schools Superintendent",
-                # "Classical High School English teacher": a subject, then the post)
+                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1):
+                continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
