@@ -995,11 +995,3 @@ def test_a_name_spacy_ended_early_goes_on_over_name_words() -> None:
                       "teachers. The John Smith Library opened.")
     assert "Mian Muhammad Aslam Iqbal" in found and "Mian Muhammad" not in found
     assert not any("Library" in name for name in found)
-
-
-def test_us_abbreviated_posts_are_titles_with_their_body() -> None:
-    """"Gov." and "Rep." are posts as written; the party tag's town puts a lawmaker in the state's House."""
-    got = people_of("Wyoming lawmakers met in Cheyenne, Wyoming. Gov. Mark Gordon signed the bill. "
-                    "Rep. Tomi Strock, R-Douglas, voted against it.")
-    assert got["Mark Gordon"] == (None, "Gov.", "Government of Wyoming")
-    assert got["Tomi Strock"] == (None, "Rep.", "Wyoming House of Representatives")

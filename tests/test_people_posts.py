@@ -34,7 +34,6 @@ from pipeline.extract.people.posts import (
     own_post,
     parent_institution,
     state_government,
-    us_office,
 )
 from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser
@@ -161,36 +160,6 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke. Kenya, Kenya, Kenya.")
     got = state_government(people["John Mahama"], Post("President"), clues)
     assert found(got) == ("President", "Government of Ghana")
-
-
-@pytest.mark.parametrize(("text", "name", "title", "body"), [
-    # the party tag names a state: the nation's chamber
-    ("Sens. Elizabeth Warren, D-Massachusetts, and Bob Menendez, D-New Jersey, backed it.", "Bob Menendez", None,
-     "United States Senate"),
-    ("The letter was signed by U.S. Senators Mike Crapo (R-ID) and Jeff Merkley (D-Ore.).", "Jeff Merkley", None,
-     "United States Senate"),
-    ("Rep. Ayanna Pressley, D-Massachusetts, spoke in Boston.", "Ayanna Pressley", "Rep.",
-     "United States House of Representatives"),
-    # the tag names a town, or the title says "state": the state's chamber, the state the article names most
-    ("Wyoming lawmakers met in Cheyenne, Wyoming. Rep. Tomi Strock, R-Douglas, disagreed.", "Tomi Strock", "Rep.",
-     "Wyoming House of Representatives"),
-    ("Pennsylvania schools wait. State Rep. Ryan Warner said so.", "Ryan Warner", "State Rep.",
-     "Pennsylvania House of Representatives"),
-    ("Schools in Wyoming wait. Gov. Mark Gordon signed it.", "Mark Gordon", "Gov.", "Government of Wyoming"),
-    # unsure: no tag and no mark, or no state named
-    ("Schools in Wyoming wait. Sen. John Smith said no.", "John Smith", None, None),
-    ("Schools wait. Gov. Mark Gordon signed it.", "Mark Gordon", "Gov.", None),
-])
-def test_us_office_from_the_post_and_the_party_tag(text: str, name: str, title: str | None,
-                                                  body: str | None) -> None:
-    clues, people = clues_of(text)
-    assert found(us_office(people[name], Post(title), clues)) == (title, body)
-
-
-def test_us_office_keeps_a_body_already_found() -> None:
-    clues, people = clues_of("Rep. Ayanna Pressley, D-Massachusetts, spoke in Boston.")
-    assert found(us_office(people["Ayanna Pressley"], Post("Rep.", None, "Boston Public Schools"), clues)) == (
-        "Rep.", "Boston Public Schools")
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES[3:])

@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.knowledge import models_dir as active_models_dir
@@ -146,7 +145,6 @@ class Lexicon:
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
-    us_offices: dict[str, Any] = field(default_factory=dict)  # people_words.json: "Sen. X, D-Ohio" -> US Senate
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
@@ -233,7 +231,6 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     lex.given_name_abbreviations = set(people.get("given_name_abbreviations", []))
     lex.role_abbreviations = set(people.get("role_abbreviations", []))
     lex.generational_suffixes = set(people.get("generational_suffixes", []))
-    lex.us_offices = people.get("us_offices", {})
     common = models_dir / "common_words.txt"
     if common.exists():
         lex.common_words = {w for w in common.read_text("utf-8").split("\n")[1:] if w.strip()}

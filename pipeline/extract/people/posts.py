@@ -18,8 +18,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
-10. ``state_government``: a head of state's government, from the person's own sentences;
-11. ``us_office``: a US lawmaker's chamber from the post and party tag ("Sen. X, D-Ohio"), a governor's state.
+10. ``state_government``: a head of state's government, from the person's own sentences.
 
 Rules 1-3 find; 4-10 only complete or correct what was found. Precedence holds because
 each rule after the first acts only where the post still has a gap (see each docstring).
@@ -49,7 +48,6 @@ from pipeline.extract.people.context import (
     state_office,
     strip_courtesy,
 )
-from pipeline.extract.people.legislators import us_office_body
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser, split_title
@@ -315,13 +313,6 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org_name=f"Government of {country}" if country else None)
 
 
-def us_office(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """With no organization, a US lawmaker's chamber or a governor's state government (``legislators``)."""
-    if post.has_org:
-        return post
-    return replace(post, org_name=us_office_body(clues.ctx.doc, mentions, post.title, clues.lex))
-
-
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
     the article names most, unless that is another person's ("President B of Uganda")."""
@@ -366,7 +357,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_of_the_post,
     cabinet_government,
     state_government,
-    us_office,
     publisher_staff,
 )
 
