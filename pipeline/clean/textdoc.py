@@ -591,7 +591,10 @@ def slug_title(url: str | None) -> str:
 # --- the normalizer ------------------------------------------------------------------------------
 
 def _template_caption(m: re.Match[str]) -> str:
-    """A template tag is dropped; a figure's ``caption="..."`` stays as its own paragraph (captions are article text)."""
+    """A template tag is dropped; a figure's ``caption="..."`` stays as its own paragraph.
+
+    Captions are article text: people and places named under a photo count.
+    """
     cap = _CAPTION_ATTR.search(m[0])
     text = (cap[1] or cap[2] or "").strip() if cap else ""
     return f"\n\n{text}\n\n" if text else ""
