@@ -72,6 +72,9 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The training took place last weekend.", "2024-03-13", "2024-03-09", "2024-03-10"),
     ("The grant was awarded during September 2021.", "2024-03-13", "2021-09-01", "2021-09-30"),
     ("The visit is planned for next March.", "2024-03-13", "2025-03-01", "2025-03-31"),
+    # "this <weekday>" is that day of the publication's week, ahead or behind (2024-03-13 a Wednesday)
+    ("We eagerly anticipate taking on our new role this Friday.", "2024-03-13", "2024-03-15", "2024-03-15"),
+    ("Classes resumed this Monday after the break.", "2024-03-13", "2024-03-11", "2024-03-11"),
     # Past verbs spaCy tags VBN keep their past; a weekday in a future clause may be the day itself.
     ("Students returning on Tuesday will keep phones away, under rules the province announced in April.",
      "2024-09-03", "2024-04-01", "2024-04-30"),

@@ -328,7 +328,11 @@ class _Resolver:
             d = self.pub - timedelta(days=back or 7)
         elif rel == "next":
             d = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7 or 7)
-        elif future and rel != "this":
+        elif rel == "this":
+            # "this Friday" is the Friday of the publication's own week (Monday to Sunday),
+            # ahead of a Wednesday page or behind it, whatever the tense
+            d = self.pub + timedelta(days=wd - self.pub.weekday())
+        elif future:
             # "students returning on Tuesday will ..." written on that Tuesday: the day itself.
             d = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7)
         else:
