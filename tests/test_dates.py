@@ -72,6 +72,9 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The training took place last weekend.", "2024-03-13", "2024-03-09", "2024-03-10"),
     ("The grant was awarded during September 2021.", "2024-03-13", "2021-09-01", "2021-09-30"),
     ("The visit is planned for next March.", "2024-03-13", "2025-03-01", "2025-03-31"),
+    # a month and its year with a comma between them
+    ("The school opened in December, 2011 with two classes.", "2018-01-30", "2011-12-01", "2011-12-31"),
+    ("She took the job in Dec., 2016 after a long search.", "2018-01-30", "2016-12-01", "2016-12-31"),
     # "this <weekday>" is that day of the publication's week, ahead or behind (2024-03-13 a Wednesday)
     ("We eagerly anticipate taking on our new role this Friday.", "2024-03-13", "2024-03-15", "2024-03-15"),
     ("Classes resumed this Monday after the break.", "2024-03-13", "2024-03-11", "2024-03-11"),
