@@ -87,8 +87,7 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
-    # (not "last July 2": a day follows, the month-day pattern reads it)
-    ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}(?!\s*[0-3]?\d\b)"),
+    ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),  # "March 2024", "December, 2011", "Dec., 2016"
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
           rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
