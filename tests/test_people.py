@@ -995,3 +995,9 @@ def test_a_name_spacy_ended_early_goes_on_over_name_words() -> None:
                       "teachers. The John Smith Library opened.")
     assert "Mian Muhammad Aslam Iqbal" in found and "Mian Muhammad" not in found
     assert not any("Library" in name for name in found)
+
+
+def test_occupations_are_titles_in_an_apposition() -> None:
+    """An occupation is a post as much as an office: "an attorney with ORG" gives title and body."""
+    got = people_of("John Doe, an attorney with the Public Interest Law Center, spoke to reporters.")
+    assert got["John Doe"] == (None, "attorney", "Public Interest Law Center")
