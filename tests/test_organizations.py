@@ -708,3 +708,15 @@ def test_an_org_span_loses_the_post_before_it_and_the_honorific_after_it() -> No
                     "to the students.")
     assert "Government College Lahore" in found
     assert not any("Principal" in name or "Prof" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The meeting brought together the University of Ghana Governing Council Chairperson, Marietta Brew, "
+     "and the students.", "University of Ghana Governing Council"),
+    ("Graduates of the College of Liberal and Professional Studies Jaime Kelly said were proud.",
+     "College of Liberal and Professional Studies"),
+])
+def test_an_org_complement_ends_before_a_post_or_a_name_after_it(text: str, body: str) -> None:
+    found = orgs_of(text)
+    assert body in found
+    assert not any(name.startswith(body) and name != body for name in found)
