@@ -246,7 +246,10 @@ def name_title_word(doc: Doc, j: int, i: int, lex: Lexicon) -> bool:
     before = doc[j - 2] if j - 2 >= 0 else None
     opens = before is None or before.is_lower or before.is_punct or bool(country_name(before.text))
     plain = all(fold(doc[x].text) not in lex.title_heads and doc[x].text[:1].isupper() for x in range(j, i))
-    return opens and plain and j < i
+    # right before the head only after an inner "the" ("St Joseph the Worker School"), never
+    # after a title's own words ("Education Minister School" is no name)
+    inner_the = before is not None and before.text == "the" and j - 2 > 0 and doc[j - 3].text[:1].isupper()
+    return opens and plain and (j < i or inner_the)
 
 
 def _plain_run(doc: Doc, k: int, s1: int, lex: Lexicon) -> int:
