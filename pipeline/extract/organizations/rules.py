@@ -377,22 +377,10 @@ def saint(doc: Doc, k: int, s0: int) -> bool:
 
 
 def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
-    """End of a complement run before a title and a person: "Council of Zambia Director Dr. X".
-
-    Also before a person's name with no title between ("College of Liberal and Professional
-    Studies Jaime Kelly": a given name and a name-shaped word after the body's words) and
-    before a post that closes the run ("University of Ghana Governing Council Chairperson").
-    """
+    """End of a complement run before a title and a person: "Council of Zambia Director Dr. X"."""
     for x in range(m + 1, run_end):
         word = fold(doc[x].text)
         nxt = doc[x + 1] if x + 1 < len(doc) else None
-        if word in lex.given_names and word not in lex.common_words and word not in lex.org_heads \
-                and _NAME_SHAPE.match(doc[x].text) and nxt is not None and x + 1 < run_end \
-                and _NAME_SHAPE.match(nxt.text) and fold(nxt.text) not in lex.org_heads:
-            return x
-        if x == run_end - 1 and word in lex.title_heads and word not in lex.org_heads \
-                and fold(doc[x - 1].text) in lex.org_heads:
-            return x
         if word in lex.honorifics and word not in lex.ambiguous_honorifics \
                 and nxt is not None and nxt.text[:1].isupper():  # not "University of Notre Dame,"
             return x if fold(doc[x - 1].text) not in lex.title_heads else x - 1
@@ -402,9 +390,6 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     return run_end
 
 
-
-
-_NAME_SHAPE = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+(?:-[A-Z][a-z\u00C0-\u024F'\u2019]+)?$")
 
 
 def kind_appositions(doc: Doc, sents: list, lex: Lexicon, make: type[Mention],
