@@ -169,10 +169,6 @@ class Affiliations:
         found = self._ending_at(hs, sent.start)
         if found is None and hs - 1 > sent.start and doc[hs - 1].lower_ == "and" and hs - 1 in self.by_end:
             found = self._shared_plural(self.by_end[hs - 1])  # "Whyburn Instructors A and B"
-        if found is None:
-            first = self._list_first(m, sent.start)  # "Ministers A, B and C"; "Senators A (R-ID), B (D-NH)"
-            if first is not None:
-                found = self._shared_plural(first)
         if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
                 and hs - 1 in self.parser.org_end:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
@@ -199,35 +195,6 @@ class Affiliations:
             return True  # "District Superintendent, A, CEO of X, B and ...": "Title, Name" items
         prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
         return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
-
-    def _previous_item(self, m: Mention, s0: int) -> Mention | None:
-        """The name before ``m`` in a list: "A, m", "A, and m", "A (R-ID), m" (a short parenthesis after A)."""
-        doc = self.doc
-        k = m.outer_start - 1
-        joined = False
-        if k >= s0 and doc[k].lower_ == "and":
-            k, joined = k - 1, True
-        if k >= s0 and doc[k].text == ",":
-            k, joined = k - 1, True
-        if not joined or k < s0:
-            return None
-        if doc[k].text == ")":
-            j = k - 1
-            while j > s0 and k - j <= 8 and doc[j].text not in {"(", ")"}:
-                j -= 1
-            if doc[j].text != "(":
-                return None
-            k = j - 1
-        prev = self.by_end.get(k + 1)
-        return prev if prev is not None and prev is not m else None
-
-    def _list_first(self, m: Mention, s0: int) -> Mention | None:
-        """The first name of the list ``m`` closes or continues (at least one name before it), else None."""
-        prev = self._previous_item(m, s0)
-        seen = 0
-        while prev is not None and seen < 30:
-            first, prev, seen = prev, self._previous_item(prev, s0), seen + 1
-        return first if seen else None
 
     def _shared_plural(self, m: Mention) -> TitleParse | None:
         """"Instructors A and B", "SE Factory founders A and B": a plural title before the first
