@@ -1001,9 +1001,3 @@ def test_occupations_are_titles_in_an_apposition() -> None:
     """An occupation is a post as much as an office: "an attorney with ORG" gives title and body."""
     got = people_of("John Doe, an attorney with the Public Interest Law Center, spoke to reporters.")
     assert got["John Doe"] == (None, "attorney", "Public Interest Law Center")
-
-
-def test_a_language_before_a_teaching_post_is_the_subject_not_a_country() -> None:
-    got = people_of("Spanish Teacher Lugo Rodriguez said the class works. Kenyan Minister John Doe spoke.")
-    assert got["Lugo Rodriguez"] == (None, "Spanish Teacher", None)
-    assert got["John Doe"] == (None, "Minister", "Government of Kenya")

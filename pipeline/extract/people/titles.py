@@ -34,10 +34,6 @@ NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", 
 ORG_PREPS = {"of", "at", "from", "for", "in", "with", "to"}
 
 
-# posts a demonym before them names the subject taught, not the country ("English teacher")
-_TEACHING_POSTS = {"teacher", "lecturer", "professor", "instructor", "tutor"}
-
-
 @dataclass
 class TitleParse:
     title: str
@@ -437,8 +433,7 @@ class TitleParser:
         """A title phrase starting exactly at token ``i`` (and its organization), or None."""
         doc = self.doc
         country, possessor = None, None
-        if i < limit and demonym_country(doc[i].text) and i + 1 < limit \
-                and fold(doc[i + 1].text).rstrip("s") not in _TEACHING_POSTS:  # "Spanish teacher": a subject
+        if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
             country = demonym_country(doc[i].text)
             i += 1
         elif i + 2 < limit and doc[i + 1].text in {"'s", "\u2019s"} and country_name(doc[i].text):
