@@ -54,8 +54,6 @@ class Affiliations:
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
                 or k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].text[:1].isupper():
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
-        elif self._holds_post(k, limit):
-            k = self._holds_post(k, limit)  # "NAME serves as / was appointed / has been TITLE of ORG"
         elif self._caps_block(m, k, limit):
             return self._caps_block(m, k, limit)
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
@@ -96,25 +94,6 @@ class Affiliations:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
-
-    def _holds_post(self, k: int, limit: int) -> int:
-        """Where the post starts after a verb that says the person holds it now, else 0.
-
-        "A serves as chairman of X", "A was appointed (as) the new dean of X", "A has been
-        headteacher at X since 2010", "A becomes/became president of X": the words of
-        ``models/people_words.json`` ``post_verbs``; a bare "was" ("A was director of X")
-        tells a former post and is not one of them.
-        """
-        doc, verbs = self.doc, self.lex.post_verbs
-        j = k
-        while j < limit and j - k < 4 and fold(doc[j].text) in verbs:
-            j += 1
-        if j == k or not any(fold(doc[x].text) in verbs and fold(doc[x].text) not in {"was", "has", "been", "is"}
-                             for x in range(k, j)) and not (j - k == 2 and doc[k].lower_ == "has"):
-            return 0  # "A was ...", "A is ...": no verb of holding a post
-        while j < limit and doc[j].lower_ in {"as", "the", "a", "an", "new", "its", "their"}:
-            j += 1
-        return j if j < limit and self.parser.parse(j, limit) is not None else 0
 
     def _caps_block(self, m: Mention, k: int, limit: int) -> TitleParse | None:
         """A signature block: "Mr. A B / GENERAL SECRETARY / TEACHERS UNION OF MALAWI" (lines joined).
