@@ -157,6 +157,23 @@ def test_front_matter_is_read_and_not_left_in_the_body() -> None:
     assert clean_text(yaml_list).authors == ["Ann Lee", "Bo Chan"]
 
 
+def test_front_matter_credits_are_credit_lines_in_the_text_and_their_people_count() -> None:
+    """Photo and contributor fields name people the guidelines count, as a page's photo credits are."""
+    text = ("---\ntitle: A Farewell to Mr. Marino\nauthor: [\"Simon Carr\"]\nimage: \"mr-marino-cover.jpg\"\n"
+            "date: 2021-01-14\ncontributors:\n  Nick Griffin: Interviewer\n  Yousef Nagib: Interviewer\n"
+            "photo: Amelia Ross\nimage-credit = \"Nate Smallwood / For Spotlight PA\"\n---\n\n"
+            "Friday is vice principal Michael Marino's last day at Classical High School. Students and "
+            "teachers will miss him, and many of them said so at an assembly in the school hall.\n")
+    art = clean_text(text)
+    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    assert set(captions) == {"Photo: Amelia Ross", "Photo: Nate Smallwood / For Spotlight PA",
+                             "Contributors: Nick Griffin, Yousef Nagib"}
+    assert "mr-marino-cover" not in art.text and "Interviewer" not in art.text
+    (extraction,) = extract_articles([art])
+    names = {p.name for p in extraction.people}
+    assert {"Amelia Ross", "Nick Griffin", "Yousef Nagib", "Nate Smallwood", "Simon Carr"} <= names
+
+
 @pytest.mark.parametrize("indicator", [">-", ">", "|", "|-"])
 def test_a_front_matter_title_written_as_a_yaml_block_is_the_headline(indicator: str) -> None:
     """Static sites write long headlines as folded or literal blocks (``title: >-`` and indented lines)."""

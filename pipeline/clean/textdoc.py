@@ -32,6 +32,7 @@ _FENCED = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re
 _TOML = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _FIELD = re.compile(r"^([A-Za-z][\w-]{0,30})[ \t]*[:=][ \t]*(.*)$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")
+_MAP_ENTRY = re.compile(r"^([^:\s][^:]{0,60}):\s*(.*)$")  # "Nick Griffin: Interviewer" under a key
 _BLOCK_SCALAR = re.compile(r"[>|][1-9]?[+-]?[1-9]?")  # YAML's folded (>) and literal (|) indicators
 _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
@@ -39,6 +40,12 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publishdate", "published_at", "date_published",
               "created")  # (keys are read lower-cased: Hugo's "publishDate" is "publishdate")
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+# Credit fields of a post's front matter and the credit line each becomes (the people in a post's
+# credits count, as a page's photo credits do): "photo: Amelia Ross" -> "Photo: Amelia Ross".
+_CREDIT_KEYS = {"photo": "Photo", "photos": "Photos", "photographer": "Photo", "photo_credit": "Photo",
+                "photo-credit": "Photo", "image_credit": "Photo", "image-credit": "Photo", "credit": "Photo",
+                "contributors": "Contributors", "contributor": "Contributors", "illustrator": "Illustration",
+                "illustration": "Illustration"}
 _URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
@@ -100,12 +107,17 @@ def _fields(lines: list[str]) -> dict[str, str]:
     summary is often written that way, and the indicator itself is no title."""
     out: dict[str, str] = {}
     key = None
+    parent = None  # a key with no value: the indented "name: value" lines under it are its map's
     block = False  # the lines under key are its block scalar's
     for line in lines:
         if block and key and line[:1] in " \t" and line.strip():
             out[key] = f"{out[key]} {line.strip()}".lstrip()
             continue
         block = False
+        if parent and line[:1] in " \t" and (m := _MAP_ENTRY.match(line.strip())):
+            out[parent] = f"{out[parent]}; {m[1]}" if out.get(parent) else m[1]  # contributors: {A B: Interviewer}
+            continue
+        parent = None
         if key and (m := _LIST_ITEM.match(line)):
             item = m[1].strip().strip("\"'")
             out[key] = f"{out[key]}; {item}" if out.get(key) else item
@@ -118,6 +130,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
             if _BLOCK_SCALAR.fullmatch(value):
                 block = key not in out
                 value = ""
+            elif not value and key in _CREDIT_KEYS:
+                parent = key
             out.setdefault(key, value.strip("\"'"))
         else:
             key = None
@@ -173,6 +187,18 @@ def front_matter_authors(fields: dict[str, str]) -> list[str]:
                 continue  # a slug ("new-zealand-national-party"), not a name
             if name and name not in out:
                 out.append(name)
+    return out
+
+
+def front_matter_credits(fields: dict[str, str]) -> list[str]:
+    """Credit lines the front matter gives ("Photo: Amelia Ross", "Contributors: A B; C D"): names, not files."""
+    out: list[str] = []
+    for key, label in _CREDIT_KEYS.items():
+        names = [render_inline(v).strip() for v in (fields.get(key) or "").split(";")]
+        names = [n for n in names if n and re.search(r"[A-Z][a-z]+\s+[A-Z]", n)
+                 and not re.search(r"https?:|www\.|\.(?:jpe?g|png|gif|webp|svg)\b", n, re.I)]
+        if names and not any(line.endswith(", ".join(names)) for line in out):
+            out.append(f"{label}: {', '.join(names)}")
     return out
 
 
@@ -622,5 +648,6 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     if not title and blocks and (blocks[first][0] == "heading" or title_like(blocks[first][1])):
         title = blocks.pop(first)[1]
     url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
+    blocks += [("caption", line) for line in front_matter_credits(fields)]
     return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
                    source_url=url or source_url, embargo=embargo)
