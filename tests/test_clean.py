@@ -148,6 +148,17 @@ def test_no_date_is_not_invented() -> None:
     assert page_dates(page(body=body), "https://example.com/story")[0] is None
 
 
+def test_a_mastheads_today_in_the_navigation_is_not_the_publication_date() -> None:
+    """A news site's navbar shows the day it is read; the story's own date line is the one."""
+    doc = ('<!doctype html><html lang="en"><head><title>Penn freezes summer course fees</title></head><body>'
+           '<div><nav class="Header__HeaderNavbar-sc-1 navbar navbar-expand-md"><a class="Header__NavDate-sc-7">'
+           'February 8th, 2020</a><a href="/section/news">NEWS</a><a href="/section/sports">SPORTS</a></nav></div>'
+           '<div class="container"><div class="row"><div class="col-9"><h2>Penn freezes summer course fees</h2>'
+           f'<div>By Jane Doe</div><div>May 22th, 2020 \u00b7 10:50 PM</div><p>{PARA}</p><p>{PARA}</p>'
+           f'<p>{PARA}</p></div></div></div></body></html>')
+    assert page_dates(doc)[0] == "2020-05-22"
+
+
 # --- authors ---------------------------------------------------------------------------
 
 

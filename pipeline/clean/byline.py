@@ -130,8 +130,9 @@ def parse_dates(text: str, month_first: bool = False, today: date | None = None)
 
 
 def _excluded(el: HtmlElement) -> bool:
-    """Inside navigation, a footer, a sidebar or a form: other pages' dates live there."""
-    for anc in el.iterancestors():
+    """Navigation, a footer, a sidebar or a form, or inside one: other pages' dates live there
+    (and a masthead's "today", as in ``<nav class="Header__Navbar">February 8th, 2020 NEWS SPORTS``)."""
+    for anc in (el, *el.iterancestors()):
         if not isinstance(anc.tag, str) or anc.tag in {"body", "html"}:
             break  # the body's classes describe the page layout ("one-sidebar"), not this element
         if anc.tag in _OUTSIDE or anc.tag in _SKIP_TAGS:

@@ -256,6 +256,16 @@ def _outside_prose(tree: HtmlElement, url: str | None, guess: str) -> bool:
     return htmldate_original(bare, url, extensive=True) == guess
 
 
+def _without_navigation(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page without its <nav>, <footer> and <aside>: a masthead's "today" and the
+    dates of other pages' teasers live there, and the extensive search would take them."""
+    bare = copy.deepcopy(tree)
+    for el in bare.xpath("//nav | //footer | //aside"):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return bare
+
+
 _PROSE = 100  # characters: a paragraph of the story, not a date line
 _DATELINE = 25  # characters of a paragraph's start that may be its dateline
 
@@ -342,8 +352,9 @@ def published_and_source(
         found, source = original, "htmldate"
     weak = not found
     if not found and "extensive" in rules:
-        guess = htmldate_original(tree, url, extensive=True)
-        if guess and not guess.endswith("-01-01") and _outside_prose(tree, url, guess):
+        page = _without_navigation(tree)
+        guess = htmldate_original(page, url, extensive=True)
+        if guess and not guess.endswith("-01-01") and _outside_prose(page, url, guess):
             found, source = guess, "extensive"
     if "visible" in rules:
         shown = visible_dates(tree, lang)
