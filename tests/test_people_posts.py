@@ -162,22 +162,6 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     assert found(got) == ("President", "Government of Ghana")
 
 
-def test_state_government_of_a_page_that_names_no_country_is_its_domains() -> None:
-    """A release on presidency.gov.gh that never writes "Ghana": the president is Ghana's; a .tv page names none."""
-    text = "President John Mahama has tasked a committee to plan a national education forum."
-    for url, body in (("https://presidency.gov.gh/news/forum", "Government of Ghana"),
-                      ("https://news.example.tv/forum", None), (None, None)):
-        article = clean_text(f"{text} {BODY}", url)
-        ctx = Context(doc=get_nlp()(article.text), article=article)
-        orgs = organizations.extract(ctx).entities
-        lex = get_lexicon()
-        parser = TitleParser(ctx.doc, lex, orgs)
-        mentions = [m for m in find_mentions(ctx, lex, parser.in_org) if m.words == ("John", "Mahama")]
-        clues = Clues(ctx, orgs, lex, parser, Affiliations(ctx.doc, parser, lex, mentions),
-                      DepTitles(ctx.doc, parser, lex), ctx.cue_ends("people"))
-        assert found(state_government(mentions, Post("President"), clues)) == ("President", body), url
-
-
 @pytest.mark.parametrize("strategy", STRATEGIES[3:])
 def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN001
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")

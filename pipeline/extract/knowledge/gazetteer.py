@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from pipeline.cache import fingerprint, load_or_build
 from pipeline.knowledge import DEFAULT_MODELS_DIR
@@ -87,9 +86,6 @@ class Place:
     population: int = 0
     source: str = ""  # country, city, us_state, subdivision, region
     alt: bool = False
-
-
-_BRAND_TLDS = frozenset({"tv", "io", "co", "me", "fm", "ai"})
 
 
 class Gazetteer:
@@ -209,15 +205,6 @@ class Gazetteer:
         if any(not p.alt and p.source != "subdivision" for p in found):
             return [p for p in found if not p.alt]
         return found
-
-    def host_country(self, url: str | None) -> str | None:
-        """ISO code of the country a page's country-code domain names ("presidency.gov.gh" -> "GH"), else None.
-
-        Country-code domains sold as brands (.tv, .io, .co, .me, .fm, .ai) name no country.
-        """
-        host = urlparse(url or "").hostname or ""
-        tld = host.rsplit(".", 1)[-1] if "." in host else ""
-        return None if tld in _BRAND_TLDS else self.tld_country.get(tld)
 
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a demonym ('Korean', 'Swazi') refers to."""

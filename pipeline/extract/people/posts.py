@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.recognizers import host_labels, squash
@@ -316,16 +315,12 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
 
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
-    the article names most, unless that is another person's ("President B of Uganda"); on a page
-    that names none, the one its country-code domain names."""
+    the article names most, unless that is another person's ("President B of Uganda")."""
     for m in mentions:
         country = sentence_country(m, clues)
         if country:
             return country
     country = article_country(clues.ctx.doc)
-    if country is None:  # a page that names no country: the one its country-code domain names (".gov.gh")
-        cc = get_gazetteer().host_country(clues.ctx.article.url)
-        country = get_gazetteer().countries[cc].name if cc in get_gazetteer().countries else None
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post
