@@ -286,8 +286,6 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
         t = doc[j - 1]
-        if t.ent_type_ == "PERSON" and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "ORG":
-            break  # spaCy split a person from the body: "[Senator Murray Tours] Renton Technical College"
         word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
             and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
                      and t.lower_ not in {"of", "for", "and"}) \
