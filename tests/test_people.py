@@ -1001,8 +1001,3 @@ def test_occupations_are_titles_in_an_apposition() -> None:
     """An occupation is a post as much as an office: "an attorney with ORG" gives title and body."""
     got = people_of("John Doe, an attorney with the Public Interest Law Center, spoke to reporters.")
     assert got["John Doe"] == (None, "attorney", "Public Interest Law Center")
-
-
-def test_an_everyday_word_before_two_name_words_is_not_the_name() -> None:
-    got = people_of("Supt Aurora Lora told the board she would resign at the end of the school year.")
-    assert "Aurora Lora" in got and "Supt Aurora Lora" not in got

@@ -252,10 +252,7 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             start = hon_end
             continue
         word = fold(doc[start].text)
-        lead = (word in lex.military_ranks or word in lex.name_groups
-                or (word in lex.common_words and word not in lex.given_names)) and end - start >= 3
-        # ("Freshman Carlos Diaz", "Leaders Laura Jane", "Baroness Manningham-Buller Smith": an everyday
-        # word before two name words is a rank, a class or a heading's word, not the name)
+        lead = (word in lex.military_ranks or word in lex.name_groups) and end - start >= 3
         if not (lead or doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
                 or word in lex.honorifics or start in in_org or not _name_word(doc[start])):
             break
