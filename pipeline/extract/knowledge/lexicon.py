@@ -136,7 +136,6 @@ class Lexicon:
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
-    postnominals: set[str] = field(default_factory=set)  # "A, PhD, Director": degrees after a name (no periods)
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
     role_abbreviations: set[str] = field(default_factory=set)  # "MP", "VC", "DG": posts, not initials
     generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
@@ -182,7 +181,7 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "ordinals", "board_words", "postnominals")
+                 "ordinals", "board_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

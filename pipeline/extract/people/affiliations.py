@@ -48,7 +48,7 @@ class Affiliations:
         doc = self.doc
         sent = doc[m.end - 1].sent  # ("Md. Rafiqul Islam": spaCy may end a sentence inside a name)
         limit = sent.end
-        k = self._after_postnominals(m.end, limit)
+        k = m.end
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
@@ -94,21 +94,6 @@ class Affiliations:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
-
-    def _after_postnominals(self, k: int, limit: int) -> int:
-        """Past the degrees and honours written after a name: "A, PhD, Director", "A (PhD), Director",
-        "A, Ph.D., M.B.A., professor" (``models/people_words.json`` ``postnominals``): the title follows them."""
-        doc = self.doc
-        while k + 2 < limit and doc[k].text in {",", "("}:
-            j = k + 1
-            while j < limit and j - k <= 3 and fold(doc[j].text).replace(".", "") in self.lex.postnominals:
-                j += 1
-            if j == k + 1 or j >= limit or doc[j].text not in {",", ")"}:
-                break
-            k = j + (doc[j].text == ")")  # "(PhD)": on at the comma after it
-            if doc[k - 1].text == ")" and (k >= limit or doc[k].text != ","):
-                break
-        return k
 
     def _caps_block(self, m: Mention, k: int, limit: int) -> TitleParse | None:
         """A signature block: "Mr. A B / GENERAL SECRETARY / TEACHERS UNION OF MALAWI" (lines joined).
