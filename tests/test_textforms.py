@@ -174,6 +174,20 @@ def test_front_matter_credits_are_credit_lines_in_the_text_and_their_people_coun
     assert {"Amelia Ross", "Nick Griffin", "Yousef Nagib", "Nate Smallwood", "Simon Carr"} <= names
 
 
+def test_a_posts_standfirst_and_image_caption_are_text() -> None:
+    """Front matter's subtitle and image caption are shown on the post's page: their names count."""
+    text = ("---\ntitle: Funding report approved\nsubtitle: >\n  The commission met in Harrisburg on Thursday.\n"
+            "image-description: \"Students at Bennetts Valley Elementary School in Weedville\"\n"
+            "date: 2024-07-08\n---\n\n"
+            "A long-awaited report on school funding was approved by a divided panel of policymakers. "
+            "Lawmakers will now turn to the budget, which is due at the end of the month.\n")
+    art = clean_text(text)
+    assert [b.text for b in art.blocks if b.kind == "caption"] == [
+        "Students at Bennetts Valley Elementary School in Weedville"]
+    assert "The commission met in Harrisburg on Thursday." in art.text
+    assert art.text.count("Harrisburg") == 1
+
+
 @pytest.mark.parametrize("indicator", [">-", ">", "|", "|-"])
 def test_a_front_matter_title_written_as_a_yaml_block_is_the_headline(indicator: str) -> None:
     """Static sites write long headlines as folded or literal blocks (``title: >-`` and indented lines)."""

@@ -46,6 +46,9 @@ _CREDIT_KEYS = {"photo": "Photo", "photos": "Photos", "photographer": "Photo", "
                 "photo-credit": "Photo", "image_credit": "Photo", "image-credit": "Photo", "credit": "Photo",
                 "contributors": "Contributors", "contributor": "Contributors", "illustrator": "Illustration",
                 "illustration": "Illustration"}
+# A post's standfirst (shown under the headline) and its lead image's caption, as its page shows them.
+_DEK_KEYS = ("subtitle", "dek", "standfirst", "kicker", "summary", "description", "excerpt", "snippet", "introduction")
+_CAPTION_KEYS = ("image_caption", "image-caption", "caption", "image-description", "image_description")
 _URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
@@ -649,5 +652,9 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
         title = blocks.pop(first)[1]
     url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
     blocks += [("caption", line) for line in front_matter_credits(fields)]
+    dek = next((render_inline(fields[k]).strip() for k in _DEK_KEYS if fields.get(k)), "")
+    if dek and not any(dek[:60] in text for _kind, text in blocks):
+        blocks.insert(0, ("paragraph", dek))  # the standfirst a post's page shows under its headline
+    blocks += [("caption", render_inline(fields[k]).strip()) for k in _CAPTION_KEYS if fields.get(k, "").strip()]
     return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
                    source_url=url or source_url, embargo=embargo)
