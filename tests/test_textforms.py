@@ -217,13 +217,6 @@ def test_static_site_template_tags_are_not_text_and_a_figure_caption_is() -> Non
     art = clean_text(text, markdown=True)
     assert "src=" not in art.text and "alt=" not in art.text and "include" not in art.text
     assert "The petition on Thursday" in [b.text for b in art.blocks]
-    # a figure shows its title and its attribution too; another shortcode's title is no text
-    text = body.replace("---\n\n", '---\n\n{{< figure src="/img/a.jpg" title="Graduates outside the hall" '
-                        'caption="Graduates outside the hall" attr="Thomas Angus" >}}\n\n'
-                        '{{< youtube id="x1" title="Campus tour video" >}}\n\n', 1)
-    blocks = [b.text for b in clean_text(text, markdown=True).blocks]
-    assert blocks.count("Graduates outside the hall") == 1 and "Photo: Thomas Angus" in blocks
-    assert "Campus tour video" not in blocks
 
 
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:

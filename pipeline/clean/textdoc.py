@@ -67,8 +67,6 @@ _CODE = re.compile(r"`([^`]+)`")
 # ({% include base.html %}). Not text: left in, their attributes (src=, alt=, class=) read as prose.
 _TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}", re.S)
 _CAPTION_ATTR = re.compile(r"\bcaption\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_FIGURE_TAG = re.compile(r"\{\{[<%]\s*figure\b")
-_FIGURE_ATTR = {name: re.compile(rf"\b{name}\s*=\s*(?:\"([^\"]*)\"|'([^']*)')") for name in ("title", "attr")}
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_SIGNALS = (re.compile(r"^\s{0,3}#{1,6}\s+\S", re.M), _LINK, _STRONG, re.compile(r"^\s{0,3}[-*+]\s+\S", re.M),
                _IMAGE, re.compile(r"^\s{0,3}(=+|-{3,})\s*$", re.M))
@@ -626,17 +624,9 @@ def _template_caption(m: re.Match[str]) -> str:
 
     Captions are article text: people and places named under a photo count.
     """
-    parts: list[str] = []
-    figure = bool(_FIGURE_TAG.match(m[0]))
-    # Hugo's figure shows its title, its caption and its attribution (the photo's credit) under the image
-    for attr, label in ((_FIGURE_ATTR["title"], ""), (_CAPTION_ATTR, ""), (_FIGURE_ATTR["attr"], "Photo: ")):
-        if attr is not _CAPTION_ATTR and not figure:
-            continue
-        found = attr.search(m[0])
-        text = (found[1] or found[2] or "").strip() if found else ""
-        if text and text not in parts:
-            parts.append(label + text)
-    return "".join(f"\n\n{text}\n\n" for text in parts)
+    cap = _CAPTION_ATTR.search(m[0])
+    text = (cap[1] or cap[2] or "").strip() if cap else ""
+    return f"\n\n{text}\n\n" if text else ""
 
 
 def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None = None) -> TextDoc:
