@@ -1001,13 +1001,3 @@ def test_occupations_are_titles_in_an_apposition() -> None:
     """An occupation is a post as much as an office: "an attorney with ORG" gives title and body."""
     got = people_of("John Doe, an attorney with the Public Interest Law Center, spoke to reporters.")
     assert got["John Doe"] == (None, "attorney", "Public Interest Law Center")
-
-
-def test_a_list_item_that_opens_with_a_name_and_a_note_is_a_person() -> None:
-    """Recipients and appointees are listed as "- Name (note)"; spaCy often misses such names."""
-    article = clean_text("Scholarships announced\n\nThe recipients are:\n\n- Marlow Winder (Te Arawa)\n"
-                         "- Puhiraumoa Milner (Ngāti Porou)\n- Kata O'Donnell (Ngāti Maru)\n\n"
-                         "The awards will be presented in Wellington next month.")
-    ctx = Context(doc=get_nlp()(article.text), article=article)
-    names = {r.name for r in people.extract(ctx, organizations.extract(ctx).entities).rows}
-    assert {"Marlow Winder", "Puhiraumoa Milner", "Kata O'Donnell"} <= names

@@ -337,12 +337,6 @@ def _closes_portfolio(doc: Doc, i: int, lex: Lexicon) -> bool:
 
 
 
-def _listed_with_note(doc: Doc, start: int, end: int, item_starts: set[int]) -> bool:
-    """A list item that opens with the name and a note in parentheses: "- Nina Noble (Ngāi Tahu)",
-    "- Marlow Winder (Te Arawa)": recipients, appointees and speakers are listed so."""
-    return doc[start].idx in item_starts and end < len(doc) and doc[end].text == "("
-
-
 def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
     """Names spaCy missed that their context marks as people.
 
@@ -354,7 +348,6 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     """
     doc, texts = ctx.doc, ctx.words
     credits = ctx.cue_ends("people")["credit"]  # models/people_cues.jsonl
-    item_starts = {b.start for b in ctx.article.blocks if b.kind == "list_item"}
     found: list[Mention] = []
     n = len(doc)
     i = 0
@@ -380,8 +373,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
                 and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
-                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)
-                     or _listed_with_note(doc, i, end, item_starts)):
+                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
             i = max(end, i + 1)
