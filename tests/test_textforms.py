@@ -155,6 +155,11 @@ def test_front_matter_is_read_and_not_left_in_the_body() -> None:
     yaml_list = ("---\ntitle: Awards\ndate: 2014-04-09\nauthors:\n  - Ann Lee\n  - Bo Chan\n---\n"
                  + toml.split("+++\n\n")[1])
     assert clean_text(yaml_list).authors == ["Ann Lee", "Bo Chan"]
+    # an author written as a map (Jekyll, Hugo themes): its name, and its url is not the post's
+    for authors in ("author:\n  name: Ann Lee\n  url: https://example.org/ann\n",
+                    "authors:\n  - name: Ann Lee\n    url: https://example.org/ann\n  - name: Bo Chan\n"):
+        art = clean_text("---\ntitle: Awards\ndate: 2014-04-09\n" + authors + "---\n" + toml.split("+++\n\n")[1])
+        assert art.authors[0] == "Ann Lee" and art.url != "https://example.org/ann"
 
 
 def test_front_matter_credits_are_credit_lines_in_the_text_and_their_people_count() -> None:

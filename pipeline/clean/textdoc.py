@@ -117,12 +117,16 @@ def _fields(lines: list[str]) -> dict[str, str]:
             out[key] = f"{out[key]} {line.strip()}".lstrip()
             continue
         block = False
-        if parent and line[:1] in " \t" and (m := _MAP_ENTRY.match(line.strip())):
-            out[parent] = f"{out[parent]}; {m[1]}" if out.get(parent) else m[1]  # contributors: {A B: Interviewer}
+        if parent and line[:1] in " \t" and (m := _MAP_ENTRY.match(re.sub(r"^-\s+", "", line.strip()))):
+            if parent in _AUTHOR_KEYS:  # author: {name: Ann Lee, url: ...}: the name, nothing else
+                if m[1].lower() == "name" and m[2].strip():
+                    out[parent] = f"{out[parent]}; {m[2].strip()}" if out.get(parent) else m[2].strip()
+            else:
+                out[parent] = f"{out[parent]}; {m[1]}" if out.get(parent) else m[1]  # contributors: {A B: Interviewer}
             continue
         parent = None
         if key and (m := _LIST_ITEM.match(line)):
-            item = m[1].strip().strip("\"'")
+            item = re.sub(r"^name:\s*", "", m[1].strip()).strip("\"'")  # authors: [{name: Ann Lee, ...}]
             out[key] = f"{out[key]}; {item}" if out.get(key) else item
             continue
         if m := _FIELD.match(line.strip()):
@@ -133,7 +137,7 @@ def _fields(lines: list[str]) -> dict[str, str]:
             if _BLOCK_SCALAR.fullmatch(value):
                 block = key not in out
                 value = ""
-            elif not value and key in _CREDIT_KEYS:
+            elif not value and (key in _CREDIT_KEYS or key in _AUTHOR_KEYS):
                 parent = key
             out.setdefault(key, value.strip("\"'"))
         else:
