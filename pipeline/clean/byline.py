@@ -30,7 +30,7 @@ from pipeline.knowledge import models_dir
 
 _MODEL = "clean_months.json"  # in the models folder (the models_dir setting)
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe"}
-_OUTSIDE = {"nav", "footer", "aside"}  # not <form>: ASP.NET pages wrap everything in one
+OUTSIDE_TAGS = frozenset({"nav", "footer", "aside"})  # not <form>: ASP.NET pages wrap everything in one
 _OTHER_CONTENT = re.compile(r"\b(?:footer|sidebar|related|teaser|comment|nav|menu|breadcrumb)", re.I)
 _DATE_CLASS = re.compile(
     r"date|time|datum|byline|posted|publi|meta|stand|fecha|data|dateline|zeit|info|author|header", re.I
@@ -135,7 +135,7 @@ def _excluded(el: HtmlElement) -> bool:
     for anc in (el, *el.iterancestors()):
         if not isinstance(anc.tag, str) or anc.tag in {"body", "html"}:
             break  # the body's classes describe the page layout ("one-sidebar"), not this element
-        if anc.tag in _OUTSIDE or anc.tag in _SKIP_TAGS:
+        if anc.tag in OUTSIDE_TAGS or anc.tag in _SKIP_TAGS:
             return True
         if _OTHER_CONTENT.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
             return True
@@ -194,7 +194,7 @@ def _segments(tree: HtmlElement) -> tuple[list[str], int]:
             resume = None
         if not isinstance(el.tag, str):
             continue
-        if el.tag in _SKIP_TAGS or el.tag in _OUTSIDE or (
+        if el.tag in _SKIP_TAGS or el.tag in OUTSIDE_TAGS or (
             el is not h1 and el is not root and _OTHER_CONTENT.search(f"{el.get('class', '')} {el.get('id', '')}")
         ):
             resume = _after_subtree(el)

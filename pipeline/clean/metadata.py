@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from pipeline.clean.byline import prefer_visible, visible_dates
+from pipeline.clean.byline import OUTSIDE_TAGS, prefer_visible, visible_dates
 from pipeline.knowledge import models_dir
 from pipeline.settings import DATE_RULES
 
@@ -260,7 +260,7 @@ def _without_navigation(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without its <nav>, <footer> and <aside>: a masthead's "today" and the
     dates of other pages' teasers live there, and the extensive search would take them."""
     bare = copy.deepcopy(tree)
-    for el in bare.xpath("//nav | //footer | //aside"):
+    for el in bare.xpath(" | ".join(f"//{tag}" for tag in sorted(OUTSIDE_TAGS))):
         if el.getparent() is not None:
             el.drop_tree()
     return bare

@@ -623,6 +623,17 @@ def slug_title(url: str | None) -> str:
 
 # --- the normalizer ------------------------------------------------------------------------------
 
+def with_front_matter_text(blocks: list[tuple[str, str]], fields: dict[str, str]) -> list[tuple[str, str]]:
+    """The body with the front matter's text that a post's page shows around it: the standfirst under
+    the headline (unless the body already opens with it), then the credit lines and the lead image's caption."""
+    credits = [("caption", line) for line in front_matter_credits(fields)]
+    captions = [("caption", render_inline(fields[k]).strip()) for k in _CAPTION_KEYS if fields.get(k, "").strip()]
+    dek = next((render_inline(fields[k]).strip() for k in _DEK_KEYS if fields.get(k)), "")
+    shown = [*blocks, *credits]
+    lead = [("paragraph", dek)] if dek and not any(dek[:60] in block for _kind, block in shown) else []
+    return [*lead, *shown, *captions]
+
+
 def _template_caption(m: re.Match[str]) -> str:
     """A template tag is dropped; a figure's ``caption="..."`` stays as its own paragraph.
 
@@ -655,10 +666,6 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     if not title and blocks and (blocks[first][0] == "heading" or title_like(blocks[first][1])):
         title = blocks.pop(first)[1]
     url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http", "/"))), None)
-    blocks += [("caption", line) for line in front_matter_credits(fields)]
-    dek = next((render_inline(fields[k]).strip() for k in _DEK_KEYS if fields.get(k)), "")
-    if dek and not any(dek[:60] in text for _kind, text in blocks):
-        blocks.insert(0, ("paragraph", dek))  # the standfirst a post's page shows under its headline
-    blocks += [("caption", render_inline(fields[k]).strip()) for k in _CAPTION_KEYS if fields.get(k, "").strip()]
+    blocks = with_front_matter_text(blocks, fields)
     return TextDoc(title=title, blocks=blocks, fields=fields, authors=front_matter_authors(fields),
                    source_url=url or source_url, embargo=embargo)

@@ -153,6 +153,12 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
+def plain_given_name(word: str, lex: Lexicon) -> bool:
+    """A known given name that pages do not write as an everyday word ("Rosemary", not "Will")."""
+    key = fold(word)
+    return key in lex.given_names and key not in lex.common_words
+
+
 def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     """Words of everyday English and no given name: spaCy's PERSON on a heading, a menu or a body.
 
@@ -187,8 +193,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions) \
-                and not (sure[n] and fold(person.name_words[0]) in lex.given_names
-                         and fold(person.name_words[0]) not in lex.common_words):
+                and not (sure[n] and plain_given_name(person.name_words[0], lex)):
             continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name
