@@ -1001,3 +1001,21 @@ def test_occupations_are_titles_in_an_apposition() -> None:
     """An occupation is a post as much as an office: "an attorney with ORG" gives title and body."""
     got = people_of("John Doe, an attorney with the Public Interest Law Center, spoke to reporters.")
     assert got["John Doe"] == (None, "attorney", "Public Interest Law Center")
+
+
+def test_abbreviated_offices_are_titles_as_written() -> None:
+    """US and Commonwealth offices are written short before a name: "Gov.", "State Rep.", "MLA"."""
+    got = people_of("The bill now heads to Gov. Mark Gordon for a signature. State Rep. Mike Sturla "
+                    "opposed it. Local MLA Raj Purohit visited the college. Councilmember Ana Ruiz agreed.")
+    assert got["Mark Gordon"][1] == "Gov."  # not "heads to Gov.": a verb spelled like a head opens no title
+    assert got["Mike Sturla"][1] == "State Rep."
+    assert got["Raj Purohit"][1].endswith("MLA")
+    assert got["Ana Ruiz"][1] == "Councilmember"
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence() -> None:
+    """spaCy splits "Supt." and "Lt." from their period and the parser ends a sentence there."""
+    got = people_of("The meeting ran late. Supt. John Smith said the budget was tight. "
+                    "Lt. Gov. Aruna Miller spoke after him.")
+    assert got["John Smith"][1] == "Supt."
+    assert got["Aruna Miller"][1] == "Lt. Gov."
