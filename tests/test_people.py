@@ -1016,6 +1016,8 @@ def test_abbreviated_offices_are_titles_as_written() -> None:
 def test_a_title_abbreviation_does_not_end_the_sentence() -> None:
     """spaCy splits "Supt." and "Lt." from their period and the parser ends a sentence there."""
     got = people_of("The meeting ran late. Supt. John Smith said the budget was tight. "
-                    "Lt. Gov. Aruna Miller spoke after him.")
+                    "Lt. Gov. Aruna Miller spoke after him. Atty. Gen. Ken Paxton and Amb. Linda Thomas left.")
     assert got["John Smith"][1] == "Supt."
     assert got["Aruna Miller"][1] == "Lt. Gov."
+    assert got["Ken Paxton"][1] == "Atty. Gen."
+    assert got["Linda Thomas"][1] == "Amb."
