@@ -120,13 +120,3 @@ class Context:
             sent = self._sents[i]
             cached = self._sent_texts[i] = " ".join(self.text[sent.start_char:sent.end_char].split())
         return cached
-
-
-def class_year_at(doc: Doc, end: int) -> bool:
-    """"Riley '25", "Jane Doe ’98": a school or college class year written right after a name.
-
-    US school and alumni news name students and graduates this way, often by given name
-    alone in project lists and captions; the year says the words before it are a person.
-    """
-    return end + 1 < len(doc) and doc[end].text in {"'", "\u2019"} and not doc[end].whitespace_ \
-        and doc[end + 1].text.isdigit() and len(doc[end + 1].text) == 2

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.base import class_year_at
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.organizations.rules import contact_label, glued_markup
 
@@ -309,8 +308,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
     Name-shaped words only (no org head, acronym, known organization or place), and a sign
     of a person: every word is part of a PERSON entity elsewhere in the article, or the name
     has a person's cue: a job title before it ("spokesperson Rhona Sweeney", "(principal)
-    Wiremu Henare", "representative in Ecuador, Marta Ibanez"), ", who" / ", 18," or a class
-    year ("Riley '25") after it.
+    Wiremu Henare", "representative in Ecuador, Marta Ibanez") or ", who" / ", 18," after it.
     """
     words = [t for t in span if t.text not in {"-", "the", "The"}]
     if not words or len(words) > 3 or not all(NAME_WORD.match(t.text) for t in words) \
@@ -319,8 +317,6 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return False
     if all(t.text in person_tokens for t in words):
         return True
-    if class_year_at(span.doc, span.end):  # "Riley '25": a student named with her class year
-        return len(words) > 1 or fold(words[0].text) in lex.given_names
     if len(words) < 2:
         return False
     return _title_before(span, lex) or _person_after(span)

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.extract.base import Context, OrgEntity, class_year_at
+from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies
@@ -188,14 +188,12 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
                 if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
-    dated = [any(class_year_at(doc, m.end) for m in p.mentions) for p in persons]  # "Max '23"
     for n, person in enumerate(persons):
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions) \
-                and not (sure[n] and plain_given_name(person.name_words[0], lex)) \
-                and not (dated[n] and fold(person.name_words[0]) in lex.given_names):
+                and not (sure[n] and plain_given_name(person.name_words[0], lex)):
             continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.base import Context, class_year_at
+from pipeline.extract.base import Context
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.people.titles import is_head, is_titleish, name_starts
@@ -368,15 +368,11 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
             continue
         end = _name_run(doc, i + 1 if stop_name else i, lex, False, in_org)
         words = _words(doc, i, end)
-        class_year = class_year_at(doc, end)
-        if class_year and end - i > 1 and fold(words[0]) in lex.common_words:
-            i, words = i + 1, words[1:]  # "Students Max '23": the run opens with a word, the name follows
-        if (2 <= len(words) <= 4 or (class_year and len(words) == 1 and fold(words[0]) in lex.given_names)) \
-                and not any(k in taken for k in range(i, end)) \
+        if 2 <= len(words) <= 4 and not any(k in taken for k in range(i, end)) \
                 and not any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
-                and (after_field or class_year or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
+                and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
                      or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
