@@ -715,3 +715,11 @@ def test_a_title_word_before_the_head_opens_a_name_after_an_inner_the() -> None:
     """"worker" is a post ("social worker"), and still a word of "St Joseph the Worker School"."""
     found = orgs_of("Ama Mensah, a social worker at St Joseph the Worker School, said so. The term ends soon.")
     assert "St Joseph the Worker School" in found
+
+
+def test_an_ap_course_is_not_the_associated_press() -> None:
+    """US school news: "AP Euro", "AP and Honors Chemistry" are course levels; "the AP reported" is the agency."""
+    got = orgs_of("Mr. Zanfagna has taught AP Euro for years. Ms. van Hoff will lead AP and Honors Chemistry, "
+                  "and students sat the AP Spanish Exam held by the College Board.")
+    assert "Associated Press" not in got and "College Board" in got
+    assert "Associated Press" in orgs_of("The AP reported that AP Calculus scores fell across the state.")

@@ -141,6 +141,18 @@ def _product_use(doc: Doc, end: int) -> bool:
     return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
+def course_use(doc: Doc, end: int) -> bool:
+    """Is an acronym followed by a school subject or course word ("AP Euro", "AP exams", "AP and Honors")?
+
+    US schools name course levels by letters that are also organizations' acronyms
+    (``course_levels`` in org_lexicon.json; AP: Advanced Placement, not the Associated Press);
+    the word after says which is meant.
+    """
+    words = get_lexicon().course_words
+    k = end + (end + 1 < len(doc) and doc[end].lower_ == "and")  # "AP and Honors Chemistry"
+    return k < len(doc) and fold(doc[k].text) in words and (k == end or doc[k].lower_ == "honors")
+
+
 def _connectors() -> set[str]:
     """English connectors and the one-word ones of Romance names ("Rio Grande do Sul")."""
     return CONNECTORS | {c for c in get_lexicon().head_initial_connectors if c.isalpha() and len(c) >= 2}
