@@ -904,13 +904,6 @@ def test_the_publisher_named_as_its_host_is_an_organization_and_employs_the_byli
     assert found["Stephen Caruso"] == (None, "Spotlight PA")
 
 
-def test_a_host_that_adds_online_to_the_outlets_name_still_names_it() -> None:
-    """spotlightpaonline.com (as cronkitenewsonline.com, felixonline.co.uk): the name without "online"."""
-    found, orgs = _people_at("https://www.spotlightpaonline.com/news/2024/01/funding/", PUBLISHED)
-    assert "Spotlight PA" in orgs
-    assert found["Stephen Caruso"] == (None, "Spotlight PA")
-
-
 def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -> None:
     found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
     assert "Spotlight PA" not in orgs
