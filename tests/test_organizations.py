@@ -723,3 +723,9 @@ def test_an_ap_course_is_not_the_associated_press() -> None:
                   "and students sat the AP Spanish Exam held by the College Board.")
     assert "Associated Press" not in got and "College Board" in got
     assert "Associated Press" in orgs_of("The AP reported that AP Calculus scores fell across the state.")
+
+
+def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
+    """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
+    got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
+    assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)

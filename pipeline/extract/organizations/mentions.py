@@ -319,7 +319,20 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    return _title_before(span, lex) or _person_after(span)
+    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex)
+
+
+def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:
+    """"Taryn Whiteaker", "Eli Finegood": a known given name and one or two surname-shaped words.
+
+    spaCy tags such names ORG in lists and run-on text. No word of an organization (checked
+    above), no word pages write in lower case ("Royal Mail", "Grace Church") and no title or
+    field word: the span is a person, one type per entity.
+    """
+    first, rest = fold(words[0].text), [fold(t.text) for t in words[1:]]
+    blocked = lex.common_words | lex.name_blockers
+    return first in lex.given_names and first not in blocked and not any(w in blocked for w in rest) \
+        and len(words) <= 3
 
 
 def _title_before(span: Span, lex: Lexicon) -> bool:
