@@ -1021,3 +1021,17 @@ def test_a_title_abbreviation_does_not_end_the_sentence() -> None:
     assert got["Aruna Miller"][1] == "Lt. Gov."
     assert got["Ken Paxton"][1] == "Atty. Gen."
     assert got["Linda Thomas"][1] == "Amb."
+
+
+def test_a_government_is_named_with_the_countrys_article() -> None:
+    """"Government of the Philippines", as the organizations table spells a government named in the text."""
+    got = people_of("Philippine President Ferdinand Marcos Jr. opened the new school in Davao.")
+    assert got["Ferdinand Marcos Jr."][2] == "Government of the Philippines"
+
+
+def test_a_post_written_with_ex_is_no_longer_held() -> None:
+    """"ex-President A", like "former President A": no title (gold leaves former posts out)."""
+    got = people_of("One of the leaders, ex-President Carles Puigdemont, cannot take his seat. "
+                    "Ex-minister John Kamau opened the school, and Minister Jane Wanjiru spoke.")
+    assert got["Carles Puigdemont"][1] is None and got["John Kamau"][1] is None
+    assert got["Jane Wanjiru"][1] == "Minister"

@@ -268,6 +268,12 @@ def country_name(text: str) -> str | None:
     return countries.get(core)
 
 
+def government_of(country: str) -> str:
+    """The canonical name of a country's government: "Government of Ghana", "Government of the Philippines"."""
+    the = "the " if fold(country) in get_lexicon().countries_with_the else ""
+    return f"Government of {the}{country}"
+
+
 def is_place(text: str) -> bool:
     """Is ``text`` a known country or city name (a single place, not an organization)?"""
     gaz = get_gazetteer()

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, government_of, is_place
 
 if TYPE_CHECKING:
     from pipeline.extract.organizations.mentions import Mention
@@ -98,8 +98,7 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
                 (p.name for p in get_gazetteer().lookup(word) if p.kind == "country"), None)
             if not country:
                 continue
-            the = "the " if fold(country) in lex.countries_with_the else ""
-            name = f"Government of {the}{country}"
+            name = government_of(country)
         found.append(make(start, i + 1, "rule", canonical=name))
     return found
 

@@ -228,8 +228,9 @@ class Affiliations:
                 continue  # not the start of the phrase
             if self._after_name(k, s0):
                 continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
-            if k > s0 and fold(doc[k - 1].text) in self.lex.former_words:
-                continue  # "the late president A": a post no longer held
+            if k > s0 and fold(doc[k - 1].text) in self.lex.former_words or (
+                    k - 1 > s0 and doc[k - 1].text == "-" and fold(doc[k - 2].text) in self.lex.former_words):
+                continue  # "the late president A", "ex-President A": a post no longer held
             if any(t in self.name_tokens for t in range(k, end)):
                 continue  # "Minister of State A and Minister for Education B": B's title holds no name
             parse = self.parser.parse(k, end)

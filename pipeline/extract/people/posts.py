@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.recognizers import host_labels, squash
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
@@ -201,7 +201,7 @@ def country_after_name(mentions: list[Mention], post: Post, clues: Clues) -> Pos
     for m in mentions:
         country = country_after(m.end, clues.ctx.doc)
         if country:
-            return replace(post, org_name=f"Government of {country}")
+            return replace(post, org_name=government_of(country))
     return post
 
 
@@ -310,7 +310,7 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
     country = own_country(mentions, clues)
-    return replace(post, org_name=f"Government of {country}" if country else None)
+    return replace(post, org_name=government_of(country) if country else None)
 
 
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:

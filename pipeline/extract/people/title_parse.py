@@ -121,11 +121,19 @@ class DepTitles:
                 break
             right = child.right_edge.i + 1
         title = doc[left:right].text
-        if fold(title) in self.lex.event_roles:
+        if fold(title) in self.lex.event_roles or self._former(left):
             return None
         if org is None:
             org = self._modifier_org(head, left)
         return DepTitle(title, org)
+
+    def _former(self, left: int) -> bool:
+        """"former minister", "ex-President", "the late director": a post no longer held is no title."""
+        doc, former = self.doc, self.lex.former_words
+        if left < 1:
+            return False
+        return any(0 <= k < len(doc) and fold(doc[k].text) in former for k in (left - 1, left - 2)) \
+            and (fold(doc[left - 1].text) in former or doc[left - 1].text == "-")
 
     def _prep_org(self, head: Token) -> OrgEntity | None:
         """"director of/at/with [the] ORG"."""

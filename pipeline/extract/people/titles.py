@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, demonym_country, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    demonym_country,
+    fold,
+    get_lexicon,
+    government_of,
+    is_place,
+)
 
 CONNECT = {"of", "for", "to", "in", "on", "and", "&", "the"}
 NAME_CONNECTORS = {"de", "del", "la", "of", "for", "and", "e", "y", "da", "do", "dos", "das", "du", "des", "di",
@@ -155,7 +163,7 @@ class TitleParser:
             if self._core(after, limit) is not None:
                 self.lead_org = self.by_alias.get(tok.text)
                 if self.lead_org is None and tok.text in lex.country_short:
-                    self.lead_name = f"Government of {lex.country_short[tok.text]}"
+                    self.lead_name = government_of(lex.country_short[tok.text])
                 elif self.lead_org is None:
                     self.lead_name = doc[i:after].text  # the body the post is held in, by its acronym
                 return after
@@ -475,9 +483,9 @@ class TitleParser:
                 and (national or not lead_name.startswith("Government of ")):
             org_name = lead_name  # "US President": its government; "UK historian": no body at all
         if org is None and org_name is None and country and national:
-            org_name = f"Government of {country}"  # "English historian": a nationality, not a post's body
+            org_name = government_of(country)  # "English historian": a nationality, not a post's body
         if org is None and org_name is None and possessor and national:
-            org_name = f"Government of {possessor}"
+            org_name = government_of(possessor)
         if not kept:
             return TitleParse("", org, org_name, end)
         return TitleParse(" and ".join(kept), org, org_name, end)
@@ -536,7 +544,7 @@ class TitleParser:
                 run += 1
             country = country_name(doc[k:run].text) if run > k else None
             if country:
-                return None, f"Government of {country}", run
+                return None, government_of(country), run
         k = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
         if j < limit and doc[j].lower_ == "at" and self.workplace_at(k, limit):
             run = self._cap_run(k, limit)  # "Head of Beneficial Deployments at Anthropic"
@@ -658,7 +666,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if country:
             if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", fold(rest))
                    for p in lex.state_offices):
-                name = f"Government of {country}"
+                name = government_of(country)
             words = words[k:]
             break
         if state_office_text(f"{words[k - 1]} {rest}", lex) or (state_office_text(rest, lex) and all(
@@ -680,7 +688,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         rest = m.group(2)
         country = country_name(rest)
         if country and state_office_text(m.group(1), lex):
-            return m.group(1), None, f"Government of {country}"
+            return m.group(1), None, government_of(country)
         if is_place(rest) or country:
             return m.group(1), None, None
         named = _org_named(rest, orgs)
@@ -691,7 +699,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
     if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
         title = m.group(1)
         if org is None and name is None:
-            name = f"Government of {country_name(m.group(2))}"
+            name = government_of(country_name(m.group(2)) or "")
     return title, org, name
 
 
