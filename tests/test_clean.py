@@ -162,6 +162,21 @@ def test_a_mastheads_today_in_the_navigation_is_not_the_publication_date() -> No
 # --- authors ---------------------------------------------------------------------------
 
 
+
+def test_author_cards_in_a_byline_are_read_apart() -> None:
+    """An author card's name and title are separate elements; read as one string they glue ("MaransSenior")."""
+    cards = ('<div class="entry__byline"><div class="entry__byline__author">By <a href="/a"><span>Daniel Marans'
+             '<div class="social"><a href="https://twitter.com/dm">Follow</a></div></span></a>'
+             '<p class="role">Senior Politics Reporter, HuffPost</p></div><div class="entry__byline__author">'
+             '<a href="/b"><span>Liz Skalka</span></a><p class="role">Politics Reporter, HuffPost</p></div></div>')
+    art = clean_html(page(head=jsonld(author=[{"name": "Daniel Marans"}, {"name": "Liz Skalka"}]),
+                          body=cards + "".join(f"<p>{PARA} Part {i}.</p>" for i in range(6))),
+                     "https://news.example.org/2024/03/09/teachers")
+    assert art.authors == ["Daniel Marans", "Liz Skalka"]
+    byline = next(b.text for b in art.blocks if b.kind == "byline")
+    assert "MaransSenior" not in byline and "SkalkaPolitics" not in byline
+    assert byline.startswith("By Daniel Marans")
+
 @pytest.mark.parametrize(
     ("raw", "people", "agency"),
     [

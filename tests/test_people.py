@@ -1032,6 +1032,8 @@ def test_a_government_is_named_with_the_countrys_article() -> None:
 def test_a_post_written_with_ex_is_no_longer_held() -> None:
     """"ex-President A", like "former President A": no title (gold leaves former posts out)."""
     got = people_of("One of the leaders, ex-President Carles Puigdemont, cannot take his seat. "
-                    "Ex-minister John Kamau opened the school, and Minister Jane Wanjiru spoke.")
+                    "Ex-minister John Kamau opened the school, and Minister Jane Wanjiru spoke. "
+                    "Ex-environment secretary Theresa Villiers agreed.")
     assert got["Carles Puigdemont"][1] is None and got["John Kamau"][1] is None
+    assert got["Theresa Villiers"][1] is None  # not "secretary": a shorter end of a former post is no post
     assert got["Jane Wanjiru"][1] == "Minister"

@@ -100,6 +100,11 @@ def with_byline(blocks: list[tuple[str, str]], raw_authors: list[str], site_name
     authors, agency = split_authors([*raw_authors, *in_text], site_names)
     if authors and not in_text:
         shown = next((line for v in visible or [] if (line := byline_as_shown(v, authors))), None)
+        if shown is None and len(authors) > 1:  # one author card each: "By A · Reporter, X and B · Editor, X"
+            cards = [next((line for v in visible or [] if (line := byline_as_shown(v, [a]))), None) for a in authors]
+            if all(cards) and len(set(cards)) == len(cards):
+                lines = [re.sub(r"^By\s+", "", str(c)) for c in cards]
+                shown = "By " + " and ".join([", ".join(lines[:-1]), lines[-1]])
         blocks = [("byline", shown or byline_text(authors)), *blocks]
     return blocks, authors, agency
 

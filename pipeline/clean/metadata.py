@@ -547,7 +547,7 @@ def visible_bylines(tree: HtmlElement) -> list[str]:
             continue
         if any(k in kept for k in el.iterancestors()):
             continue  # inside a byline already read
-        text = _by_line(el) or " ".join(el.text_content().split())
+        text = _by_line(el) or _block_text(el)
         if not text or len(text) > _MAX_BYLINE:
             continue
         if any(text in seen or seen in text for seen in out):
@@ -559,15 +559,56 @@ def visible_bylines(tree: HtmlElement) -> list[str]:
     return out
 
 
+_BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "header",
+                         "footer", "address", "figcaption", "dd", "dt", "br"})
+
+
+def _block_text(el: HtmlElement) -> str:
+    """``el``'s text with its block children kept apart by " · " (text_content() runs them together).
+
+    An author card ``<h2>Daniel Marans</h2><p>Senior Politics Reporter, HuffPost</p>`` reads
+    "Daniel Marans · Senior Politics Reporter, HuffPost", not "Daniel MaransSenior ...".
+    """
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        block = isinstance(node.tag, str) and node.tag in _BLOCK_TAGS
+        if block:
+            parts.append("\u0000")
+        if isinstance(node.tag, str):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if block:
+            parts.append("\u0000")
+        parts.append(node.tail or "")
+
+    parts.append(el.text or "")
+    for child in el:
+        walk(child)
+    pieces = [" ".join(x.split()) for x in "".join(parts).split("\u0000")]
+    return " \u00b7 ".join(x for x in pieces if x)
+
+
 def _lines(el: HtmlElement, out: list[str]) -> None:
-    """``el``'s text with a line break for each ``<br>`` (text_content() drops them)."""
+    """``el``'s text with a line break for each ``<br>`` (text_content() drops them) and a mark
+    (\u0001) around block elements, which text_content() runs together ("MaransSenior")."""
     if el.tag == "br":
         out.append("\n")
     elif isinstance(el.tag, str):
-        out.append(el.text or "")
+        block = el.tag in _BLOCK_TAGS
+        out.append("\u0001" * block + (el.text or ""))
         for child in el:
             _lines(child, out)
+        out.append("\u0001" * block)
     out.append(el.tail or "")
+
+
+def _segmented(line: str) -> str:
+    """Block marks as " · " segments: "By · A · Reporter, X · and · B" -> "By A · Reporter, X and B"."""
+    line = re.sub(r"\s*(?:\u0001\s*)+", " \u00b7 ", line).strip(" \u00b7")
+    line = re.sub(r"^(By)\s\u00b7\s", r"\1 ", line, flags=re.I)
+    return re.sub(r"\s\u00b7\s(and|&)\s\u00b7\s", r" \1 ", line)
 
 
 def _by_line(el: HtmlElement) -> str | None:
@@ -579,7 +620,7 @@ def _by_line(el: HtmlElement) -> str | None:
     parts = [el.text or ""]  # the element's own text and its children's, not its tail
     for child in el:
         _lines(child, parts)
-    lines = [line for line in (" ".join(x.split()) for x in "".join(parts).split("\n")) if line]
+    lines = [line for line in (_segmented(" ".join(x.split())) for x in "".join(parts).split("\n")) if line]
     at = next((k for k, line in enumerate(lines) if _BY_LINE.match(line)), None)
     if at is None:
         return None
@@ -607,10 +648,11 @@ def byline_as_shown(visible: str, authors: list[str]) -> str | None:
     "By A, Communications Officer, Save the Children" stays whole (the title and employer are
     stated there). None when the line does not name every author.
     """
-    kept = [seg for seg in _SEGMENTS.split(visible.strip()) if seg and not _DATED.search(seg)]
+    visible = re.sub(r"@\w+", " ", visible)  # "By Eric Levitz@EricLevitz": the handle is no part of the name
+    kept = [" ".join(seg.split()) for seg in _SEGMENTS.split(visible.strip()) if seg and not _DATED.search(seg)]
     line = " \u00b7 ".join(kept).strip()
-    if not line or not all(a in line for a in authors):
-        return None
+    if not line or not all(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", line) for a in authors):
+        return None  # (as whole words: "Daniel MaransSenior Politics Reporter" glues a name to its title)
     return line if _BY_LINE.match(line) else f"By {line}"
 
 

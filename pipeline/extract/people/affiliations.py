@@ -230,7 +230,10 @@ class Affiliations:
                 continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
             if k > s0 and fold(doc[k - 1].text) in self.lex.former_words or (
                     k - 1 > s0 and doc[k - 1].text == "-" and fold(doc[k - 2].text) in self.lex.former_words):
-                continue  # "the late president A", "ex-President A": a post no longer held
+                former = self.parser.parse(k, end)  # "the late president A", "ex-President A": no longer held,
+                if former is not None and former.end == end and former.title:
+                    return None  # nor any shorter end of it ("Ex-environment [secretary] A")
+                continue
             if any(t in self.name_tokens for t in range(k, end)):
                 continue  # "Minister of State A and Minister for Education B": B's title holds no name
             parse = self.parser.parse(k, end)
