@@ -511,27 +511,7 @@ def _skip(name: str, m: re.Match[str], text: str) -> bool:
             return True
         if _GENERIC_BEFORE.search(before):
             return True
-    if name != "weekday":
-        return False
-    return bool(_HOLIDAY_BEFORE.search(before)) or (not m["rel"] and _schedule_weekday(text, m))
-
-
-_RANGE_AFTER = re.compile(rf"^(?:s\b|\s*(?:-|\u2013|\u2014|to|through|thru|and)\s*{_WEEKDAY}\b)", re.I)
-_RANGE_BEFORE = re.compile(rf"(?:\b(?:every|each)\s+|{_WEEKDAY}\s*(?:-|\u2013|\u2014|to|through|thru)\s*)$", re.I)
-_FULL_DATE_BEFORE = re.compile(r"(?:\b\d{1,2}\s+[A-Za-z]{3,9}\.?|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}\s*,?\s*$")
-
-
-def _schedule_weekday(text: str, m: re.Match[str]) -> bool:
-    """A weekday that names no one day: a schedule or the weekday of a full date written before it.
-
-    "every Wednesday", "Sundays", "hours are Tuesday-Saturday", "Monday through Thursday",
-    "Monday and Tuesday" in a timetable: recurring days, not events. "28 Jul 2017, Friday"
-    (a page's date line): the weekday of the date just written, not a second date.
-    """
-    before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
-    if _RANGE_BEFORE.search(before) or _FULL_DATE_BEFORE.search(before):
-        return True
-    return bool(_RANGE_AFTER.match(after)) and not re.match(r"^\s*and\b", after, re.I)
+    return name == "weekday" and bool(_HOLIDAY_BEFORE.search(before))
 
 
 def _event_today(ctx: Context, start: int) -> bool:
