@@ -1044,15 +1044,3 @@ def test_given_names_of_many_countries_make_a_name_where_spacy_gives_none() -> N
     got = people_of("Scholarship winners \u25aa Chinedu Okafor: National Science Award \u25aa Achieng Otieno: "
                     "Best Essay \u25aa Abiodun Adeyemi: Mathematics Prize \u25aa Jabulani Dlamini: Young Leader")
     assert {"Achieng Otieno", "Abiodun Adeyemi", "Jabulani Dlamini"} <= set(got)
-
-
-def test_religious_and_traditional_honorifics_stay_out_of_the_name() -> None:
-    """"Sheikh Ahmed Ali", "Ratu Epeli Ganilau", "Sister Mary Kane": the name is without them
-    (gold-dev: names without honorifics); "Sister Act" is no person and "Julie Bishop" keeps her surname."""
-    got = people_of("Guests included Brother Zillur Rahman, Sheikh Ahmed Ali and Sister Mary Kane. Bishop Paul "
-                    "Kariuki and Ratu Epeli Ganilau came. Foreign Minister Julie Bishop and Sister Act star "
-                    "Whoopi Goldberg spoke.")
-    assert {"Zillur Rahman", "Ahmed Ali", "Mary Kane", "Paul Kariuki", "Epeli Ganilau", "Julie Bishop"} <= set(got)
-    assert not any(name.startswith(("Brother", "Sheikh", "Sister", "Ratu", "Bishop")) for name in got)
-    assert "Act" not in got
-    assert "Auckland" not in people_of("The seat of Bishop Auckland went to Dehenna Davison.")

@@ -162,10 +162,6 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         end, hons = _honorifics_at(doc, i, lex)
         if hons and end < n:
             name_end = _name_run(doc, end, lex, True, in_org)
-            if fold(doc[i].text) in lex.ambiguous_honorifics and (
-                    name_end == end + 1 and fold(doc[end].text) in lex.common_words
-                    or is_place(doc[end:name_end].text)):
-                name_end = end  # "Sister Act", "Bishop Auckland" (a town): a word or a place, no name
             if name_end > end:
                 name_end = _with_generation(doc, name_end, lex)
                 mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
