@@ -237,10 +237,9 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     common = models_dir / "common_words.txt"
     if common.exists():
         lex.common_words = {w for w in common.read_text("utf-8").split("\n")[1:] if w.strip()}
-    for name in ("given_names.txt", "given_names_extra.txt"):  # census + Faker, and names neither holds
-        given = models_dir / name
-        if given.exists():
-            lex.given_names |= {fold(w) for w in given.read_text("utf-8").split("\n")[1:] if w.strip()}
+    given = models_dir / "given_names.txt"
+    if given.exists():
+        lex.given_names = {fold(w) for w in given.read_text("utf-8").split("\n")[1:] if w.strip()}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
                        row.get("kind", ""))
