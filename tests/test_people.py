@@ -1044,3 +1044,14 @@ def test_given_names_of_many_countries_make_a_name_where_spacy_gives_none() -> N
     got = people_of("Scholarship winners \u25aa Chinedu Okafor: National Science Award \u25aa Achieng Otieno: "
                     "Best Essay \u25aa Abiodun Adeyemi: Mathematics Prize \u25aa Jabulani Dlamini: Young Leader")
     assert {"Achieng Otieno", "Abiodun Adeyemi", "Jabulani Dlamini"} <= set(got)
+
+
+def test_names_in_capitals_under_a_signature_or_as_a_contact_are_people() -> None:
+    """Press releases write the signatory and the contact in capitals, where spaCy tags nothing."""
+    got = people_of("The ministry announced new grants for rural schools on Monday.\n\nSIGNED\nMARY WANJIKU KAMAU\n"
+                    "Principal Secretary, State Department for Basic Education\n\nFor more information contact: "
+                    "JOHN OTIENO, Communications Officer. FOR IMMEDIATE RELEASE. MINISTRY OF EDUCATION. "
+                    "GRACE CHURCH held a service. MARK YOUR CALENDARS.")
+    assert {"MARY WANJIKU KAMAU", "JOHN OTIENO"} <= set(got)
+    assert got["JOHN OTIENO"][1] == "Communications Officer"
+    assert not any(name.startswith(("GRACE", "MARK", "FOR", "MINISTRY")) for name in got)

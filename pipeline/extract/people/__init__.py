@@ -200,8 +200,9 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         if honorific is None and not title and common_phrase(person.name_words, lex):
             continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
-                                                   for m in person.mentions):
-            continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name
+                                                   for m in person.mentions) \
+                and not all(w.isupper() for w in person.name_words):
+            continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name (a signature's is)
         org_text = org.name if org is not None else org_name
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name

@@ -211,6 +211,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
+    mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
 
@@ -380,6 +381,44 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
             continue
         # "Primary Education Rosemary Seninde": a name may start inside a run that is none
         i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
+    return found
+
+
+_CAPS_WORD = re.compile(r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'\u2019-]+$")
+
+
+def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
+    """Names written in capitals: "MARY WANJIKU KAMAU" under a signature, "JOHN OTIENO, Communications Officer".
+
+    Press releases (often as PDF or OCR text) write the signatory and the contact in capitals,
+    where spaCy tags nothing. A run of two to four capitalized words is a name when its first
+    word is a known given name that pages do not write as a word, and no word of it is a title,
+    organization, field, place or known acronym word ("MINISTRY OF EDUCATION", "PRESS RELEASE",
+    "FOR IMMEDIATE RELEASE", "UNICEF KENYA" are not). The name keeps the page's spelling;
+    matching is case-blind.
+    """
+    doc, texts = ctx.doc, ctx.words
+    n = len(doc)
+    blocked = lex.name_blockers | lex.common_words | lex.honorifics.keys()
+    found: list[Mention] = []
+    i = 0
+    while i < n:
+        if not _CAPS_WORD.match(texts[i]) or i in taken or i in in_org:
+            i += 1
+            continue
+        run = i
+        while run < n and _CAPS_WORD.match(texts[run]) and run not in taken and run not in in_org:
+            run += 1
+        # "SIGNED MARY WANJIKU KAMAU": the name starts at the run's first given name
+        start = next((k for k in range(i, run - 1) if fold(texts[k]) in lex.given_names
+                      and fold(texts[k]) not in blocked), None)
+        end = min(run, start + 4) if start is not None else run
+        if start is not None and end - start >= 2 and not any(
+                fold(texts[k]) in blocked or texts[k] in lex.by_acronym or (k > start and is_place(texts[k]))
+                for k in range(start, end)):  # (a given name may be a town too: Mary, Turkmenistan)
+            found.append(Mention(start, end, tuple(texts[start:end])))
+            taken.update(range(start, end))
+        i = max(run, i + 1)
     return found
 
 
