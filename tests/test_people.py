@@ -1055,3 +1055,17 @@ def test_names_in_capitals_under_a_signature_or_as_a_contact_are_people() -> Non
     assert {"MARY WANJIKU KAMAU", "JOHN OTIENO"} <= set(got)
     assert got["JOHN OTIENO"][1] == "Communications Officer"
     assert not any(name.startswith(("GRACE", "MARK", "FOR", "MINISTRY")) for name in got)
+
+
+def test_a_particle_joined_to_the_surname_is_part_of_the_name() -> None:
+    """Arabic names write "al-"/"el-" in lower case before the surname: "Noura al-Kaabi", "Abdel Fattah el-Sisi"."""
+    got = people_of("\u201cWe must act,\u201d said Noura al-Kaabi, a minister of state for foreign affairs. "
+                    "President Abdel Fattah el-Sisi met her.")
+    assert {"Noura al-Kaabi", "Abdel Fattah el-Sisi"} <= set(got)
+
+
+def test_a_credited_name_is_kept_though_its_surname_is_an_everyday_word() -> None:
+    """"Photograph: Amir Levy/Getty Images": the credit vouches for the name ("levy" is also a word)."""
+    got = people_of("A rocket landed near Lod on Tuesday, officials said.\n\nPhotograph: Amir Levy/Getty Images\n\n"
+                    "The schools were closed. Photo: Quick Facts")
+    assert "Amir Levy" in got and "Getty Images" not in got and "Quick Facts" not in got

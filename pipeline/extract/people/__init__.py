@@ -188,6 +188,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
                 if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
+    credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
     for n, person in enumerate(persons):
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
@@ -197,7 +198,9 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name
-        if honorific is None and not title and common_phrase(person.name_words, lex):
+        # "Photograph: Amir Levy/Getty Images": a name spaCy tags after a credit cue is a name, everyday surname or not
+        credited = sure[n] and any(m.start in credits for m in person.mentions)
+        if honorific is None and not title and not credited and common_phrase(person.name_words, lex):
             continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions) \
