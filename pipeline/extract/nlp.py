@@ -24,10 +24,6 @@ from pipeline.knowledge import models_dir
 UNUSED = ("lemmatizer",)
 
 
-# spaCy keeps these as one token already; with the models/ list they never end a sentence
-TITLE_ABBREVIATIONS = ("Gov.", "Rep.", "Sen.", "Dr.", "Prof.", "Gen.", "Adm.", "Rev.", "Mr.", "Mrs.", "Ms.")
-
-
 @Language.factory("edu_block_boundaries", default_config={"abbreviations": []},
                   assigns=["token.is_sent_start"])
 def make_block_boundaries(nlp: Language, name: str, abbreviations: list[str]) -> BlockBoundaries:
@@ -44,7 +40,7 @@ class BlockBoundaries:
     """
 
     def __init__(self, abbreviations: list[str]) -> None:
-        self.abbreviations = frozenset((*abbreviations, *TITLE_ABBREVIATIONS))
+        self.abbreviations = frozenset(abbreviations)
 
     def __call__(self, doc: Doc) -> Doc:
         for i, token in enumerate(doc[:-1]):

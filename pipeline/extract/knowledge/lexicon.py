@@ -157,6 +157,11 @@ class Lexicon:
         return self.title_heads | self.title_modifiers | self.portfolios | self.org_heads | self.disciplines \
             | self.body_heads | self.concepts
 
+    @cached_property
+    def not_name_words(self) -> set[str]:
+        """``name_blockers`` and the words pages write in lower case: no word of a name found without spaCy."""
+        return self.name_blockers | self.common_words
+
     def known_org(self, text: str) -> KnownOrg | None:
         """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
         return self.by_acronym.get(text.strip()) or self.by_form.get(org_key(text))

@@ -258,8 +258,7 @@ def extract(ctx: Context) -> Organizations:
     govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs + publisher_mentions(ctx))
     chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
-    chosen = [m for m in chosen if not (ctx.words[m.start].isupper() and fold(ctx.words[m.start]) in lex.course_levels
-                                        and course_use(doc, m.start + 1))]  # "AP Euro": a course, not the AP
+    chosen = [m for m in chosen if not course_use(doc, m.start)]  # "AP Euro": a course, not the AP
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)

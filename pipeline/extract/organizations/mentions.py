@@ -330,7 +330,7 @@ def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:
     field word: the span is a person, one type per entity.
     """
     first, rest = fold(words[0].text), [fold(t.text) for t in words[1:]]
-    blocked = lex.common_words | lex.name_blockers
+    blocked = lex.not_name_words
     return first in lex.given_names and first not in blocked and not any(w in blocked for w in rest) \
         and len(words) <= 3
 

@@ -141,16 +141,20 @@ def _product_use(doc: Doc, end: int) -> bool:
     return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
-def course_use(doc: Doc, end: int) -> bool:
-    """Is an acronym followed by a school subject or course word ("AP Euro", "AP exams", "AP and Honors")?
+def course_use(doc: Doc, start: int) -> bool:
+    """Is the acronym at ``start`` a course level followed by a subject or course word ("AP Euro", "AP exams",
+    "AP and Honors Chemistry")?
 
     US schools name course levels by letters that are also organizations' acronyms
     (``course_levels`` in org_lexicon.json; AP: Advanced Placement, not the Associated Press);
     the word after says which is meant.
     """
-    words = get_lexicon().course_words
+    lex = get_lexicon()
+    if not (doc[start].text.isupper() and fold(doc[start].text) in lex.course_levels):
+        return False
+    end = start + 1
     k = end + (end + 1 < len(doc) and doc[end].lower_ == "and")  # "AP and Honors Chemistry"
-    return k < len(doc) and fold(doc[k].text) in words and (k == end or doc[k].lower_ == "honors")
+    return k < len(doc) and fold(doc[k].text) in lex.course_words and (k == end or doc[k].lower_ == "honors")
 
 
 def _connectors() -> set[str]:

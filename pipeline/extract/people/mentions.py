@@ -403,7 +403,7 @@ def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
     """
     doc, texts = ctx.doc, ctx.words
     n = len(doc)
-    blocked = lex.name_blockers | lex.common_words | lex.honorifics.keys()
+    blocked = lex.not_name_words
     found: list[Mention] = []
     i = 0
     while i < n:
@@ -415,10 +415,11 @@ def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
             run += 1
         # "SIGNED MARY WANJIKU KAMAU": the name starts at the run's first given name
         start = next((k for k in range(i, run - 1) if fold(texts[k]) in lex.given_names
-                      and fold(texts[k]) not in blocked), None)
+                      and fold(texts[k]) not in blocked and fold(texts[k]) not in lex.honorifics), None)
         end = min(run, start + 4) if start is not None else run
         if start is not None and end - start >= 2 and not any(
-                fold(texts[k]) in blocked or texts[k] in lex.by_acronym or (k > start and is_place(texts[k]))
+                fold(texts[k]) in blocked or fold(texts[k]) in lex.honorifics or texts[k] in lex.by_acronym
+                or (k > start and is_place(texts[k]))
                 for k in range(start, end)):  # (a given name may be a town too: Mary, Turkmenistan)
             found.append(Mention(start, end, tuple(texts[start:end])))
             taken.update(range(start, end))
