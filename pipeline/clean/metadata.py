@@ -569,7 +569,7 @@ def _block_text(el: HtmlElement) -> str:
     An author card ``<h2>Daniel Marans</h2><p>Senior Politics Reporter, HuffPost</p>`` reads
     "Daniel Marans · Senior Politics Reporter, HuffPost", not "Daniel MaransSenior ...".
     """
-    return " \u00b7 ".join(_text_lines(el))
+    return _segmented("\u0001".join(_text_lines(el)))
 
 
 def _lines(el: HtmlElement, out: list[str]) -> None:
@@ -599,7 +599,8 @@ def _segmented(line: str) -> str:
     """Block marks as " · " segments: "By · A · Reporter, X · and · B" -> "By A · Reporter, X and B"."""
     line = re.sub(r"\s*(?:\u0001\s*)+", " \u00b7 ", line).strip(" \u00b7")
     line = re.sub(r"^(By)\s\u00b7\s", r"\1 ", line, flags=re.I)
-    return re.sub(r"\s\u00b7\s(and|&)\s\u00b7\s", r" \1 ", line)
+    line = re.sub(r"(,|\band|&)\s\u00b7\s", r"\1 ", line)  # "A, · B and · C": the list goes on, no segment
+    return re.sub(r"\s\u00b7\s(and|&)\s", r" \1 ", line)
 
 
 def _by_line(el: HtmlElement) -> str | None:
