@@ -1069,29 +1069,3 @@ def test_a_credited_name_is_kept_though_its_surname_is_an_everyday_word() -> Non
     got = people_of("A rocket landed near Lod on Tuesday, officials said.\n\nPhotograph: Amir Levy/Getty Images\n\n"
                     "The schools were closed. Photo: Quick Facts")
     assert "Amir Levy" in got and "Getty Images" not in got and "Quick Facts" not in got
-
-
-def test_paragraph_opening_capitals_are_read_as_words() -> None:
-    """"PRIME Minister James Marape": newspapers set a paragraph's first word in capitals; it is
-    the title's word, not an organization "PRIME". An acronym written so inside the text stays."""
-    from pipeline.clean import clean_text
-    from pipeline.extract import extract_articles
-
-    body = ("PRIME Minister James Marape has appealed for discipline in the nation's tertiary institutions "
-            "after incidents at two universities last week.\n\n"
-            "TESDA said the courses would open in March, and TESDA staff will visit every province "
-            "to explain the new scholarship rules to students and parents.")
-    art = clean_text(f"Marape calls for respect\n\n{body}\n\n{body.split(chr(10))[-1]}")
-    (ex,) = list(extract_articles([art]))
-    people = {p.name: p for p in ex.people}
-    assert people["James Marape"].title == "Prime Minister"
-    assert not any(o.name == "PRIME" for o in ex.organizations)
-    assert art.text.startswith("Marape calls") and "PRIME Minister" in art.text  # the stored text is as written
-
-
-def test_two_portfolios_joined_by_and_are_one_office() -> None:
-    """"Education and Training Minister Sue Ellery": the office spans both portfolios."""
-    got = people_of("The plan was launched by Premier Mark McGowan, Education and Training Minister "
-                    "Sue Ellery and Defence Industry Minister Paul Papalia.")
-    assert got["Sue Ellery"][1] == "Education and Training Minister"
-    assert got["Paul Papalia"][1] == "Defence Industry Minister"

@@ -41,12 +41,15 @@ class Context:
 
     @cached_property
     def text(self) -> str:
-        """The parsed text, joined once (spaCy re-joins the tokens on every ``doc.text``).
+        """``doc.text`` without re-joining the tokens (spaCy does so on every access).
 
-        It has ``articles.text``'s exact length and offsets, but paragraph-opening words in
-        capitals are written as words (``nlp.lede_case``), so it is the Doc's, not the article's.
+        spaCy keeps the input string exactly, so the article text it parsed is the Doc's
+        text; the length check guards a Doc made from another string.
         """
-        return self.doc.text
+        doc, text = self.doc, self.article.text
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text) and doc[0].idx == 0:
+            return text
+        return doc.text
 
     @cached_property
     def words(self) -> list[str]:

