@@ -729,17 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-def test_a_titled_person_in_a_headline_is_not_part_of_the_body() -> None:
-    """"Senator Murray Tours Renton Technical College": a title-case headline runs a post, a name,
-    a verb and a body together; the body is the college, the person is Murray without the verb."""
-    from pipeline.clean import clean_text
-    from pipeline.extract import extract_articles
-
-    body = "\n\n".join(["Students showed the senator around the new aerospace lab on Monday, and the "
-                        "faculty explained how the program trains machinists for local employers."] * 3)
-    art = clean_text(f"Senator Murray Tours Renton Technical College\n\n{body}")
-    (ex,) = list(extract_articles([art]))
-    assert [o.name for o in ex.organizations] == ["Renton Technical College"]
-    assert [p.name for p in ex.people] == ["Murray"]

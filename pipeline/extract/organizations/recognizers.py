@@ -213,8 +213,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
             start = _of_parent_start(doc, start, i, s0, lex)
-            if titled_person_inside(doc, start, i, lex):
-                continue  # "Governor Smith Visits Lincoln High School": a headline, not a name
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
@@ -233,20 +231,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-def titled_person_inside(doc: Doc, start: int, head: int, lex: Lexicon) -> bool:
-    """Does a title or honorific followed by a person's name stand inside the run before the head?
-
-    Title-case headlines join a post, a name, a verb and a body into one capitalized run
-    ("Senator Murray Tours Renton Technical College"); a title word right before a name spaCy
-    reads as a person is a person's post there, not a member noun of the body's name ("Teacher
-    Service Commission", "Nelson Mandela University" have none). The rule's span is then
-    dropped, and spaCy's own entity, if any, names the body.
-    """
-    return any(doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERSON"
-               and (fold(doc[k].text) in lex.title_heads or fold(doc[k].text) in lex.honorifics)
-               for k in range(start, head - 1))
 
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:

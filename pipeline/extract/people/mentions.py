@@ -93,8 +93,8 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         elif _name_word(tok) and not tok.is_stop:
             titled = is_head(tok, lex) or (fold(tok.text) in lex.title_modifiers and j == i)
             rank_name = after_honorific and j == i and fold(tok.text) in lex.name_like_ranks
-            if titled and not rank_name or (j > i and _headline_verb(doc, j, lex)):
-                break  # (a headline's verb: "Senator Murray Tours Renton Technical College")
+            if titled and not rank_name:
+                break
             j += 1
         elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                 and j + 1 < n and _name_word(doc[j + 1]):
@@ -218,20 +218,6 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
-
-
-def _headline_verb(doc: Doc, k: int, lex: Lexicon) -> bool:
-    """Is token ``k`` a verb of a title-case headline ("Tours", "Visits", "Praises") ending a name?
-
-    A capitalized word whose lower-case form and stem are everyday words ("tours"/"tour"),
-    with the capitalized run going on after it: spaCy's PERSON in "Senator Murray Tours
-    Renton Technical College" takes the verb for a surname.
-    """
-    word = fold(doc[k].text)
-    if not (doc[k].text[:1].isupper() and not doc[k].text.isupper() and word.endswith("s")
-            and word in lex.common_words and (word[:-1] in lex.common_words or word[:-2] in lex.common_words)):
-        return False
-    return k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha
 
 
 def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
