@@ -205,48 +205,6 @@ def _bodies(wanted: str, orgs: list[OrgEntity]) -> list[OrgEntity]:
     return found
 
 
-# academic posts whose field names the unit they are held in ("professor of chemical engineering",
-# "Chemical engineering professor", "Senior Lecturer on Molecular and Cellular Biology")
-_ACADEMIC = r"(?:professor|lecturer|instructor|reader|researcher|scientist|fellow|chair|head)"
-_FIELD_AFTER = re.compile(rf"\b{_ACADEMIC}(?:s)? (?:of|in|on|for) (?:the )?([a-z][a-z ,&'-]+)$")
-_FIELD_BEFORE = re.compile(rf"^(?:(?:assistant|associate|adjunct|senior|visiting|distinguished|emeritus|clinical|"
-                           rf"research|full|principal|teaching) )*([a-z][a-z ,&'-]+?) {_ACADEMIC}$")
-_UNIT_LONG = re.compile(r"^(?:the )?(?:department|school|college|faculty|division|institute|centre|center|programme|"
-                        r"program|unit) (?:of|for|in) (?:the )?(.+)$")
-_UNIT_SHORT = re.compile(r"^(?:the )?(.+?) (?:department|programme|program)$")
-
-
-def field_unit(title: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity | None:
-    """The article's unit named by an academic post's field: "professor of chemical engineering"
-    in the "Department of Chemical Engineering", "Molecular and Cellular Biology" lecturer in
-    its department.
-
-    The guidelines give the most specific named body; a post's field names it when the article
-    names a unit (department, school, faculty, programme ...) of exactly that field. The field
-    must be a discipline's words, not a place or a body ("Wharton professor").
-    """
-    key = fold(title)
-    m = _FIELD_AFTER.search(key) or _FIELD_BEFORE.match(key)
-    if not m:
-        return None
-    wanted = _amp(m.group(1).strip())
-    if not wanted or wanted.split()[0] in lex.title_modifiers or any(w in lex.org_heads for w in wanted.split()):
-        return None
-    found = []
-    for org in orgs:
-        for form in (org.name, *org.aliases):
-            name = _amp(fold(form))
-            unit = _UNIT_LONG.match(name) or _UNIT_SHORT.match(name)
-            if unit and (unit.group(1) == wanted or _covers(unit.group(1), wanted)):
-                found.append(org)
-                break
-    return found[0] if len(found) == 1 else None
-
-
-def _amp(text: str) -> str:
-    return re.sub(r"\s*&\s*", " and ", text)
-
-
 def _is_government(org: OrgEntity) -> bool:
     key = fold(org.name)
     return key.startswith("government of") or key.endswith(" government") or bool(government_country(org.name))

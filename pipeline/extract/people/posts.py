@@ -41,7 +41,6 @@ from pipeline.extract.people.context import (
     article_country,
     body_of_post,
     cabinet_post,
-    field_unit,
     government_nearby,
     led_by,
     parent_of_unit,
@@ -288,14 +287,6 @@ def body_of_the_post(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org=body_of_post(post.title, clues.orgs, clues.lex))
 
 
-def unit_of_the_field(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """With no organization, the article's unit of an academic post's field ("professor of chemical
-    engineering" -> the Department of Chemical Engineering)."""
-    if not post.title or post.has_org:
-        return post
-    return replace(post, org=field_unit(post.title, clues.orgs, clues.lex))
-
-
 def cabinet_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """With no organization, a cabinet post's government named in the person's sentence (or the only one)."""
     if not post.title or post.has_org or not cabinet_post(post.title, clues.lex):
@@ -364,7 +355,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     named_ministry,
     ministry_of_org,
     body_of_the_post,
-    unit_of_the_field,
     cabinet_government,
     state_government,
     publisher_staff,
