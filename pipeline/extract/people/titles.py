@@ -87,30 +87,13 @@ def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
     place word, followed by a name-shaped word that is none of those either, starts a name:
     the field ends before it.
     """
-    if x + 1 >= len(doc) or not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop \
-            or doc[x + 1].text.isupper():
+    if x + 1 >= len(doc) or fold(doc[x].text) not in lex.given_names:
         return False
-    if fold(doc[x].text) not in lex.given_names and not _unknown_name_pair(doc, x, lex):
+    if not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop or doc[x + 1].text.isupper():
         return False
     known = lex.name_blockers
     return fold(doc[x].text) not in known and fold(doc[x + 1].text) not in known \
         and not is_place(doc[x].text) and not is_place(doc[x + 1].text)
-
-
-def _unknown_name_pair(doc: Doc, x: int, lex: Lexicon) -> bool:
-    """Two words no list knows that end a title's capitalized run: "Minister for Education Shafqat
-    Mahmood". Given-name lists miss most names of South Asia, the Arab world and the Pacific; two
-    name-shaped words that are no everyday word (``common_words.txt``) and close the run are the name.
-    """
-    if fold(doc[x].text) in lex.not_name_words or fold(doc[x + 1].text) in lex.not_name_words:
-        return False
-    if not (doc[x].is_alpha and doc[x + 1].is_alpha) or x == 0 or not _cap(doc[x - 1]) \
-            or is_place(doc[x:x + 2].text):
-        return False  # the title's capitalized run goes on into it ("Director of ICT in Latin America" does not)
-    k = x + 2  # the run ends with the name (four words at most: "Raja Yassir Humayun Sarfraz")
-    while k < min(len(doc), x + 4) and _cap(doc[k]) and doc[k].is_alpha and fold(doc[k].text) not in lex.not_name_words:
-        k += 1
-    return not (k < len(doc) and _cap(doc[k]) and doc[k].is_alpha)
 
 
 def _lead_place(text: str) -> bool:
