@@ -1069,3 +1069,13 @@ def test_a_credited_name_is_kept_though_its_surname_is_an_everyday_word() -> Non
     got = people_of("A rocket landed near Lod on Tuesday, officials said.\n\nPhotograph: Amir Levy/Getty Images\n\n"
                     "The schools were closed. Photo: Quick Facts")
     assert "Amir Levy" in got and "Getty Images" not in got and "Quick Facts" not in got
+
+
+def test_a_status_or_party_word_is_not_part_of_the_title() -> None:
+    """"incoming Education Secretary", "Republican Gov.": how a post stands or who holds it is no part
+    of it; "New Zealand Prime Minister" keeps its country out of the title for the government."""
+    got = people_of("Incoming Education Secretary Juan Angara met Republican Gov. Eric Holcomb and "
+                    "New Zealand Prime Minister Chris Hipkins.")
+    assert got["Juan Angara"][1] == "Education Secretary"
+    assert got["Eric Holcomb"][1] == "Gov."
+    assert got["Chris Hipkins"][1:] == ("Prime Minister", "Government of New Zealand")

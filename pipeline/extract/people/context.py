@@ -26,10 +26,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, place_country
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, place_country
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.rules import UNIT_AFTER, UNIT_OF
-from pipeline.extract.people.titles import TitleParser
+from pipeline.extract.people.titles import TitleParser, is_titleish_text
 from pipeline.records import PersonRow
 
 
@@ -230,6 +230,10 @@ def cabinet_post(title: str, lex: Lexicon) -> bool:
 def strip_courtesy(title: str, lex: Lexicon) -> str:
     """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
     words = title.split()
+    while len(words) > 1 and fold(words[0]) in lex.status_words and is_titleish_text(words[-1], lex) \
+            and not (words[1][:1].isupper() and words[0][:1].isupper() and is_place(" ".join(words[:3]))
+                     or is_place(" ".join(words[:2]))):  # ("New Zealand", "New South Wales")
+        words = words[1:]  # "incoming Education Secretary", "new Chair": how the post stands, not the post
     while len(words) > 1 and fold(words[0]) in lex.honorifics and \
             lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
             (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):

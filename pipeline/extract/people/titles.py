@@ -660,8 +660,8 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
     # a leading country or organization
     for k in range(min(len(words) - 1, 6), 0, -1):
         lead, rest = " ".join(words[:k]), " ".join(words[k:])
-        if not is_titleish_text(words[k], lex):
-            continue
+        if not is_titleish_text(words[k], lex) and not state_office_text(rest, lex):
+            continue  # ("New Zealand Prime Minister": "Prime" alone is no title word)
         country = country_name(lead) or lex.country_short.get(lead)
         if country:
             if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", fold(rest))
