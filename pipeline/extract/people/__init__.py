@@ -153,20 +153,6 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
-def _without_principal(title: str, surnames: set[str], lex: Lexicon) -> str:
-    """"Shapiro spokesperson", "Beblawi attorney": a post named by whom it serves; the post is the rest.
-
-    A title opening with the surname of another person of the article (one spaCy reads as a
-    person, named in full somewhere) says for whom the post is held; the guidelines write
-    the post alone.
-    """
-    words = title.split()
-    if len(words) > 1 and words[0][:1].isupper() and fold(words[0]).removesuffix("'s") in surnames \
-            and fold(words[0]) not in lex.not_name_words:
-        return " ".join(words[1:])
-    return title
-
-
 def plain_given_name(word: str, lex: Lexicon) -> bool:
     """A known given name that pages do not write as an everyday word ("Rosemary", not "Will")."""
     key = fold(word)
@@ -203,8 +189,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
-    surnames = {fold(p.name_words[-1]).split("-")[-1] for k, p in enumerate(persons)
-                if len(p.name_words) > 1 and sure[k]}  # ("el-Beblawi" is written "Beblawi")
     for n, person in enumerate(persons):
         others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
         honorific = _honorific(person, lex)
@@ -225,8 +209,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         org_text = org.name if org is not None else org_name
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name
-        if title:
-            title = _without_principal(title, surnames - {fold(w).split("-")[-1] for w in person.name_words}, lex)
         if org_text and (not _body_name(org_text) or _names_other(org_text, others)):
             org, org_name, org_text = None, None, None  # an empty affiliation beats a wrong one
         first = person.mentions[0]
