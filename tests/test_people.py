@@ -1079,3 +1079,9 @@ def test_a_status_or_party_word_is_not_part_of_the_title() -> None:
     assert got["Juan Angara"][1] == "Education Secretary"
     assert got["Eric Holcomb"][1] == "Gov."
     assert got["Chris Hipkins"][1:] == ("Prime Minister", "Government of New Zealand")
+
+
+def test_the_tail_of_a_former_post_is_no_post() -> None:
+    """"Former prime minister A" holds no post, not even its last word "minister"."""
+    got = people_of("Former prime minister Hazem el-Beblawi was charged on Monday.")
+    assert got["Hazem el-Beblawi"][1] is None

@@ -236,6 +236,8 @@ class Affiliations:
                 continue
             if any(t in self.name_tokens for t in range(k, end)):
                 continue  # "Minister of State A and Minister for Education B": B's title holds no name
+            if self._after_former(k, s0):
+                return None  # "Former prime minister A": "minister" alone is the end of a former post
             parse = self.parser.parse(k, end)
             if parse is not None and parse.end == end and parse.title:
                 if parse.org is None and parse.org_name is None:
@@ -247,6 +249,20 @@ class Affiliations:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
+
+    def _after_former(self, k: int, s0: int) -> bool:
+        """Is the phrase at ``k`` the tail of a post written after "former" ("Former prime minister")?
+
+        Lower-case words between "former" and ``k`` are one post with the word at ``k``; the
+        phrase from ``k`` alone is no current post.
+        """
+        doc = self.doc
+        for x in range(k - 1, max(s0, k - 4) - 1, -1):
+            if fold(doc[x].text) in self.lex.former_words:
+                return x < k - 1
+            if not (doc[x].is_alpha and doc[x].is_lower and not doc[x].is_stop):
+                return False
+        return False
 
     def _office_lead(self, k: int, title: str) -> bool:
         """Is the organization span ending at ``k`` the front of a state office, not a body?
