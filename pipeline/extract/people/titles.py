@@ -96,11 +96,6 @@ def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
         and not is_place(doc[x].text) and not is_place(doc[x + 1].text)
 
 
-# academic posts written with a named chair or a field before them ("Whyburn Instructor", "Regius
-# Professor", "Mechatronics Instructor"): a capitalized word there is the post's, not a body's
-_NAMED_POSTS = {"professor", "instructor", "lecturer", "fellow", "scholar", "chair", "teacher", "professorship"}
-
-
 def _lead_place(text: str) -> bool:
     """A sub-national place that can lead a title ("Ontario", "Oaxaca", "Punjab", "Lagos").
 
@@ -122,7 +117,6 @@ class TitleParser:
     def __init__(self, doc: Doc, lex: Lexicon, orgs: list[OrgEntity]) -> None:
         self.doc = doc
         self.lex = lex
-        self.orgs = orgs
         self.org_start: dict[int, tuple[int, OrgEntity]] = {}  # token start -> (end, org)
         self.org_end: dict[int, tuple[int, OrgEntity]] = {}  # token end -> (start, org)
         self.in_org: set[int] = set()
@@ -145,7 +139,6 @@ class TitleParser:
                     self.by_alias.setdefault(form, org)
         self.lead_org: OrgEntity | None = None  # the organization a stripped title lead named
         self.lead_name: str | None = None  # an acronym lead no recognizer knew ("CSUMB President")
-        self._person_words: set[tuple[str, int]] | None = None  # words of spaCy's people, read once
 
     def _lead(self, i: int, limit: int) -> int:
         """Tokens before a title that name where or for whom it is held, not the post.
@@ -183,35 +176,7 @@ class TitleParser:
                 continue  # "Bangsamoro Area Manager": the post is the place's
             if _lead_place(doc[i:end].text) and self._core(end, limit) is not None:
                 return end
-        core = self._core(run, limit) if run > i else None
-        if core is not None and fold(doc[core - 1].text).removesuffix("s") not in _NAMED_POSTS \
-                and self._brand_lead(i, run):
-            self.lead_org = _org_named(doc[i:run].text, self.orgs)
-            if self.lead_org is None:
-                self.lead_name = doc[i:run].text  # "Boeing CEO", "Medill Dean": the body, by its name
-            return run
         return i
-
-    def _brand_lead(self, i: int, run: int) -> bool:
-        """Are the capitalized words [i, run) before a title a body's name ("Boeing", "Piper Jaffray")?
-
-        Words no list knows as title, field, place, everyday or given-name words, and that spaCy
-        does not read as a person ("Shapiro spokesperson" names whom the post serves, not where).
-        """
-        doc, lex = self.doc, self.lex
-        if self._person_words is None:
-            self._person_words = {(fold(t.text), e.start) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                                  and not any(is_titleish(t, lex) for t in e) for t in e}
-        if i in self.in_org or (i > 0 and _cap(doc[i - 1]) and not doc[i - 1].is_stop and doc[i - 1].is_alpha):
-            return False  # the end of a longer name ("Data Carpentry Instructor"), or a body already found
-        for k in range(i, run):
-            word = fold(doc[k].text)
-            if not doc[k].is_alpha or len(word) < 3 or doc[k].is_stop or word in lex.honorifics \
-                    or word in lex.not_name_words or word in lex.given_names \
-                    or doc[k].ent_type_ in {"NORP", "DATE"} or is_place(doc[k].text) \
-                    or any(w == word and not (s <= k < s + 4) for w, s in self._person_words):
-                return False  # (a word of a person's name elsewhere: "Shapiro spokesperson")
-        return not is_place(doc[i:run].text)
 
     def backref(self, k: int) -> tuple[int, OrgEntity] | None:
         """"the/that University", "the Ministry's": the latest organization named with that head.
