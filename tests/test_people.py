@@ -1085,3 +1085,12 @@ def test_the_tail_of_a_former_post_is_no_post() -> None:
     """"Former prime minister A" holds no post, not even its last word "minister"."""
     got = people_of("Former prime minister Hazem el-Beblawi was charged on Monday.")
     assert got["Hazem el-Beblawi"][1] is None
+
+
+def test_an_everyday_word_before_a_name_is_not_the_name() -> None:
+    """"Maybe Donald Trump", "Leaders Laura Jane", "Citing John Locke": a capitalized everyday word
+    at a sentence start is no given name spaCy left out of the person."""
+    got = people_of("Maybe Donald Trump will visit. Leaders Laura Jane and Michelle came from the troop. "
+                    "Citing John Locke, the judge ruled.")
+    assert {"Donald Trump", "Laura Jane", "John Locke"} <= set(got)
+    assert not any(n.split()[0] in {"Maybe", "Leaders", "Citing"} for n in got)

@@ -258,11 +258,27 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
             continue
         word = fold(doc[start].text)
         lead = (word in lex.military_ranks or word in lex.name_groups) and end - start >= 3
+        lead = lead or _word_before_given_name(doc, start, end, lex)
         if not (lead or doc[start].lower_ in {"the", "a"} or is_titleish(doc[start], lex)
                 or word in lex.honorifics or start in in_org or not _name_word(doc[start])):
             break
         start += 1
     return start
+
+
+def _word_before_given_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the entity's first word an everyday word glued before a given name ("Said Michael Marino",
+    "Maybe Donald Trump", "Sportscaster Jim Hill", "Leaders Laura Jane")?
+
+    spaCy's PERSON takes a capitalized word at a sentence or headline start with the name after
+    it. A word pages write in lower case (``common_words.txt``) that is no given name, followed
+    by a known given name and at least one more name word, is not the name's.
+    """
+    if end - start < 3:
+        return False
+    word, nxt = fold(doc[start].text), fold(doc[start + 1].text)
+    return word in lex.common_words and word not in lex.given_names and nxt in lex.given_names \
+        and _name_word(doc[start + 1]) and _name_word(doc[start + 2])
 
 
 def _name_goes_on(tok: Token, lex: Lexicon) -> bool:
@@ -308,8 +324,9 @@ def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> 
     if not _name_word(prev) or prev.is_stop or start - 1 in in_org \
             or prev.ent_type_ not in {"", "PERSON", "GPE", "NORP"} \
             or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
-            or fold(prev.text) in lex.name_groups:
-        return False
+            or fold(prev.text) in lex.name_groups \
+            or (fold(prev.text) in lex.common_words and fold(prev.text) not in lex.given_names):
+        return False  # ("Maybe Donald Trump", "Said Michael Marino": an everyday word, no given name)
     if start - 1 == 0 or prev.is_sent_start:
         return True
     before = doc[start - 2]  # not a name's, a title's or an organization's word ("of Examinations")
