@@ -534,13 +534,3 @@ def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
     assert any("Bhattacharya comes to the University of Virginia" in p for p in paragraphs)
     assert any("from the Indian Institute of Technology in Madras" in p for p in paragraphs)
     assert not any(p.endswith((" the", " of")) for p in paragraphs)
-
-
-def test_kramdown_attribute_lists_and_footnote_marks_are_markup() -> None:
-    """"[the Ministry of Education and Sports](url){:target="_blank"}.[^1]": Jekyll posts write
-    attribute lists and footnote marks after a link; they are markup, not the body's words."""
-    body = "\n\n".join(b.text for b in clean_text((FIX / "seed-scrape-dump.txt").read_text("utf-8")).blocks[2:])
-    art = clean_text("# Workshop in Dushanbe\n\n" + body + "\n\nThe lab was funded by the [Ministry of Education "
-                     "and Sports](https://education.go.ug){:target=\"_blank\"}.[^1] {: .lead}\n")
-    assert "The lab was funded by the Ministry of Education and Sports." in art.text
-    assert "{:" not in art.text and "[^1]" not in art.text

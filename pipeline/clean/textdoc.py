@@ -454,15 +454,8 @@ def _split_kind(kind: str, text: str) -> list[tuple[str, str]]:
     return [(kind, part) for part in _split_gaps(text)]
 
 
-# kramdown's attribute lists ("{:target="_blank"}", "{: .lead}") and footnote marks ("[^1]"): markup, no text
-_IAL = re.compile(r"\{:[^{}\n]{0,200}\}")
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
-
-
 def render_inline(text: str) -> str:
     """Markdown inline markup to plain text: images dropped, links to their text, emphasis unmarked."""
-    text = _IAL.sub("", text)
-    text = _FOOTNOTE_MARK.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m[1] or m[2], text)
     text = _AUTOLINK.sub(r"\1", text)
