@@ -1094,3 +1094,14 @@ def test_an_everyday_word_before_a_name_is_not_the_name() -> None:
                     "Citing John Locke, the judge ruled.")
     assert {"Donald Trump", "Laura Jane", "John Locke"} <= set(got)
     assert not any(n.split()[0] in {"Maybe", "Leaders", "Citing"} for n in got)
+
+
+def test_descriptions_of_the_holder_are_not_part_of_the_title() -> None:
+    """"top federal prosecutor", "26-year-old president", "Beijing-based researcher": the post is the rest;
+    a retired post is a former one."""
+    got = people_of("Top federal prosecutor Jane Roe met the 26-year-old president Anna Smith, Beijing-based "
+                    "researcher Li Wei and retired teacher Mary Jones.")
+    assert got["Jane Roe"][1] == "federal prosecutor"
+    assert got["Anna Smith"][1] == "president"
+    assert got["Li Wei"][1] == "researcher"
+    assert got["Mary Jones"][1] is None

@@ -227,10 +227,15 @@ def cabinet_post(title: str, lex: Lexicon) -> bool:
     return state_office(title, lex) or (title[:1].isupper() and _portfolio(title) is not None)
 
 
+# "26-year-old president", "Beijing-based researcher": an age or a base before a post describes its holder
+_DESCRIBED = re.compile(r"^(?:\d{1,3}-year-old|[\w.]+-based)$", re.I)
+
+
 def strip_courtesy(title: str, lex: Lexicon) -> str:
     """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
     words = title.split()
-    while len(words) > 1 and fold(words[0]) in lex.status_words and is_titleish_text(words[-1], lex) \
+    while len(words) > 1 and (fold(words[0]) in lex.status_words or _DESCRIBED.match(words[0])) \
+            and is_titleish_text(words[-1], lex) \
             and not (words[1][:1].isupper() and words[0][:1].isupper() and is_place(" ".join(words[:3]))
                      or is_place(" ".join(words[:2]))):  # ("New Zealand", "New South Wales")
         words = words[1:]  # "incoming Education Secretary", "new Chair": how the post stands, not the post
