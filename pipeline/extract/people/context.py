@@ -231,14 +231,22 @@ def cabinet_post(title: str, lex: Lexicon) -> bool:
 _DESCRIBED = re.compile(r"^(?:\d{1,3}-year-old|[\w.]+-based)$", re.I)
 
 
+def strip_holder_words(title: str, lex: Lexicon) -> str:
+    """"incoming Education Secretary" -> "Education Secretary": words that say how a post stands or
+    describe its holder ("new", "top", "Republican", "26-year-old", "Beijing-based") are no part of it.
+
+    Not when they open a place's name ("New Zealand Prime Minister", "New South Wales Premier").
+    """
+    words = title.split()
+    while len(words) > 1 and (fold(words[0]) in lex.status_words or _DESCRIBED.match(words[0])) \
+            and is_titleish_text(words[-1], lex) and not any(is_place(" ".join(words[:n])) for n in (2, 3)):
+        words = words[1:]
+    return " ".join(words)
+
+
 def strip_courtesy(title: str, lex: Lexicon) -> str:
     """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
     words = title.split()
-    while len(words) > 1 and (fold(words[0]) in lex.status_words or _DESCRIBED.match(words[0])) \
-            and is_titleish_text(words[-1], lex) \
-            and not (words[1][:1].isupper() and words[0][:1].isupper() and is_place(" ".join(words[:3]))
-                     or is_place(" ".join(words[:2]))):  # ("New Zealand", "New South Wales")
-        words = words[1:]  # "incoming Education Secretary", "new Chair": how the post stands, not the post
     while len(words) > 1 and fold(words[0]) in lex.honorifics and \
             lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
             (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):

@@ -267,8 +267,8 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
 
 
 def _word_before_given_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """Is the entity's first word an everyday word glued before a given name ("Said Michael Marino",
-    "Maybe Donald Trump", "Sportscaster Jim Hill", "Leaders Laura Jane")?
+    """Is the entity's first word an everyday word glued before a given name ("Maybe Donald Trump",
+    "Citing John Locke", "Leaders Laura Jane")?
 
     spaCy's PERSON takes a capitalized word at a sentence or headline start with the name after
     it. A word pages write in lower case (``common_words.txt``) that is no given name, followed
@@ -326,7 +326,7 @@ def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> 
             or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
             or fold(prev.text) in lex.name_groups \
             or (fold(prev.text) in lex.common_words and fold(prev.text) not in lex.given_names):
-        return False  # ("Maybe Donald Trump", "Said Michael Marino": an everyday word, no given name)
+        return False  # ("Maybe Donald Trump", "Citing John Locke": an everyday word, no given name)
     if start - 1 == 0 or prev.is_sent_start:
         return True
     before = doc[start - 2]  # not a name's, a title's or an organization's word ("of Examinations")

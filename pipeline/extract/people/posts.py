@@ -47,6 +47,7 @@ from pipeline.extract.people.context import (
     portfolio_body,
     state_office,
     strip_courtesy,
+    strip_holder_words,
 )
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
@@ -186,7 +187,7 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
         return post
     title, own, own_name = split_title(bare_title(post.title), clues.orgs, clues.lex)
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
-    title = one_post(strip_courtesy(title, clues.lex), clues.lex) if title else None
+    title = one_post(strip_courtesy(strip_holder_words(title, clues.lex), clues.lex), clues.lex) if title else None
     return Post(title, org, org_name)
 
 
