@@ -1105,13 +1105,3 @@ def test_descriptions_of_the_holder_are_not_part_of_the_title() -> None:
     assert got["Anna Smith"][1] == "president"
     assert got["Li Wei"][1] == "researcher"
     assert got["Mary Jones"][1] is None
-
-
-def test_a_governor_is_held_in_the_government_of_the_state_the_article_names() -> None:
-    """"Gov. Josh Shapiro" in a story about Pennsylvania: Government of Pennsylvania; the article's own
-    name for it wins ("the Queensland Government"); no state named, no government guessed."""
-    got = people_of("Pennsylvania lawmakers passed the budget. Gov. Josh Shapiro signed it in Harrisburg.")
-    assert got["Josh Shapiro"][1:] == ("Gov.", "Government of Pennsylvania")
-    got = people_of("Premier Annastacia Palaszczuk said the Queensland Government would fund the trip.")
-    assert got["Annastacia Palaszczuk"][2] == "Queensland Government"
-    assert people_of("Gov. Mark Gordon vetoed the bill.")["Mark Gordon"][2] is None

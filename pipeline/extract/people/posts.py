@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of
@@ -327,50 +327,6 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     return None if country in others else country  # the article's main country is another's post
 
 
-_REGION_OFFICE = re.compile(r"^(?:lt\.? |lieutenant |deputy )?(?:gov\.?|governor|premier|chief minister)$")
-
-
-def region_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """A governor's or premier's government: the state or province the article names most, when the
-    sentences that name the person name no other ("Gov. Josh Shapiro" in a story about Pennsylvania).
-
-    The article's own name for that government wins ("the Queensland Government"); an office whose
-    region the text does not name gets none (an empty affiliation beats a wrong one).
-    """
-    if not post.title or post.has_org or not post.title[:1].isupper() or not _REGION_OFFICE.match(fold(post.title)):
-        return post
-    regions = {_named_region(clues.ctx.doc, most=True)} | {
-        _named_region(clues.ctx.doc[m.start].sent) for m in mentions}
-    regions.discard(None)
-    if len(regions) != 1:
-        return post  # the person's sentences and the article name different states: none is sure
-    region = regions.pop()
-    key = fold(region)
-    for org in clues.orgs:
-        name = fold(org.name)
-        if key in name and re.search(r"\bgovernment\b", name):
-            return replace(post, org=org)
-    return replace(post, org_name=f"Government of {region}")
-
-
-def _named_region(span: Doc | Span, most: bool = False) -> str | None:
-    """A first-level region (a US state, a province) named in ``span``: the first, or the most named."""
-    from pipeline.extract.knowledge.gazetteer import get_gazetteer
-
-    gaz = get_gazetteer()
-    counts: dict[str, int] = {}
-    for ent in span.ents:
-        if ent.label_ not in {"GPE", "LOC"}:
-            continue
-        text = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
-        found = [p.name for p in gaz.lookup(text) if p.kind == "region" and p.source in {"us_state", "subdivision"}]
-        if found:  # (the gazetteer's spelling: "NEW YORK" in a dateline is New York)
-            if not most:
-                return found[0]
-            counts[found[0]] = counts.get(found[0], 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
-
-
 def publisher(ctx: Context, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's publisher among its organizations: the one whose name, run together, is a label of the host."""
     labels = host_labels(ctx.article.url)
@@ -402,7 +358,6 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_of_the_post,
     cabinet_government,
     state_government,
-    region_government,
     publisher_staff,
 )
 
