@@ -163,6 +163,12 @@ class Lexicon:
         """``name_blockers`` and the words pages write in lower case: no word of a name found without spaCy."""
         return self.name_blockers | self.common_words
 
+    def everyday_word(self, word: str) -> bool:
+        """A word pages write in lower case and no given name ("Maybe", "Citing"; "Will" is both, so not):
+        capitalized before a name, it is not part of the name."""
+        key = fold(word)
+        return key in self.common_words and key not in self.given_names
+
     def known_org(self, text: str) -> KnownOrg | None:
         """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
         return self.by_acronym.get(text.strip()) or self.by_form.get(org_key(text))

@@ -276,8 +276,7 @@ def _word_before_given_name(doc: Doc, start: int, end: int, lex: Lexicon) -> boo
     """
     if end - start < 3:
         return False
-    word, nxt = fold(doc[start].text), fold(doc[start + 1].text)
-    return word in lex.common_words and word not in lex.given_names and nxt in lex.given_names \
+    return lex.everyday_word(doc[start].text) and fold(doc[start + 1].text) in lex.given_names \
         and _name_word(doc[start + 1]) and _name_word(doc[start + 2])
 
 
@@ -325,7 +324,7 @@ def _given_name_before(doc: Doc, start: int, lex: Lexicon, in_org: set[int]) -> 
             or prev.ent_type_ not in {"", "PERSON", "GPE", "NORP"} \
             or is_titleish(prev, lex) or fold(prev.text) in lex.honorifics or is_place(prev.text) \
             or fold(prev.text) in lex.name_groups \
-            or (fold(prev.text) in lex.common_words and fold(prev.text) not in lex.given_names):
+            or lex.everyday_word(prev.text):
         return False  # ("Maybe Donald Trump", "Citing John Locke": an everyday word, no given name)
     if start - 1 == 0 or prev.is_sent_start:
         return True
