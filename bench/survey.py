@@ -1,7 +1,7 @@
 """The unlabelled survey: what a change does to pages no gold covers, read by eye.
 
     python bench/survey.py run OUT.json DIR [DIR ...]     # extract every page of the folders
-    python bench/survey.py diff BEFORE.json AFTER.json    # the pages whose people, organizations or dates changed
+    python bench/survey.py diff BEFORE.json AFTER.json    # pages whose people, orgs, dates or places changed
 
 The yardstick's check half moves for few changes (79 articles), and the tune half is where rules are
 read. A change is also run over many pages of other sites before and after it, and the differences
@@ -10,7 +10,7 @@ generalizes, a new error is evidence of harm. The fourteenth and fifteenth sessi
 ../shared/data/pubdate-dev and ../shared/data/cleaning-dev and the pages of data/topic whose sources
 neither half of tests/fixtures/real has (never the check half's sources, nor data/topic's blind
 splits). Each page is extracted as `edunews extract` does; the output keeps people (name, title,
-organization), organization names and event dates per page.
+organization), organization names, event dates and places (name, kind, country) per page.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def run(out: Path, folders: list[Path]) -> int:
                      "people": [[x["name"], x.get("title"), x.get("organization")] for x in j["people"]],
                      "orgs": [o["name"] for o in j["organizations"]],
                      "dates": [[d.get("text"), d.get("start"), d.get("end")] for d in j["dates"]
-                               if d.get("kind") != "published"]})
+                               if d.get("kind") != "published"],
+                     "places": [[x["name"], x.get("kind"), x.get("country_code")] for x in j["places"]]})
     out.write_text(json.dumps(rows, indent=0), "utf-8")
     print(f"{len(rows)} of {len(pages)} pages extracted -> {out}")
     return 0
@@ -51,9 +52,9 @@ def diff(before: Path, after: Path) -> int:
     changed = 0
     for name in sorted(a.keys() & b.keys()):
         lines = []
-        for key in ("people", "orgs", "dates"):
-            old = {json.dumps(x) for x in a[name][key]}
-            new = {json.dumps(x) for x in b[name][key]}
+        for key in ("people", "orgs", "dates", "places"):
+            old = {json.dumps(x) for x in a[name].get(key, [])}
+            new = {json.dumps(x) for x in b[name].get(key, [])}
             if old != new:
                 lines.append(f"  {key}: - {sorted(old - new)}  + {sorted(new - old)}")
         if lines:

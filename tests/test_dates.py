@@ -100,6 +100,20 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("The national examinations begin tomorrow.", "2024-10-27", "2024-10-28", "2024-10-28"),
     ("A survey was carried out in June and July of this year.", "2014-07-21", "2014-06-01", "2014-07-31"),
     ("The survey began in June of last year.", "2014-07-21", "2013-06-01", "2013-06-30"),
+    # A weekday written with a year-less day picks the year it falls on, whatever the tense.
+    ("The officials said they would attend the hearing on Thursday, July 18.", "2024-07-17", "2024-07-18",
+     "2024-07-18"),
+    ("The team met the officials on Thursday, July 18.", "2024-07-17", "2024-07-18", "2024-07-18"),
+    # "last July 2": the last July 2 on or before publication, not last July.
+    ("The officials resigned last July 2 after the audit.", "2024-07-17", "2024-07-02", "2024-07-02"),
+    ("The board will meet again next March 3.", "2024-07-17", "2025-03-03", "2025-03-03"),
+    # A month before the noun it dates.
+    ("Weah said at an April ceremony that taxes matter.", "2018-07-23", "2018-04-01", "2018-04-30"),
+    ("With the April launch, Liberians can now pay taxes by phone.", "2018-07-23", "2018-04-01", "2018-04-30"),
+    ("The centre is looking to reschedule its courses to November dates.", "2021-10-08", "2021-11-01", "2021-11-30"),
+    # "On 12 December" opening the first paragraph is an event even on that day.
+    ("On 12 December, the councillor received the vice minister in Bern.", "2024-12-12", "2024-12-12",
+     "2024-12-12"),
 ]
 
 
@@ -118,6 +132,11 @@ def test_normalization_table(sentence: str, published: str, start: str, end: str
     "The Samsung Solve for Tomorrow competition attracted many schools.",
     "Officers meet young people at public gatherings such as Friday prayers.",
     "Today, citizens can pay their taxes with a mobile phone.",
+    "The Theresa May government changed the rules.",
+    "May students apply for the scholarship online?",
+    "Classes are held at the academy Monday through Thursday, 9:30 a.m. to 4:25 p.m.",
+    "Regular museum hours are Tuesday-Saturday 10 a.m. - 5 p.m.",
+    "The live lectures took place every Wednesday from 4:30 p.m. to 7:30 p.m.",
     "As they master new skills, they become the architects of the future tomorrow.",
 ])
 def test_not_event_dates(sentence: str) -> None:

@@ -219,3 +219,19 @@ def test_markdown_link_text_names_a_place() -> None:
     got = places("Based on similar programs in the [Philippines](http://example.org/articles/philippines-in) "
                  "and [El Salvador](http://example.org/a), Liberia now takes taxes by phone.")
     assert got["Philippines"].country_code == "PH" and got["El Salvador"].country_code == "SV"
+
+
+def test_dateline_city_before_its_state_or_country() -> None:
+    got = places("WASHINGTON, D.C. – Today, Congresswoman Nikema Williams introduced a bill to fight "
+                 "food insecurity for college students.")
+    assert got["WASHINGTON, D.C."].kind == "city" and got["WASHINGTON, D.C."].country_code == "US"
+    got = places("NAIROBI, Kenya — The ministry opened three schools this week.")
+    assert got["Nairobi"].kind == "city" and got["Kenya"].kind == "country"
+
+
+def test_party_and_state_label_names_the_state() -> None:
+    got = places("The bill was introduced by Sens. Elizabeth Warren, D-Massachusetts, and Bob "
+                 "Menendez, D-New Jersey. Sen. Rand Paul (R-Ky.) and Sen. Jon Ossoff (D-GA) objected.")
+    assert (got["Massachusetts"].kind, got["Massachusetts"].country_code) == ("region", "US")
+    assert got["New Jersey"].kind == "region"
+    assert not {"Ky", "GA", "D-GA"} & set(got)

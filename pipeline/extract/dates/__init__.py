@@ -13,12 +13,17 @@ Normalization rules (documented for the ``dates`` table):
 - A missing year comes from the publication date: in a past-tense clause the date's
   last occurrence on or before publication ("since May" on a December page is this
   May), in a future-tense one ("will be held") its next one, otherwise the one closest
-  to publication. With no publication date, the only year written in full dates of the
-  text is used; otherwise the expression is dropped.
+  to publication. A weekday written with the day ("Thursday, July 18") picks the year
+  that day falls on when that reading is nearer to publication. With no publication
+  date, the only year written in full dates of the text is used; otherwise the
+  expression is dropped.
+- A month before the noun it dates ("an April ceremony", "the November issue") is that
+  month, as "in April" is; "last July 2" is a day (the last July 2), not last July.
 - Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
-  future-tense sentences).
+  future-tense sentences); weekly habits ("every Wednesday", "Monday through Thursday,
+  9:30 a.m.") and the weekday after a full date ("29 Jul 2017, Saturday") are no day.
 - kind ``other``: year-level mentions with a preposition ("in 2015", "by 2030") as
   the calendar year, and academic years ("2024/25 academic year") as 1 September to
   31 August, the most common northern-hemisphere calendar (southern-hemisphere
@@ -71,6 +76,7 @@ _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
 _Y1 = rf"(?:,?\s*{_yr('y1')})?"
 _Y2 = rf"(?:,?\s*{_yr('y2')})?"
+_WEEKDAY_LEAD = re.compile(r"(?:(?:from|between)\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.I)
 _WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 
 # (name, regex); longer matches win over shorter ones at the same place.
@@ -87,10 +93,16 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
+    # "last July 2" (Philippine and Indian English): the last July 2, a day, not last July
+    ("rel_md", rf"(?P<rel>last|next|this)\s+{_mon('m1')}\s*{_day('d1')}(?!,?\s*(?:19|20)\d\d)"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),  # "March 2024", "December, 2011", "Dec., 2016"
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
           rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
+    # "an April ceremony", "a September poll", "to November dates": a month before the noun
+    # it dates (kept only when spaCy parses it so: ``_attributive_month``)
+    ("m_attr", r"(?P<m1>January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)(?=\s+[a-z]{3,})"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
@@ -113,7 +125,8 @@ _MON1, _WD1 = "[jfmasond]", "[mtwfs]"
 _FIRST = {
     "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
-    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "rel_month": "[lntem]", "year": "[12]",
+    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "m_attr": _MON2,
+    "rel_month": "[lntem]", "rel_md": "[lnt]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
     "academic2": "[as]",
 }
@@ -131,6 +144,14 @@ _PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modif
                              r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
+# Opening hours and timetables ("Monday through Thursday, 9:30 a.m.", "every Wednesday"):
+# a habit, not a day; and the weekday of a dateline ("29 Jul 2017, Saturday").
+_WD_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# ("from Tuesday to Friday" is more often a move of one event than a week's range)
+_WD_RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|through|thru)\s*{_WD_NAME}", re.I)
+_WD_RANGE_BEFORE = re.compile(rf"{_WD_NAME}\s*(?:-|–|—|through|thru)\s*$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+_YEAR_COMMA_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*,\s*$")
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
 # "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
 _PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3},"
@@ -201,6 +222,29 @@ class _Resolver:
             return _closest_year(month, day, self.pub, future)
         return self.fallback_year
 
+    def weekday_year(self, m: re.Match[str], month: int, day: int, year: int) -> int:
+        """The year a year-less day falls on the weekday written with it, when only one year
+        around the publication date does and that day is nearer to it than the tense's
+        ("Thursday, July 18" on a 17 July 2024 page is the next day, though the clause is
+        past); otherwise ``year`` as the tense resolved it (a weekday that fits only a
+        farther year is more likely the writer's slip)."""
+        wd = _WEEKDAY_LEAD.match(m.group(0))
+        if wd is None or self.pub is None:
+            return year
+        want = _WEEKDAYS[wd["wd"][:3].lower()]
+        fits = []
+        for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1):
+            try:
+                if date(y, month, day).weekday() == want:
+                    fits.append(y)
+            except ValueError:
+                continue
+        if len(fits) != 1 or fits[0] == year:
+            return year
+        def gap(y: int) -> int:
+            return abs((date(y, month, day) - self.pub).days)  # type: ignore[operator]
+        return fits[0] if gap(fits[0]) < gap(year) else year
+
     def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
             self, "_" + name.rstrip("2"))
@@ -233,6 +277,8 @@ class _Resolver:
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
         y = self.year(m["y1"], mo, d, future)
+        if not m["y1"] and y is not None:
+            y = self.weekday_year(m, mo, d, y)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
@@ -269,6 +315,8 @@ class _Resolver:
             y += 1
         return self._whole_month(y, mo)
 
+    _m_attr = _m
+
     def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         """"June and July of this year": one span over both months."""
         if self.pub is None:
@@ -282,6 +330,13 @@ class _Resolver:
             return None
         shift = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
         return self._whole_month(self.pub.year + shift, _month(m["m1"]))
+
+    def _rel_md(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        """"last July 2" is the last July 2 on or before the anchor, "next July 2" the next."""
+        tense = {"last": False, "next": True, "this": None}[m["rel"].lower()]
+        mo, d = _month(m["m1"]), int(m["d1"])
+        y = self.year(None, mo, d, tense)
+        return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     def _rel_month(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         rel = m["rel"].lower().strip(" -")
@@ -466,8 +521,10 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
         "rel_month": sort(_word_before(text, folded, months, ("last", "next", "this"), min_space=0),
                           _word_before(text, folded, months, ("early", "mid", "late")),
                           _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
+        "rel_md": _word_before(text, folded, months, ("last", "next", "this")),
         "my": months,
         "m": months,
+        "m_attr": months,
         "rel_day": sort(*(_find_all(folded, w) for w in ("yesterday", "today", "tomorrow"))),
         "rel_period": sort(_word_before(text, folded, _find_all(folded, "week") + _find_all(folded, "month"),
                                         ("last", "next", "this", "previous", "coming"))),
@@ -526,6 +583,33 @@ def _event_today(ctx: Context, start: int) -> bool:
     # "nowadays").
     future = any(c.lower_ in _FUTURE_AUX - {"could", "may", "might"} for c in auxes)
     return "VBD" in tags or future or (head.tag_ == "VBN" and "VBP" not in tags)
+
+
+def _no_day(text: str, start: int, end: int) -> bool:
+    """A bare weekday that names no single day: one end of a weekly range ("Monday
+    through Thursday", "Tuesday-Saturday 10 a.m."), a habit ("every Wednesday"), or the
+    weekday written after a full date ("29 Jul 2017, Saturday")."""
+    before = text[max(0, start - 25):start]
+    return bool(_WD_RANGE_AFTER.match(text, end) or _WD_RANGE_BEFORE.search(before)
+                or _EVERY_BEFORE.search(before) or _YEAR_COMMA_BEFORE.search(before))
+
+
+def _attributive_month(ctx: Context, start: int) -> bool:
+    """'an April ceremony', 'November dates': the month modifies the common noun after it.
+
+    Not after a name ("Theresa May government") or a number ("the 2015 June application
+    cycle") nor at a sentence's start ("May schools reopen?").
+    """
+    span = ctx.doc.char_span(start, start + 3, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    prev = ctx.doc[tok.i - 1]
+    if tok.is_sent_start or tok.i + 1 >= len(ctx.doc) or prev.pos_ == "PROPN" or prev.like_num:
+        return False
+    nxt = ctx.doc[tok.i + 1]
+    return (nxt.pos_ == "NOUN" and nxt.is_lower and tok.head.pos_ == "NOUN"
+            and tok.i < tok.head.i <= tok.i + 3)
 
 
 def _after_noun(ctx: Context, start: int) -> bool:
@@ -700,7 +784,7 @@ def extract(ctx: Context) -> list[DateRow]:
     found_by = _matches(text)
     resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
-    for start, _end, name, m in _scan(text, found_by):
+    for start, end, name, m in _scan(text, found_by):
         if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
             continue
         sentence = ctx.sentence_text(start)
@@ -709,7 +793,10 @@ def extract(ctx: Context) -> list[DateRow]:
         future = _future_at(ctx, start, sentence)
         if name == "rel_day" and m["word"].lower() == "tomorrow" and not future and _after_noun(ctx, start):
             continue  # "the architects of the future tomorrow": not a day
-        if name == "weekday" and not m["rel"] and _attributive_weekday(ctx, start):
+        if name == "weekday" and not m["rel"] and (_attributive_weekday(ctx, start)
+                                                   or _no_day(text, start, end)):
+            continue
+        if name == "m_attr" and not _attributive_month(ctx, start):
             continue
         result = resolver(name, m, future)
         if result is None:
@@ -717,10 +804,13 @@ def extract(ctx: Context) -> list[DateRow]:
         kind, first, last = result
         on_day = _ON_BEFORE.search(text[max(0, start - 12):start])
         # A repeat of the page date with its year and no "on" is the dateline again; a
-        # year-less one ("the next will be October 15th") is an event of that day.
+        # year-less one ("the next will be October 15th") is an event of that day, and so
+        # is "On 12 December, the councillor received ..." opening the first paragraph.
+        yearless_on = bool(on_day) and not m.groupdict().get("y1")
         if kind == "event" and published is not None and first == last == published \
                 and name not in {"rel_day", "weekday"} \
-                and (_dateline_like(ctx, start) or not (on_day or not m.groupdict().get("y1"))):
+                and ((_dateline_like(ctx, start) and not yearless_on)
+                     or not (on_day or not m.groupdict().get("y1"))):
             continue  # the dateline (or a repeat of it): already the published row
         if kind == "event" and _page_date_at(ctx, name, m, start):
             continue  # a dateline or date line of the page that the metadata dates otherwise

@@ -63,7 +63,11 @@ _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|fe
 # "... headline CAMBRIDGE, Mass, February 5, 2013 -": a dateline after a headline on one line.
 _DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                            r"[a-z]*\.?\s+\d")
-_DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|\(|:|—|–|-)")
+# "WASHINGTON, D.C. -", "NAIROBI, Kenya —", "SAN JUAN, Puerto Rico (AP) -": a state or
+# country between the city and the dash.
+_DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d"
+                       r"|[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?\s*(?:\(|—|–|-\s))|\(|:|—|–|-)")
+_DC = re.compile(r",\s*D\.\s?C\.(?=\s*(?:\(|—|–|-\s))")  # "WASHINGTON, D.C. –": the city's name
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
 _COORD = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s*(?:,|,?\s+(?:and|or))\s*")
@@ -174,6 +178,7 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
                 extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
     spans.extend(_region_spans(gaz, text))
+    spans.extend(_party_state_spans(gaz, text))
     # Markdown posts: spaCy reads "[Philippines](http://..." as one token; a link's text
     # that is a whole known name is a candidate of its own.
     spans.extend((m.start(1), m.end(1), "LINK") for m in _MD_LINK.finditer(text)
@@ -220,6 +225,23 @@ def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] |
     first = "".join(sorted({re.escape(n[0]) for n in names}))
     any_case = re.compile(rf"\b(?=[{first}])(?:{alt})\b", re.I)
     return any_case, folded_pattern(any_case)
+
+
+# "Elizabeth Warren, D-Massachusetts", "(R-New York)": a legislator's party and state.
+_PARTY_STATE = re.compile(r"(?<![\w-])[DRI]-([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\b")
+
+
+def _party_state_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """The state of a party-and-state label, when the gazetteer knows it as a region
+    (two-letter codes such as "D-GA" and abbreviations such as "R-Ky." are left out:
+    a postal code is no name)."""
+    spans = []
+    for m in _PARTY_STATE.finditer(text):
+        for end in (m.end(1), m.start(1) + len(m.group(1).split()[0])):
+            if any(p.kind == "region" and not p.alt for p in gaz.lookup(text[m.start(1):end])):
+                spans.append((m.start(1), end, "GPE"))
+                break
+    return spans
 
 
 def _region_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
@@ -602,6 +624,11 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                                        and start - (text.rfind("\n", 0, start) + 1) <= 2
                                        or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
+            dc = _DC.match(text, end)
+            if dc is not None and _lookup(gaz, text[start:dc.end()]):
+                end = dc.end()
+                name = text[start:end]
+                candidates = _lookup(gaz, name)
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
         elif name.isupper() or name.casefold() in gaz.not_places:
             # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
