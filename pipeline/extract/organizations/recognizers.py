@@ -169,8 +169,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     while j < end:
         tok = doc[j]
         word = is_cap(tok) and not (tok.is_stop and tok.text not in {"Of", "And"}) \
-            and tok.ent_type_ not in {"DATE", "TIME"} and not contact_label(doc, j) \
-            and not (j > i and _dateline_city(doc, j))
+            and tok.ent_type_ not in {"DATE", "TIME"} and not contact_label(doc, j)
         number = digits and tok.like_num and j > i
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
@@ -186,19 +185,6 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     while j > i and (doc[j - 1].lower_ in connectors or doc[j - 1].text == "-"):
         j -= 1
     return j
-
-
-# "12:00 P.M. Ministry of Education": a clock time before a press release's name line
-_CLOCK = re.compile(r"^(?:[AaPp]\.[Mm]\.?|[AP]M)$")
-_DASHES = {"—", "–", "-", "--"}
-
-
-def _dateline_city(doc: Doc, j: int) -> bool:
-    """An all-capital word before a dash, "... Universities TORONTO — Today": a dateline's
-    city after a name line, not the name's last word."""
-    tok = doc[j]
-    return tok.text.isupper() and len(tok.text) > 2 and j + 1 < len(doc) and doc[j + 1].text in _DASHES \
-        and bool(tok.whitespace_)
 
 
 def _is_head(tok: Token, lex: Lexicon) -> bool:
@@ -320,7 +306,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
                      and t.lower_ not in {"of", "for", "and"}) \
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
-            and not contact_label(doc, j - 1) and not _CLOCK.match(t.text)
+            and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
             and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place

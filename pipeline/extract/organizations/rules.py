@@ -376,9 +376,7 @@ def saint(doc: Doc, k: int, s0: int) -> bool:
 
 
 def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
-    """End of a complement run before a title and a person: "Council of Zambia Director Dr. X",
-    "Office of the Secretary Sunshine Fajarda", "College of Liberal and Professional Studies
-    Jaime Kelly" (a page that runs the post into the name without a comma)."""
+    """End of a complement run before a title and a person: "Council of Zambia Director Dr. X"."""
     for x in range(m + 1, run_end):
         word = fold(doc[x].text)
         nxt = doc[x + 1] if x + 1 < len(doc) else None
@@ -388,24 +386,7 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
         if word in lex.title_heads and nxt is not None and (
                 fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
             return x
-        if _trailing_name(doc, x, run_end, lex):
-            return x - 1 if fold(doc[x - 1].text) in lex.title_heads else x
     return run_end
-
-
-def _trailing_name(doc: Doc, x: int, run_end: int, lex: Lexicon) -> bool:
-    """Do the run's last two or three words, from ``x``, read as a person's name: a given
-    name and a surname after a title or an everyday word ("Secretary Sunshine Fajarda",
-    "Studies Jaime Kelly")? Not a place's name ("University of North Carolina Wilmington")
-    nor a word that also is an everyday word unless a title stands before it."""
-    if not 2 <= run_end - x <= 3 or not all(doc[k].is_alpha and doc[k].text[:1].isupper()
-                                           and not doc[k].text.isupper() for k in range(x, run_end)):
-        return False
-    word, before = fold(doc[x].text), fold(doc[x - 1].text)
-    if word not in lex.given_names or is_place(doc[x].text) or fold(doc[run_end - 1].text) in lex.org_heads:
-        return False
-    titled = before in lex.title_heads
-    return titled or (word not in lex.common_words and before in lex.common_words)
 
 
 
