@@ -141,7 +141,6 @@ class Lexicon:
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
-    speech_verbs: set[str] = field(default_factory=set)  # "said", "told": after a name spaCy missed
     role_abbreviations: set[str] = field(default_factory=set)  # "MP", "VC", "DG": posts, not initials
     generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
@@ -197,7 +196,7 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "ordinals", "board_words", "status_words", "speech_verbs")
+                 "ordinals", "board_words", "status_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

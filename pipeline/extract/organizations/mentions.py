@@ -319,8 +319,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex) \
-        or _speaker_before(span, lex)
+    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex)
 
 
 def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:
@@ -361,19 +360,6 @@ def _title_before(span: Span, lex: Lexicon) -> bool:
         comma = comma or t.text == ","
         k -= 1
     return False
-
-
-def _speaker_before(span: Span, lex: Lexicon) -> bool:
-    """A verb of saying with a lower-case role word between it and the name ('"...," said
-    sophomore Lisanell Caraballo'): a body never has a person's role word there ("said
-    Goldman Sachs" may be the bank)."""
-    doc = span.doc
-    k = span.start - 1
-    roles = 0
-    while k >= 0 and roles < 2 and doc[k].is_alpha and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"} \
-            and not doc[k].is_stop:
-        k, roles = k - 1, roles + 1
-    return roles > 0 and k >= 0 and doc[k].lower_ in lex.speech_verbs and doc[k].pos_ in {"VERB", "AUX"}
 
 
 def _person_after(span: Span) -> bool:

@@ -368,8 +368,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
     2-4 name-shaped words that are not a place, an organization or a title.
     """
     doc, texts = ctx.doc, ctx.words
-    cues = ctx.cue_ends("people")  # models/people_cues.jsonl
-    credits, speech = cues["credit"], (cues.get("speech_role", set()), cues.get("speech", set()))
+    credits = ctx.cue_ends("people")["credit"]  # models/people_cues.jsonl
     found: list[Mention] = []
     n = len(doc)
     i = 0
@@ -395,21 +394,10 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
                 and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
-                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)
-                     or _speaker(doc, i, end, words, lex, speech)):
+                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
             i = max(end, i + 1)
-            continue
-        if 3 <= len(words) <= 4 and fold(words[0]) in lex.common_words and fold(words[0]) not in lex.given_names \
-                and not any(k in taken or k in in_org for k in range(i, end)) \
-                and _speaker(doc, i + 1, end, words[1:], lex, speech) \
-                and not any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
-                and not is_place(" ".join(words[1:])):
-            # "Junior Izzy Giorgi responded": a capitalized everyday word before the speaker
-            found.append(Mention(i + 1, end, words[1:]))
-            taken.update(range(i + 1, end))
-            i = end
             continue
         # "Primary Education Rosemary Seninde": a name may start inside a run that is none
         i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
@@ -453,27 +441,6 @@ def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
             taken.update(range(start, end))
         i = max(run, i + 1)
     return found
-
-
-def _speaker(doc: Doc, i: int, end: int, words: tuple[str, ...], lex: Lexicon,
-             speech: tuple[set[int], set[int]]) -> bool:
-    """A name spaCy missed beside a verb of saying: 'said sophomore Lisanell Caraballo' (a
-    role word between: any two or three name words), "Izzy Giorgi said", "said Izzy
-    Giorgi", "according to A B" (a known given name first; "Goldman Sachs said" is a bank).
-    ``speech``: where the cues before a name end (people_cues.jsonl: speech_role, speech).
-
-    News writes nearly every speaker so, and spaCy's small model misses names it has not
-    seen ("Lisanell Caraballo" ORG, "Michèlle Pokrifka" WORK_OF_ART).
-    """
-    if not 2 <= len(words) <= 3 or any(fold(w) in lex.common_words or fold(w) in lex.name_blockers
-                                       for w in words[1:]):
-        return False
-    role, direct = speech
-    first = fold(words[0])
-    if i in role:
-        return first not in lex.common_words or first in lex.given_names
-    after = end < len(doc) and doc[end].lower_ in lex.speech_verbs and doc[end].pos_ in {"VERB", "AUX"}
-    return (after or i in direct) and first in lex.given_names and first not in lex.common_words
 
 
 def _given_pair(doc: Doc, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
