@@ -729,10 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-def test_us_school_districts_are_organizations() -> None:
-    got = orgs_of("Oklahoma City Public Schools will sue the state. Fulton County Schools hired 40 teachers. "
-                  f"Public Schools Reopen Next Week was the headline. {BODY}")
-    assert {"Oklahoma City Public Schools", "Fulton County Schools"} <= set(got)
-    assert "Public Schools Reopen Next Week" not in got and "Public Schools" not in got

@@ -125,7 +125,6 @@ class Lexicon:
     course_words: set[str] = field(default_factory=set)  # "AP Chemistry", "AP exams": a course, not the AP
     strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
     abbreviated_heads: set[str] = field(default_factory=set)  # "Inc.", "Ltd.": the period is the name's
-    school_system_words: set[str] = field(default_factory=set)  # "Oklahoma City Public Schools"
     campus_heads: set[str] = field(default_factory=set)  # "University of California at Berkeley"
     party_plurals: set[str] = field(default_factory=set)  # "Scottish Conservatives", "Liberal Democrats"
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
@@ -207,7 +206,7 @@ _OPTIONAL_ORG_LISTS = (
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "course_levels", "course_words",
     "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
-    "bare_heads", "collective_words", "school_system_words",
+    "bare_heads", "collective_words",
 )
 
 

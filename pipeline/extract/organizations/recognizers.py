@@ -187,13 +187,6 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     return j
 
 
-def _school_system(doc: Doc, i: int, s0: int, lex: Lexicon) -> bool:
-    """ "Oklahoma City Public Schools", "Fulton County Schools": a plural "Schools" after a
-    school-system word and a capitalized name heads a school district's name."""
-    return doc[i].text == "Schools" and i - 2 >= s0 and fold(doc[i - 1].text) in lex.school_system_words \
-        and is_cap(doc[i - 1]) and is_cap(doc[i - 2]) and not doc[i - 2].is_stop
-
-
 def _is_head(tok: Token, lex: Lexicon) -> bool:
     return is_cap(tok) and fold(tok.text) in lex.org_heads
 
@@ -211,7 +204,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             nxt = doc[i + 1] if i + 1 < s1 else None
             plural = is_cap(tok) and fold(tok.text)[:-1] in lex.org_heads and nxt is not None \
                 and fold(nxt.text) in lex.title_heads and is_cap(nxt)  # "County Schools Superintendent"
-            if not (_is_head(tok, lex) or plural or _school_system(doc, i, s0, lex)):
+            if not (_is_head(tok, lex) or plural):
                 continue
             if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
                     and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1):
