@@ -235,3 +235,9 @@ def test_party_and_state_label_names_the_state() -> None:
     assert (got["Massachusetts"].kind, got["Massachusetts"].country_code) == ("region", "US")
     assert got["New Jersey"].kind == "region"
     assert not {"Ky", "GA", "D-GA"} & set(got)
+
+
+def test_unknown_village_takes_the_only_country_the_article_names() -> None:
+    got = places("Teachers in Jamindan, Capiz received new books this week, the education department of the "
+                 "Philippines said.")
+    assert (got["Jamindan"].kind, got["Jamindan"].country_code) == ("city", "PH")
