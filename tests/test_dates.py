@@ -265,11 +265,3 @@ def test_undated_page_weekday_names_the_year_near_the_text_years() -> None:
     assert events(body, None) == [("2026-01-14", "2026-01-14")]
     # without any year in the text the day stays unresolved
     assert events("Speaking at the signing ceremony on Wednesday, January 14, the Minister said so.", None) == []
-
-
-def test_undated_page_takes_the_one_year_its_text_writes() -> None:
-    """The guidelines' "unambiguous year in the same text": one year, in any form, not a target."""
-    body = "The ministry said its 2025 reading programme will begin in September in every district."
-    assert events(body, None) == [("2025-09-01", "2025-09-30")]
-    two = "The 2024 report and the 2025 plan agree. The programme will begin in September in every district."
-    assert events(two, None) == []

@@ -152,8 +152,6 @@ _WD_RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|through|thru)\s*{_WD_NAME}", re.
 _WD_RANGE_BEFORE = re.compile(rf"{_WD_NAME}\s*(?:-|–|—|through|thru)\s*$", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEAR_COMMA_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*,\s*$")
-_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–/]\s*\d\d(?:\d\d)?(?!\d)")
-_TARGET_BEFORE = re.compile(r"\bby\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)?$")
 _TEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-4])\d)(?![\d.,/-]\d|\d)")
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
 # "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
@@ -229,18 +227,16 @@ class _Resolver:
 
     def weekday_year(self, m: re.Match[str], month: int, day: int, year: int) -> int:
         """The year a year-less day falls on the weekday written with it, when only one year
-        around the publication date (or an undated text's one year) does and that day is
-        nearer to it than the tense's
+        around the publication date does and that day is nearer to it than the tense's
         ("Thursday, July 18" on a 17 July 2024 page is the next day, though the clause is
         past); otherwise ``year`` as the tense resolved it (a weekday that fits only a
         farther year is more likely the writer's slip)."""
         wd = _WEEKDAY_LEAD.match(m.group(0))
-        anchor = self.pub.year if self.pub is not None else self.fallback_year
-        if wd is None or anchor is None:
+        if wd is None or self.pub is None:
             return year
         want = _WEEKDAYS[wd["wd"][:3].lower()]
         fits = []
-        for y in (anchor - 1, anchor, anchor + 1):
+        for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1):
             try:
                 if date(y, month, day).weekday() == want:
                     fits.append(y)
@@ -248,8 +244,6 @@ class _Resolver:
                 continue
         if len(fits) != 1 or fits[0] == year:
             return year
-        if self.pub is None:
-            return fits[0]  # the text's one year, unless the weekday says the next or the last
         def gap(y: int) -> int:
             return abs((date(y, month, day) - self.pub).days)  # type: ignore[operator]
         return fits[0] if gap(fits[0]) < gap(year) else year
@@ -705,21 +699,14 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
 
 
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
-    """The year of an undated page's year-less dates: the only year written in its full
-    dates or, with none, the only year the text writes at all (the guidelines' "an
-    unambiguous year in the same text").
+    """The only year written in full dates of the text (for undated pages).
 
-    Month-year expressions do not count beside full dates, nor a target's year ("by
-    August 2022", "by 2030") ever: a target says nothing of when the year-less "in
-    September" was. A text with two years, or a span of years ("2023-24"), leaves the
-    year open.
+    Month-year expressions do not count: they are often targets ("by August 2022"),
+    and their year says nothing of when the year-less "in September" was.
     """
     found_by = found_by or _matches(text)
     years = {int(m["y1"]) for name, _ in _PATTERNS if name in {"dm", "md", "dm_dm", "md_md", "iso"}
              for m in found_by[name] if m["y1"] and _name_like_month(m)}
-    if not years and not _YEAR_SPAN.search(text):
-        years = {int(m.group(1)) for m in _TEXT_YEAR.finditer(text)
-                 if not _TARGET_BEFORE.search(text, max(0, m.start() - 16), m.start())}
     return years.pop() if len(years) == 1 else None
 
 
