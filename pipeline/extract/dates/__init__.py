@@ -152,7 +152,6 @@ _WD_RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|through|thru)\s*{_WD_NAME}", re.
 _WD_RANGE_BEFORE = re.compile(rf"{_WD_NAME}\s*(?:-|–|—|through|thru)\s*$", re.I)
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
 _YEAR_COMMA_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*,\s*$")
-_TEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-4])\d)(?![\d.,/-]\d|\d)")
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
 # "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
 _PLACE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\s)[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3},"
@@ -212,11 +211,9 @@ def _closest_year(month: int, day: int, anchor: date, future: bool | None) -> in
 class _Resolver:
     """Turns a regex match into (kind, first, last), or None when it is not a date."""
 
-    def __init__(self, published: date | None, fallback_year: int | None,
-                 text_years: frozenset[int] = frozenset()) -> None:
+    def __init__(self, published: date | None, fallback_year: int | None) -> None:
         self.pub = published
         self.fallback_year = fallback_year
-        self.text_years = text_years  # every year the text writes (undated pages only)
 
     def year(self, given: str | None, month: int, day: int, future: bool | None) -> int | None:
         if given:
@@ -247,24 +244,6 @@ class _Resolver:
         def gap(y: int) -> int:
             return abs((date(y, month, day) - self.pub).days)  # type: ignore[operator]
         return fits[0] if gap(fits[0]) < gap(year) else year
-
-    def undated_weekday_year(self, m: re.Match[str], month: int, day: int) -> int | None:
-        """On a page with no date and no year in its full dates, the year a weekday written
-        with the day names: the only one, in the years around those the text writes, on
-        which the day falls on that weekday ("on Wednesday, January 14" in a text that names
-        its "2025 free sanitary pad initiative" is 14 January 2026)."""
-        wd = _WEEKDAY_LEAD.match(m.group(0))
-        if wd is None or not self.text_years or len(self.text_years) > 3:
-            return None
-        want = _WEEKDAYS[wd["wd"][:3].lower()]
-        fits = set()
-        for y in {y + d for y in self.text_years for d in (-1, 0, 1)}:
-            try:
-                if date(y, month, day).weekday() == want:
-                    fits.add(y)
-            except ValueError:
-                continue
-        return fits.pop() if len(fits) == 1 else None
 
     def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
@@ -298,8 +277,8 @@ class _Resolver:
     def _dm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         mo, d = _month(m["m1"]), int(m["d1"])
         y = self.year(m["y1"], mo, d, future)
-        if not m["y1"]:
-            y = self.weekday_year(m, mo, d, y) if y is not None else self.undated_weekday_year(m, mo, d)
+        if not m["y1"] and y is not None:
+            y = self.weekday_year(m, mo, d, y)
         return None if y is None else ("event", date(y, mo, d), date(y, mo, d))
 
     _md = _dm
@@ -803,8 +782,7 @@ def extract(ctx: Context) -> list[DateRow]:
             rows = [DateRow(article.article_id, text[found[1]:found[2]], iso, iso, "published",
                             ctx.sentence_text(found[1]), found[1], found[2])]
     found_by = _matches(text)
-    resolver = _Resolver(published, None if published else _fallback_year(text, found_by),
-                         frozenset() if published else frozenset(int(y) for y in _TEXT_YEAR.findall(text)))
+    resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
     for start, end, name, m in _scan(text, found_by):
         if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
