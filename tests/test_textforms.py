@@ -232,17 +232,6 @@ def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     assert "EMBARGO" not in art.text
 
 
-def test_a_release_dateline_earlier_than_a_migrated_posts_date_is_the_publication_date() -> None:
-    """A site moved to a static generator stamps old posts with the move's day; the release's own
-    dateline keeps the day it came out. A later dateline (an event's) does not move the date."""
-    text = ("---\ntitle: Community Dialogues Event in King City\ndate: January 01 2020\n---\n\n"
-            "SEASIDE, Ca., May 4, 2018 \u2013 The university president hosted a dialogue on educational "
-            "attainment with community members at the fairgrounds.\n\nThe panel presented first.\n")
-    assert clean_text(text).published == "2018-05-04"
-    later = text.replace("May 4, 2018", "May 4, 2021")
-    assert clean_text(later).published == "2020-01-01"
-
-
 def test_markdown_inline_and_block_markup_to_plain_text() -> None:
     doc = normalize("Heading one\n===========\n\nSee the [report](http://x.org/r \"r\") by **Ann Lee** and "
                     "_Bo Chan_ ![photo](a.png).\n\n## Next steps\n\n- first item\n- second item\n\n"

@@ -579,14 +579,10 @@ def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | 
               embargo: str | None = None) -> str | None:
     """Publication day: front matter, a dateline or date line at the top, a date line at the end, the URL,
     and last an embargo line (often garbled by OCR, so it never wins over the others)."""
-    body = [t for k, t in blocks if k != "byline"]
-    top = dateline_date(body[:4])
     if day := front_matter_date(fields):
-        # A site moved to a static generator often stamps its old posts with the move's
-        # day ("date: January 01 2020") while the text keeps the release's dateline
-        # ("SEASIDE, Ca., May 4, 2018 -"): the earlier dateline is the publication day.
-        return top if top is not None and top < day else day
-    if day := top:
+        return day
+    body = [t for k, t in blocks if k != "byline"]
+    if day := dateline_date(body[:4]):
         return day
     tail = [t for t in body[-3:] if len(t) <= 60]
     if day := dateline_date(tail):
