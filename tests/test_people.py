@@ -835,6 +835,17 @@ def test_portfolio_before_minister_stays_in_the_title() -> None:
     assert split_title("UNICEF Representative", [OrgEntity("UNICEF")], get_lexicon())[0] == "Representative"
 
 
+def test_signature_block_in_mixed_case_one_item_a_line() -> None:
+    """The signature of a press release as OCR or PDF text gives it: name, title, body, each a line."""
+    found = people_of("Schools will reopen on Monday after the break.\n\nSigned\n\nJohn Otieno Kamau\n\n"
+                      "Communications Officer\n\nTeachers Service Commission\n\n")
+    assert found["John Otieno Kamau"][1:] == ("Communications Officer", "Teachers Service Commission")
+    # a title line with more after it is a sentence, not a signature
+    found = people_of("Schools will reopen.\n\nJohn Otieno Kamau\n\nCommunications Officer Mary Njeri said "
+                      "the dates are final.\n\n")
+    assert found["John Otieno Kamau"][1] is None
+
+
 def test_lower_case_field_after_a_hyphenated_head() -> None:
     found = people_of("Dr Roslan Ismail, the director-general of education, said teachers would be trained.")
     assert found["Roslan Ismail"][1] == "director-general of education"

@@ -56,6 +56,8 @@ class Affiliations:
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
         elif self._caps_block(m, k, limit):
             return self._caps_block(m, k, limit)
+        elif (block := self._signature_lines(m, k)) is not None:
+            return block
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
         skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
@@ -126,6 +128,41 @@ class Affiliations:
         body = doc[start:j]
         if len(body) and any(fold(t.text) in self.lex.org_heads for t in body):
             return TitleParse(parse.title, None, body.text, j)
+        return TitleParse(parse.title, None, None, parse.end)
+
+    def _line_end(self, k: int) -> int:
+        """The token that ends the line ``k`` is on (a whitespace token holding a line break)."""
+        doc, n = self.doc, len(self.doc)
+        while k < n and not (doc[k].is_space and "\n" in doc[k].text):
+            k += 1
+        return k
+
+    def _signature_lines(self, m: Mention, k: int) -> TitleParse | None:
+        """A signature in mixed case, one item a line: "Dr. Jane Mwangi / Principal Secretary /
+        State Department for Basic Education" at the end of a press release.
+
+        The name is a line of its own, the next line is nothing but a title, and the line after
+        it, when it is nothing but an organization, is the title's body.
+        """
+        doc, n = self.doc, len(self.doc)
+        start = m.outer_start
+        if not (k < n and doc[k].is_space and "\n" in doc[k].text) \
+                or not (start == 0 or (doc[start - 1].is_space and "\n" in doc[start - 1].text)):
+            return None
+        k += 1
+        end = self._line_end(k)
+        if not 1 <= end - k <= 8 or doc[k].text.isupper():
+            return None  # (capitals: _caps_block)
+        parse = self.parser.parse(k, end)
+        if parse is None or not parse.title or parse.end != end:
+            return None
+        if parse.org is not None or parse.org_name is not None:
+            return parse
+        line = end + 1
+        for j in (line, line + 1):  # ("State Department for ...": a word the recognizer left out)
+            if j < n and j in self.parser.org_start and self.parser.org_start[j][0] == self._line_end(line):
+                org_end, org = self.parser.org_start[j]
+                return TitleParse(parse.title, org, None, org_end)
         return TitleParse(parse.title, None, None, parse.end)
 
     def _owned_title(self, k: int, limit: int) -> TitleParse | None:
