@@ -840,6 +840,10 @@ def test_signature_block_in_mixed_case_one_item_a_line() -> None:
     found = people_of("Schools will reopen on Monday after the break.\n\nSigned\n\nJohn Otieno Kamau\n\n"
                       "Communications Officer\n\nTeachers Service Commission\n\n")
     assert found["John Otieno Kamau"][1:] == ("Communications Officer", "Teachers Service Commission")
+    # without a body line, no other body of the article is the signatory's
+    found = people_of("The Ministry of Education says schools will reopen on Monday.\n\nSigned\n\n"
+                      "Dr. Jane Wanjiru Mwangi\n\nPrincipal Secretary\n\n")
+    assert found["Jane Wanjiru Mwangi"][1:] == ("Principal Secretary", None)
     # a title line with more after it is a sentence, not a signature
     found = people_of("Schools will reopen.\n\nJohn Otieno Kamau\n\nCommunications Officer Mary Njeri said "
                       "the dates are final.\n\n")

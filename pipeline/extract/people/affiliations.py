@@ -142,7 +142,8 @@ class Affiliations:
         State Department for Basic Education" at the end of a press release.
 
         The name is a line of its own, the next line is nothing but a title, and the line after
-        it, when it is nothing but an organization, is the title's body.
+        it, when it is nothing but an organization, is the title's body; without one, no other
+        strategy guesses a body for it.
         """
         doc, n = self.doc, len(self.doc)
         start = m.outer_start
@@ -163,7 +164,9 @@ class Affiliations:
             if j < n and j in self.parser.org_start and self.parser.org_start[j][0] == self._line_end(line):
                 org_end, org = self.parser.org_start[j]
                 return TitleParse(parse.title, org, None, org_end)
-        return TitleParse(parse.title, None, None, parse.end)
+        # A signature names its body under the title or nowhere: the article's other bodies
+        # are not this person's (the letterhead's ministry, a school named in the text).
+        return TitleParse(parse.title, None, None, parse.end, closed=True)
 
     def _owned_title(self, k: int, limit: int) -> TitleParse | None:
         """"NAME, its director", "NAME, the ministry's permanent secretary", "NAME, Enabel's Representative"."""

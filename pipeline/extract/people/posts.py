@@ -61,6 +61,7 @@ class Post:
     title: str | None = None
     org: OrgEntity | None = None
     org_name: str | None = None  # "Government of Ghana": inferred, or read where no mention was
+    closed: bool = False  # no later strategy adds an organization (``TitleParse.closed``)
 
     @property
     def has_org(self) -> bool:
@@ -128,6 +129,7 @@ def from_patterns(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     stops at the first mention that gives both.
     """
     title, org, org_name = post.title, post.org, post.org_name
+    closed = False
     aff, lex = clues.affiliations, clues.lex
     for m in mentions:
         for parse in (aff.left(m), aff.right(m)):
@@ -136,12 +138,12 @@ def from_patterns(mentions: list[Mention], post: Post, clues: Clues) -> Post:
             if parse.title and title is None:
                 title = parse.title
                 if org is None and org_name is None:
-                    org, org_name = parse.org, parse.org_name
+                    org, org_name, closed = parse.org, parse.org_name, parse.closed
             elif org is None and org_name is None and (parse.org or parse.org_name):
                 org, org_name = parse.org, parse.org_name
         if title and (org or org_name):
             break
-    return Post(title, org, org_name)
+    return Post(title, org, org_name, closed and org is None and org_name is None)
 
 
 def from_parse(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -367,4 +369,6 @@ def find_post(mentions: list[Mention], clues: Clues, strategies: tuple[Strategy,
     post = Post()
     for strategy in strategies:
         post = strategy(mentions, post, clues)
+        if post.closed:
+            break
     return post

@@ -48,6 +48,9 @@ class TitleParse:
     org: OrgEntity | None
     org_name: str | None  # a government derived from a country, when no OrgEntity
     end: int  # token index after the phrase (incl. the organization)
+    # The phrase tells all there is: no other strategy may add an organization (a signature
+    # whose title line has no body line under it).
+    closed: bool = False
 
 
 def _cap(tok: Token) -> bool:
