@@ -394,7 +394,6 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
                 and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
-                     or _title_line_after(doc, i, end, lex)
                      or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
@@ -503,24 +502,6 @@ def _cue_before(doc: Doc, i: int, lex: Lexicon, credits: set[int]) -> bool:
     if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
         return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
     return i in credits
-
-
-def _line_break(tok: Token) -> bool:
-    return tok.is_space and "\n" in tok.text
-
-
-def _title_line_after(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """A name alone on its line and a capitalized title on the next, as a press release's
-    signature writes them ("Jane Wanjiru Mwangi / Principal Secretary")."""
-    n = len(doc)
-    if not (end + 1 < n and _line_break(doc[end]) and (start == 0 or _line_break(doc[start - 1]))):
-        return False
-    k = first = end + 1
-    while k < n and k - first < 5 and not _line_break(doc[k]) and is_titleish(doc[k], lex) \
-            and doc[k].text[:1].isupper() and not doc[k].text.isupper():
-        k += 1
-    return k > first and is_head(doc[k - 1], lex) and (k == n or _line_break(doc[k]) or doc[k].lower_ in {
-        "of", "for", ","})
 
 
 def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
