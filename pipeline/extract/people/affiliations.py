@@ -49,8 +49,6 @@ class Affiliations:
         sent = doc[m.end - 1].sent  # ("Md. Rafiqul Islam": spaCy may end a sentence inside a name)
         limit = sent.end
         k = m.end
-        if (block := self._signature_lines(m, self._post_nominals(k))) is not None:
-            return block
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
@@ -58,6 +56,8 @@ class Affiliations:
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
         elif self._caps_block(m, k, limit):
             return self._caps_block(m, k, limit)
+        elif (block := self._signature_lines(m, k)) is not None:
+            return block
         elif not (k < limit and doc[k].lower_ in {"from", "of", "at"}):
             return None
         skip = {"the", "a", "an", "who", "is", "was", "also", "currently", "as", "serves",
@@ -129,15 +129,6 @@ class Affiliations:
         if len(body) and any(fold(t.text) in self.lex.org_heads for t in body):
             return TitleParse(parse.title, None, body.text, j)
         return TitleParse(parse.title, None, None, parse.end)
-
-    def _post_nominals(self, k: int) -> int:
-        """After ", EGH", ", MP, OON" (honours and post-nominal letters after a signatory's name)."""
-        doc, n = self.doc, len(self.doc)
-        j = k
-        while j + 1 < n and doc[j].text == "," and doc[j + 1].text.isupper() and doc[j + 1].is_alpha \
-                and 2 <= len(doc[j + 1].text) <= 4:
-            j += 2
-        return j
 
     def _line_end(self, k: int) -> int:
         """The token that ends the line ``k`` is on (a whitespace token holding a line break)."""
