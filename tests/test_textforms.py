@@ -15,8 +15,7 @@ import pytest
 from pipeline.clean import clean_page, clean_text, content_type_of
 from pipeline.clean.textdoc import normalize, url_date
 from pipeline.errors import CleanError
-from pipeline.extract import extract_articles, extract_one
-from pipeline.extract.nlp import get_nlp
+from pipeline.extract import extract_articles
 from pipeline.records import RawPage
 from tests.conftest import SEED_PAGE, edunews
 
@@ -231,23 +230,6 @@ def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     art = clean_text(text)
     assert art.published == "2014-04-09"
     assert "EMBARGO" not in art.text
-
-
-@pytest.mark.parametrize("line", [
-    "Issued on 12th March, 2024", "Dated this 12th day of March 2024",
-    "Issued by the Ministry of Education on 12th March 2024", "Released on March 12, 2024",
-])
-def test_a_releases_issued_line_dates_it(line: str) -> None:
-    """A release that states its own date in its closing (or opening) line, after "on" or as a
-    legal "this ... day of": that is the publication date, and it is no event."""
-    text = ("Schools to reopen\n\nThe Ministry of Education informs the public that all schools will reopen "
-            f"after the mid-term break. Learners must report on time.\n\n{line}\n")
-    art = clean_text(text)
-    assert art.published == "2024-03-12"
-    rows = extract_one(get_nlp()(art.text), art).dates
-    assert [r.kind for r in rows] == ["published"]
-    prose = text.replace(line, "The minister issued a statement on 12 March 2024 about the fees.")
-    assert clean_text(prose).published is None
 
 
 def test_markdown_inline_and_block_markup_to_plain_text() -> None:

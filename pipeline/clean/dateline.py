@@ -49,23 +49,3 @@ def dateline_date(lines: Sequence[str], max_chars: int = 160) -> str | None:
         if parsed:
             return parsed.date().isoformat()
     return None
-
-
-# "Issued on 12th March 2024", "Issued by the Ministry of Education on 12 March 2024",
-# "Dated this 12th day of March 2024": a release's closing line that states its own date.
-_ISSUED = re.compile(r"^\W*(?:issued|released|dated|date\s*:)\b", re.I)
-_DAY_OF = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTHS}),?\s+(\d{{4}})\b", re.I)
-
-
-def issued_date(line: str, max_chars: int = 90) -> str | None:
-    """The date a release's "Issued on ..." / "Dated this ... day of ..." line gives, whatever
-    preposition stands before it (``dateline_date`` takes a date after "on" for an event)."""
-    if len(line) > max_chars or not _ISSUED.match(line):
-        return None
-    m = _DAY_OF.search(line)
-    text = f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else None
-    if text is None:
-        found = _FULL_DATE.search(line)
-        text = found.group(1) if found else None
-    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS) if text else None
-    return parsed.date().isoformat() if parsed else None

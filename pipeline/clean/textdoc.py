@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.clean.byline import parse_dates
-from pipeline.clean.dateline import dateline_date, issued_date
+from pipeline.clean.dateline import dateline_date
 from pipeline.clean.metadata import is_byline_block, iso_day, url_day
 
 _MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_textforms.json"
@@ -586,8 +586,6 @@ def text_date(fields: dict[str, str], blocks: list[tuple[str, str]], url: str | 
         return day
     tail = [t for t in body[-3:] if len(t) <= 60]
     if day := dateline_date(tail):
-        return day
-    if day := next(filter(None, (issued_date(t) for t in body[:4] + body[-4:])), None):
         return day
     return url_date(url) or (dateline_date([embargo]) if embargo else None)
 

@@ -140,9 +140,8 @@ _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
-_PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated|issued|released)"
-                             r"(?:\s+by\s+[^\n]{1,60}?)?(?:\s+(?:on|at|this))?"
-                             r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of)?\s*[:=]?\s*[\"']?$", re.I)
+_PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
+                             r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$", re.I)
 # Opening hours and timetables ("Monday through Thursday, 9:30 a.m.", "every Wednesday"):
