@@ -228,12 +228,12 @@ class _Resolver:
         ("Thursday, July 18" on a 17 July 2024 page is the next day, though the clause is
         past); otherwise ``year`` as the tense resolved it (a weekday that fits only a
         farther year is more likely the writer's slip)."""
-        wd = _WEEKDAY_LEAD.match(m.group(0))
-        if wd is None or self.pub is None:
+        wd, pub = _WEEKDAY_LEAD.match(m.group(0)), self.pub
+        if wd is None or pub is None:
             return year
         want = _WEEKDAYS[wd["wd"][:3].lower()]
         fits = []
-        for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1):
+        for y in (pub.year - 1, pub.year, pub.year + 1):
             try:
                 if date(y, month, day).weekday() == want:
                     fits.append(y)
@@ -241,9 +241,8 @@ class _Resolver:
                 continue
         if len(fits) != 1 or fits[0] == year:
             return year
-        def gap(y: int) -> int:
-            return abs((date(y, month, day) - self.pub).days)  # type: ignore[operator]
-        return fits[0] if gap(fits[0]) < gap(year) else year
+        nearer = abs((date(fits[0], month, day) - pub).days) < abs((date(year, month, day) - pub).days)
+        return fits[0] if nearer else year
 
     def __call__(self, name: str, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         handler: Callable[[re.Match[str], bool], tuple[str, date, date] | None] = getattr(
