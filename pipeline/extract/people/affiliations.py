@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold
@@ -28,6 +28,11 @@ from pipeline.extract.people.titles import (
 VERB_TAGS = {"VBZ", "VBD", "VBP"}  # "who chairs", "who led", "who teach": a role told by a verb
 BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", "with",
             "between", "of"}
+
+
+def _line_break(tok: Token) -> bool:
+    """A whitespace token that ends a line (the cleaned text's blocks are lines)."""
+    return tok.is_space and "\n" in tok.text
 
 
 class Affiliations:
@@ -105,7 +110,7 @@ class Affiliations:
         """
         doc = self.doc
         n = len(doc)
-        if k < n and doc[k].is_space and "\n" in doc[k].text:
+        if k < n and _line_break(doc[k]):
             k += 1  # the block's next line (a sentence of its own for the parser)
             limit = min(n, k + 12)
         if not (k < limit and doc[k].text.isupper() and len(doc[k].text) > 1 and is_titleish(doc[k], self.lex)) \
@@ -133,7 +138,7 @@ class Affiliations:
     def _line_end(self, k: int) -> int:
         """The token that ends the line ``k`` is on (a whitespace token holding a line break)."""
         doc, n = self.doc, len(self.doc)
-        while k < n and not (doc[k].is_space and "\n" in doc[k].text):
+        while k < n and not _line_break(doc[k]):
             k += 1
         return k
 
@@ -147,8 +152,7 @@ class Affiliations:
         """
         doc, n = self.doc, len(self.doc)
         start = m.outer_start
-        if not (k < n and doc[k].is_space and "\n" in doc[k].text) \
-                or not (start == 0 or (doc[start - 1].is_space and "\n" in doc[start - 1].text)):
+        if not (k < n and _line_break(doc[k])) or not (start == 0 or _line_break(doc[start - 1])):
             return None
         k += 1
         end = self._line_end(k)
