@@ -625,10 +625,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                                        or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
             dc = _DC.match(text, end)
-            if dc is not None and _lookup(gaz, text[start:dc.end()]):
-                end = dc.end()
-                name = text[start:end]
-                candidates = _lookup(gaz, name)
+            whole = _lookup(gaz, text[start:dc.end()]) if dc is not None else []
+            if dc is not None and whole:  # "WASHINGTON, D.C." is the city's own name in the gazetteer
+                end, name, candidates = dc.end(), text[start:dc.end()], whole
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
         elif name.isupper() or name.casefold() in gaz.not_places:
             # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
