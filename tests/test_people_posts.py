@@ -41,9 +41,9 @@ from pipeline.extract.people.titles import TitleParser
 BODY = "The meeting was held last week and many people came to it from several places."
 
 
-def clues_of(text: str) -> tuple[Clues, dict[str, list[Mention]]]:
-    """The clues of ``text`` and its people's mentions by name."""
-    article = clean_text(f"{text} {BODY}")
+def clues_of(text: str, url: str | None = None) -> tuple[Clues, dict[str, list[Mention]]]:
+    """The clues of ``text`` (published at ``url``) and its people's mentions by name."""
+    article = clean_text(f"{text} {BODY}", url)
     ctx = Context(doc=get_nlp()(article.text), article=article)
     orgs = organizations.extract(ctx).entities
     lex = get_lexicon()
@@ -160,6 +160,19 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke. Kenya, Kenya, Kenya.")
     got = state_government(people["John Mahama"], Post("President"), clues)
     assert found(got) == ("President", "Government of Ghana")
+
+
+@pytest.mark.parametrize(("url", "government"), [
+    ("https://presidency.gov.gh/news/committee", "Government of Ghana"),
+    ("https://www.gov.ph/news/committee", "Government of the Philippines"),
+    ("https://example.tv/news/committee", None),  # .tv is sold as a generic name
+    ("https://example.com/news/committee", None),
+])
+def test_state_government_from_the_sites_country(url: str, government: str | None) -> None:
+    # a release on the presidency's own site need not name the country
+    clues, people = clues_of("President John Mahama has set up a committee to plan a forum.", url)
+    got = state_government(people["John Mahama"], Post("President"), clues)
+    assert found(got) == ("President", government)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES[3:])

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from pipeline.cache import fingerprint, load_or_build
 from pipeline.knowledge import DEFAULT_MODELS_DIR
@@ -39,6 +40,9 @@ _PAREN = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])")  # "(Region XII)", "[Cymru GB-
 
 _STROKES = str.maketrans({"\u0110": "D", "\u0111": "d", "\u0141": "L", "\u0142": "l", "\u00d8": "O",
                           "\u00f8": "o", "\u0131": "i", "\u00df": "ss"})
+
+
+_GENERIC_TLDS = frozenset({"tv", "io", "co", "me", "fm", "ai"})
 
 
 def _fold_accents(text: str) -> str:
@@ -205,6 +209,15 @@ class Gazetteer:
         if any(not p.alt and p.source != "subdivision" for p in found):
             return [p for p in found if not p.alt]
         return found
+
+    def site_country(self, url: str | None) -> str | None:
+        """ISO code of the country a site's host names by its country-code TLD ("presidency.gov.gh" -> GH).
+
+        TLDs sold as generic names (.tv, .io, .co, .me, .fm, .ai) say nothing of a country.
+        """
+        host = urlparse(url or "").hostname or ""
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        return self.tld_country.get(tld) if tld not in _GENERIC_TLDS else None
 
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a demonym ('Korean', 'Swazi') refers to."""

@@ -33,7 +33,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from urllib.parse import urlparse
 
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
@@ -347,10 +346,9 @@ def _context_countries(ctx: Context, gaz: Gazetteer, mentions: list[_Mention],
             cc = gaz.demonym(ctx.text[start_char:end_char])
             if cc:
                 ctxc[cc] += 1
-    host = urlparse(ctx.article.url or "").hostname or ""
-    tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    if tld in gaz.tld_country and tld not in {"tv", "io", "co", "me", "fm", "ai"}:
-        ctxc[gaz.tld_country[tld]] += 1
+    site = gaz.site_country(ctx.article.url)
+    if site:
+        ctxc[site] += 1
     return ctxc
 
 
