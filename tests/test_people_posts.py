@@ -162,19 +162,6 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     assert found(got) == ("President", "Government of Ghana")
 
 
-@pytest.mark.parametrize(("url", "government"), [
-    ("https://presidency.gov.gh/news/committee", "Government of Ghana"),
-    ("https://www.gov.ph/news/committee", "Government of the Philippines"),
-    ("https://example.tv/news/committee", None),  # .tv is sold as a generic name
-    ("https://example.com/news/committee", None),
-])
-def test_state_government_from_the_sites_country(url: str, government: str | None) -> None:
-    # a release on the presidency's own site need not name the country
-    clues, people = clues_of("President John Mahama has set up a committee to plan a forum.", url)
-    got = state_government(people["John Mahama"], Post("President"), clues)
-    assert found(got) == ("President", government)
-
-
 @pytest.mark.parametrize("strategy", STRATEGIES[3:])
 def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN001
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")

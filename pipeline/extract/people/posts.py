@@ -33,7 +33,6 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.recognizers import host_labels, squash
@@ -309,7 +308,7 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """With no organization, a state office's "Government of <country>", the country from the person's post.
 
     The country is the one named in a sentence that names the person; only where those
-    name none, the one the article names most, then the one the site's domain names.
+    name none, the one the article names most.
     """
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
@@ -324,17 +323,10 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
         country = sentence_country(m, clues)
         if country:
             return country
-    country = article_country(clues.ctx.doc) or site_country(clues.ctx.article.url)
+    country = article_country(clues.ctx.doc)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post
-
-
-def site_country(url: str | None) -> str | None:
-    """The name of the country a site's country-code domain names ("presidency.gov.gh" -> Ghana)."""
-    gaz = get_gazetteer()
-    code = gaz.site_country(url)
-    return gaz.countries[code].name if code in gaz.countries else None
 
 
 def publisher(ctx: Context, orgs: list[OrgEntity]) -> OrgEntity | None:
