@@ -29,6 +29,7 @@ from pipeline.extract.people.posts import (
     from_parse,
     from_patterns,
     from_shared_or_led,
+    lead_body_word,
     named_ministry,
     one_post,
     own_post,
@@ -160,6 +161,35 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke. Kenya, Kenya, Kenya.")
     got = state_government(people["John Mahama"], Post("President"), clues)
     assert found(got) == ("President", "Government of Ghana")
+
+
+@pytest.mark.parametrize(("text", "name", "title", "post"), [
+    # the school's short name, written alone elsewhere, is the body: it leaves the title
+    ("The hall is on Penn's campus. Penn President Amy Gutmann spoke.", "Amy Gutmann", "Penn President",
+     ("President", "Penn")),
+    # ... and the article's organization it names, where there is one
+    ("The Wharton School of the University of Pennsylvania made the course at Wharton. Wharton Dean Geoffrey "
+     "Garrett spoke.", "Geoffrey Garrett", "Wharton Dean",
+     ("Dean", "Wharton School of the University of Pennsylvania")),
+    # a name run into the post's own capitalized words is left whole
+    ("Linux runs here. Linux System Administrator Lincoln Bryant spoke.", "Lincoln Bryant",
+     "Linux System Administrator", ("Linux System Administrator", None)),
+    # the name of a known place is no body
+    ("The road to Bulolo was closed. Bulolo MP Sam Basil spoke.", "Sam Basil", "Bulolo MP", ("MP", None)),
+    # a body's own words are the post's ("Senate Majority Leader")
+    ("The Senate met. Senate Majority Leader Chuck Schumer spoke.", "Chuck Schumer", "Senate Majority Leader",
+     ("Senate Majority Leader", None)),
+    # another person's name before a post is not a body ("the governor's spokesperson")
+    ("Governor Josh Shapiro spoke. Shapiro spokesperson Manuel Bonder said so.", "Manuel Bonder",
+     "Shapiro spokesperson", ("spokesperson", None)),
+    # a named chair and a subject are the post's own words: written nowhere else alone
+    ("Whyburn Instructor Liron Speyer joined.", "Liron Speyer", "Whyburn Instructor", ("Whyburn Instructor", None)),
+    ("Spanish Teacher Lugo Rodriguez spoke. Spanish is taught here.", "Lugo Rodriguez", "Spanish Teacher",
+     ("Spanish Teacher", None)),
+])
+def test_lead_body_word(text: str, name: str, title: str, post: tuple[str, str | None]) -> None:
+    clues, people = clues_of(text)
+    assert found(lead_body_word(people[name], Post(title), clues)) == post
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES[3:])

@@ -47,6 +47,7 @@ class Affiliations:
         self.by_end = {m.end: m for m in mentions}
         self.name_tokens = {t for m in mentions for t in range(m.outer_start, m.end)}
         self.outer_starts = {m.outer_start for m in mentions}
+        self.surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1}
         self._title_words = lex.title_heads | lex.title_modifiers
 
     def right(self, m: Mention) -> TitleParse | None:

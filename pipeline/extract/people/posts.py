@@ -33,7 +33,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of, is_place
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.recognizers import host_labels, squash
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
@@ -51,7 +52,7 @@ from pipeline.extract.people.context import (
 )
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
-from pipeline.extract.people.titles import TitleParser, split_title
+from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,63 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
     title = one_post(strip_courtesy(strip_holder_words(title, clues.lex), clues.lex), clues.lex) if title else None
     return Post(title, org, org_name)
+
+
+def lead_body_word(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """"Wharton Dean", "Boeing CEO", "Piper Jaffray analyst": a name before the post is its body, not the post.
+
+    The name (one to three capitalized words before a title word or a lower-case post) is
+    one the article also writes without a post after it, and no word of a post, subject,
+    language or nationality ("Management professor", "Spanish Teacher", "Whyburn Instructor"
+    stay whole). It leaves the title; it becomes the organization where it names one of the
+    article's organizations ("Wharton" of "Wharton School") or, with no body found, stands
+    for one itself; never where it is another person ("Shapiro spokesperson") or a known
+    place's name ("Bulolo MP").
+    """
+    words = (post.title or "").split()
+    if not is_titleish_text(words[-1] if words else "", clues.lex):
+        return post
+    k = _lead_name(words, clues)
+    if not k:
+        return post
+    title, lead = " ".join(words[k:]), " ".join(words[:k])
+    if post.has_org or fold(words[k - 1]) in clues.affiliations.surnames:
+        return replace(post, title=title)
+    heads = clues.lex.org_heads
+    named = next((o for o in clues.orgs for f in (o.name, *o.aliases)
+                  if f == lead or f.startswith(lead + " ") and fold(f.split()[k]) in heads), None)
+    if named is None and (is_place(lead) or fold(words[k - 1]) in get_gazetteer().region_words | {"city", "town"}):
+        return replace(post, title=title)  # "Iloilo City Mayor": a place's office, no body named
+    return replace(post, title=title, org=named, org_name=None if named is not None else lead)
+
+
+def _lead_name(words: list[str], clues: Clues) -> int:
+    """How many words open ``words`` as a body's or a place's name (0: none)."""
+    lex, gaz = clues.lex, get_gazetteer()
+    first = fold(words[0])
+    if not (words[0][:1].isupper() and words[0].isalpha()) or first in lex.common_words or first in lex.portfolios \
+            or gaz.demonym(words[0]) or country_name(words[0]) or first in gaz.languages:
+        return 0
+    body_words = lex.org_heads | {"congress", "house"}  # "Senate Majority Leader": the body's own words
+    for k in range(1, min(3, len(words) - 1) + 1):
+        lead = words[:k]
+        if not (lead[-1][:1].isupper() and lead[-1].isalpha() and lead[-1][1:].islower()) \
+                or is_titleish_text(lead[-1], lex) or fold(lead[-1]) in body_words | lex.portfolios:
+            return 0
+        after = words[k]
+        if fold(after) in body_words:
+            return 0
+        if (is_titleish_text(after, lex) or after.islower()) and _written_alone(lead, clues):
+            return k
+    return 0
+
+
+def _written_alone(lead: list[str], clues: Clues) -> bool:
+    """Does the article write ``lead`` somewhere with no title word after it?"""
+    doc, k = clues.ctx.doc, len(lead)
+    return any([t.text for t in doc[i:i + k]] == lead
+               and not (i + k < len(doc) and is_titleish_text(doc[i + k].text, clues.lex))
+               for i in range(len(doc) - k + 1) if doc[i].text == lead[0])
 
 
 def country_after_name(mentions: list[Mention], post: Post, clues: Clues) -> Post:
@@ -352,6 +410,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     from_parse,
     from_shared_or_led,
     body_in_title,
+    lead_body_word,
     country_after_name,
     board_of_org,
     parent_institution,
