@@ -45,8 +45,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations
@@ -137,19 +135,6 @@ def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in headings)
 
 
-def _headline_only(person: Person, doc: Doc, headings: list[tuple[int, int]]) -> bool:
-    """Is a person named only in headings, with a surname the text never writes outside them?
-
-    A real name in a headline comes back in the body, at least its surname ("Karen Parshall
-    to Receive ..." and "Parshall said"); "Senator Murray Tours Renton Technical College"
-    has "Murray" in the body, never "Tours".
-    """
-    if not all(_in_heading(doc[m.start].idx, headings) for m in person.mentions):
-        return False
-    last = person.name_words[-1]
-    return not any(t.text == last and not _in_heading(t.idx, headings) for t in doc)
-
-
 def _body_name(text: str) -> bool:
     """Can ``text`` name an organization? Not when it ends in a connector ("Division of
     Science and Environmental Policy and"): a broken span."""
@@ -201,8 +186,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     names = [fold(" ".join(p.name_words)) for p in persons]
     headings = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
                 if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
-    titles = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
-              if b.kind in {"title", "heading"} and len(b.text.split()) <= 40]
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
@@ -223,8 +206,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
                                                    for m in person.mentions) \
                 and not all(w.isupper() for w in person.name_words):
             continue  # "Liberia Poised to Promote ...": a headline's capitals, not a name (a signature's is)
-        if _headline_only(person, doc, titles):
-            continue  # "Senator Murray Tours Renton ...": a headline's verb read as the surname
         org_text = org.name if org is not None else org_name
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name
