@@ -729,21 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-HEADLINE = ("Senator Murray Tours Renton Technical College, Highlights Funding\n\n"
-            "Senator Patty Murray visited Renton Technical College on Monday. {BODY}")
-
-
-def test_a_headline_name_starts_where_the_body_writes_it() -> None:
-    # a title-cased headline capitalizes its verb too: the body says where the name starts
-    got = orgs_of(HEADLINE.format(BODY=BODY))
-    assert "Renton Technical College" in got
-    assert not any("Tours" in name for name in got)
-
-
-def test_a_title_cased_line_in_the_body_keeps_its_name() -> None:
-    # a list's line is title-cased too, but it is no headline: "Harvard" is part of the name
-    got = orgs_of(f"Panel at the law school\n\nThe panelists were:\n\nRonald Sullivan, Harvard Law School\n\n"
-                  f"They discussed the Law School admissions. {BODY}")
-    assert "Harvard Law School" in got

@@ -20,14 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
-from pipeline.extract.organizations.mentions import (
-    Mention,
-    acronym_letters,
-    disqualified,
-    heading_line,
-    is_acronym,
-    is_cap,
-)
+from pipeline.extract.organizations.mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
 from pipeline.extract.organizations.rules import (
     contact_label,
     generic_government,
@@ -220,7 +213,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
             start = _of_parent_start(doc, start, i, s0, lex)
-            start = headline_start(doc, start, i + 1)
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
@@ -239,26 +231,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-def headline_start(doc: Doc, start: int, end: int) -> int:
-    """Start of a name in the article's title-cased headline: where the body writes it again.
-
-    "Senator Murray Tours Renton Technical College": in a headline every word is capitalized,
-    verbs too, so the run before the head says nothing; the longest tail of it that the
-    text writes outside the headline ("Renton Technical College") is the name. Where the
-    text writes no tail again, the run stays as found.
-    """
-    span = doc[start:end]
-    text = doc.text
-    le = text.find("\n", span.end_char)
-    if end - start < 3 or "\n" in text[:span.start_char] or le < 0 or not heading_line(span):
-        return start  # (the article's headline only: a title-cased line in the body may be a list's item)
-    outside = text[le:]
-    for k in range(start, end - 1):
-        if re.search(rf"(?<![\w-]){re.escape(doc[k:end].text)}(?![\w-])", outside):
-            return k
-    return start
 
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
