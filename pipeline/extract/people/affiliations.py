@@ -212,10 +212,8 @@ class Affiliations:
             if found is not None:
                 return found
         found = self._ending_at(hs, sent.start)
-        if found is None:
-            first = self._list_first(m, sent.start)
-            if first is not None:
-                found = self._shared_plural(first)  # "Whyburn Instructors A and B", "Senators A (R-ID), B, and C"
+        if found is None and hs - 1 > sent.start and doc[hs - 1].lower_ == "and" and hs - 1 in self.by_end:
+            found = self._shared_plural(self.by_end[hs - 1])  # "Whyburn Instructors A and B"
         if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
                 and hs - 1 in self.parser.org_end:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
@@ -242,32 +240,6 @@ class Affiliations:
             return True  # "District Superintendent, A, CEO of X, B and ...": "Title, Name" items
         prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
         return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
-
-    def _list_first(self, m: Mention, s0: int) -> Mention | None:
-        """The first name of a list that ``m`` is a later item of: "A, B and C", "A (R-ID), B (D-NH), and C".
-
-        Items are names joined by commas and "and", each with an optional parenthesis after it
-        (a party label, an affiliation); the walk stops where no name ends before a separator.
-        """
-        doc, cur = self.doc, m
-        while True:
-            j = cur.outer_start - 1
-            if j > s0 and doc[j].lower_ in {"and", "&"}:
-                j -= 1
-            if j > s0 and doc[j].text == ",":
-                j -= 1
-            if j == cur.outer_start - 1:
-                break  # no separator: not a list item
-            if doc[j].text == ")":
-                opening = next((k for k in range(j - 1, max(s0, j - 12), -1) if doc[k].text == "("), None)
-                if opening is None:
-                    break
-                j = opening - 1
-            prev = self.by_end.get(j + 1)
-            if prev is None or prev.outer_start >= cur.outer_start:
-                break
-            cur = prev
-        return cur if cur is not m else None
 
     def _shared_plural(self, m: Mention) -> TitleParse | None:
         """"Instructors A and B", "SE Factory founders A and B": a plural title before the first
