@@ -1120,3 +1120,14 @@ def test_descriptions_of_the_holder_are_not_part_of_the_title() -> None:
     assert got["Anna Smith"][1] == "president"
     assert got["Li Wei"][1] == "researcher"
     assert got["Mary Jones"][1] is None
+
+
+def test_a_closed_list_of_names_shares_the_body_after_it() -> None:
+    # "A, B and C of ORG": the body after the last name is each listed name's
+    got = people_of("The study by Miriam Hanni, Belinda Aeschlimann and Lukas Graf of the Swiss Observatory for "
+                    "Vocational Education and Training was published.")
+    body = "Swiss Observatory for Vocational Education and Training"
+    assert [got[n][2] for n in ("Miriam Hanni", "Belinda Aeschlimann", "Lukas Graf")] == [body] * 3
+    # a list of "NAME of ORG" items, not closed by "and" before the body, is no shared body
+    got = people_of("Also endorsing it were Gene Sperling, Kent Hill of World Vision, Leland Melvin of NASA.")
+    assert got["Gene Sperling"][2] is None

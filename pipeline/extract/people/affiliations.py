@@ -45,6 +45,7 @@ class Affiliations:
         self.lex = lex
         self.name_ends = {m.end for m in mentions}
         self.by_end = {m.end: m for m in mentions}
+        self.by_start = {m.outer_start: m for m in mentions}
         self.name_tokens = {t for m in mentions for t in range(m.outer_start, m.end)}
         self.outer_starts = {m.outer_start for m in mentions}
         self.surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1}
@@ -359,7 +360,32 @@ class Affiliations:
                     return TitleParse("", self.parser.org_start[j][1], None, self.parser.org_start[j][0])
             if doc[k].lower_ == "both" and doc[k - 1].text == ",":
                 return self._shared_title(k + 1, sent.end)
-        return None
+        return self._list_of_org(m, sent.end)
+
+    def _list_of_org(self, m: Mention, limit: int) -> TitleParse | None:
+        """"A, B and C of the Swiss Observatory": a list of bare names followed by "of/from/at ORG".
+
+        The body after the last name is every listed name's; only names joined by commas and
+        a closing "and", with nothing else between them, make the list.
+        """
+        doc, k, items, closed = self.doc, m.end, 0, False
+        while k < limit:
+            j = k
+            if doc[j].text == ",":
+                j += 1
+            joined = j < limit and doc[j].lower_ in {"and", "&"}
+            j += joined
+            nxt = self.by_start.get(j) if j > k else None
+            if nxt is None:
+                break
+            k, items, closed = nxt.end, items + 1, joined
+        if not closed or k + 1 >= limit or doc[k].lower_ not in {"of", "from", "at"}:
+            return None  # (a list closed by "and": "A, Kent Hill of World Vision, B of NASA" is no list of one body's)
+        j = k + 1 + (doc[k + 1].lower_ == "the")
+        if j not in self.parser.org_start:
+            return None
+        end, org = self.parser.org_start[j]
+        return TitleParse("", org, None, end)
 
     def _shared_title(self, j: int, limit: int) -> TitleParse | None:
         doc = self.doc
