@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -163,11 +162,6 @@ class Lexicon:
     def not_name_words(self) -> set[str]:
         """``name_blockers`` and the words pages write in lower case: no word of a name found without spaCy."""
         return self.name_blockers | self.common_words
-
-    def given_name(self, word: str) -> bool:
-        """Is ``word`` a known given name, written with or without its accents ("Mélanie", "Melanie")?"""
-        key = fold(word)
-        return key in self.given_names or (not key.isascii() and _unaccented(key) in self.given_names)
 
     def everyday_word(self, word: str) -> bool:
         """A word pages write in lower case and no given name ("Maybe", "Citing"; "Will" is both, so not):
@@ -309,8 +303,3 @@ def place_country(text: str) -> str | None:
 def demonym_country(word: str) -> str | None:
     """Country named by a demonym adjective ("Korean" -> "South Korea"), when known."""
     return get_gazetteer().demonym_names.get(fold(word))
-
-
-def _unaccented(text: str) -> str:
-    """``text`` without combining accents ("mélanie" -> "melanie")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -90,7 +90,7 @@ def name_starts(doc: Doc, x: int, lex: Lexicon) -> bool:
     place word, followed by a name-shaped word that is none of those either, starts a name:
     the field ends before it.
     """
-    if x + 1 >= len(doc) or not lex.given_name(doc[x].text):
+    if x + 1 >= len(doc) or fold(doc[x].text) not in lex.given_names:
         return False
     if not _cap(doc[x]) or not _cap(doc[x + 1]) or doc[x + 1].is_stop or doc[x + 1].text.isupper():
         return False
@@ -358,7 +358,7 @@ class TitleParser:
                     or doc[run].like_num
                     or (doc[run].lower_ in {"and", "in", "for", "of", "&"} and run + 1 < limit
                         and _cap(doc[run + 1]) and run + 1 not in self.org_start
-                        and not self._is_title_start(run + 1) and not self._person_at(run + 1))
+                        and not self._is_title_start(run + 1))
                     or (doc[run].lower_ == "and" and run + 2 < limit and doc[run + 1].lower_ == "the"
                         and _cap(doc[run + 2]) and run + 2 not in self.org_start
                         and not self._is_title_start(run + 2))
@@ -381,13 +381,6 @@ class TitleParser:
                 continue
             break
         return j
-
-    def _person_at(self, k: int) -> bool:
-        """Does a person's name start at ``k`` ("Director of Finance and John Roe, Head of ...")?"""
-        tok = self.doc[k]
-        return name_starts(self.doc, k, self.lex) or (
-            tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and fold(tok.text) not in self.lex.common_words)
-        # ("Professor of European and Global Governance": spaCy's PERSON on an everyday word)
 
     def generic_unit(self, org: OrgEntity) -> bool:
         """"National Office", "Regional Office": a unit named by generic words only, of no named body."""
