@@ -1131,3 +1131,17 @@ def test_a_closed_list_of_names_shares_the_body_after_it() -> None:
     # a list of "NAME of ORG" items, not closed by "and" before the body, is no shared body
     got = people_of("Also endorsing it were Gene Sperling, Kent Hill of World Vision, Leland Melvin of NASA.")
     assert got["Gene Sperling"][2] is None
+
+
+def test_a_credited_names_agency_after_the_slash() -> None:
+    # "Photo: A B/Daily Nation": the words after the slash are whom A B works for, no person
+    got = people_of("The new block was opened on Friday.\n\nPhoto: Jane Wanjiru/Daily Nation\n\nThe school thanked "
+                    "the Ministry.")
+    assert got == {"Jane Wanjiru": (None, None, "Daily Nation")}
+    got = people_of("Students walk on the lawn.\n\nPhoto: Abby Drey / Centre Daily Times\n\nThe university said so.")
+    assert got["Abby Drey"][2] == "Centre Daily Times"
+    # two people credited, and a photo taken for a paper, name no employer
+    got = people_of("The minister spoke.\n\nPhotos: Mary Banda/John Phiri\n\nMore text.")
+    assert got == {"Mary Banda": (None, None, None), "John Phiri": (None, None, None)}
+    got = people_of("The minister spoke.\n\nPhoto: Nate Smallwood / For Spotlight PA\n\nMore text.")
+    assert got["Nate Smallwood"][2] is None

@@ -135,6 +135,13 @@ def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in headings)
 
 
+def _agency(m: Mention, clues: Clues) -> bool:
+    """Is ``m`` the agency of a credited name before it ("Photo: Jane Wanjiru/Daily Nation")?"""
+    k = m.outer_start - 1
+    return k > 0 and clues.ctx.doc[k].text == "/" and k in clues.affiliations.by_end \
+        and fold(m.words[0]) not in clues.lex.given_names
+
+
 def _body_name(text: str) -> bool:
     """Can ``text`` name an organization? Not when it ends in a connector ("Division of
     Science and Environmental Policy and"): a broken span."""
@@ -189,8 +196,11 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
+    agency = [all(_agency(m, clues) for m in p.mentions) for p in persons]  # "Photo: A B/Daily Nation"
     for n, person in enumerate(persons):
-        others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k]}
+        if agency[n]:
+            continue
+        others = {x for k, x in enumerate(names) if k != n and " " in x and sure[k] and not agency[k]}
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions) \

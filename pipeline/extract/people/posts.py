@@ -405,6 +405,32 @@ def publisher_staff(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org=publisher(clues.ctx, clues.orgs))
 
 
+def credit_agency(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """"Photo: Jane Wanjiru/Daily Nation", "Abby Drey / Centre Daily Times": a credited name's agency.
+
+    In a credit line the words after the slash name whom the credited person works for; an
+    organization of the article when they name one, else the words as written.
+    """
+    if post.has_org:
+        return post
+    doc, credits = clues.ctx.doc, clues.cues["credit"]
+    for m in mentions:
+        if m.start not in credits or m.end + 1 >= len(doc) or doc[m.end].text != "/":
+            continue
+        run = m.end + 1
+        while run < len(doc) and run - m.end <= 5 and (doc[run].text[:1].isupper() or doc[run].lower_ in {"of", "&"}) \
+                and "\n" not in doc[run - 1].whitespace_:
+            run += 1
+        other = clues.affiliations.by_start.get(m.end + 1)
+        if run == m.end + 1 or other is not None and fold(other.words[0]) in clues.lex.given_names \
+                or doc[m.end + 1].lower_ == "for":
+            continue  # ("Photo: A B/Mary C": a second person; "A B / For Spotlight PA": a commission, no employer)
+        text = doc[m.end + 1:run].text
+        named = next((o for o in clues.orgs if text in (o.name, *o.aliases)), None)
+        return replace(post, org=named, org_name=None if named is not None else text)
+    return post
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     from_patterns,
     from_parse,
@@ -419,6 +445,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_of_the_post,
     cabinet_government,
     state_government,
+    credit_agency,
     publisher_staff,
 )
 
