@@ -193,6 +193,21 @@ def test_a_posts_standfirst_and_image_caption_are_text() -> None:
     assert art.text.count("Harrisburg") == 1
 
 
+def test_an_authors_note_in_front_matter_is_text_and_folded_values_are_whole() -> None:
+    """A post's page prints the author's note under it; YAML folds a long value onto indented lines."""
+    text = ("---\ntitle: Addressing Jordan's Youth Unemployment Bubble: USAID Program Aligns Workforce\n"
+            "  with Emerging Opportunities\ndate: 2018-05-21\n"
+            "author-bio: \"[Samer Badawi](https://www.linkedin.com/in/samer-badawi/) is\n"
+            "  a DAI communications consultant.\"\nauthor: Samer Badawi\n---\n\n"
+            "Jordan is a relative bastion of stability in the Middle East but is struggling with an "
+            "unemployment problem among its young people, who are looking for work in growing numbers.\n")
+    art = clean_text(text)
+    assert art.title == ("Addressing Jordan's Youth Unemployment Bubble: USAID Program Aligns Workforce with "
+                         "Emerging Opportunities")
+    assert "Samer Badawi is a DAI communications consultant." in art.text
+    assert "linkedin" not in art.text
+
+
 @pytest.mark.parametrize("indicator", [">-", ">", "|", "|-"])
 def test_a_front_matter_title_written_as_a_yaml_block_is_the_headline(indicator: str) -> None:
     """Static sites write long headlines as folded or literal blocks (``title: >-`` and indented lines)."""

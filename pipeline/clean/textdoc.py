@@ -49,6 +49,8 @@ _CREDIT_KEYS = {"photo": "Photo", "photos": "Photos", "photographer": "Photo", "
 # A post's standfirst (shown under the headline) and its lead image's caption, as its page shows them.
 _DEK_KEYS = ("subtitle", "dek", "standfirst", "kicker", "summary", "description", "excerpt", "snippet", "introduction")
 _CAPTION_KEYS = ("image_caption", "image-caption", "caption", "image-description", "image_description")
+# the author's note a post's page prints under it ("DAI's Hoda Salman is manager of ...")
+_BIO_KEYS = ("author-bio", "author_bio", "authorbio", "author-description", "author_description", "bio")
 _URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
@@ -112,11 +114,16 @@ def _fields(lines: list[str]) -> dict[str, str]:
     key = None
     parent = None  # a key with no value: the indented "name: value" lines under it are its map's
     block = False  # the lines under key are its block scalar's
+    flowing = False  # key's value may go on, folded, on indented lines ("author-bio: "A is\n  a consultant."")
     for line in lines:
         if block and key and line[:1] in " \t" and line.strip():
             out[key] = f"{out[key]} {line.strip()}".lstrip()
             continue
-        block = False
+        if flowing and key and line[:1] in " \t" and line.strip() and not _LIST_ITEM.match(line) \
+                and not _MAP_ENTRY.match(line.strip()):
+            out[key] = f"{out[key]} {line.strip()}".strip("\"'")
+            continue
+        block = flowing = False
         if parent and line[:1] in " \t" and (m := _MAP_ENTRY.match(re.sub(r"^-\s+", "", line.strip()))):
             if parent in _AUTHOR_KEYS:  # author: {name: Ann Lee, url: ...}: the name, nothing else
                 if m[1].lower() == "name" and m[2].strip():
@@ -139,6 +146,7 @@ def _fields(lines: list[str]) -> dict[str, str]:
                 value = ""
             elif not value and (key in _CREDIT_KEYS or key in _AUTHOR_KEYS):
                 parent = key
+            flowing = bool(value) and key not in out and not value.startswith("[")
             out.setdefault(key, value.strip("\"'"))
         else:
             key = None
@@ -625,8 +633,10 @@ def slug_title(url: str | None) -> str:
 
 def with_front_matter_text(blocks: list[tuple[str, str]], fields: dict[str, str]) -> list[tuple[str, str]]:
     """The body with the front matter's text that a post's page shows around it: the standfirst under
-    the headline (unless the body already opens with it), then the credit lines and the lead image's caption."""
+    the headline (unless the body already opens with it), then the credit lines, the author's note and the
+    lead image's caption."""
     credits = [("caption", line) for line in front_matter_credits(fields)]
+    credits += [("paragraph", render_inline(fields[k]).strip()) for k in _BIO_KEYS if fields.get(k, "").strip()]
     captions = [("caption", render_inline(fields[k]).strip()) for k in _CAPTION_KEYS if fields.get(k, "").strip()]
     dek = next((render_inline(fields[k]).strip() for k in _DEK_KEYS if fields.get(k)), "")
     shown = [*blocks, *credits]
