@@ -50,7 +50,7 @@ from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, strai
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
-from pipeline.extract.people.posts import Clues, find_post
+from pipeline.extract.people.posts import Clues, find_post, is_agency
 from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser
 from pipeline.ids import entity_id
@@ -135,13 +135,6 @@ def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in headings)
 
 
-def _agency(m: Mention, clues: Clues) -> bool:
-    """Is ``m`` the agency of a credited name before it ("Photo: Jane Wanjiru/Daily Nation")?"""
-    k = m.outer_start - 1
-    return k > 0 and clues.ctx.doc[k].text == "/" and k in clues.affiliations.by_end \
-        and fold(m.words[0]) not in clues.lex.given_names
-
-
 def _body_name(text: str) -> bool:
     """Can ``text`` name an organization? Not when it ends in a connector ("Division of
     Science and Environmental Policy and"): a broken span."""
@@ -196,7 +189,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
-    agency = [all(_agency(m, clues) for m in p.mentions) for p in persons]  # "Photo: A B/Daily Nation"
+    agency = [all(is_agency(m, clues) for m in p.mentions) for p in persons]  # "Photo: A B/Daily Nation"
     for n, person in enumerate(persons):
         if agency[n]:
             continue

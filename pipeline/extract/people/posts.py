@@ -8,9 +8,10 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 1. ``from_patterns``: the phrase around a name ("TITLE of ORG, NAME", "NAME, TITLE at
    ORG", "NAME (TITLE, ORG)"; ``.affiliations``);
 2. ``from_parse``: the dependency parse, where no pattern gave a title or an organization;
-3. ``from_shared_or_led``: "A and B, both of ORG", "ORG team led by NAME";
+3. ``from_shared_or_led``: "A and B, both of ORG", "A, B and C of ORG", "ORG team led by NAME";
 4. ``body_in_title``: a body the title itself names moves to the organization
    ("CEO of ALX" -> CEO at ALX; "Liberia President"); one post per person;
+   ``lead_body_word``: a body's or a place's name before the post leaves it ("Boeing CEO", "Wharton Dean");
    ``country_after_name``: a state office's country right after the name ("President A of Uganda");
    ``board_of_org``: "DAI Board Member" is a Board Member of DAI when the article names DAI;
 5. ``parent_institution``: a discipline unit's parent ("Department of English, University of X");
@@ -18,9 +19,11 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
-10. ``state_government``: a head of state's government, from the person's own sentences.
+10. ``state_government``: a head of state's government, from the person's own sentences;
+11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
+12. ``publisher_staff``: a byline's author works for the publisher the host names.
 
-Rules 1-3 find; 4-10 only complete or correct what was found. Precedence holds because
+Rules 1-3 find; 4-12 only complete or correct what was found. Precedence holds because
 each rule after the first acts only where the post still has a gap (see each docstring).
 """
 
@@ -195,7 +198,7 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
 
 
 def lead_body_word(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """"Wharton Dean", "Boeing CEO", "Piper Jaffray analyst": a name before the post is its body, not the post.
+    """"Wharton Dean", "Boeing CEO", "Transnet pipelines executive": a name before the post is its body.
 
     The name (one to three capitalized words before a title word or a lower-case post) is
     one the article also writes without a post after it, and no word of a post, subject,
@@ -422,13 +425,22 @@ def credit_agency(mentions: list[Mention], post: Post, clues: Clues) -> Post:
                 and "\n" not in doc[run - 1].whitespace_:
             run += 1
         other = clues.affiliations.by_start.get(m.end + 1)
-        if run == m.end + 1 or other is not None and fold(other.words[0]) in clues.lex.given_names \
-                or doc[m.end + 1].lower_ == "for":
+        if run == m.end + 1 or other is not None and not is_agency(other, clues) or doc[m.end + 1].lower_ == "for":
             continue  # ("Photo: A B/Mary C": a second person; "A B / For Spotlight PA": a commission, no employer)
         text = doc[m.end + 1:run].text
         named = next((o for o in clues.orgs if text in (o.name, *o.aliases)), None)
         return replace(post, org=named, org_name=None if named is not None else text)
     return post
+
+
+def is_agency(m: Mention, clues: Clues) -> bool:
+    """Is ``m`` the agency after a credited name and its slash ("Photo: Jane Wanjiru/Daily Nation"), no person?
+
+    A name that opens with a known given name is a second person ("Photos: Mary Banda/John Phiri").
+    """
+    k = m.outer_start - 1
+    return k > 0 and clues.ctx.doc[k].text == "/" and k in clues.affiliations.by_end \
+        and fold(m.words[0]) not in clues.lex.given_names
 
 
 STRATEGIES: tuple[Strategy, ...] = (
