@@ -239,6 +239,26 @@ def test_static_site_template_tags_are_not_text_and_a_figure_caption_is() -> Non
     assert "The petition on Thursday" in [b.text for b in art.blocks]
 
 
+def test_an_images_title_that_reads_as_a_caption_is_a_caption_and_its_people_count() -> None:
+    """``![alt](src "title")``: post themes print the title under the image, as a page's figcaption."""
+    text = ("---\ntitle: Social enterprises in Lebanon\ndate: 2018-03-01\ngraphic: Amelia Ross\n---\n\n"
+            "The influx of refugees is straining Lebanon's economy and host communities, and a pilot "
+            "project funds social enterprises that train young people for jobs.\n\n"
+            '![Devs-Lebanon-1](/uploads/devs-1.jpg "SE Factory founders Zeina Saab and Fadi Bizri. Photo: SE Factory.")'
+            '\n\n![Disco](/uploads/disco.jpg "Disco") ![Bon Voyage Budget](/b.png "Bon Voyage Budget")\n\n'
+            "##Entrepreneur-Driven Social Impact\n\n#hashtags stay text\n\n"
+            "In 2017, SE Factory was awarded a cash grant, plus training and one-on-one mentorship.\n")
+    art = clean_text(text)
+    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    assert "SE Factory founders Zeina Saab and Fadi Bizri. Photo: SE Factory." in captions
+    assert "Graphic: Amelia Ross" in captions
+    assert "Disco" not in art.text and "Bon Voyage" not in art.text and "uploads" not in art.text
+    assert ("heading", "Entrepreneur-Driven Social Impact") in [(b.kind, b.text) for b in art.blocks]
+    assert "#hashtags stay text" in art.text
+    (extraction,) = extract_articles([art])
+    assert {"Zeina Saab", "Fadi Bizri", "Amelia Ross"} <= {p.name for p in extraction.people}
+
+
 def test_front_matter_date_wins_over_a_garbled_embargo_line() -> None:
     body = (FIX / "uva-math-graduate-teaching-award.md").read_text("utf-8")
     text = body.replace("---\n\n", "---\nEMBARGOED UNTIL 00:01 GMT 1O April 2O13\n\n", 1)

@@ -45,7 +45,7 @@ _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _CREDIT_KEYS = {"photo": "Photo", "photos": "Photos", "photographer": "Photo", "photo_credit": "Photo",
                 "photo-credit": "Photo", "image_credit": "Photo", "image-credit": "Photo", "credit": "Photo",
                 "contributors": "Contributors", "contributor": "Contributors", "illustrator": "Illustration",
-                "illustration": "Illustration"}
+                "illustration": "Illustration", "graphic": "Graphic", "graphics": "Graphics"}
 # A post's standfirst (shown under the headline) and its lead image's caption, as its page shows them.
 _DEK_KEYS = ("subtitle", "dek", "standfirst", "kicker", "summary", "description", "excerpt", "snippet", "introduction")
 _CAPTION_KEYS = ("image_caption", "image-caption", "caption", "image-description", "image_description")
@@ -54,12 +54,16 @@ _BIO_KEYS = ("author-bio", "author_bio", "authorbio", "author-description", "aut
 _URL_KEYS = ("url", "source-url", "source_url", "canonical_url", "canonical", "link", "original_url", "permalink")
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# (two or more hashes need no space: "##Entrepreneur-Driven Impact" is a heading to Markdown.pl and
+# many themes; one hash and no space is a hashtag line)
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}(?=\s)|#{2,6}(?=[^\s#]))\s*(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+# an image with a title: ![alt](src "title"); static-site themes print the title under the image
+_IMAGE_TITLE = re.compile(r"!\[([^\]]*)\]\(\s*\S+\s+(?:\"([^\"]+)\"|'([^']+)')\s*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -475,6 +479,22 @@ def render_inline(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+def image_captions(raw: str) -> list[str]:
+    """The titles of a paragraph's images that read as captions.
+
+    ``![alt](src "SE Factory founders Zeina Saab and Fadi Bizri. Photo: SE Factory.")``: a post's
+    theme prints an image's title under it, as a page's ``<figcaption>``, and the people and
+    places named there count as the caption's do on an HTML page. A title of one or two words, or
+    one that repeats the alt text ("Disco", a file name), labels the image and says nothing.
+    """
+    out = []
+    for m in _IMAGE_TITLE.finditer(raw):
+        title = (m[2] or m[3] or "").strip()
+        if len(title.split()) >= 3 and title.casefold() != m[1].strip().casefold():
+            out.append(title)
+    return out
+
+
 def _link_only(raw: str) -> bool:
     """A paragraph that is links and images only ("Pickup - [citybuzz.co](...)"): navigation, not text."""
     if not (_LINK.search(raw) or _IMAGE.search(raw)):
@@ -524,6 +544,7 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
             if raw and not _link_only(raw):
                 for part in _split_gaps(render_inline(raw)):
                     out.append((kind, _clean(part)))
+            out.extend(("caption", _clean(render_inline(c))) for c in image_captions(raw))
         para, kind = [], "paragraph"
 
     in_fence = False
