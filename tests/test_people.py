@@ -1159,3 +1159,13 @@ def test_a_name_after_a_word_that_says_who_the_person_is_is_a_person() -> None:
     orgs = organizations.extract(Context(doc=get_nlp()(article.text), article=article))
     assert "Lisanell Caraballo" not in {r.name for r in orgs.rows}
     assert not {"Class Council", "Junior Achievement"} & set(got)
+
+
+def test_a_given_name_before_and_name_shares_its_surname() -> None:
+    """"Bud and Rebecca Colligan" names two people; "Clinton and Donald Trump" (a surname) and
+    "Hillary Clinton and Donald Trump" (a whole name) do not lend a surname."""
+    got = people_of("Gift funds dialogues\n\nThe event, made possible by a generous contribution from Bud and "
+                    "Rebecca Colligan, is free. Hillary Clinton and Donald Trump debated on Monday, and "
+                    "Clinton and Donald Trump met again on Friday.")
+    assert {"Bud Colligan", "Rebecca Colligan", "Hillary Clinton", "Donald Trump"} <= set(got)
+    assert "Clinton Trump" not in got and "Hillary Trump" not in got

@@ -216,8 +216,35 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
+    mentions.extend(_shared_surnames(doc, mentions, lex, in_org, taken))
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
+
+
+def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int],
+                     taken: set[int]) -> list[Mention]:
+    """"Bud and Rebecca Colligan", "George and Joyce Wein": a given name before "and NAME" shares its surname.
+
+    English writes a couple or siblings with the surname once; the first given name alone is the
+    person "Bud Colligan". Only a known given name that pages do not write as a word, standing
+    alone (no name word before it: "Hillary Clinton and Donald Trump" are two names), and not the
+    surname of a person named elsewhere ("Clinton and Donald Trump", "Harris and Joe Biden").
+    """
+    surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1}
+    found = []
+    for m in mentions:
+        i = m.start - 2
+        if len(m.words) < 2 or m.hon_start not in {-1, m.start} or i < 0 or doc[m.start - 1].lower_ != "and":
+            continue
+        given = fold(doc[i].text)
+        if i in taken or i in in_org or not _name_word(doc[i]) or given not in lex.given_names \
+                or given in lex.common_words or given in surnames or given == fold(m.words[0]):
+            continue
+        if i > 0 and (_name_word(doc[i - 1]) or fold(doc[i - 1].text) in lex.honorifics):
+            continue  # "Hillary Clinton and Donald Trump"; "Mr and Mrs Smith"
+        found.append(Mention(i, i + 1, (doc[i].text, *m.words[-1:])))
+        taken.add(i)
+    return found
 
 
 def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
