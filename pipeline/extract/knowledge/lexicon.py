@@ -137,7 +137,6 @@ class Lexicon:
     portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     status_words: set[str] = field(default_factory=set)  # "new Chair", "incoming Secretary": not the post's words
-    describers: set[str] = field(default_factory=set)  # "sophomore A B", "student A B": who a person is, no post
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
@@ -170,10 +169,6 @@ class Lexicon:
         key = fold(word)
         return key in self.common_words and key not in self.given_names
 
-    def describer(self, word: str) -> bool:
-        """A lower-case word that says who the person named after it is ("said sophomore A B", "student A B")."""
-        return word.islower() and fold(word) in self.describers
-
     def known_org(self, text: str) -> KnownOrg | None:
         """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
         return self.by_acronym.get(text.strip()) or self.by_form.get(org_key(text))
@@ -200,7 +195,6 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "describers",
                  "ordinals", "board_words", "status_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")

@@ -308,8 +308,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
     Name-shaped words only (no org head, acronym, known organization or place), and a sign
     of a person: every word is part of a PERSON entity elsewhere in the article, or the name
     has a person's cue: a job title before it ("spokesperson Rhona Sweeney", "(principal)
-    Wiremu Henare", "representative in Ecuador, Marta Ibanez"), a word that says who the person
-    is ("said sophomore Lisanell Caraballo": ``describers``) or ", who" / ", 18," after it.
+    Wiremu Henare", "representative in Ecuador, Marta Ibanez") or ", who" / ", 18," after it.
     """
     words = [t for t in span if t.text not in {"-", "the", "The"}]
     if not words or len(words) > 3 or not all(NAME_WORD.match(t.text) for t in words) \
@@ -320,8 +319,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    described = span.start > 0 and lex.describer(span.doc[span.start - 1].text)
-    return _title_before(span, lex) or described or _person_after(span) or _given_and_surname(words, lex)
+    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex)
 
 
 def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:

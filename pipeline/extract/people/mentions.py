@@ -521,14 +521,11 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
 
 
 def _cue_before(doc: Doc, i: int, lex: Lexicon, credits: set[int]) -> bool:
-    """A title right before token ``i``, a word that says who a person is ("said sophomore A B":
-    ``describers``), or a credit ending there (``credits``: "Reporting by", "Photo:", "Photo:
-    Ministry of Information/" from ``models/people_cues.jsonl``)."""
+    """A title right before token ``i``, or a credit ending there (``credits``: "Reporting by",
+    "Photo:", "Photo: Ministry of Information/" from ``models/people_cues.jsonl``)."""
     if i == 0:
         return False
     prev = doc[i - 1]
-    if lex.describer(prev.text):
-        return True
     if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
         return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
     return i in credits
