@@ -1147,7 +1147,6 @@ def test_a_credited_names_agency_after_the_slash() -> None:
     assert got["Nate Smallwood"][2] is None
 
 
-
 def test_a_given_name_before_and_name_shares_its_surname() -> None:
     """"Bud and Rebecca Colligan" names two people; "Clinton and Donald Trump" (a surname) and
     "Hillary Clinton and Donald Trump" (a whole name) do not lend a surname."""
@@ -1156,3 +1155,6 @@ def test_a_given_name_before_and_name_shares_its_surname() -> None:
                     "Clinton and Donald Trump met again on Friday.")
     assert {"Bud Colligan", "Rebecca Colligan", "Hillary Clinton", "Donald Trump"} <= set(got)
     assert "Clinton Trump" not in got and "Hillary Trump" not in got
+    got = people_of("Training\n\nIt was developed by Paola Corrales and taught by Paola and Yanina Bellini Saibene. "
+                    "Experts at Stanford and Rhonda Simon, a sales manager, met at Stanford on Friday.")
+    assert "Paola Saibene" not in got and "Stanford Simon" not in got

@@ -227,8 +227,10 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: se
 
     English writes a couple or siblings with the surname once; the first given name alone is the
     person "Bud Colligan". Only a known given name that pages do not write as a word, standing
-    alone (no name word before it: "Hillary Clinton and Donald Trump" are two names), and not the
-    surname of a person named elsewhere ("Clinton and Donald Trump", "Harris and Joe Biden").
+    alone (no name word before it: "Hillary Clinton and Donald Trump" are two names), not the
+    surname of a person named elsewhere ("Clinton and Donald Trump", "Harris and Joe Biden"), not
+    the given name of another family's person ("Paola" after "Paola Corrales"), and never written
+    alone elsewhere ("at Stanford and Rhonda Simon").
     """
     surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1}
     found = []
@@ -236,12 +238,17 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: se
         i = m.start - 2
         if len(m.words) < 2 or m.hon_start not in {-1, m.start} or i < 0 or doc[m.start - 1].lower_ != "and":
             continue
-        given = fold(doc[i].text)
+        given, surname = fold(doc[i].text), fold(m.words[-1])
         if i in taken or i in in_org or not _name_word(doc[i]) or given not in lex.given_names \
                 or given in lex.common_words or given in surnames or given == fold(m.words[0]):
             continue
         if i > 0 and (_name_word(doc[i - 1]) or fold(doc[i - 1].text) in lex.honorifics):
             continue  # "Hillary Clinton and Donald Trump"; "Mr and Mrs Smith"
+        if any(len(o.words) > 1 and fold(o.words[0]) == given and fold(o.words[-1]) != surname for o in mentions):
+            continue  # "by Paola and Yanina Bellini Saibene" after "Paola Corrales": her short form
+        if any(k != i and t.text == doc[i].text and not (k + 1 < len(doc) and _name_word(doc[k + 1]))
+               for k, t in enumerate(doc)):
+            continue  # "at Stanford and Rhonda Simon": the word stands alone elsewhere, a place or a body
         found.append(Mention(i, i + 1, (doc[i].text, *m.words[-1:])))
         taken.add(i)
     return found
