@@ -28,6 +28,10 @@ def ends(text: str, label: str) -> list[str]:
     ("Photo: Ministry of Information/Litia Waqa", ["Ministry", "Litia"]),  # the name is the one name-shaped
     ("The report was written in May by Litia Waqa", []),  # "by" after no credit word
     ("Photo credit goes to the ministry: the staff / Litia Waqa", []),  # the credit word is 9 words before
+    ("Students at the rally. (Mike Vanata/WyoFile)", ["Mike"]),  # a caption's credit in parentheses
+    ("Students at the rally. (Reed Saxon / Associated Press)", ["Reed"]),
+    ("The fees (Tuition and Housing / Board) rose", []),  # "and" is no name word
+    ("The report (Annex 2/Table 4) shows", []),
 ])
 def test_credit_cues(text: str, name: list[str]) -> None:
     assert ends(text, "credit") == name
@@ -44,8 +48,9 @@ def test_led_by_cues(text: str, name: list[str]) -> None:
 
 def test_every_cue_line_has_a_label_and_a_pattern() -> None:
     cues = load_cues(DEFAULT_MODELS_DIR, "people")
-    assert {label for label, _ in cues} == {"credit", "led_by"}
-    assert all(pattern for _, pattern in cues)
+    assert {label for label, _, _ in cues} == {"credit", "led_by"}
+    assert all(pattern for _, pattern, _ in cues)
+    assert all(name_at is None or 0 < name_at < len(pattern) for _, pattern, name_at in cues)
 
 
 def test_cues_come_from_the_active_models_folder(tmp_path: Path) -> None:
