@@ -381,11 +381,32 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
         return []
     body = " ".join(texts)
     out: Blocks = []
-    for cap in home.iter("figcaption"):
-        text = _clean_space(cap.text_content())
+    for cap in [*_lead_captions(tree, home), *home.iter("figcaption")]:
+        text = _clean_space(" ".join(cap.text_content().split()))  # one line: its breaks are the source's
         if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
             out.append(("caption", text))
     return out
+
+
+def _lead_captions(tree: HtmlElement, home: HtmlElement) -> list[HtmlElement]:
+    """The lead photo's caption: a ``<figcaption>`` between the headline's ``<h1>`` and the body's element.
+
+    Many themes (WordPress's featured image, "post-thumbnail", "hero") set the lead photo between
+    the header (headline, byline) and the element that holds the body, outside it. Only captions
+    after the last ``<h1>`` before the body and before the body's element, and none inside a
+    list or a link (a gallery's strip or a teaser of another story).
+    """
+    last_h1 = None
+    captions: list[HtmlElement] = []
+    for el in tree.iter():
+        if el is home:
+            break
+        if el.tag == "h1":
+            last_h1, captions = el, []
+        elif el.tag == "figcaption" and last_h1 is not None \
+                and not any(a.tag in {"li", "a", "ul", "ol"} for a in el.iterancestors()):
+            captions.append(el)
+    return captions[:2]
 
 
 _VISIBLE_TEXT = etree.XPath(
