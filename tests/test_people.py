@@ -1145,6 +1145,11 @@ def test_a_credited_names_agency_after_the_slash() -> None:
     assert got == {"Mary Banda": (None, None, None), "John Phiri": (None, None, None)}
     got = people_of("The minister spoke.\n\nPhoto: Nate Smallwood / For Spotlight PA\n\nMore text.")
     assert got["Nate Smallwood"][2] is None
+    # a caption's credit in parentheses; a post in parentheses is no credit
+    got = people_of("Vouchers pass\n\nRep. Tomi Strock attends a session in Cheyenne. (Mike Vanata/WyoFile)\n\nMore.")
+    assert got["Mike Vanata"] == (None, None, "WyoFile")
+    got = people_of("Nursery\n\nPlease contact Louise Iddon (Early Years Supervisor / Nursery Administrator): 01626.")
+    assert got == {"Louise Iddon": (None, "Early Years Supervisor", None)}
 
 
 def test_a_given_name_before_and_name_shares_its_surname() -> None:

@@ -427,7 +427,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not any(_org_word(w, lex) or fold(w) in lex.concepts for w in words) \
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
-                and (after_field or _cue_before(doc, i, lex, credits) or _cue_after(doc, end, lex)
+                and (after_field or _cue_before(doc, i, end, lex, credits) or _cue_after(doc, end, lex)
                      or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
@@ -527,15 +527,19 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
     return before and after
 
 
-def _cue_before(doc: Doc, i: int, lex: Lexicon, credits: set[int]) -> bool:
-    """A title right before token ``i``, or a credit ending there (``credits``: "Reporting by",
-    "Photo:", "Photo: Ministry of Information/" from ``models/people_cues.jsonl``)."""
+def _cue_before(doc: Doc, i: int, end: int, lex: Lexicon, credits: set[int]) -> bool:
+    """A title right before the name ``doc[i:end]``, or a credit ending there (``credits``: "Reporting by",
+    "Photo:", "Photo: Ministry of Information/", "(A B/Agency)" from ``models/people_cues.jsonl``).
+
+    A credit does not vouch for words that a title ends ("(Early Years Supervisor / Nursery
+    Administrator)" is a post in parentheses, not a credit).
+    """
     if i == 0:
         return False
     prev = doc[i - 1]
     if is_head(prev, lex) and not (i - 2 >= 0 and doc[i - 2].lower_ in {"the", "a", "an"}):
         return True  # "Superintendent Karen Doyle" (not "the Director Karen ...": a list)
-    return i in credits
+    return i in credits and not (end < len(doc) and is_head(doc[end], lex))
 
 
 def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
