@@ -81,16 +81,17 @@ def test_the_lead_photos_caption_between_the_header_and_the_body_is_kept() -> No
     <ul class="trending"><li><figure><img src="t.jpg"><figcaption>Trending: a mayor opens a new road bridge
     downtown</figcaption></figure></li></ul>
     <header><h1>Pre-K funds kept after negotiations</h1><span class="byline">by Katie Klingsporn</span></header>
-    <figure class="post-thumbnail"><img src="a.jpg"><figcaption><span>Preschooler Madilyn Liechty shows off her
-    hands to teacher Dolores Synegard. (Katie Klingsporn/Daily News)</span></figcaption></figure>
+    <figure class="post-thumbnail"><img src="a.jpg"><figcaption><p>Katie Klingsporn | Daily News</p>
+    <span>Preschooler Madilyn Liechty shows off her hands to teacher Dolores Synegard.</span>
+    <span>(Katie Klingsporn/Daily News)</span></figcaption></figure>
     <div class="main-content"><article><div class="entry-content">{paras}</div></article></div>
     <aside><figure><img src="b.jpg"><figcaption>Most read: a council votes on parking rules</figcaption>
     </figure></aside>
     </body></html>"""
     art = clean_html(html, "https://news.example.org/2024/03/09/pre-k")
     captions = [b.text for b in art.blocks if b.kind == "caption"]
-    assert captions == ["Preschooler Madilyn Liechty shows off her hands to teacher Dolores Synegard. "
-                        "(Katie Klingsporn/Daily News)"]
+    assert captions == ["Katie Klingsporn | Daily News Preschooler Madilyn Liechty shows off her hands to teacher "
+                        "Dolores Synegard. (Katie Klingsporn/Daily News)"]
     assert "mayor" not in art.text and "parking" not in art.text
 
 

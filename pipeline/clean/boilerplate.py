@@ -382,10 +382,24 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
     body = " ".join(texts)
     out: Blocks = []
     for cap in [*_lead_captions(tree, home), *home.iter("figcaption")]:
-        text = _clean_space(" ".join(cap.text_content().split()))  # one line: its breaks are the source's
+        text = _caption_text(cap)
         if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
             out.append(("caption", text))
     return out
+
+
+def _caption_text(cap: HtmlElement) -> str:
+    """A caption's text on one line (its line breaks are the source's); its parts kept apart.
+
+    ``<p>Alex Wong | Getty Images</p><p>Kristi Noem, governor ...</p>``: ``text_content`` glues
+    the credit to the caption ("Getty ImagesKristi Noem"); two letters at an element's edge get a space.
+    """
+    out = ""
+    for piece in cap.itertext():
+        if out and piece and out[-1].isalnum() and piece[0].isalnum():
+            out += " "
+        out += piece
+    return _clean_space(" ".join(out.split()))
 
 
 def _lead_captions(tree: HtmlElement, home: HtmlElement) -> list[HtmlElement]:
