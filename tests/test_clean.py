@@ -76,14 +76,14 @@ def test_a_figure_caption_of_the_article_is_kept_and_a_sidebar_one_is_not() -> N
 def test_the_lead_photos_caption_between_the_header_and_the_body_is_kept() -> None:
     """A featured image ("post-thumbnail") sits after the headline and byline, outside the body's element."""
     paras = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6))
+    caption = ("<p>Katie Klingsporn | Daily News</p><span>Preschooler Madilyn Liechty shows off her hands to teacher "
+               "Dolores Synegard.</span> <span>(Katie Klingsporn/Daily News)</span>")  # credit, text: no glue
     html = f"""<!doctype html><html lang="en"><head><title>Pre-K funds kept | Daily News</title></head><body>
     <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
     <ul class="trending"><li><figure><img src="t.jpg"><figcaption>Trending: a mayor opens a new road bridge
     downtown</figcaption></figure></li></ul>
     <header><h1>Pre-K funds kept after negotiations</h1><span class="byline">by Katie Klingsporn</span></header>
-    <figure class="post-thumbnail"><img src="a.jpg"><figcaption><p>Katie Klingsporn | Daily News</p>
-    <span>Preschooler Madilyn Liechty shows off her hands to teacher Dolores Synegard.</span>
-    <span>(Katie Klingsporn/Daily News)</span></figcaption></figure>
+    <figure class="post-thumbnail"><img src="a.jpg"><figcaption>{caption}</figcaption></figure>
     <div class="main-content"><article><div class="entry-content">{paras}</div></article></div>
     <aside><figure><img src="b.jpg"><figcaption>Most read: a council votes on parking rules</figcaption>
     </figure></aside>
