@@ -382,24 +382,29 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
     body = " ".join(texts)
     out: Blocks = []
     for cap in [*_lead_captions(tree, home), *home.iter("figcaption")]:
-        text = _caption_text(cap)
-        if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
-            out.append(("caption", text))
+        for text in _caption_texts(cap):
+            if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
+                out.append(("caption", text))
     return out
 
 
-def _caption_text(cap: HtmlElement) -> str:
-    """A caption's text on one line (its line breaks are the source's); its parts kept apart.
+def _caption_texts(cap: HtmlElement) -> list[str]:
+    """A caption's texts, each on one line (its line breaks are the source's), its blocks apart.
 
-    ``<p>Alex Wong | Getty Images</p><p>Kristi Noem, governor ...</p>``: ``text_content`` glues
-    the credit to the caption ("Getty ImagesKristi Noem"); two letters at an element's edge get a space.
+    ``<p>Alex Wong | Getty Images</p><p>Kristi Noem, governor ...</p>``: the credit and the
+    caption are two blocks (read as one text, "Getty Images Kristi Noem" is one name); inline
+    elements are one text, with a space where two letters meet at an element's edge.
     """
-    out = ""
-    for piece in cap.itertext():
-        if out and piece and out[-1].isalnum() and piece[0].isalnum():
-            out += " "
-        out += piece
-    return _clean_space(" ".join(out.split()))
+    parts = [p for p in cap if isinstance(p.tag, str) and p.tag in {"p", "div"}]
+    out = []
+    for part in parts or [cap]:
+        text = ""
+        for piece in part.itertext():
+            if text and piece and text[-1].isalnum() and piece[0].isalnum():
+                text += " "
+            text += piece
+        out.append(_clean_space(" ".join(text.split())))
+    return out
 
 
 def _lead_captions(tree: HtmlElement, home: HtmlElement) -> list[HtmlElement]:
