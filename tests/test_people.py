@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipeline.clean import clean_text
-from pipeline.extract import extract_articles, organizations, people
+from pipeline.extract import organizations, people
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.nlp import get_nlp, parse_text
+from pipeline.extract.nlp import get_nlp
 from pipeline.extract.people.affiliations import ministry_for
 from pipeline.ids import entity_id
 
@@ -1163,18 +1163,3 @@ def test_a_given_name_before_and_name_shares_its_surname() -> None:
     got = people_of("Training\n\nIt was developed by Paola Corrales and taught by Paola and Yanina Bellini Saibene. "
                     "Experts at Stanford and Rhonda Simon, a sales manager, met at Stanford on Friday.")
     assert "Paola Saibene" not in got and "Stanford Simon" not in got
-
-
-def test_a_leads_opening_capitals_are_read_in_title_case() -> None:
-    """"PRIME Minister James Marape has appealed ...": papers set a story's first words in capitals;
-    "PRIME" is no acronym. An acronym the text writes again ("ACT ... ACT") stays one."""
-    body = (" for discipline and respect for education in the nation's tertiary institutions, following "
-            "recent incidents of student unrest on two campuses. The Government will fund fences next year.")
-    art = clean_text("Marape: Respect education\n\n13/11/2025\n\nPRIME Minister James Marape has appealed" + body)
-    (x,) = extract_articles([art])
-    assert [(p.name, p.title) for p in x.people] == [("James Marape", "Prime Minister")]
-    assert "PRIME" not in {o.name for o in x.organizations}
-    assert art.text.count("PRIME Minister") == 1  # the article's text is as written
-    art = clean_text("Teachers protest\n\nACT Teachers party-list Rep. Antonio Tinio said the budget is short"
-                     + body + " The ACT will march on Monday.")
-    assert parse_text(art).count("ACT") == 2

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract import dates, organizations, people, places, priority_areas
 from pipeline.extract.base import Context
-from pipeline.extract.nlp import get_nlp, parse_text
+from pipeline.extract.nlp import get_nlp
 from pipeline.records import Article, Extraction
 
 __all__ = ["extract_articles", "extract_one", "EXTRACTOR_VERSION"]
@@ -28,7 +28,7 @@ __all__ = ["extract_articles", "extract_one", "EXTRACTOR_VERSION"]
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
 # 0.3: education columns, implied organizations get rows; 0.4: the real-page work (people, organizations,
 # places, dates, priority areas, text inputs); 0.4.1: figure captions of the article join its text.
-EXTRACTOR_VERSION = "0.7.17"
+EXTRACTOR_VERSION = "0.7.18"
 
 EXTRACTED_STATUSES = {"ok", "too_short"}
 
@@ -127,7 +127,7 @@ def extract_articles(
         errors.append((article, exc))
 
     def parsed(todo: list[Article]) -> Iterator[Doc | None]:
-        texts = [pieces(parse_text(a), max_chars)[0] for a in todo]  # capped at a paragraph break
+        texts = [pieces(a.text, max_chars)[0] for a in todo]  # capped at a paragraph break
         done = 0
         try:
             for doc in _parse(nlp, texts, batch_size, max_length):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,9 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from pipeline.errors import ConfigError
-from pipeline.extract.knowledge.lexicon import get_lexicon
 from pipeline.knowledge import models_dir
-from pipeline.records import Article
 
 UNUSED = ("lemmatizer",)
 
@@ -88,33 +85,3 @@ def _build(model: str, folder: Path) -> Language:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     gc.freeze()  # the model lives as long as the process: later full collections skip its objects
     return nlp
-
-
-_LEAD_CAPS = re.compile(r"([A-Z][A-Z'’]+)(?:\s+([A-Z][A-Z'’]+))?(?:\s+([A-Z][A-Z'’]+))?(?=\s+[A-Za-z][a-z])")
-
-
-def parse_text(article: Article) -> str:
-    """The text spaCy parses: the article's, with a lead's opening capitals in title case.
-
-    Many papers (Papua New Guinea's, the Philippines', much of the Pacific and Africa) set the
-    first word or words of a story in capitals: "PRIME Minister James Marape has appealed",
-    "FIVE senior officials". Read as written, "PRIME" is an acronym (an organization) and the
-    title is "Minister". Only the lead (the first paragraph of eight words or more) is changed:
-    its opening run of one to three capitalized words before a word in lower or title case, and
-    only words the text never writes in capitals elsewhere and the gazetteer knows as no acronym
-    ("ACT Teachers party-list", where ACT recurs, stays). Every character keeps its offset, so
-    spans still point into ``articles.text``.
-    """
-    text = article.text
-    lead = next((b for b in article.blocks if b.kind == "paragraph" and len(b.text.split()) >= 8), None)
-    if lead is None:
-        return text
-    m = _LEAD_CAPS.match(lead.text)
-    if m is None:
-        return text
-    known = get_lexicon().by_acronym
-    words = [w for w in m.groups() if w]
-    if any(w in known or len(re.findall(rf"(?<![\w’']){re.escape(w)}(?![\w’'])", text)) > 1 for w in words):
-        return text
-    end = lead.start + m.end()
-    return text[:lead.start] + text[lead.start:end].title() + text[end:]
