@@ -391,20 +391,31 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
 def _caption_texts(cap: HtmlElement) -> list[str]:
     """A caption's texts, each on one line (its line breaks are the source's), its blocks apart.
 
-    ``<p>Alex Wong | Getty Images</p><p>Kristi Noem, governor ...</p>``: the credit and the
-    caption are two blocks (read as one text, "Getty Images Kristi Noem" is one name); inline
-    elements are one text, with a space where two letters meet at an element's edge.
+    ``Kristi Noem, governor ...<p>Alex Wong | Getty Images</p>``: a paragraph inside the caption
+    (a credit, mostly) is a text of its own (read as one, "Getty Images Kristi Noem" is one
+    name); inline elements join the text around them, with a space where two letters meet at an
+    element's edge.
     """
-    parts = [p for p in cap if isinstance(p.tag, str) and p.tag in {"p", "div"}]
-    out = []
-    for part in parts or [cap]:
-        text = ""
-        for piece in part.itertext():
-            if text and piece and text[-1].isalnum() and piece[0].isalnum():
-                text += " "
-            text += piece
-        out.append(_clean_space(" ".join(text.split())))
-    return out
+    segments = [""]
+
+    def add(piece: str | None) -> None:
+        if piece:
+            if segments[-1] and segments[-1][-1].isalnum() and piece[0].isalnum():
+                segments[-1] += " "
+            segments[-1] += piece
+
+    add(cap.text)
+    for child in cap:
+        block = isinstance(child.tag, str) and child.tag in {"p", "div"}
+        if block:
+            segments.append("")
+        if isinstance(child.tag, str):
+            for piece in child.itertext():
+                add(piece)
+        if block:
+            segments.append("")
+        add(child.tail)
+    return [t for t in (_clean_space(" ".join(seg.split())) for seg in segments) if t]
 
 
 def _lead_captions(tree: HtmlElement, home: HtmlElement) -> list[HtmlElement]:
