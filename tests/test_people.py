@@ -1163,3 +1163,14 @@ def test_a_given_name_before_and_name_shares_its_surname() -> None:
     got = people_of("Training\n\nIt was developed by Paola Corrales and taught by Paola and Yanina Bellini Saibene. "
                     "Experts at Stanford and Rhonda Simon, a sales manager, met at Stanford on Friday.")
     assert "Paola Saibene" not in got and "Stanford Simon" not in got
+
+
+def test_a_headline_run_with_a_given_name_in_it_is_no_person() -> None:
+    """"Malik Stresses Holistic Approach" (a sub-headline spaCy reads as a PERSON) has two everyday words;
+    "Osama bin Laden" (a particle) and "Mary Rose Hill" (given names) are names."""
+    got = people_of("DAI Education Lead Sakil Malik Stresses Holistic Approach to Inclusive Education\n\n"
+                    "DAI's Senior Global Practice Leader for Education, Sakil Malik, was a keynote speaker at the "
+                    "summit in Kampala. In his speech, Malik said that support is broad. Osama bin Laden was named "
+                    "in the report, and Mary Rose Hill spoke at the close.")
+    assert "Malik Stresses Holistic Approach" not in got
+    assert {"Osama bin Laden", "Mary Rose Hill"} <= set(got)

@@ -165,11 +165,18 @@ def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     A real name is made of names (Mutawakilu Iddrissu) or opens with a given name (Mark Green,
     Rose Hill); "Select Results", "Cellular Biology" and "Penn State" have a word that pages
     write in lower case (``models/common_words.txt``) and no given name (``given_names.txt``).
+    A run of three or more words with two or more everyday words that are no given name and
+    no particle ("Malik Stresses Holistic Approach", "Osama Bin Laden Posts"; not "Osama bin
+    Laden") is a headline's words too, whatever name opens it.
     The caller asks only where neither an honorific nor a title vouches for the name ("Education
     Minister Nor Azlina Hashim": "nor" is a common word).
     """
     folded = [fold(w) for w in words]
-    return not any(w in lex.given_names for w in folded) and any(w in lex.common_words for w in folded)
+    if not any(w in lex.given_names for w in folded) and any(w in lex.common_words for w in folded):
+        return True
+    # "Malik Stresses Holistic Approach", "James Harden Earns": a headline's run, with a given name in it
+    everyday = [w for w in folded if w in lex.common_words and w not in lex.given_names and w not in lex.name_particles]
+    return len(folded) >= 3 and len(everyday) >= 2
 
 
 def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
