@@ -1174,3 +1174,12 @@ def test_a_headline_run_with_a_given_name_in_it_is_no_person() -> None:
                     "in the report, and Mary Rose Hill spoke at the close.")
     assert "Malik Stresses Holistic Approach" not in got
     assert {"Osama bin Laden", "Mary Rose Hill"} <= set(got)
+
+
+def test_a_romanized_given_names_second_syllable_is_part_of_the_name() -> None:
+    """"Ban Ki-moon", "Moon Jae-in": spaCy and the name run stop at the hyphen before a lower-case syllable;
+    "Bush-led" is an adjective made of a name."""
+    got = people_of("UN visit\n\nUN Secretary-General Ban Ki-moon met President Moon Jae-in in Seoul. Ban said the "
+                    "talks went well, and a John Bush-led panel agreed. (Jung Yeon-je/AFP)")
+    assert {"Ban Ki-moon", "Moon Jae-in", "Jung Yeon-je", "John Bush"} <= set(got)
+    assert got["Ban Ki-moon"][1] == "Secretary-General"

@@ -217,8 +217,34 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, mentions, lex, in_org, taken))
+    mentions = [_with_syllable(doc, m, taken) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
+
+
+# "-led", "-era", "-based": a hyphen's words that make an adjective of a name ("Obama-era"), not a name's part
+_NAME_ADJECTIVE_TAILS = {"led", "era", "run", "age", "old", "ish", "like", "type", "born", "free", "made", "wide"}
+
+
+def _with_syllable(doc: Doc, m: Mention, taken: set[int]) -> Mention:
+    """"Ban Ki-moon", "Moon Jae-in", "Tsai Ing-wen": a given name's second syllable after a hyphen.
+
+    Korean and Chinese names romanized with a hyphen write its second syllable in lower case,
+    where spaCy and the name run stop. A mention of two or more words whose last word is a short
+    capitalized syllable, followed with no space by "-" and a short lower-case word, takes it
+    ("Obama-era", "Thompson-led" are no names' parts).
+    """
+    end = m.end
+    if len(m.words) < 2 or end + 1 >= len(doc) or end in taken:
+        return m
+    last, hyphen, tail = doc[end - 1], doc[end], doc[end + 1]
+    if not (hyphen.text == "-" and not last.whitespace_ and not hyphen.whitespace_ and last.text[:1].isupper()
+            and 2 <= len(last.text) <= 4 and last.is_alpha and tail.is_alpha and tail.is_lower
+            and len(tail.text) <= 4 and tail.text not in _NAME_ADJECTIVE_TAILS):
+        return m
+    taken.update({end, end + 1})
+    words = (*m.words[:-1], f"{m.words[-1]}-{tail.text}")
+    return Mention(m.start, end + 2, words, m.honorifics, m.hon_start)
 
 
 def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int],
