@@ -241,3 +241,11 @@ def test_unknown_village_takes_the_only_country_the_article_names() -> None:
     got = places("Teachers in Jamindan, Capiz received new books this week, the education department of the "
                  "Philippines said.")
     assert (got["Jamindan"].kind, got["Jamindan"].country_code) == ("city", "PH")
+
+
+def test_a_bare_compass_word_is_a_region_only_in_its_countrys_articles() -> None:
+    """"the South", "out West" in a US story are directions, not Cameroon's South and West regions."""
+    got = places("Voters in the South and out West backed the plan in Texas and Ohio, officials in Austin said.")
+    assert not {"South", "West"} & set(got) and {"Texas", "Ohio"} <= set(got)
+    got = places("Schools in Yaounde and Douala reopened, and in Cameroon's North region Garoua schools did too.")
+    assert "Yaounde" in got and got["Yaounde"].country_code == "CM"
