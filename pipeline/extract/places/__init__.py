@@ -701,8 +701,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     for m in mentions:
         if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved):
             continue
-        if m.text in gaz.compass_words and (m.resolved is None or m.resolved.country_code != dominant):
-            continue  # "the South", "out West": a direction, not Cameroon's South region (only in its articles)
+        if m.text in gaz.compass_words and m.resolved is not None and m.resolved.country_code != dominant:
+            m.resolved, m.kind_hint = None, "region"  # "the South", "the West": a country's or the world's part,
+            # not Cameroon's South region (that only in an article about Cameroon); its country, if the text says
         if m.resolved is not None and m.resolved.kind == "city":
             others = ctxc - own.get(m.resolved.geonameid, Counter())
             home = _dominant(others, 2)
