@@ -216,23 +216,19 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
-    mentions.extend(_shared_surnames(doc, mentions, lex, in_org, taken))
-    mentions = [_with_syllable(doc, m, taken) for m in mentions]
+    mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
+    mentions = [_with_syllable(doc, m, lex, taken) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
 
 
-# "-led", "-era", "-based": a hyphen's words that make an adjective of a name ("Obama-era"), not a name's part
-_NAME_ADJECTIVE_TAILS = {"led", "era", "run", "age", "old", "ish", "like", "type", "born", "free", "made", "wide"}
-
-
-def _with_syllable(doc: Doc, m: Mention, taken: set[int]) -> Mention:
+def _with_syllable(doc: Doc, m: Mention, lex: Lexicon, taken: set[int]) -> Mention:
     """"Ban Ki-moon", "Moon Jae-in", "Tsai Ing-wen": a given name's second syllable after a hyphen.
 
     Korean and Chinese names romanized with a hyphen write its second syllable in lower case,
     where spaCy and the name run stop. A mention of two or more words whose last word is a short
     capitalized syllable, followed with no space by "-" and a short lower-case word, takes it
-    ("Obama-era", "Thompson-led" are no names' parts).
+    ("Obama-era", "Thompson-led": ``hyphen_adjective_tails`` make adjectives of names).
     """
     end = m.end
     if len(m.words) < 2 or end + 1 >= len(doc) or end in taken:
@@ -240,14 +236,14 @@ def _with_syllable(doc: Doc, m: Mention, taken: set[int]) -> Mention:
     last, hyphen, tail = doc[end - 1], doc[end], doc[end + 1]
     if not (hyphen.text == "-" and not last.whitespace_ and not hyphen.whitespace_ and last.text[:1].isupper()
             and 2 <= len(last.text) <= 4 and last.is_alpha and tail.is_alpha and tail.is_lower
-            and len(tail.text) <= 4 and tail.text not in _NAME_ADJECTIVE_TAILS):
+            and len(tail.text) <= 4 and tail.text not in lex.hyphen_adjective_tails):
         return m
     taken.update({end, end + 1})
     words = (*m.words[:-1], f"{m.words[-1]}-{tail.text}")
     return Mention(m.start, end + 2, words, m.honorifics, m.hon_start)
 
 
-def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int],
+def _shared_surnames(doc: Doc, words: list[str], mentions: list[Mention], lex: Lexicon, in_org: set[int],
                      taken: set[int]) -> list[Mention]:
     """"Bud and Rebecca Colligan", "George and Joyce Wein": a given name before "and NAME" shares its surname.
 
@@ -256,7 +252,7 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: se
     alone (no name word before it: "Hillary Clinton and Donald Trump" are two names), not the
     surname of a person named elsewhere ("Clinton and Donald Trump", "Harris and Joe Biden"), not
     the given name of another family's person ("Paola" after "Paola Corrales"), and never written
-    alone elsewhere ("at Stanford and Rhonda Simon").
+    alone elsewhere ("at Stanford and Rhonda Simon"). ``words``: the token texts (``Context.words``).
     """
     surnames = {fold(m.words[-1]) for m in mentions if len(m.words) > 1}
     found = []
@@ -272,8 +268,8 @@ def _shared_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: se
             continue  # "Hillary Clinton and Donald Trump"; "Mr and Mrs Smith"
         if any(len(o.words) > 1 and fold(o.words[0]) == given and fold(o.words[-1]) != surname for o in mentions):
             continue  # "by Paola and Yanina Bellini Saibene" after "Paola Corrales": her short form
-        if any(k != i and t.text == doc[i].text and not (k + 1 < len(doc) and _name_word(doc[k + 1]))
-               for k, t in enumerate(doc)):
+        if any(k != i and w == doc[i].text and not (k + 1 < len(words) and _name_text(words[k + 1]))
+               for k, w in enumerate(words)):
             continue  # "at Stanford and Rhonda Simon": the word stands alone elsewhere, a place or a body
         found.append(Mention(i, i + 1, (doc[i].text, *m.words[-1:])))
         taken.add(i)

@@ -702,8 +702,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved):
             continue
         if m.text in gaz.compass_words and m.resolved is not None and m.resolved.country_code != dominant:
-            m.resolved, m.kind_hint = None, "region"  # "the South", "the West": a country's or the world's part,
-            # not Cameroon's South region (that only in an article about Cameroon); its country, if the text says
+            # "the South", "out West": a part of a country or of the world, not Cameroon's South or West
+            # region (that only in an article about Cameroon); a country only where the text gives one
+            m.resolved, m.kind_hint = None, "region"
         if m.resolved is not None and m.resolved.kind == "city":
             others = ctxc - own.get(m.resolved.geonameid, Counter())
             home = _dominant(others, 2)
