@@ -163,6 +163,20 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     assert found(got) == ("President", "Government of Ghana")
 
 
+@pytest.mark.parametrize(("text", "url", "government"), [
+    # a presidency's release never names its country: the site's country-code domain does
+    ("President John Mahama has tasked a committee to plan a forum on schools.",
+     "https://presidency.gov.gh/president-sets-up-committee/", "Government of Ghana"),
+    # an editorial names its country by adjective: "Filipino", "Philippine"
+    ("Filipino pupils lack classrooms. President Ferdinand Marcos met Filipino teachers and Philippine "
+     "officials. Teachers from Kuwait came.", None, "Government of the Philippines"),
+])
+def test_state_government_from_demonyms_and_the_site(text: str, url: str | None, government: str) -> None:
+    clues, people = clues_of(text, url)
+    name = next(n for n in people if n.startswith(("John", "Ferdinand")))
+    assert found(state_government(people[name], Post("President"), clues)) == ("President", government)
+
+
 @pytest.mark.parametrize(("text", "name", "title", "post"), [
     # the school's short name, written alone elsewhere, is the body: it leaves the title
     ("The hall is on Penn's campus. Penn President Amy Gutmann spoke.", "Amy Gutmann", "Penn President",

@@ -26,7 +26,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, place_country
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    demonym_country,
+    fold,
+    get_lexicon,
+    is_place,
+    place_country,
+)
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.rules import UNIT_AFTER, UNIT_OF
 from pipeline.extract.people.titles import TitleParser, is_titleish_text
@@ -83,8 +92,8 @@ def state_office(title: str, lex: Lexicon) -> bool:
     return any(re.match(rf"^{re.escape(p)}(?:$|[\s,]|-designate|-elect)", key) for p in lex.state_offices)
 
 
-def article_country(doc: Doc | Span, where: bool = True) -> str | None:
-    """The country a text is about: most named (countries, their cities), if unambiguous.
+def article_country(doc: Doc | Span, where: bool = True, url: str | None = None) -> str | None:
+    """The country a text is about: most named (countries, their cities, demonyms), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
     cities count only where spaCy saw an entity, since many city names are also words, and
@@ -92,7 +101,10 @@ def article_country(doc: Doc | Span, where: bool = True) -> str | None:
     are words, not towns of the US).
     With ``where=False`` (a person's own sentence) only countries count, and not after
     "in/to/from/at": that is where they spoke or went ("before Filipinos in Kuwait"), not
-    whose post.
+    whose post. With ``where=True`` a demonym spaCy tagged NORP counts too ("Filipino
+    teachers": an editorial names its own country more by adjective than by name), and the
+    site's country-code TLD ("presidency.gov.gh") one more: a release from a country's
+    presidency often never names the country.
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -109,11 +121,16 @@ def article_country(doc: Doc | Span, where: bool = True) -> str | None:
             if country is None and where and tok.ent_type_ in {"GPE", "ORG", "LOC"} and not tok.is_sent_start \
                     and not _word_like(text):
                 country = place_country(text)
+            if country is None and where and width == 1 and tok.ent_type_ == "NORP":
+                country = demonym_country(text)
             if country and (where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}):
                 counts[country] += 1
                 i += width - 1
                 break
         i += 1
+    site = get_gazetteer().site_country(url) if where else None
+    if site in get_gazetteer().countries:
+        counts[get_gazetteer().countries[site].name] += 1
     if not counts:
         return None
     (top, count), *rest = counts.most_common(2)

@@ -384,7 +384,7 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
         country = sentence_country(m, clues)
         if country:
             return country
-    country = article_country(clues.ctx.doc)
+    country = article_country(clues.ctx.doc, url=clues.ctx.article.url)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post
