@@ -85,6 +85,21 @@ def test_from_parse_reads_an_apposition_the_patterns_miss() -> None:
     assert found(from_parse(mentions, Post(), clues)) == ("nutritionist", "World Food Programme")
 
 
+@pytest.mark.parametrize(("text", "name", "post"), [
+    # the post's own "for/of" complement after the name stays in the title
+    ("\"It is needed,\" said Jamil Jivani, Ontario's Advocate for Community Opportunities.", "Jamil Jivani",
+     ("Advocate for Community Opportunities", None)),
+    ("Grace Mbewe, Director of Planning at NCHE, and Rachel Annoh (PhD), Director of Educational Research and "
+     "Innovations, spoke.", "Rachel Annoh", ("Director of Educational Research and Innovations", None)),
+    # one name word after "for" is a body's short name, not the post's portfolio
+    ("\"Money reduces tuition,\" said Jared Stonesifer, a spokesperson for Pitt, in an email.", "Jared Stonesifer",
+     ("spokesperson", None)),
+])
+def test_from_parse_keeps_the_posts_complement(text: str, name: str, post: tuple[str, str | None]) -> None:
+    clues, people = clues_of(text)
+    assert found(from_parse(people[name], Post(), clues)) == post
+
+
 def test_from_parse_never_overrides_a_complete_post() -> None:
     clues, people = clues_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World "
                              "Food Programme, on Tuesday.")

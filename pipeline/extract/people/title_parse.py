@@ -14,7 +14,9 @@ itself says it is a post. The organization comes from an "of/at/from/with ORG" c
 of the role noun, an organization modifying it ("ORG executive director", "ORG's
 director"), a common-noun possessor naming an earlier organization ("the ministry's
 director" -> the last ministry mentioned) or "Its/Their" (the last organization mentioned
-before it in this or the previous sentence). Only used when the patterns found no title.
+before it in this or the previous sentence). The role noun's own "for/of/to/on" complement is
+the title's ("Advocate for Community Opportunities"), unless it reaches over the name or is one
+name word, a body's short name ("spokesperson for Pitt"). Only used when the patterns found no title.
 """
 
 from __future__ import annotations
@@ -117,7 +119,8 @@ class DepTitles:
         for child in head.rights:
             if child.dep_ != "prep" or child.lower_ not in TITLE_PREPS or child.i != right:
                 break
-            if start <= child.right_edge.i or any(k in self.tok_org for k in range(child.i, child.right_edge.i + 1)):
+            if child.i < end and start <= child.right_edge.i or self._body_word(child) \
+                    or any(k in self.tok_org for k in range(child.i, child.right_edge.i + 1)):
                 break
             right = child.right_edge.i + 1
         title = doc[left:right].text
@@ -126,6 +129,15 @@ class DepTitles:
         if org is None:
             org = self._modifier_org(head, left)
         return DepTitle(title, org)
+
+    def _body_word(self, prep: Token) -> bool:
+        """"spokesperson for Pitt", "Executive Officer for MOET": one name word after the preposition
+        is a body's short name or acronym (an organization), not the post's portfolio."""
+        if prep.right_edge.i != prep.i + 1:
+            return False
+        word = self.doc[prep.i + 1]
+        return word.text.isupper() and len(word.text) > 1 or (
+            word.text[:1].isupper() and fold(word.text) not in self.lex.common_words)
 
     def _former(self, left: int) -> bool:
         """"former minister", "ex-President", "the late director": a post no longer held is no title."""
