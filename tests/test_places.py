@@ -250,3 +250,13 @@ def test_a_bare_compass_word_is_a_region_only_in_its_countrys_articles() -> None
     assert all(got[w].country_code is None for w in ("South", "West") if w in got)
     got = places("Schools in Yaounde and Douala reopened, and in Cameroon's North region Garoua schools did too.")
     assert "Yaounde" in got and got["Yaounde"].country_code == "CM"
+
+
+def test_a_body_said_short_is_not_its_namesake_town() -> None:
+    """"Temple" beside "Temple University" is the university said short (Temple, Texas is a
+    town of 80,000); a big city keeps its place ("Boston" beside "Boston University")."""
+    got = places("Temple University raised tuition. Students at Temple pay more, a Temple spokesperson "
+                 "said. Boston University did not, and rents in Boston rose. The state of Pennsylvania "
+                 "funds the school.")
+    assert "Temple" not in got
+    assert "Boston" in got and "Pennsylvania" in got

@@ -43,6 +43,8 @@ from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
+# A town this size or larger said alone is the town even beside "<Town> University" ("Boston").
+_BIG_TOWN = 200_000
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
 # ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
@@ -503,6 +505,19 @@ def _org_words(ctx: Context, orgs: list[OrgEntity]) -> tuple[frozenset[str], fro
     return frozenset(names), frozenset(words)
 
 
+def _org_leads(orgs: list[OrgEntity], heads: frozenset[str]) -> frozenset[str]:
+    """The word that opens a "<Word> <Head>" name: "Temple" of "Temple University", "Imperial" of
+    "Imperial College London", "Wharton" of "Wharton School". Said alone in that article it is
+    the body said short (readers say "Temple", "Imperial"), where "University of Lagos" names a town."""
+    leads: set[str] = set()
+    for org in orgs:
+        for form in (org.name, *org.aliases):
+            parts = form.split()
+            if len(parts) >= 2 and parts[1] in heads and parts[0][:1].isupper() and parts[0].isalpha():
+                leads.add(norm_key(parts[0]))
+    return frozenset(leads)
+
+
 def _locative_before(text: str, start: int) -> bool:
     """'in X', 'near the X', 'from X': the words before the mention introduce a place."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])]
@@ -517,7 +532,7 @@ def _locative_before(text: str, start: int) -> bool:
 def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, int]]],
                 org_names: frozenset[str],
                 org_words: frozenset[str], label_votes: dict[str, Counter[str]],
-                org_heads: frozenset[str] = frozenset()) -> bool:
+                org_heads: frozenset[str] = frozenset(), org_leads: frozenset[str] = frozenset()) -> bool:
     """True when the mention names a person or an organization of this article, not a place.
 
     Countries and supra-national regions are never dropped ("Rwanda" in "Government of
@@ -528,6 +543,10 @@ def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, in
     if any(p.kind == "country" or p.source == "region" for p in cands):
         return False
     key = norm_key(m.text)
+    at_body = re.search(r"\bat\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+    if key in org_leads and all(p.population < _BIG_TOWN for p in cands) and (
+            at_body or not _locative_before(text, m.start)):
+        return True  # "Temple" beside "Temple University", "students at Imperial": the body said short
     words = [norm_key(w) for w in _WORD.findall(m.text)]
     if not words:
         return False
@@ -596,6 +615,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                    key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
     name_words = _name_words(ctx, person_spans, ents)
     org_names, org_words = _org_words(ctx, orgs)
+    org_leads = _org_leads(orgs, gaz.org_heads)
     label_votes: dict[str, Counter[str]] = {}
     for s_char, e_char, label, _, _ in ents:
         label_votes.setdefault(norm_key(text[s_char:e_char]), Counter())[label] += 1
@@ -660,7 +680,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         hint = "city" if dateline else hint or _kind_hint(text, end)
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
-                                         gaz.org_heads):
+                                         gaz.org_heads, org_leads):
             continue
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
