@@ -120,6 +120,11 @@ def test_from_parse_reads_an_apposition_the_patterns_miss() -> None:
     # one name word after "for" is a body's short name, not the post's portfolio
     ("\"Money reduces tuition,\" said Jared Stonesifer, a spokesperson for Pitt, in an email.", "Jared Stonesifer",
      ("spokesperson", None)),
+    # nor a phrase that goes on to another person, a possessive or another preposition
+    ("Republican pollster Paul Schumaker, an adviser to North Carolina Sen. Thom Tillis, said so.",
+     "Paul Schumaker", ("adviser", None)),
+    ("\"He is worse,\" said Dr. Mardjo Soebiandono, the leader of Mr. Suharto's medical team, in a bulletin.",
+     "Mardjo Soebiandono", ("leader", None)),
 ])
 def test_from_parse_keeps_the_posts_complement(text: str, name: str, post: tuple[str, str | None]) -> None:
     clues, people = clues_of(text)

@@ -122,6 +122,8 @@ class DepTitles:
             if child.i < end and start <= child.right_edge.i or self._body_word(child) \
                     or any(k in self.tok_org for k in range(child.i, child.right_edge.i + 1)):
                 break
+            if child.i >= end and not self._own_complement(child, head, left, org):
+                break
             right = child.right_edge.i + 1
         title = doc[left:right].text
         if fold(title) in self.lex.event_roles or self._former(left):
@@ -129,6 +131,20 @@ class DepTitles:
         if org is None:
             org = self._modifier_org(head, left)
         return DepTitle(title, org)
+
+    def _own_complement(self, prep: Token, head: Token, left: int, org: OrgEntity | None) -> bool:
+        """Is "of/for ..." after a post written after the name the post's own ("Advocate for Community
+        Opportunities", "Director of Educational Research")? Not when the post already has its body
+        ("Mozilla Vice President of Products": the complement is a division), nor a phrase that goes
+        on to a person, a possessive, a verb or another preposition ("adviser to Sen. X", "leader of
+        Mr. Suharto's team", "Professor of AI at the University of Liege").
+        """
+        if prep.lower_ not in {"of", "for"} or org is not None or self._modifier_org(head, left) is not None:
+            return False
+        words = self.doc[prep.i + 1:prep.right_edge.i + 1]
+        return 0 < len(words) <= 6 and not any(
+            t.ent_type_ == "PERSON" or t.text in {"'s", "\u2019s"} or t.pos_ in {"VERB", "AUX", "PRON"}
+            or (t.pos_ == "ADP" and t.lower_ not in {"of"}) or fold(t.text) in self.lex.honorifics for t in words)
 
     def _body_word(self, prep: Token) -> bool:
         """"spokesperson for Pitt", "Executive Officer for MOET": one name word after the preposition
