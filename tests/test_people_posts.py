@@ -34,6 +34,7 @@ from pipeline.extract.people.posts import (
     one_post,
     own_post,
     parent_institution,
+    regional_government,
     state_government,
 )
 from pipeline.extract.people.title_parse import DepTitles
@@ -256,6 +257,22 @@ def test_lead_body_word(text: str, name: str, title: str, post: tuple[str, str |
 def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN001
     clues, people = clues_of("Ghana and Kenya met. President John Mahama of Ghana spoke.")
     assert strategy(people["John Mahama"], Post(), clues).title is None
+
+
+@pytest.mark.parametrize(("text", "title", "government"), [
+    # a governor's government: the state the article names most
+    ("Gov. Josh Shapiro signed the budget. Pennsylvania schools get more, and Pennsylvania lawmakers agreed. "
+     "Ohio did not.", "Gov.", "Government of Pennsylvania"),
+    ("Premier Mark McGowan said the money will help students in Western Australia. Schools across Western "
+     "Australia gain.", "Premier", "Government of Western Australia"),
+    # a state named once, or two named as often, say nothing
+    ("Gov. Josh Shapiro signed the budget in Pennsylvania.", "Gov.", None),
+    ("Gov. Josh Shapiro spoke. Ohio and Ohio, Pennsylvania and Pennsylvania.", "Gov.", None),
+])
+def test_regional_government(text: str, title: str, government: str | None) -> None:
+    clues, people = clues_of(text)
+    name = next(n for n in people if n.startswith(("Josh", "Mark")))
+    assert found(regional_government(people[name], Post(title), clues)) == (title, government)
 
 
 def test_find_post_runs_the_strategies_in_order() -> None:

@@ -148,6 +148,7 @@ class Lexicon:
     common_words: set[str] = field(default_factory=set)  # common_words.txt: "library", "results" (lower case)
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
+    regional_heads: set[str] = field(default_factory=set)  # head a state's or province's government
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
@@ -192,7 +193,7 @@ _TITLE_SETS = {
     "event_role": ("event_roles", "phrase"), "name_group": ("name_groups", "word"),
     "role_verb": ("role_verbs", "word"), "body_head": ("body_heads", "word"),
     "body_post": ("body_posts", "phrase"), "state_office": ("state_offices", "phrase"),
-    "envoy": ("envoys", "phrase"),
+    "envoy": ("envoys", "phrase"), "regional_head": ("regional_heads", "phrase"),
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",

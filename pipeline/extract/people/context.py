@@ -139,6 +139,24 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None)
     return top
 
 
+def article_region(doc: Doc) -> str | None:
+    """The state or province a text is about: the one named most (at least twice, more than any
+    other), by spaCy's place entities that the gazetteer knows only as a state or province."""
+    gaz = get_gazetteer()
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC"}:
+            continue
+        places = [p for p in gaz.lookup(ent.text) if not p.alt]
+        regions = {p.name for p in places if p.kind == "region" and p.source in {"us_state", "subdivision"}}
+        if len(regions) == 1 and not any(p.kind == "country" for p in places):
+            counts[regions.pop()] += 1  # ("Wyoming" is also a town in Michigan: the state is the name)
+    if not counts:
+        return None
+    (top, count), *rest = counts.most_common(2)
+    return top if count >= 2 and not (rest and rest[0][1] >= count) else None
+
+
 def _word_like(text: str) -> bool:
     """Is a capitalized word an organization's, a government's or a title's word?"""
     lex = get_lexicon()

@@ -20,6 +20,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
 10. ``state_government``: a head of state's government, from the person's own sentences;
+    ``regional_government``: a governor's or premier's, from the state the article names most;
 11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
 12. ``publisher_staff``: a byline's author works for the publisher the host names.
 
@@ -43,6 +44,7 @@ from pipeline.extract.organizations.recognizers import host_labels, squash
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
     article_country,
+    article_region,
     body_of_post,
     cabinet_post,
     government_nearby,
@@ -377,6 +379,24 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org_name=government_of(country) if country else None)
 
 
+def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, a governor's or premier's "Government of <state>": the state or
+    province the article names most ("Gov. Josh Shapiro" in a story about Pennsylvania).
+
+    Only the bare office: "Governor of the Central Bank" has its body, and a governor named
+    in a story about no one state gets nothing (an empty affiliation beats a wrong one).
+    """
+    if not post.title or post.has_org:
+        return post
+    words = fold(post.title).split()
+    while len(words) > 1 and words[0] in clues.lex.status_words:
+        words = words[1:]  # "Democratic Gov."
+    if " ".join(words) not in clues.lex.regional_heads:
+        return post
+    region = article_region(clues.ctx.doc)
+    return replace(post, org_name=government_of(region)) if region else post
+
+
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
     the article names most, unless that is another person's ("President B of Uganda")."""
@@ -457,6 +477,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     body_of_the_post,
     cabinet_government,
     state_government,
+    regional_government,
     credit_agency,
     publisher_staff,
 )
