@@ -37,14 +37,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
+from pipeline.extract.knowledge.aboutness import article_country, article_region
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of, is_place
 from pipeline.extract.organizations.merge import government_country
 from pipeline.extract.organizations.recognizers import host_labels, squash
 from pipeline.extract.people.affiliations import Affiliations, ministry_for, singular
 from pipeline.extract.people.context import (
-    article_country,
-    article_region,
     body_of_post,
     cabinet_post,
     government_nearby,
