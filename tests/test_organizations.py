@@ -738,13 +738,3 @@ def test_a_headline_run_into_a_body_keeps_the_bodys_name() -> None:
                   f"College on Monday. Dr. Ana Diaz, President of Renton Technical College, spoke. {BODY}")
     assert "Renton Technical College" in got
     assert not any(name.startswith("Senator") for name in got)
-
-
-def test_a_government_the_text_refers_to_is_the_articles_own() -> None:
-    """"This Government", "the Federal Government": references, named as the article's country's
-    government; with no country to go by, no organization at all."""
-    got = orgs_of("Ghana's schools need rooms. In Ghana, This Government is building them, the minister said, "
-                  f"and the Federal Government pays for them in Ghana. {BODY}")
-    assert "Government of Ghana" in got and "This Government" in got["Government of Ghana"]
-    got = orgs_of(f"This Government is building more classrooms, the minister said. {BODY}")
-    assert "This Government" not in got

@@ -94,7 +94,6 @@ from pipeline.extract.organizations.rules import (
     kind_appositions,
     lowercase_governments,
     party_mentions,
-    referred_governments,
 )
 from pipeline.ids import entity_id
 from pipeline.records import OrganizationRow, PersonRow
@@ -263,7 +262,6 @@ def extract(ctx: Context) -> Organizations:
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
-    chosen = referred_governments(ctx, chosen)
     return _group(ctx, chosen, defined, lex)
 
 

@@ -31,11 +31,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.knowledge.aboutness import article_country, article_region
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, government_of, is_place
 
 if TYPE_CHECKING:
-    from pipeline.extract.base import Context
     from pipeline.extract.organizations.mentions import Mention
 
 GLUED = re.compile(r"^[A-Za-z][\w'.&-]*[\]\[()<>|*_]")
@@ -65,32 +63,6 @@ def generic_government(text: str, lex: Lexicon) -> bool:
     """"Government of the Federation": a government word with a generic, country-less complement."""
     m = re.match(r"^(?:the )?(?:federal )?([\w ]+?) of (?:the )?(\w+)$", fold(text))
     return bool(m) and m.group(1) in lex.government_words and m.group(2) in lex.generic_complements
-
-
-_REFERRED_GOVERNMENT = re.compile(r"^(?:the )?(this|my|our|their|its|state|federal|national|central|union) government$")
-
-
-def referred_governments(ctx: Context, chosen: list[Mention]) -> list[Mention]:
-    """"This Government", "My Government", "the State Government", "the Federal Government": a
-    government the text refers to, not a name. It is the article's own: the state's or province's
-    (for "State", or a pronoun in a story about one state) else the country's, as "Government of X";
-    with neither known the mention is dropped (a reference to nothing named is no organization).
-    """
-    found: list[Mention] = []
-    where: tuple[str | None, str | None] | None = None
-    for m in chosen:
-        hit = _REFERRED_GOVERNMENT.match(fold(ctx.doc[m.start:m.end].text)) if not m.canonical else None
-        if hit is None:
-            found.append(m)
-            continue
-        if where is None:
-            where = (article_region(ctx.doc), article_country(ctx.doc, url=ctx.article.url))
-        region, country = where
-        place = region if hit.group(1) not in {"federal", "national", "central", "union"} and region else country
-        if place:
-            m.canonical = government_of(place)
-            found.append(m)
-    return found
 
 
 def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
