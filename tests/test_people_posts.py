@@ -260,14 +260,16 @@ def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN0
 
 
 @pytest.mark.parametrize(("text", "title", "government"), [
-    # a governor's government: the state the article names most
-    ("Gov. Josh Shapiro signed the budget. Pennsylvania schools get more, and Pennsylvania lawmakers agreed. "
-     "Ohio did not.", "Gov.", "Government of Pennsylvania"),
-    ("Premier Mark McGowan said the money will help students in Western Australia. Schools across Western "
-     "Australia gain.", "Premier", "Government of Western Australia"),
-    # a state named once, or two named as often, say nothing
-    ("Gov. Josh Shapiro signed the budget in Pennsylvania.", "Gov.", None),
+    # a governor's government: the state of their own sentence ...
+    ("Gov. Josh Shapiro signed the budget in Pennsylvania. Ohio did not.", "Gov.", "Government of Pennsylvania"),
+    # ... else the only state the article names (twice or more)
+    ("Gov. Josh Shapiro signed the budget. Schools get more money, and Pennsylvania lawmakers agreed. "
+     "Pennsylvania teachers wait.", "Gov.", "Government of Pennsylvania"),
+    ("Premier Mark McGowan said the money will help students. Schools across Western Australia gain, and "
+     "Western Australia's TAFE colleges too.", "Premier", "Government of Western Australia"),
+    # two states, or two governors, say nothing of whose government
     ("Gov. Josh Shapiro spoke. Ohio and Ohio, Pennsylvania and Pennsylvania.", "Gov.", None),
+    ("Gov. Josh Shapiro spoke. Gov. Ron DeSantis agreed. Pennsylvania and Pennsylvania.", "Gov.", None),
 ])
 def test_regional_government(text: str, title: str, government: str | None) -> None:
     clues, people = clues_of(text)

@@ -62,9 +62,9 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None)
     return top
 
 
-def article_region(doc: Doc) -> str | None:
-    """The state or province a text is about: the one named most (at least twice, more than any
-    other), by spaCy's place entities that the gazetteer knows only as a state or province."""
+def region_counts(doc: Doc | Span) -> Counter[str]:
+    """How often each state or province is named: spaCy's place entities that the gazetteer
+    knows as a state or province (and as no country)."""
     gaz = get_gazetteer()
     counts: Counter[str] = Counter()
     for ent in doc.ents:
@@ -74,10 +74,20 @@ def article_region(doc: Doc) -> str | None:
         regions = {p.name for p in places if p.kind == "region" and p.source in {"us_state", "subdivision"}}
         if len(regions) == 1 and not any(p.kind == "country" for p in places):
             counts[regions.pop()] += 1  # ("Wyoming" is also a town in Michigan: the state is the name)
-    if not counts:
+    return counts
+
+
+def article_region(doc: Doc) -> str | None:
+    """The state or province a text is about: the only one it names, named at least twice.
+
+    A story that names two states may be about either (a primary in South Carolina with
+    governors of Arkansas and Florida): no answer beats a wrong one.
+    """
+    counts = region_counts(doc)
+    if len(counts) != 1:
         return None
-    (top, count), *rest = counts.most_common(2)
-    return top if count >= 2 and not (rest and rest[0][1] >= count) else None
+    (top, count), = counts.items()
+    return top if count >= 2 else None
 
 
 def _word_like(text: str) -> bool:

@@ -31,13 +31,14 @@ each rule after the first acts only where the post still has a gap (see each doc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.aboutness import article_country, article_region
+from pipeline.extract.knowledge.aboutness import article_country, article_region, region_counts
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of, is_place
 from pipeline.extract.organizations.merge import government_country
@@ -379,11 +380,12 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
 
 
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """With no organization, a governor's or premier's "Government of <state>": the state or
-    province the article names most ("Gov. Josh Shapiro" in a story about Pennsylvania).
+    """With no organization, a governor's or premier's "Government of <state>".
 
-    Only the bare office: "Governor of the Central Bank" has its body, and a governor named
-    in a story about no one state gets nothing (an empty affiliation beats a wrong one).
+    The state is the only one named in the person's own sentences; else the only one the
+    article names, when the article has one governor or premier. Only the bare office:
+    "Governor of the Central Bank" has its body, and a governor of a story about several
+    states or several governors gets nothing (an empty affiliation beats a wrong one).
     """
     if not post.title or post.has_org:
         return post
@@ -392,8 +394,27 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
         words = words[1:]  # "Democratic Gov."
     if " ".join(words) not in clues.lex.regional_heads:
         return post
-    region = article_region(clues.ctx.doc)
+    doc = clues.ctx.doc
+    own: Counter[str] = Counter()
+    for m in mentions:
+        own.update(region_counts(doc[m.start].sent))
+    region = next(iter(own)) if len(own) == 1 else None
+    if region is None and not own and len(_regional_heads_named(doc, clues.lex)) == 1:
+        region = article_region(doc)
     return replace(post, org_name=government_of(region)) if region else post
+
+
+def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
+    """The surnames after a governor's or premier's title ("Gov. Josh Shapiro", "Gov. Shapiro")."""
+    names = set()
+    for tok in doc:
+        if tok.text[:1].isupper() and fold(tok.text) in lex.regional_heads:
+            k = tok.i + 1
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+            if k > tok.i + 1:
+                names.add(doc[k - 1].text)
+    return names
 
 
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:
