@@ -729,12 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-def test_a_headline_run_into_a_body_keeps_the_bodys_name() -> None:
-    """A title-case headline "Senator Murray Tours Renton Technical College" reads as one name
-    headed by "College"; the body's name is the form the text writes alone."""
-    got = orgs_of("Senator Murray Tours Renton Technical College\n\nSenator Murray visited Renton Technical "
-                  f"College on Monday. Dr. Ana Diaz, President of Renton Technical College, spoke. {BODY}")
-    assert "Renton Technical College" in got
-    assert not any(name.startswith("Senator") for name in got)

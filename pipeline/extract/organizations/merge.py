@@ -148,22 +148,16 @@ def merge_cut_forms(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     begins or ends. Only forms of two or more words with an organization head word are
     merged, never a known organization, never into a name that only adds a country
     (``_merge_country_forms`` keeps those) or a head of its own (a unit of the body).
-    A longer form whose extra words hold a title ("Senator Murray Tours Renton Technical
-    College", a title-case headline) is no name at all: it joins the short form instead.
     """
     keyed = [(o, org_key(o.name).split()) for o in orgs]
     gone: set[int] = set()
     for org, words in keyed:
-        if id(org) in gone or len(words) < 2 or lex.known_org(org.name) \
+        if len(words) < 2 or lex.known_org(org.name) \
                 or not any(w in lex.org_heads for w in words):
             continue
         best = None
         for other, owords in keyed:
             if other is org or id(other) in gone or len(owords) <= len(words):
-                continue
-            if owords[-len(words):] == words and any(w in lex.title_heads for w in owords[:-len(words)]):
-                _absorb(org, other)  # "Senator Murray Tours Renton Technical College": a headline ran
-                gone.add(id(other))  # a person and a verb into the name; the body is the short form
                 continue
             rest = owords[len(words):]
             # (a longer name that adds a head of its own is a unit of this body, not its full name:
