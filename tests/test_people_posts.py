@@ -91,19 +91,6 @@ def test_from_patterns_board_seats(text: str, name: str, title: str | None) -> N
     assert found(from_patterns(people[name], Post(), clues))[0] == title
 
 
-@pytest.mark.parametrize(("text", "name", "title"), [
-    # the "and" of a list of portfolios is inside the title, not between two people
-    ("Premier Mark McGowan and Education and Training Minister Sue Ellery announced it.", "Sue Ellery",
-     "Education and Training Minister"),
-    ("The Science, Technology and Innovation Minister John Phiri spoke.", "John Phiri",
-     "Science, Technology and Innovation Minister"),
-    ("Premier Mark McGowan and Training Minister Sue Ellery announced it.", "Mark McGowan", "Premier"),
-])
-def test_from_patterns_portfolio_lists(text: str, name: str, title: str) -> None:
-    clues, people = clues_of(text)
-    assert found(from_patterns(people[name], Post(), clues))[0] == title
-
-
 def test_from_parse_reads_an_apposition_the_patterns_miss() -> None:
     clues, people = clues_of("\"The meals are too small,\" said Ruta Kalnina, a nutritionist with the World "
                              "Food Programme, on Tuesday.")

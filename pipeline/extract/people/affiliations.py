@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -294,27 +293,8 @@ class Affiliations:
                         return TitleParse(doc[start:k].text + " " + parse.title, None, None, parse.end)
                     if org is not None:
                         return TitleParse(parse.title, org, None, parse.end)
-                first = self._portfolio_list(k, s0)
-                if first < k:  # "Education and Training Minister": the "and" is inside the title
-                    return replace(parse, title=f"{doc[first:k].text} {parse.title}")
                 return parse
         return None
-
-    def _portfolio_list(self, k: int, s0: int) -> int:
-        """Where a list of portfolios that ends at a title starting at ``k`` begins:
-        "Education and [Training Minister]", "Science, Technology and [Innovation Minister]"."""
-        doc, portfolios = self.doc, self.lex.portfolios
-
-        def portfolio(i: int) -> bool:
-            return i >= s0 and doc[i].text[:1].isupper() and fold(doc[i].text) in portfolios \
-                and i not in self.name_tokens and i not in self.parser.in_org
-
-        if not (portfolio(k) and k - 2 >= s0 and doc[k - 1].lower_ in {"and", "&"} and portfolio(k - 2)):
-            return k
-        first = k - 2
-        while first - 2 >= s0 and doc[first - 1].text == "," and portfolio(first - 2):
-            first -= 2
-        return first
 
     def _after_former(self, k: int, s0: int) -> bool:
         """Is the phrase at ``k`` the tail of a post written after "former" ("Former prime minister")?
