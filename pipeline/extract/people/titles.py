@@ -475,7 +475,7 @@ class TitleParser:
             return None
         kept = [doc[s:e].text for s, e in titles if not self._event_role(doc[s:e].text)]
         kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
-                or t.split()[-1][0].isupper() or self._board_seat(t)]
+                or t.split()[-1][0].isupper()]
         org, org_name, end = self.org_after(j, limit)
         if org is None and org_name is None and self.embedded is not None:
             org = self.embedded
@@ -492,12 +492,6 @@ class TitleParser:
         if not kept:
             return TitleParse("", org, org_name, end)
         return TitleParse(" and ".join(kept), org, org_name, end)
-
-    def _board_seat(self, title: str) -> bool:
-        """"Board member", "school board member": a seat on a governing body is a post, where "a
-        member" alone is a membership (the guidelines leave those out)."""
-        words = fold(title).split()
-        return len(words) >= 2 and words[-2] in self.lex.board_words
 
     def _national(self, title: str) -> bool:
         """A post of a national government: a state office or an envoy ("Kenya's President").
