@@ -24,6 +24,7 @@ from pipeline.extract.people.posts import (
     body_in_title,
     body_of_the_post,
     cabinet_government,
+    congress_seat,
     country_after_name,
     find_post,
     from_parse,
@@ -249,6 +250,25 @@ def test_regional_government(text: str, title: str, government: str | None) -> N
     clues, people = clues_of(text)
     name = next(n for n in people if n.startswith(("Josh", "Mark")))
     assert found(regional_government(people[name], Post(title), clues)) == (title, government)
+
+
+@pytest.mark.parametrize(("text", "name", "title", "body"), [
+    # a party-and-state label after the name: a member of Congress, in the chamber the title names ...
+    ("The bill's sponsors, Senate Majority Leader Chuck Schumer, D-New York, and Rep. Ayanna Pressley, "
+     "D-Massachusetts, spoke.", "Chuck Schumer", "Senate Majority Leader", "United States Senate"),
+    ("The bill's sponsors, Senate Majority Leader Chuck Schumer, D-New York, and Rep. Ayanna Pressley, "
+     "D-Massachusetts.", "Ayanna Pressley", "Rep.", "United States House of Representatives"),
+    # ... or the nearest chamber word before the name in the sentence
+    ("The letter was signed by U.S. Senators Mike Crapo (R-ID), Jeanne Shaheen (D-NH) and Jim Risch (R-ID).",
+     "Jeanne Shaheen", None, "United States Senate"),
+    # a state legislator's label names a town: no chamber
+    ("Rep. Tomi Strock, R-Douglas, spoke against the bill.", "Tomi Strock", "Rep.", None),
+    # no label, no seat
+    ("Rep. Ayanna Pressley spoke for the bill.", "Ayanna Pressley", "Rep.", None),
+])
+def test_congress_seat(text: str, name: str, title: str | None, body: str | None) -> None:
+    clues, people = clues_of(text)
+    assert found(congress_seat(people[name], Post(title), clues)) == (title, body)
 
 
 def test_find_post_runs_the_strategies_in_order() -> None:

@@ -150,6 +150,7 @@ class Lexicon:
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
     envoys: set[str] = field(default_factory=set)  # a government's posts abroad (Ambassador, High Commissioner)
     regional_heads: set[str] = field(default_factory=set)  # head a state's or province's government
+    congress_chambers: dict[str, str] = field(default_factory=dict)  # "sen." -> United States Senate
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
@@ -236,6 +237,8 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
             getattr(lex, attr).add(fold(row[key]))
         elif kind == "country_short":
             lex.country_short[row["phrase"]] = row["country"]
+        elif kind == "congress_chamber":
+            lex.congress_chambers[fold(row["phrase"])] = row["body"]
         elif kind == "post_of":
             lex.post_bodies[fold(row["phrase"])] = tuple(fold(h) for h in row["body_heads"])
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))

@@ -21,6 +21,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 9. ``cabinet_government``: a cabinet post's government named near the person;
 10. ``state_government``: a head of state's government, from the person's own sentences;
     ``regional_government``: a governor's or premier's, from the state the article names most;
+    ``congress_seat``: a member of Congress's chamber, from a party-and-state label after the name;
 11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
 12. ``publisher_staff``: a byline's author works for the publisher the host names.
 
@@ -404,6 +405,41 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
     return replace(post, org_name=government_of(region)) if region else post
 
 
+# ", D-Massachusetts,", " (R-ME)": a party letter and a state right after a name.
+_PARTY_STATE_LABEL = re.compile(r"\s*[,(]\s*[DRI]-([A-Z][A-Za-z]*(?: [A-Z][a-z]+)?)\.?(?=[\s,).;]|$)")
+
+
+def congress_seat(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, a member of Congress's chamber: a name a party-and-state label
+    follows ("Sen. Elizabeth Warren, D-Massachusetts", "Senators Mike Crapo (R-ID), Jeanne
+    Shaheen (D-NH)") sits in the chamber its title names, else the nearest chamber word
+    before it in the sentence (``congress_chamber`` in models/titles.jsonl).
+
+    A state legislator's label names a town ("Rep. Tomi Strock, R-Douglas"): no chamber,
+    since state chambers' names differ from state to state.
+    """
+    if post.has_org or not clues.lex.congress_chambers:
+        return post
+    doc, text, gaz = clues.ctx.doc, clues.ctx.text, get_gazetteer()
+    labelled = None
+    for m in mentions:
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        hit = _PARTY_STATE_LABEL.match(text, end)
+        if hit and (hit.group(1) in gaz.us_state_abbr
+                    or any(p.source == "us_state" for p in gaz.lookup(hit.group(1)))):
+            labelled = m
+            break
+    if labelled is None:
+        return post
+    chambers = clues.lex.congress_chambers
+    body = next((chambers[w] for w in fold(post.title or "").split() if w in chambers), None)
+    if body is None:
+        sent = doc[labelled.start].sent
+        body = next((chambers[fold(doc[k].text)] for k in range(labelled.outer_start - 1, sent.start - 1, -1)
+                     if fold(doc[k].text) in chambers and doc[k].text[:1].isupper()), None)
+    return replace(post, org_name=body) if body else post
+
+
 def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
     """The surnames after a governor's or premier's title ("Gov. Josh Shapiro", "Gov. Shapiro")."""
     names = set()
@@ -498,6 +534,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     cabinet_government,
     state_government,
     regional_government,
+    congress_seat,
     credit_agency,
     publisher_staff,
 )
