@@ -1190,12 +1190,3 @@ def test_a_romanized_given_names_second_syllable_is_part_of_the_name() -> None:
                     "talks went well, and a John Bush-led panel agreed. (Jung Yeon-je/AFP)")
     assert {"Ban Ki-moon", "Moon Jae-in", "Jung Yeon-je", "John Bush"} <= set(got)
     assert got["Ban Ki-moon"][1] == "Secretary-General"
-
-
-def test_names_before_a_class_year() -> None:
-    """School papers write a student's class year after the name: "Rachel '26" is a person, a
-    lone given name or not; a lone word that is no given name ("Fractals '26") is not."""
-    got = people_of("AP Computer Science\n\nRachel '26\n\nPlaying With Fractals\n\nStudents Max \u201923 and "
-                    "Jane Doe '24 from Code Violet ran a coding workshop. Fractals '26 is a game.")
-    assert {"Rachel", "Max", "Jane Doe"} <= set(got)
-    assert "Fractals" not in got

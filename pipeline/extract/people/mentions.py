@@ -214,7 +214,6 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             continue  # "Guest" of "Chief Guest"
         mentions.append(Mention(start, end, words))
         taken.update(range(start, end))
-    mentions.extend(_class_year_names(ctx, lex, in_org, taken))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
@@ -458,33 +457,6 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
             continue
         # "Primary Education Rosemary Seninde": a name may start inside a run that is none
         i = next((x for x in range(i + 1, end) if _after_title_field(doc, x, lex)), max(end, i + 1))
-    return found
-
-
-def _class_year_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
-    """Names before a class year: "Rachel '26", "Students Max '23, Katie '23", "Jane Doe ’24".
-
-    School papers and school sites write a student's graduating year after the name; spaCy
-    tags such names ORG, DATE or nothing. The year (``class_year`` in models/people_cues.jsonl)
-    ends one to three name-shaped words, none a title, organization or place word; a single
-    word must be a known given name. Tokens another mention took stay its own, except
-    spaCy's ORG for the name alone ("Rachel '26" tagged ORG).
-    """
-    doc, texts = ctx.doc, ctx.words
-    found: list[Mention] = []
-    for end in sorted(ctx.cue_ends("people")["class_year"]):
-        start = end
-        while start > 0 and end - start < 3 and _name_text(texts[start - 1]) and start - 1 not in taken \
-                and not is_titleish(doc[start - 1], lex) and not _org_word(texts[start - 1], lex) \
-                and fold(texts[start - 1]) not in lex.name_groups and not texts[start - 1].isupper():
-            start -= 1
-        words = tuple(texts[start:end])
-        if not words or any(k in in_org for k in range(start, end)) and len(words) > 1:
-            continue
-        if (len(words) == 1 and fold(words[0]) not in lex.given_names) or is_place(" ".join(words)):
-            continue
-        found.append(Mention(start, end, words))
-        taken.update(range(start, end))
     return found
 
 
