@@ -230,8 +230,6 @@ def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] |
 
 # "Elizabeth Warren, D-Massachusetts", "(R-New York)": a legislator's party and state; a state
 # legislator's party and town ("Rep. Tomi Strock, R-Douglas") is read like a dateline's town.
-_LEGISLATOR = re.compile(r"\b(?:Rep|Sen|Senator|Representative|Assemblym[ae]n|Assemblywoman|Assemblymember|Del"
-                         r"|Delegate)\b")
 _PARTY_STATE = re.compile(r"(?<![\w-])[DRI]-([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\b")
 
 
@@ -247,9 +245,8 @@ def _party_state_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
                 break
         else:
             word = m.group(1)
-            labelled = text[m.end(1):m.end(1) + 1] in {",", ")"} and text[:m.start()].rstrip()[-1:] in {",", "("}
-            if word not in gaz.us_state_abbr and labelled \
-                    and _LEGISLATOR.search(text, max(0, m.start() - 60), m.start()):
+            if word not in gaz.us_state_abbr and text[m.end(1):m.end(1) + 1] != "." and m.start() > 0 \
+                    and text[:m.start()].rstrip()[-1:] in {",", "("}:
                 spans.append((m.start(1), m.end(1), "PARTY"))  # "Rep. Tomi Strock, R-Douglas": her town
     return spans
 
