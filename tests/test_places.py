@@ -260,12 +260,3 @@ def test_a_body_said_short_is_not_its_namesake_town() -> None:
                  "funds the school.")
     assert "Temple" not in got
     assert "Boston" in got and "Pennsylvania" in got
-
-
-def test_a_state_legislators_town_after_the_party_letter() -> None:
-    """"Rep. Tomi Strock, R-Douglas": a state legislator's party and town; the town is a place of
-    the article's country. "D-Mass." is a state's abbreviation, not a town."""
-    got = places("Wyoming lawmakers met in Cheyenne, Wyoming. Rep. Tomi Strock, R-Douglas, spoke against "
-                 "the bill, and Sen. Ed Markey, D-Mass., was not there. Wyoming schools wait.")
-    assert got["Douglas"].kind == "city" and got["Douglas"].country_code == "US"
-    assert "Mass" not in got

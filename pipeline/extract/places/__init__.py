@@ -228,8 +228,7 @@ def _region_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str] |
     return any_case, folded_pattern(any_case)
 
 
-# "Elizabeth Warren, D-Massachusetts", "(R-New York)": a legislator's party and state; a state
-# legislator's party and town ("Rep. Tomi Strock, R-Douglas") is read like a dateline's town.
+# "Elizabeth Warren, D-Massachusetts", "(R-New York)": a legislator's party and state.
 _PARTY_STATE = re.compile(r"(?<![\w-])[DRI]-([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)\b")
 
 
@@ -243,11 +242,6 @@ def _party_state_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
             if any(p.kind == "region" and not p.alt for p in gaz.lookup(text[m.start(1):end])):
                 spans.append((m.start(1), end, "GPE"))
                 break
-        else:
-            word = m.group(1)
-            if word not in gaz.us_state_abbr and text[m.end(1):m.end(1) + 1] != "." and m.start() > 0 \
-                    and text[:m.start()].rstrip()[-1:] in {",", "("}:
-                spans.append((m.start(1), m.end(1), "PARTY"))  # "Rep. Tomi Strock, R-Douglas": her town
     return spans
 
 
@@ -635,7 +629,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if gaz.demonym(name) or _CALENDAR.match(name):
             continue
         candidates = _lookup(gaz, name)
-        if not candidates and label not in _PLACE_LABELS and label not in {"REGION", "PARTY"} and not name.isupper():
+        if not candidates and label not in _PLACE_LABELS and label != "REGION" and not name.isupper():
             continue  # unknown to the gazetteer, not a dateline, and spaCy did not call it a place
         coordinated = bool(candidates and mentions and mentions[-1].candidates
                            and _COORD.fullmatch(text[mentions[-1].end:start]))
@@ -644,7 +638,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if norm_key(name) in gaz.languages and not any(p.kind == "country" for p in candidates) \
                 and not (candidates and (coordinated or _kind_hint(text, end) == "region")):
             continue
-        dateline = label == "PARTY" or name.isupper() and (_DATELINE.match(text[end:end + 20]) is not None
+        dateline = name.isupper() and (_DATELINE.match(text[end:end + 20]) is not None
                                        and start - (text.rfind("\n", 0, start) + 1) <= 2
                                        or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
         if dateline:
