@@ -729,12 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-def test_a_school_districts_name_is_a_body() -> None:
-    """"Oklahoma City Public Schools", "Caroline County Public Schools": a US school district's
-    name ends in a plural; "Government Schools" is no name."""
-    got = orgs_of("Bob Mosier, chief communications officer for Anne Arundel County Public Schools, said so. "
-                  f"Oklahoma City Public Schools closed. Government Schools reopened. {BODY}")
-    assert {"Anne Arundel County Public Schools", "Oklahoma City Public Schools"} <= set(got)
-    assert "Government Schools" not in got

@@ -218,8 +218,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
-            if folded[i] == "schools" and (i == s0 or folded[i - 1] not in lex.district_leads):
-                continue  # "Public Schools", "County Schools" name a district; "Government Schools" none
             start = inner_article_start(doc, _extend_left(doc, i, s0, lex), i, s0, lex)
             start = _of_parent_start(doc, start, i, s0, lex)
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
