@@ -919,13 +919,6 @@ def test_the_publisher_named_as_its_host_is_an_organization_and_employs_the_byli
     assert found["Stephen Caruso"] == (None, "Spotlight PA")
 
 
-def test_a_host_that_adds_a_web_suffix_still_names_the_publisher() -> None:
-    """spotlightpaonline.org (a host that adds "online" to the outlet's name) names "Spotlight PA" too."""
-    found, orgs = _people_at("https://www.spotlightpaonline.org/news/2024/01/funding/", PUBLISHED)
-    assert "Spotlight PA" in orgs
-    assert found["Stephen Caruso"] == (None, "Spotlight PA")
-
-
 def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -> None:
     found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
     assert "Spotlight PA" not in orgs

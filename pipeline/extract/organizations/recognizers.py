@@ -94,17 +94,10 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
 _HOST_NOISE = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "amp", "news", "online", "en"}
 
 
-# Words a publisher's host adds to its name: "cronkitenewsonline.com" is Cronkite News's,
-# "felixonline.co.uk" Felix's.
-_HOST_SUFFIXES = ("online", "web", "digital", "live")
-
-
 def host_labels(url: str | None) -> set[str]:
-    """The labels of a URL's host that can name its publisher: "cronkitenews.azpbs.org" -> {cronkitenews, azpbs};
-    a label's name without a web suffix too ("felixonline" -> felix)."""
+    """The labels of a URL's host that can name its publisher: "cronkitenews.azpbs.org" -> {cronkitenews, azpbs}."""
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", (url or "").lower()).split("/")[0].split(":")[0]
-    labels = {x for x in host.split(".") if len(x) >= 4 and x not in _HOST_NOISE}
-    return labels | {x[:-len(s)] for x in labels for s in _HOST_SUFFIXES if x.endswith(s) and len(x) - len(s) >= 4}
+    return {x for x in host.split(".") if len(x) >= 4 and x not in _HOST_NOISE}
 
 
 def squash(text: str) -> str:
