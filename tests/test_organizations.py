@@ -729,13 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-def test_a_release_header_run_into_the_body_name() -> None:
-    """"January 22, 2020 12:00 P.M. Ministry of Colleges and Universities TORONTO — Today": a
-    release's time and dateline city, run into the issuing body's name where the page lost its
-    line breaks, are neither part of the name."""
-    got = orgs_of("Funding Agreement January 22, 2020 12:00 P.M. Ministry of Colleges and Universities TORONTO "
-                  f"— Today, Ross Romano, Minister of Colleges and Universities, spoke. {BODY}")
-    assert "Ministry of Colleges and Universities" in got
-    assert not any("TORONTO" in name or "P.M." in name for name in got)

@@ -169,7 +169,7 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     while j < end:
         tok = doc[j]
         word = is_cap(tok) and not (tok.is_stop and tok.text not in {"Of", "And"}) \
-            and tok.ent_type_ not in {"DATE", "TIME"} and not contact_label(doc, j) and not _dateline_city(doc, j)
+            and tok.ent_type_ not in {"DATE", "TIME"} and not contact_label(doc, j)
         number = digits and tok.like_num and j > i
         hyphen = tok.text == "-" and j > i and not doc[j - 1].whitespace_ \
             and not tok.whitespace_ and j + 1 < end and is_cap(doc[j + 1])
@@ -185,17 +185,6 @@ def _cap_run(doc: Doc, i: int, end: int, digits: bool = False) -> int:
     while j > i and (doc[j - 1].lower_ in connectors or doc[j - 1].text == "-"):
         j -= 1
     return j
-
-
-_CLOCK = re.compile(r"^[AP]\.?M\.?$")  # "12:00 P.M. Ministry of ...": the time before a release's header
-
-
-def _dateline_city(doc: Doc, j: int) -> bool:
-    """"... Ministry of Colleges and Universities TORONTO — Today, ...": a release's dateline city in
-    capitals before its dash, run into the body's name when the page lost the line break."""
-    tok = doc[j]
-    return tok.text.isupper() and len(tok.text) > 2 and j > 0 and not doc[j - 1].text.isupper() \
-        and j + 1 < len(doc) and doc[j + 1].text in {"\u2014", "\u2013", "-", "--"}
 
 
 def _is_head(tok: Token, lex: Lexicon) -> bool:
@@ -313,7 +302,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
         t = doc[j - 1]
-        word = is_cap(t) and not _CLOCK.match(t.text) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+        word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
             and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
                      and t.lower_ not in {"of", "for", "and"}) \
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
