@@ -1,8 +1,8 @@
 """Which country, and which state or province, a text is about.
 
-People (a head of state's or a governor's government with no body named) and organizations
-("This Government" in a release of New Zealand's) both ask; the answer is read from the text
-alone (and the site's country-code domain), before any place is resolved.
+The people extractor asks, for a head of state's or a governor's government when the text
+names no body; the answer is read from the text alone (and the site's country-code domain),
+before any place is resolved, so that it can serve any extractor that runs before places.
 """
 
 from __future__ import annotations

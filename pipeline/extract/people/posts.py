@@ -20,7 +20,7 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
 10. ``state_government``: a head of state's government, from the person's own sentences;
-    ``regional_government``: a governor's or premier's, from the state the article names most;
+    ``regional_government``: a governor's or premier's, from the state of their own sentences;
     ``congress_seat``: a member of Congress's chamber, from a party-and-state label after the name;
 11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
 12. ``publisher_staff``: a byline's author works for the publisher the host names.
