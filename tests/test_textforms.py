@@ -162,6 +162,11 @@ def test_front_matter_is_read_and_not_left_in_the_body() -> None:
         assert art.authors[0] == "Ann Lee" and art.url != "https://example.org/ann"
 
 
+def caption_texts(art) -> list[str]:  # noqa: ANN001 - an Article
+    """The caption blocks' texts, in order: where front-matter credits and image titles land."""
+    return [b.text for b in art.blocks if b.kind == "caption"]
+
+
 def test_front_matter_credits_are_credit_lines_in_the_text_and_their_people_count() -> None:
     """Photo and contributor fields name people the guidelines count, as a page's photo credits are."""
     text = ("---\ntitle: A Farewell to Mr. Marino\nauthor: [\"Simon Carr\"]\nimage: \"mr-marino-cover.jpg\"\n"
@@ -170,7 +175,7 @@ def test_front_matter_credits_are_credit_lines_in_the_text_and_their_people_coun
             "Friday is vice principal Michael Marino's last day at Classical High School. Students and "
             "teachers will miss him, and many of them said so at an assembly in the school hall.\n")
     art = clean_text(text)
-    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    captions = caption_texts(art)
     assert set(captions) == {"Photo: Amelia Ross", "Photo: Nate Smallwood / For Spotlight PA",
                              "Contributors: Nick Griffin, Yousef Nagib"}
     assert "mr-marino-cover" not in art.text and "Interviewer" not in art.text
@@ -187,7 +192,7 @@ def test_a_posts_standfirst_and_image_caption_are_text() -> None:
             "A long-awaited report on school funding was approved by a divided panel of policymakers. "
             "Lawmakers will now turn to the budget, which is due at the end of the month.\n")
     art = clean_text(text)
-    assert [b.text for b in art.blocks if b.kind == "caption"] == [
+    assert caption_texts(art) == [
         "Students at Bennetts Valley Elementary School in Weedville"]
     assert "The commission met in Harrisburg on Thursday." in art.text
     assert art.text.count("Harrisburg") == 1
@@ -249,7 +254,7 @@ def test_an_images_title_that_reads_as_a_caption_is_a_caption_and_its_people_cou
             "##Entrepreneur-Driven Social Impact\n\n#hashtags stay text\n\n"
             "In 2017, SE Factory was awarded a cash grant, plus training and one-on-one mentorship.\n")
     art = clean_text(text)
-    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    captions = caption_texts(art)
     assert "SE Factory founders Zeina Saab and Fadi Bizri. Photo: SE Factory." in captions
     assert "Graphic: Amelia Ross" in captions
     assert "Disco" not in art.text and "Bon Voyage" not in art.text and "uploads" not in art.text
