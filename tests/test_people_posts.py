@@ -199,6 +199,25 @@ def test_state_government_from_demonyms_and_the_site(text: str, url: str | None,
     assert found(state_government(people[name], Post("President"), clues)) == ("President", government)
 
 
+@pytest.mark.parametrize(("text", "name", "title", "url", "government"), [
+    # a portfolio's minister with no government named belongs to the nation's
+    ("Papua New Guinea has eight universities. Higher Education Minister Kinoka Feo spoke in Papua New Guinea.",
+     "Kinoka Feo", "Higher Education Minister", None, "Government of Papua New Guinea"),
+    # ... not a state's minister ("state"), nor in a country whose states have ministers of their own
+    ("Kenya has schools. State Education Minister Amos Kiprono spoke in Kenya.",
+     "Amos Kiprono", "State Education Minister", None, None),
+    ("India has schools. Education Minister Vinod Tawde spoke in India.",
+     "Vinod Tawde", "Education Minister", None, None),
+    # ... nor where the site's country is another: an Australian state's release about New Zealand
+    ("Students toured New Zealand. Education Minister Sue Ellery said New Zealand welcomed them.",
+     "Sue Ellery", "Education Minister", "https://www.mediastatements.wa.gov.au/Pages/tour.aspx", None),
+])
+def test_state_government_of_a_portfolio_minister(text: str, name: str, title: str, url: str | None,
+                                                  government: str | None) -> None:
+    clues, people = clues_of(text, url)
+    assert found(state_government(people[name], Post(title), clues)) == (title, government)
+
+
 @pytest.mark.parametrize(("text", "name", "title", "post"), [
     # the school's short name, written alone elsewhere, is the body: it leaves the title
     ("The hall is on Penn's campus. Penn President Amy Gutmann spoke.", "Amy Gutmann", "Penn President",

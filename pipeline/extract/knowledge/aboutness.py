@@ -46,9 +46,10 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None)
                 country = place_country(text)
             if country is None and where and width == 1 and tok.ent_type_ == "NORP":
                 country = demonym_country(text)
-            if country and (where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}):
-                counts[country] += 1
-                i += width - 1
+            if country:
+                if where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}:
+                    counts[country] += 1
+                i += width - 1  # "in Papua New Guinea" is passed over whole, not read again as "Guinea"
                 break
         i += 1
     site = get_gazetteer().site_country(url) if where else None

@@ -374,10 +374,45 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     The country is the one named in a sentence that names the person; only where those
     name none, the one the article names most.
     """
-    if not post.title or post.has_org or not state_office(post.title, clues.lex):
+    if not post.title or post.has_org:
         return post
-    country = own_country(mentions, clues)
+    if state_office(post.title, clues.lex):
+        country = own_country(mentions, clues)
+    elif _national_portfolio(post.title, mentions, clues):
+        country = _portfolio_country(own_country(mentions, clues), clues)
+    else:
+        return post
     return replace(post, org_name=government_of(country) if country else None)
+
+
+def _portfolio_country(country: str | None, clues: Clues) -> str | None:
+    """The country of a portfolio minister's government, unless it may be a state's or the site's
+    country says otherwise (an Australian state's release about a tour to New Zealand)."""
+    if country is None or fold(country) in clues.lex.state_minister_countries:
+        return None
+    gaz = get_gazetteer()
+    site = gaz.site_country(clues.ctx.article.url)
+    if site and site in gaz.countries and country_name(gaz.countries[site].name) != country:
+        return None
+    return country
+
+
+def _national_portfolio(title: str, mentions: list[Mention], clues: Clues) -> bool:
+    """Is "Higher Education Minister" a national government's post here?
+
+    A portfolio's minister belongs to the national government unless the title or the
+    story says sub-national: "state"/"provincial"/"regional" in the title, or a state or
+    province named in the person's sentences or twice in the article (a Western
+    Australian minister is the state's, an Indian state's minister the state's).
+    """
+    words = fold(title).split()
+    if words[-1] != "minister" or not cabinet_post(title, clues.lex) \
+            or any(w in clues.lex.subnational_words for w in words):
+        return False
+    doc = clues.ctx.doc
+    if any(region_counts(doc[m.start].sent) for m in mentions):
+        return False
+    return article_region(doc) is None
 
 
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
