@@ -264,6 +264,9 @@ def test_later_strategies_do_not_invent_a_title(strategy) -> None:  # noqa: ANN0
     # two states, or two governors, say nothing of whose government
     ("Gov. Josh Shapiro spoke. Ohio and Ohio, Pennsylvania and Pennsylvania.", "Gov.", None),
     ("Gov. Josh Shapiro spoke. Gov. Ron DeSantis agreed. Pennsylvania and Pennsylvania.", "Gov.", None),
+    # a state's government the article names is the premier's, though the state is never named alone
+    ("The Queensland Government announced the prize. Premier Mark Bailey said students from across Australia "
+     "will travel.", "Premier", "Queensland Government"),
 ])
 def test_regional_government(text: str, title: str, government: str | None) -> None:
     clues, people = clues_of(text)

@@ -418,8 +418,10 @@ def _national_portfolio(title: str, mentions: list[Mention], clues: Clues) -> bo
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """With no organization, a governor's or premier's "Government of <state>".
 
-    The state is the only one named in the person's own sentences; else the only one the
-    article names, when the article has one governor or premier. Only the bare office:
+    A state's or province's government the article names, when it names one, is it
+    ("Queensland Government" in the state's release). Else the state is the only one named
+    in the person's own sentences; else the only one the article names, when the article
+    has one governor or premier. Only the bare office:
     "Governor of the Central Bank" has its body, and a governor of a story about several
     states or several governors gets nothing (an empty affiliation beats a wrong one).
     """
@@ -430,6 +432,9 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
         words = words[1:]  # "Democratic Gov."
     if " ".join(words) not in clues.lex.regional_heads:
         return post
+    named = _state_governments(clues.orgs)
+    if len(named) == 1:
+        return replace(post, org=named[0])  # "Premier A" in a release of the "Queensland Government"
     doc = clues.ctx.doc
     own: Counter[str] = Counter()
     for m in mentions:
@@ -473,6 +478,19 @@ def congress_seat(mentions: list[Mention], post: Post, clues: Clues) -> Post:
         body = next((chambers[fold(doc[k].text)] for k in range(labelled.outer_start - 1, sent.start - 1, -1)
                      if fold(doc[k].text) in chambers and doc[k].text[:1].isupper()), None)
     return replace(post, org_name=body) if body else post
+
+
+def _state_governments(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """The article's governments of a state or province ("Queensland Government", "Government of Ontario")."""
+    gaz = get_gazetteer()
+    found = []
+    for org in orgs:
+        m = re.match(r"^(?:the )?(?:(.+?) government|government of (?:the )?(.+))$", fold(org.name))
+        area = m and (m.group(1) or m.group(2))
+        if area and any(p.kind == "region" and p.source in {"us_state", "subdivision"} and not p.alt
+                        for p in gaz.lookup(area)) and not country_name(area):
+            found.append(org)
+    return found
 
 
 def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
