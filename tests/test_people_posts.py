@@ -166,10 +166,19 @@ def test_named_ministry_beats_no_body() -> None:
     assert found(got) == ("Minister of Water Affairs", "Department of Water Affairs")
 
 
-def test_body_of_the_post_the_article_names() -> None:
-    clues, people = clues_of("The University of Malawi opened a library. Vice-Chancellor Samson Sajidu spoke.")
-    got = body_of_the_post(people["Samson Sajidu"], Post("Vice-Chancellor"), clues)
-    assert found(got) == ("Vice-Chancellor", "University of Malawi")
+@pytest.mark.parametrize(("text", "name", "title", "body"), [
+    ("The University of Malawi opened a library. Vice-Chancellor Samson Sajidu spoke.", "Samson Sajidu",
+     "Vice-Chancellor", "University of Malawi"),
+    # a government department's posts: the department is the body, though a university's units open so too
+    ("Five officials of the Department of Education resigned. Reynold Munsayac, Assistant Secretary for "
+     "Procurement, was one.", "Reynold Munsayac", "Assistant Secretary for Procurement", "Department of Education"),
+    # ... and a university's post never takes a department
+    ("The Department of Physics hosted the talk. Vice-Chancellor Samson Sajidu spoke.", "Samson Sajidu",
+     "Vice-Chancellor", None),
+])
+def test_body_of_the_post_the_article_names(text: str, name: str, title: str, body: str | None) -> None:
+    clues, people = clues_of(text)
+    assert found(body_of_the_post(people[name], Post(title), clues)) == (title, body)
 
 
 def test_cabinet_government_named_before() -> None:

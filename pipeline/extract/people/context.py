@@ -228,6 +228,13 @@ def deputies(rows: list[PersonRow]) -> list[PersonRow]:
     return out
 
 
+def _unit_name(name: str, heads: list[str]) -> bool:
+    """Does ``name`` open with a unit's word ("Faculty of ...", "Department of Physics") that the
+    post's bodies do not have (an under-secretary's "Department of Education" is its body)?"""
+    m = re.match(r"^(faculty|school|department|college|centre|center|institute)\b", fold(name))
+    return m is not None and m.group(1) not in heads
+
+
 def body_of_post(title: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity | None:
     """"the Vice-Chancellor, Prof. X", "Deputy Speaker X" with no body named: the article's only
     body of the one kind that has such a post (``post_of`` in models/titles.jsonl)."""
@@ -237,5 +244,5 @@ def body_of_post(title: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity |
         return None
     heads = lex.post_bodies[max(posts, key=len)]
     bodies = [o for o in orgs if set(fold(o.name).split()) & set(heads) and "," not in o.name
-              and not re.match(r"^(?:faculty|school|department|college|centre|center|institute)\b", fold(o.name))]
+              and not _unit_name(o.name, heads)]
     return bodies[0] if len(bodies) == 1 else None
