@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.clean import clean_text
 from pipeline.extract import organizations, people
 from pipeline.extract.base import Context, OrgEntity
@@ -923,6 +925,17 @@ def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -
     found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
     assert "Spotlight PA" not in orgs
     assert found["Stephen Caruso"] == (None, None)
+
+
+@pytest.mark.parametrize(("byline", "post"), [
+    # the outlet a byline's block writes after the name is the author's organization (and one of the article)
+    ("By Lauren Saria \u00b7 Cronkite News", (None, "Cronkite News")),
+    # a post there is no outlet
+    ("By Lauren Saria \u00b7 Staff Writer", ("Staff Writer", None)),
+])
+def test_the_outlet_after_a_bylines_name_employs_the_author(byline: str, post: tuple) -> None:
+    found, _ = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED.replace("By Stephen Caruso", byline))
+    assert found["Lauren Saria"] == post
 
 
 def test_headings_and_bodies_of_common_words_are_not_people() -> None:

@@ -19,11 +19,14 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
-10. ``state_government``: a head of state's government, from the person's own sentences;
-    ``regional_government``: a governor's or premier's, from the state of their own sentences;
+10. ``state_government``: a head of state's or a portfolio minister's government, from the
+    person's own sentences;
+    ``regional_government``: a governor's or premier's, the state government the article names or
+    the state of their own sentences;
     ``congress_seat``: a member of Congress's chamber, from a party-and-state label after the name;
 11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
-12. ``publisher_staff``: a byline's author works for the publisher the host names.
+12. ``publisher_staff``: a byline's author works for the outlet the byline names after the name
+    ("By A B · Cronkite News"), else the publisher the host names.
 
 Rules 1-3 find; 4-12 only complete or correct what was found. Precedence holds because
 each rule after the first acts only where the post still has a gap (see each docstring).
@@ -534,7 +537,30 @@ def publisher_staff(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     doc = clues.ctx.doc
     if not any(s <= doc[m.start].idx < e for m in mentions for s, e in blocks):
         return post
+    outlet = _byline_outlet(mentions, blocks, clues)
+    if outlet:
+        named = next((o for o in clues.orgs if fold(outlet) in {fold(n) for n in (o.name, *o.aliases)}), None)
+        return replace(post, org=named, org_name=None if named is not None else outlet)
     return replace(post, org=publisher(clues.ctx, clues.orgs))
+
+
+# "By Lauren Saria · Cronkite News": the byline's segment after the name, to the block's end
+_OUTLET_SEGMENT = re.compile(r"\s+\u00b7\s+((?:[A-Z][\w'&.-]*|of|the|and)(?: (?:[A-Z][\w'&.-]*|of|the|and)){0,5})\s*$")
+
+
+def _byline_outlet(mentions: list[Mention], blocks: list[tuple[int, int]], clues: Clues) -> str | None:
+    """The outlet a byline names after its author's name ("By A B · Cronkite News"), when that
+    segment is the byline's last and no post ("By A B · Staff Writer" names none)."""
+    doc, text = clues.ctx.doc, clues.ctx.text
+    for m in mentions:
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        block_end = next((e for s, e in blocks if s <= doc[m.start].idx < e), None)
+        if block_end is None:
+            continue
+        hit = _OUTLET_SEGMENT.match(text[end:block_end])
+        if hit and not any(is_titleish_text(w, clues.lex) for w in hit.group(1).split()):
+            return hit.group(1)
+    return None
 
 
 def credit_agency(mentions: list[Mention], post: Post, clues: Clues) -> Post:
