@@ -113,6 +113,7 @@ def test_run_with_raw_input_does_not_add_the_sample(tmp_path: Path) -> None:
     ("The Minister spoke in Papua New Guinea.", False, None),
     ("The Papua New Guinea Minister spoke.", False, "Papua New Guinea"),
     ("Schools in Papua New Guinea and in Papua New Guinea's highlands grew.", True, "Papua New Guinea"),
+    ("Troops left the Democratic Republic of the Congo.", True, "Democratic Republic of the Congo"),
 ])
 def test_article_country_reads_a_country_name_whole(text: str, where: bool, country: str | None) -> None:
     assert article_country(get_nlp()(text), where=where) == country

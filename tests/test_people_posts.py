@@ -217,6 +217,9 @@ def test_state_government_from_demonyms_and_the_site(text: str, url: str | None,
      "Amos Kiprono", "State Education Minister", None, None),
     ("India has schools. Education Minister Vinod Tawde spoke in India.",
      "Vinod Tawde", "Education Minister", None, None),
+    # ... nor from a country the article names once, in passing
+    ("Troops will leave Congo. Finance Minister Enoch Godongwana tabled the budget.", "Enoch Godongwana",
+     "Finance Minister", None, None),
     # ... nor where the site's country is another: an Australian state's release about New Zealand
     ("Students toured New Zealand. Education Minister Sue Ellery said New Zealand welcomed them.",
      "Sue Ellery", "Education Minister", "https://www.mediastatements.wa.gov.au/Pages/tour.aspx", None),

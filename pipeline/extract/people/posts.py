@@ -382,7 +382,7 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     if state_office(post.title, clues.lex):
         country = own_country(mentions, clues)
     elif _national_portfolio(post.title, mentions, clues):
-        country = _portfolio_country(own_country(mentions, clues), clues)
+        country = _portfolio_country(own_country(mentions, clues, at_least=2), clues)
     else:
         return post
     return replace(post, org_name=government_of(country) if country else None)
@@ -509,14 +509,14 @@ def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
     return names
 
 
-def own_country(mentions: list[Mention], clues: Clues) -> str | None:
+def own_country(mentions: list[Mention], clues: Clues, at_least: int = 1) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
-    the article names most, unless that is another person's ("President B of Uganda")."""
+    the article names most (``at_least`` times), unless that is another person's ("President B of Uganda")."""
     for m in mentions:
         country = sentence_country(m, clues)
         if country:
             return country
-    country = article_country(clues.ctx.doc, url=clues.ctx.article.url)
+    country = article_country(clues.ctx.doc, url=clues.ctx.article.url, at_least=at_least)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post
