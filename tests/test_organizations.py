@@ -180,6 +180,13 @@ def test_field_of_a_title_is_not_an_organization() -> None:
     assert "Basic Education" not in found
 
 
+def test_rank_and_portfolio_of_a_minister_is_not_an_organization() -> None:
+    found = orgs_of("SHILLONG, Jan 4: The NEHUSU and the KSU's NEHU unit on Saturday sought Union Education Minister "
+                    "Dharmendra Pradhan's immediate intervention. The National Union of Teachers backed them.")
+    assert "Union Education" not in found
+    assert "National Union of Teachers" in found
+
+
 def test_generic_unit_alone_is_not_an_organization() -> None:
     found = orgs_of("The Kenya Examinations Council's Head of National Office, Mrs Esi Quansah, said the "
                     "results were out.")

@@ -217,6 +217,9 @@ def test_state_government_from_demonyms_and_the_site(text: str, url: str | None,
      "Amos Kiprono", "State Education Minister", None, None),
     ("India has schools. Education Minister Vinod Tawde spoke in India.",
      "Vinod Tawde", "Education Minister", None, None),
+    # ... unless the title says national, wherever the story is
+    ("India has schools. Union Education Minister Dharmendra Pradhan spoke in Meghalaya. Meghalaya and India "
+     "agreed.", "Dharmendra Pradhan", "Union Education Minister", None, "Government of India"),
     # ... nor from a country the article names once, in passing
     ("Troops will leave Congo. Finance Minister Enoch Godongwana tabled the budget.", "Enoch Godongwana",
      "Finance Minister", None, None),

@@ -382,16 +382,23 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     if state_office(post.title, clues.lex):
         country = own_country(mentions, clues)
     elif _national_portfolio(post.title, mentions, clues):
-        country = _portfolio_country(own_country(mentions, clues, at_least=2), clues)
+        country = _portfolio_country(post.title, own_country(mentions, clues, at_least=2), clues)
     else:
         return post
     return replace(post, org_name=government_of(country) if country else None)
 
 
-def _portfolio_country(country: str | None, clues: Clues) -> str | None:
+def _portfolio_country(title: str, country: str | None, clues: Clues) -> str | None:
     """The country of a portfolio minister's government, unless it may be a state's or the site's
-    country says otherwise (an Australian state's release about a tour to New Zealand)."""
-    if country is None or fold(country) in clues.lex.state_minister_countries:
+    country says otherwise (an Australian state's release about a tour to New Zealand).
+
+    Where states have ministers too, only a title that says national ("Union Education
+    Minister", "Federal Minister") is the nation's.
+    """
+    if country is None:
+        return None
+    if fold(country) in clues.lex.state_minister_countries \
+            and not set(fold(title).split()) & clues.lex.national_words:
         return None
     gaz = get_gazetteer()
     site = gaz.site_country(clues.ctx.article.url)
@@ -412,6 +419,8 @@ def _national_portfolio(title: str, mentions: list[Mention], clues: Clues) -> bo
     if words[-1] != "minister" or not cabinet_post(title, clues.lex) \
             or any(w in clues.lex.subnational_words for w in words):
         return False
+    if set(words) & clues.lex.national_words:
+        return True  # "Union Education Minister" in a story about a state
     doc = clues.ctx.doc
     if any(region_counts(doc[m.start].sent) for m in mentions):
         return False
