@@ -859,6 +859,13 @@ def test_a_posts_complement_naming_a_body_of_the_article_leaves_the_title(
     assert (got[0], got[1].name if got[1] else None) == split
 
 
+def test_a_leads_opening_capitals_are_the_offices_words() -> None:
+    """Papers that open the lead in capitals ("PRIME Minister James Marape") write the office, not a body."""
+    found = people_of("Papua New Guinea schools reopen.\n\nPRIME Minister James Marape has appealed for discipline "
+                      "in the tertiary institutions of Papua New Guinea.")
+    assert found["James Marape"][1:] == ("Prime Minister", "Government of Papua New Guinea")
+
+
 def test_signature_block_in_mixed_case_one_item_a_line() -> None:
     """The signature of a press release as OCR or PDF text gives it: name, title, body, each a line."""
     found = people_of("Schools will reopen on Monday after the break.\n\nSigned\n\nJohn Otieno Kamau\n\n"

@@ -61,7 +61,7 @@ from pipeline.extract.people.context import (
 )
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
-from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title
+from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title, state_office_text
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,8 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     title, own, own_name = split_title(bare_title(post.title), clues.orgs, clues.lex)
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
     title = one_post(strip_courtesy(strip_holder_words(title, clues.lex), clues.lex), clues.lex) if title else None
+    if title and title.split()[0].isupper() and len(title.split()) > 1 and state_office_text(title, clues.lex):
+        title = title.split()[0].capitalize() + title[len(title.split()[0]):]  # "PRIME Minister": a lead's capitals
     return Post(title, org, org_name)
 
 

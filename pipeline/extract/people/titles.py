@@ -159,7 +159,8 @@ class TitleParser:
         tok = doc[i]
         camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
         if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
-                and fold(tok.text) not in lex.concepts:
+                and fold(tok.text) not in lex.concepts and not state_office_text(doc[i:i + 2].text, lex):
+            # (a lead's opening word in capitals is the office's: "PRIME Minister James Marape")
             after = i + 1
             if after < limit and re.match(r"^(?:[IVX]+|\d)$", doc[after].text):
                 after += 1  # "EdCom II cochair": the numbered body
