@@ -961,6 +961,10 @@ def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -
     ("By Lauren Saria \u00b7 Cronkite News", (None, "Cronkite News")),
     # a post there is no outlet
     ("By Lauren Saria \u00b7 Staff Writer", ("Staff Writer", None)),
+    # nor a section, another person, or one word that is no brand
+    ("By Lauren Saria \u00b7 Sport", (None, None)),
+    ("By Lauren Saria \u00b7 Ambar Rodriguez", (None, None)),
+    ("By Lauren Saria \u00b7 PhillyVoice Staff", (None, "PhillyVoice")),
 ])
 def test_the_outlet_after_a_bylines_name_employs_the_author(byline: str, post: tuple) -> None:
     found, _ = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED.replace("By Stephen Caruso", byline))

@@ -569,9 +569,24 @@ def _byline_outlet(mentions: list[Mention], blocks: list[tuple[int, int]], clues
         if block_end is None:
             continue
         hit = _OUTLET_SEGMENT.match(text[end:block_end])
-        if hit and not any(is_titleish_text(w, clues.lex) for w in hit.group(1).split()):
-            return hit.group(1)
+        if hit and _outlet_like(hit.group(1), m, clues):
+            return re.sub(r" Staff$", "", hit.group(1))  # "PhillyVoice Staff"
     return None
+
+
+def _outlet_like(segment: str, m: Mention, clues: Clues) -> bool:
+    """Can a byline's last segment name an outlet? Not a post ("Staff Writer", "Contributor"), a
+    section ("Sport"), another person ("Ambar Rodriguez") or the name again.
+
+    One word names an outlet when the article names it as an organization or it is written
+    as a brand (capitals inside: "TNN", "PhillyVoice")."""
+    lex, words = clues.lex, segment.split()
+    if any(is_titleish_text(w, lex) for w in words) or set(m.words) & set(words):
+        return False
+    if len(words) == 1:
+        return any(segment in (o.name, *o.aliases) for o in clues.orgs) or any(c.isupper() for c in segment[1:])
+    return not (fold(words[0]) in lex.given_names
+                and not any(fold(w) in lex.common_words or fold(w) in lex.org_heads for w in words[1:]))
 
 
 def credit_agency(mentions: list[Mention], post: Post, clues: Clues) -> Post:
