@@ -13,8 +13,6 @@ import pytest
 from conftest import ROOT, SAMPLE, SEED_PAGE
 
 from pipeline import knowledge
-from pipeline.extract.knowledge.aboutness import article_country
-from pipeline.extract.nlp import get_nlp
 from pipeline.settings import DEFAULT_MODELS_DIR, load_settings
 
 SHORT_PAGE = """<html><head><title>Teachers in Nairobi start a new reading programme</title></head><body><article>
@@ -106,14 +104,3 @@ def test_run_with_raw_input_does_not_add_the_sample(tmp_path: Path) -> None:
     (settings.raw_dir / "mine" / "manifest.jsonl").write_text("", "utf-8")
     assert not add_sample(settings)
     assert not (settings.raw_dir / "sample").exists()
-
-
-@pytest.mark.parametrize(("text", "where", "country"), [
-    # a person's own sentence: where they spoke is not whose post, and "Guinea" is no country here
-    ("The Minister spoke in Papua New Guinea.", False, None),
-    ("The Papua New Guinea Minister spoke.", False, "Papua New Guinea"),
-    ("Schools in Papua New Guinea and in Papua New Guinea's highlands grew.", True, "Papua New Guinea"),
-    ("Troops left the Democratic Republic of the Congo.", True, "Democratic Republic of the Congo"),
-])
-def test_article_country_reads_a_country_name_whole(text: str, where: bool, country: str | None) -> None:
-    assert article_country(get_nlp()(text), where=where) == country

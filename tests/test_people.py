@@ -837,35 +837,6 @@ def test_portfolio_before_minister_stays_in_the_title() -> None:
     assert split_title("UNICEF Representative", [OrgEntity("UNICEF")], get_lexicon())[0] == "Representative"
 
 
-@pytest.mark.parametrize(("title", "orgs", "split"), [
-    # any post's "for/of/at <body>" when the article names the body, or says it short ("Temple")
-    ("director of communications for Temple", ["Temple University"],
-     ("director of communications", "Temple University")),
-    ("Project Coordinator for APRIL", ["African Progressive Research and Innovations (APRIL)"], None),
-    # a field is no body, though a body's name opens with it
-    ("Senior Global Practice Leader for Education", ["Education Ministry"],
-     ("Senior Global Practice Leader for Education", None)),
-    ("Professor of Mathematics", ["Mathematics Institute", "Mathematics Society"], ("Professor of Mathematics", None)),
-])
-def test_a_posts_complement_naming_a_body_of_the_article_leaves_the_title(
-        title: str, orgs: list[str], split: tuple | None) -> None:
-    from pipeline.extract.knowledge.lexicon import get_lexicon
-    from pipeline.extract.people.titles import split_title
-
-    entities = [OrgEntity(o.split(" (")[0], aliases=[o[o.index("(") + 1:-1]] if "(" in o else []) for o in orgs]
-    got = split_title(title, entities, get_lexicon())
-    if split is None:
-        split = (title.rsplit(" for ", 1)[0], entities[0].name)
-    assert (got[0], got[1].name if got[1] else None) == split
-
-
-def test_a_leads_opening_capitals_are_the_offices_words() -> None:
-    """Papers that open the lead in capitals ("PRIME Minister James Marape") write the office, not a body."""
-    found = people_of("Papua New Guinea schools reopen.\n\nPRIME Minister James Marape has appealed for discipline "
-                      "in the tertiary institutions of Papua New Guinea.")
-    assert found["James Marape"][1:] == ("Prime Minister", "Government of Papua New Guinea")
-
-
 def test_signature_block_in_mixed_case_one_item_a_line() -> None:
     """The signature of a press release as OCR or PDF text gives it: name, title, body, each a line."""
     found = people_of("Schools will reopen on Monday after the break.\n\nSigned\n\nJohn Otieno Kamau\n\n"

@@ -15,7 +15,7 @@ from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import country_name, demonym_country, fold, get_lexicon, place_country
 
 
-def article_country(doc: Doc | Span, where: bool = True, url: str | None = None, at_least: int = 1) -> str | None:
+def article_country(doc: Doc | Span, where: bool = True, url: str | None = None) -> str | None:
     """The country a text is about: most named (countries, their cities, demonyms), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
@@ -27,7 +27,7 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
     whose post. With ``where=True`` a demonym spaCy tagged NORP counts too ("Filipino
     teachers": an editorial names its own country more by adjective than by name), and the
     site's country-code TLD ("presidency.gov.gh") one more: a release from a country's
-    presidency often never names the country. ``at_least``: how often the answer must be named.
+    presidency often never names the country.
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -36,7 +36,7 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
         if not (tok.text[:1].isupper() and not tok.text.isupper() and tok.is_alpha):
             i += 1
             continue
-        for width in (5, 4, 3, 2, 1):  # "Democratic Republic of the Congo"
+        for width in (3, 2, 1):
             if i + width > n:
                 continue
             text = doc[i:i + width].text
@@ -46,10 +46,9 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
                 country = place_country(text)
             if country is None and where and width == 1 and tok.ent_type_ == "NORP":
                 country = demonym_country(text)
-            if country:
-                if where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}:
-                    counts[country] += 1
-                i += width - 1  # "in Papua New Guinea" is passed over whole, not read again as "Guinea"
+            if country and (where or i == 0 or doc[i - 1].lower_ not in {"in", "to", "from", "at"}):
+                counts[country] += 1
+                i += width - 1
                 break
         i += 1
     site = get_gazetteer().site_country(url) if where else None
@@ -58,7 +57,7 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
     if not counts:
         return None
     (top, count), *rest = counts.most_common(2)
-    if rest and rest[0][1] >= count or count < at_least:
+    if rest and rest[0][1] >= count:
         return None
     return top
 

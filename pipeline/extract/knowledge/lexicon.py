@@ -137,9 +137,6 @@ class Lexicon:
     portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     status_words: set[str] = field(default_factory=set)  # "new Chair", "incoming Secretary": not the post's words
-    subnational_words: set[str] = field(default_factory=set)  # "state education minister": not the nation's
-    state_minister_countries: set[str] = field(default_factory=set)  # Australia: its states have ministers too
-    national_words: set[str] = field(default_factory=set)  # "Union Education Minister": the nation's
     hyphen_adjective_tails: set[str] = field(default_factory=set)  # "Obama-era", "Bush-led": no name's syllable
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
@@ -201,8 +198,7 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "ordinals", "board_words", "status_words", "hyphen_adjective_tails", "subnational_words",
-                 "state_minister_countries", "national_words")
+                 "ordinals", "board_words", "status_words", "hyphen_adjective_tails")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

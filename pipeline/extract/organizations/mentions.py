@@ -477,8 +477,6 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
         return True  # "Coordinator of International Relations"
     if not has_head and _title_field(span, lex):
         return True  # "Vice President for Academic Affairs": the field of a title, not a body
-    if _rank_and_portfolio(span, words, lex):
-        return True  # "Union Education Minister": a minister's rank and portfolio, not a union
     if disqualified(span, lex):
         return True
     if len(words) >= 2 and any(t.text.isupper() and len(t.text) >= 4
@@ -539,17 +537,6 @@ def _plural_possessive(tok: Token, lex: Lexicon) -> bool:
     doc = tok.doc
     return tok.text in {"'", "\u2019"} and tok.i > 0 and tok.i + 1 < len(doc) \
         and fold(doc[tok.i - 1].text) in lex.possessive_name_words and is_cap(doc[tok.i + 1])
-
-
-def _rank_and_portfolio(span: Span, words: list, lex: Lexicon) -> bool:
-    """Is the span a rank and a portfolio before "Minister"/"Secretary" ("Union Education
-    Minister", "Federal Health Secretary")? India's "Union" ministers are the nation's."""
-    doc = span.doc
-    if span.end >= len(doc) or not doc[span.end].text[:1].isupper() \
-            or fold(doc[span.end].text) not in {"minister", "secretary"}:
-        return False
-    return len(words) >= 2 and fold(words[0].text) in lex.portfolio_ranks \
-        and not any(fold(t.text) in lex.org_heads for t in words[1:])
 
 
 def _title_field(span: Span, lex: Lexicon) -> bool:

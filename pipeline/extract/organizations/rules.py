@@ -386,26 +386,7 @@ def person_cut(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
         if word in lex.title_heads and nxt is not None and (
                 fold(nxt.text) in lex.honorifics or nxt.ent_type_ == "PERSON"):
             return x
-        if _name_at(doc, x, run_end, lex):
-            return x
     return run_end
-
-
-def _name_at(doc: Doc, x: int, run_end: int, lex: Lexicon) -> bool:
-    """Does a person's name close the run at ``x``: "Board of Education Paula Lewis",
-    "College of Liberal and Professional Studies Jaime Kelly wrote"? A given name (or the start
-    of spaCy's PERSON) and one or two capitalized words, none an organization's word, end the run."""
-    tok = doc[x]
-    person = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
-    given = fold(tok.text) in lex.given_names and fold(tok.text) not in lex.common_words
-    if not (person or given) or doc[x - 1].lower_ in {"of", "for", "and", "&", "the", "on", "in"} \
-            or not 2 <= run_end - x <= 5:
-        return False
-    tail = doc[x + 1:run_end]  # "Paula Lewis and Lora": a list of people
-    if is_place(doc[x:run_end].text) or is_place(doc[x:x + 2].text):
-        return False  # "University of California Santa Barbara"
-    return all((t.text[:1].isupper() and t.is_alpha or t.lower_ == "and") and fold(t.text) not in lex.org_heads
-               for t in tail)
 
 
 

@@ -19,10 +19,8 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 7. ``ministry_of_org``: the ministry of the organization's own portfolio;
 8. ``body_of_the_post``: the body a post implies when the article names it ("Vice-Chancellor");
 9. ``cabinet_government``: a cabinet post's government named near the person;
-10. ``state_government``: a head of state's or a portfolio minister's government, from the
-    person's own sentences;
-    ``regional_government``: a governor's or premier's, the state government the article names or
-    the state of their own sentences;
+10. ``state_government``: a head of state's government, from the person's own sentences;
+    ``regional_government``: a governor's or premier's, from the state of their own sentences;
     ``congress_seat``: a member of Congress's chamber, from a party-and-state label after the name;
 11. ``credit_agency``: a credited name's agency after its slash ("Photo: A B/Getty Images");
 12. ``publisher_staff``: a byline's author works for the outlet the byline names after the name
@@ -61,7 +59,7 @@ from pipeline.extract.people.context import (
 )
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
-from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title, state_office_text
+from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title
 
 
 @dataclass(frozen=True)
@@ -200,8 +198,6 @@ def body_in_title(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     title, own, own_name = split_title(bare_title(post.title), clues.orgs, clues.lex)
     org, org_name = (own, own_name) if own is not None or own_name is not None else (post.org, post.org_name)
     title = one_post(strip_courtesy(strip_holder_words(title, clues.lex), clues.lex), clues.lex) if title else None
-    if title and title.split()[0].isupper() and len(title.split()) > 1 and state_office_text(title, clues.lex):
-        title = title.split()[0].capitalize() + title[len(title.split()[0]):]  # "PRIME Minister": a lead's capitals
     return Post(title, org, org_name)
 
 
@@ -379,63 +375,17 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     The country is the one named in a sentence that names the person; only where those
     name none, the one the article names most.
     """
-    if not post.title or post.has_org:
+    if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
-    if state_office(post.title, clues.lex):
-        country = own_country(mentions, clues)
-    elif _national_portfolio(post.title, mentions, clues):
-        country = _portfolio_country(post.title, own_country(mentions, clues, at_least=2), clues)
-    else:
-        return post
+    country = own_country(mentions, clues)
     return replace(post, org_name=government_of(country) if country else None)
-
-
-def _portfolio_country(title: str, country: str | None, clues: Clues) -> str | None:
-    """The country of a portfolio minister's government, unless it may be a state's or the site's
-    country says otherwise (an Australian state's release about a tour to New Zealand).
-
-    Where states have ministers too, only a title that says national ("Union Education
-    Minister", "Federal Minister") is the nation's.
-    """
-    if country is None:
-        return None
-    if fold(country) in clues.lex.state_minister_countries \
-            and not set(fold(title).split()) & clues.lex.national_words:
-        return None
-    gaz = get_gazetteer()
-    site = gaz.site_country(clues.ctx.article.url)
-    if site and site in gaz.countries and country_name(gaz.countries[site].name) != country:
-        return None
-    return country
-
-
-def _national_portfolio(title: str, mentions: list[Mention], clues: Clues) -> bool:
-    """Is "Higher Education Minister" a national government's post here?
-
-    A portfolio's minister belongs to the national government unless the title or the
-    story says sub-national: "state"/"provincial"/"regional" in the title, or a state or
-    province named in the person's sentences or twice in the article (a Western
-    Australian minister is the state's, an Indian state's minister the state's).
-    """
-    words = fold(title).split()
-    if words[-1] != "minister" or not cabinet_post(title, clues.lex) \
-            or any(w in clues.lex.subnational_words for w in words):
-        return False
-    if set(words) & clues.lex.national_words:
-        return True  # "Union Education Minister" in a story about a state
-    doc = clues.ctx.doc
-    if any(region_counts(doc[m.start].sent) for m in mentions):
-        return False
-    return article_region(doc) is None
 
 
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """With no organization, a governor's or premier's "Government of <state>".
 
-    A state's or province's government the article names, when it names one, is it
-    ("Queensland Government" in the state's release). Else the state is the only one named
-    in the person's own sentences; else the only one the article names, when the article
-    has one governor or premier. Only the bare office:
+    The state is the only one named in the person's own sentences; else the only one the
+    article names, when the article has one governor or premier. Only the bare office:
     "Governor of the Central Bank" has its body, and a governor of a story about several
     states or several governors gets nothing (an empty affiliation beats a wrong one).
     """
@@ -446,9 +396,6 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
         words = words[1:]  # "Democratic Gov."
     if " ".join(words) not in clues.lex.regional_heads:
         return post
-    named = _state_governments(clues.orgs)
-    if len(named) == 1:
-        return replace(post, org=named[0])  # "Premier A" in a release of the "Queensland Government"
     doc = clues.ctx.doc
     own: Counter[str] = Counter()
     for m in mentions:
@@ -494,19 +441,6 @@ def congress_seat(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org_name=body) if body else post
 
 
-def _state_governments(orgs: list[OrgEntity]) -> list[OrgEntity]:
-    """The article's governments of a state or province ("Queensland Government", "Government of Ontario")."""
-    gaz = get_gazetteer()
-    found = []
-    for org in orgs:
-        m = re.match(r"^(?:the )?(?:(.+?) government|government of (?:the )?(.+))$", fold(org.name))
-        area = m and (m.group(1) or m.group(2))
-        if area and any(p.kind == "region" and p.source in {"us_state", "subdivision"} and not p.alt
-                        for p in gaz.lookup(area)) and not country_name(area):
-            found.append(org)
-    return found
-
-
 def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
     """The surnames after a governor's or premier's title ("Gov. Josh Shapiro", "Gov. Shapiro")."""
     names = set()
@@ -520,14 +454,14 @@ def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
     return names
 
 
-def own_country(mentions: list[Mention], clues: Clues, at_least: int = 1) -> str | None:
+def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
-    the article names most (``at_least`` times), unless that is another person's ("President B of Uganda")."""
+    the article names most, unless that is another person's ("President B of Uganda")."""
     for m in mentions:
         country = sentence_country(m, clues)
         if country:
             return country
-    country = article_country(clues.ctx.doc, url=clues.ctx.article.url, at_least=at_least)
+    country = article_country(clues.ctx.doc, url=clues.ctx.article.url)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post

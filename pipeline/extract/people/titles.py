@@ -159,8 +159,7 @@ class TitleParser:
         tok = doc[i]
         camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
         if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
-                and fold(tok.text) not in lex.concepts and not state_office_text(doc[i:i + 2].text, lex):
-            # (a lead's opening word in capitals is the office's: "PRIME Minister James Marape")
+                and fold(tok.text) not in lex.concepts:
             after = i + 1
             if after < limit and re.match(r"^(?:[IVX]+|\d)$", doc[after].text):
                 after += 1  # "EdCom II cochair": the numbered body
@@ -643,18 +642,6 @@ def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
 
 
 
-def _org_said_short(text: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity | None:
-    """The one organization of the article whose name is ``text`` and its head word ("Temple"
-    for "Temple University"); not a field ("Education" of "Education Ministry")."""
-    key = fold(text)
-    if all(w in lex.portfolios or w in lex.disciplines or w in lex.concepts or w in lex.generic_unit_words
-           for w in key.split()):
-        return None
-    found = [o for o in orgs if len(o.name.split()) >= 2 and fold(o.name.split()[-1]) in lex.org_heads
-             and fold(o.name.rsplit(" ", 1)[0]) == key]
-    return found[0] if len(found) == 1 else None
-
-
 def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, OrgEntity | None, str | None]:
     """The post alone, and the organization or country a title phrase names around it.
 
@@ -667,8 +654,6 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
     - "of/at <body>" after a post that is always held in a body (``body_post`` in
       titles.jsonl: CEO, founder, chairman, mayor ...): "Founder and CEO of ALX";
       a place there ("Mayor of Tamale") is dropped, not made an organization;
-    - "of/at/for <body>" after any post, when the article names that body ("director of
-      communications for Temple", Temple University's short name);
     - " in <Country>" after a state office ("Minister of ICT in Rwanda").
     Returns (title, organization of the article or None, organization name or None).
     """
@@ -713,12 +698,6 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
             return m.group(1), None, None  # "of the EIS union": no name to give the body
         return m.group(1), named, None if named is not None else rest
-    # "director of communications for Temple": any post's body, when the article names it
-    m = re.match(r"^(.+) (?:of|at|for) (?:the )?([A-Z].+)$", title)
-    if m and org is None and name is None and any(is_titleish_text(w, lex) for w in m.group(1).split()):
-        named = _org_named(m.group(2), orgs) or _org_said_short(m.group(2), orgs, lex)
-        if named is not None:
-            return m.group(1), named, None
     m = re.match(r"^(.+) in (?:the )?([A-Z].+)$", title)
     if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
         title = m.group(1)
