@@ -837,6 +837,14 @@ def test_portfolio_before_minister_stays_in_the_title() -> None:
     assert split_title("UNICEF Representative", [OrgEntity("UNICEF")], get_lexicon())[0] == "Representative"
 
 
+def test_a_headline_run_on_after_a_name_is_no_part_of_it() -> None:
+    """Title-case headlines run a name into their verb; the page's own shorter form is the name."""
+    found = people_of("Watch: Gwyneth Paltrow Explains Why She Quit Coffee. Gwyneth Paltrow said on Monday that "
+                      "she had stopped drinking coffee last year. Steve Jobs spoke. Martin Luther King spoke.")
+    assert "Gwyneth Paltrow" in found and "Gwyneth Paltrow Explains" not in found
+    assert {"Steve Jobs", "Martin Luther King"} <= set(found)  # no shorter form: the name stays whole
+
+
 def test_signature_block_in_mixed_case_one_item_a_line() -> None:
     """The signature of a press release as OCR or PDF text gives it: name, title, body, each a line."""
     found = people_of("Schools will reopen on Monday after the break.\n\nSigned\n\nJohn Otieno Kamau\n\n"

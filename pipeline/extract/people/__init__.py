@@ -43,7 +43,9 @@ the gazetteer does not know stays in the title ("Ontario Education Minister").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
@@ -72,6 +74,30 @@ class Person:
     @property
     def name_words(self) -> tuple[str, ...]:
         return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
+
+
+def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Gwyneth Paltrow Explains", "Donald Trump Advises Boeing" -> the name the article writes alone.
+
+    A title-case headline runs a name into its verb. Where the page also names the person
+    (two or more words) without what follows, and what follows holds an everyday word that
+    is no given name, the mention ends with the name ("Martin Luther King" stays whole: no
+    "Martin Luther" mention of its own; "Steve Jobs" too: no word follows a shorter form).
+    """
+    forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
+    out = []
+    for m in mentions:
+        words = tuple(fold(w) for w in m.words)
+        cut = next((len(f) for f in sorted(forms, key=len, reverse=True)
+                    if len(f) < len(words) and words[:len(f)] == f), None)
+        if cut is not None:
+            rest = words[cut:]
+            end = m.end - len(rest)
+            if any(w in lex.common_words and w not in lex.given_names and w not in lex.name_particles for w in rest) \
+                    and [fold(t.text) for t in doc[end:m.end]] == list(rest):
+                m = replace(m, end=end, words=m.words[:cut])
+        out.append(m)
+    return out
 
 
 def _group(mentions: list[Mention]) -> list[Person]:
@@ -184,7 +210,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, orgs)
-    mentions = byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex)
+    mentions = _trim_headline_runs(doc, byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex), lex)
     persons = _group(mentions)
     clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
                   ctx.cue_ends("people"))
