@@ -83,6 +83,9 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list
     (two or more words) without what follows, and what follows holds an everyday word that
     is no given name, the mention ends with the name ("Martin Luther King" stays whole: no
     "Martin Luther" mention of its own; "Steve Jobs" too: no word follows a shorter form).
+    One word before such a name is run on too ("Said Michael Marino" in a quote's title
+    case, "Sportscaster Jim Hill"), unless it is a given name and no everyday word ("Mary
+    Ann Smith" beside "Ann Smith").
     """
     forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
     out = []
@@ -96,6 +99,11 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list
             if any(w in lex.common_words and w not in lex.given_names and w not in lex.name_particles for w in rest) \
                     and [fold(t.text) for t in doc[end:m.end]] == list(rest):
                 m = replace(m, end=end, words=m.words[:cut])
+        # "Said Michael Marino", "Sportscaster Jim Hill": one word before a name the page writes alone
+        lead = words[0]
+        if len(words) >= 3 and words[1:] in forms and fold(doc[m.start].text) == lead \
+                and (lead not in lex.given_names or lead in lex.common_words) and lead not in lex.name_particles:
+            m = replace(m, start=m.start + 1, words=m.words[1:])
         out.append(m)
     return out
 
