@@ -934,6 +934,18 @@ def test_the_publisher_named_as_its_host_is_an_organization_and_employs_the_byli
     assert found["Stephen Caruso"] == (None, "Spotlight PA")
 
 
+def test_a_headline_run_into_a_bodys_name_leaves_the_body_alone() -> None:
+    """A title-case headline runs its subject and verb into the body's name the text writes alone."""
+    text = ("Senator Murray Tours Renton Technical College, Highlights Training\n\nSenator Patty Murray toured Renton "
+            "Technical College on Monday and met students and teachers. Senator Murray said the college trains "
+            "workers for the region's aerospace industry. Dr. Yoshiko Harden, President of Renton Technical College, "
+            "spoke.")
+    found, orgs = _people_at("https://example.org/news/murray-tours-rtc", text)
+    assert orgs == ["Renton Technical College"]
+    assert found["Yoshiko Harden"] == ("President", "Renton Technical College")
+    assert "Murray Tours" not in found
+
+
 def test_a_members_host_names_a_person_not_a_publisher() -> None:
     """collins.senate.gov is Senator Susan Collins's site: "Collins" is her surname, not an outlet."""
     text = ("Senators Collins, Warnock urge action\n\nU.S. Senator Susan Collins (R-ME) and Senator Raphael "

@@ -53,7 +53,7 @@ short forms ("the Ministry") are linked only in people's affiliations, not as al
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -262,7 +262,40 @@ def extract(ctx: Context) -> Organizations:
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
+    chosen = _trim_headline_leads(ctx, chosen, lex)
     return _group(ctx, chosen, defined, lex)
+
+
+def _trim_headline_leads(ctx: Context, chosen: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Senator Murray Tours Renton Technical College" -> "Renton Technical College".
+
+    A title-case headline or heading runs its subject and verb into a body's name. Where the
+    body text names the body alone and the words before it in the heading hold an everyday
+    word that is no name, title or organization word ("Tours", "Urging"), the mention is the
+    body's name alone.
+    """
+    doc = ctx.doc
+    heads = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks if b.kind in {"title", "heading"}]
+    if not heads:
+        return chosen
+
+    def in_heading(m: Mention) -> bool:
+        return any(s <= doc[m.start].idx < e for s, e in heads)
+
+    body_forms = {tuple(t.lower_ for t in doc[m.start:m.end]) for m in chosen if m.end - m.start >= 2
+                  and not in_heading(m)}
+    blockers = lex.name_blockers | lex.given_names
+    out = []
+    for m in chosen:
+        if in_heading(m) and m.canonical is None:
+            words = [t.lower_ for t in doc[m.start:m.end]]
+            for k in range(1, len(words) - 1):
+                if tuple(words[k:]) in body_forms and any(
+                        w in lex.common_words and w not in blockers for w in words[:k]):
+                    m = replace(m, start=m.start + k, key="")
+                    break
+        out.append(m)
+    return out
 
 
 def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],

@@ -76,7 +76,8 @@ class Person:
         return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
 
 
-def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
+                        headings: list[tuple[int, int]] | None = None) -> list[Mention]:
     """"Gwyneth Paltrow Explains", "Donald Trump Advises Boeing" -> the name the article writes alone.
 
     A title-case headline runs a name into its verb. Where the page also names the person
@@ -85,13 +86,16 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list
     "Martin Luther" mention of its own; "Steve Jobs" too: no word follows a shorter form).
     One word before such a name is run on too ("Said Michael Marino" in a quote's title
     case, "Sportscaster Jim Hill"), unless it is a given name and no everyday word ("Mary
-    Ann Smith" beside "Ann Smith").
+    Ann Smith" beside "Ann Smith"). In a headline (``headings``), a surname the page writes
+    alone is enough ("Senator Murray Tours Renton Technical College" beside "Senator Murray").
     """
     forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
+    singles = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) == 1}
     out = []
     for m in mentions:
         words = tuple(fold(w) for w in m.words)
-        cut = next((len(f) for f in sorted(forms, key=len, reverse=True)
+        shorter = forms | singles if any(s <= doc[m.start].idx < e for s, e in headings or []) else forms
+        cut = next((len(f) for f in sorted(shorter, key=len, reverse=True)
                     if len(f) < len(words) and words[:len(f)] == f), None)
         if cut is not None:
             rest = words[cut:]
@@ -218,15 +222,17 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     doc = ctx.doc
     lex = get_lexicon()
     parser = TitleParser(doc, lex, orgs)
-    mentions = _trim_headline_runs(doc, byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex), lex)
+    heads = [(b.start, b.start + len(b.text), len(b.text.split())) for b in ctx.article.blocks
+             if b.kind in {"title", "heading"}]
+    mentions = _trim_headline_runs(doc, byline_mentions(ctx, find_mentions(ctx, lex, parser.in_org), lex), lex,
+                                   [(s, e) for s, e, n in heads if n <= 40])
+    headings = [(s, e) for s, e, n in heads if n <= 16]  # (not a whole page read as one)
     persons = _group(mentions)
     clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
                   ctx.cue_ends("people"))
     rows: list[PersonRow] = []
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]
-    headings = [(b.start, b.start + len(b.text)) for b in ctx.article.blocks
-                if b.kind in {"title", "heading"} and len(b.text.split()) <= 16]  # (not a whole page read as one)
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
