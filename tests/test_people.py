@@ -843,11 +843,12 @@ def test_a_headline_run_on_after_a_name_is_no_part_of_it() -> None:
                       "she had stopped drinking coffee last year. Steve Jobs spoke. Martin Luther King spoke.")
     assert "Gwyneth Paltrow" in found and "Gwyneth Paltrow Explains" not in found
     assert {"Steve Jobs", "Martin Luther King"} <= set(found)  # no shorter form: the name stays whole
-    # one word run on before the name, as a quote's "Said" in title case
-    found = people_of("\u201cHe cares,\u201d Said Michael Marino of the school. Michael Marino joined in 1998. "
-                      "Mary Ann Smith and Ann Smith spoke.")
-    assert "Michael Marino" in found and "Said Michael Marino" not in found
-    assert "Mary Ann Smith" in found  # a given name is the name's own
+    # one word run on before the name, a headline's or a description's
+    found = people_of("Persecuting John Edwards Is Wrong\n\nJohn Edwards said on Monday that he would appeal. "
+                      "Mary Ann Smith and Ann Smith spoke. Rocky Bala Garg, a postdoctoral researcher, joined; "
+                      "Bala Garg said so.")
+    assert "John Edwards" in found and "Persecuting John Edwards" not in found
+    assert {"Mary Ann Smith", "Rocky Bala Garg"} <= set(found)  # a given name is the name's own
 
 
 def test_signature_block_in_mixed_case_one_item_a_line() -> None:

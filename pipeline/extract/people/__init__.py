@@ -76,6 +76,13 @@ class Person:
         return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
 
 
+def _named_person(doc: Doc, words: tuple[str, ...]) -> bool:
+    """Does spaCy tag some occurrence of ``words`` (folded) as a person?"""
+    n = len(words)
+    return any(tuple(fold(t.text) for t in doc[i:i + n]) == words and doc[i].ent_type_ == "PERSON"
+               for i in range(len(doc) - n + 1) if fold(doc[i].text) == words[0])
+
+
 def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
                         headings: list[tuple[int, int]] | None = None) -> list[Mention]:
     """"Gwyneth Paltrow Explains", "Donald Trump Advises Boeing" -> the name the article writes alone.
@@ -84,9 +91,10 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
     (two or more words) without what follows, and what follows holds an everyday word that
     is no given name, the mention ends with the name ("Martin Luther King" stays whole: no
     "Martin Luther" mention of its own; "Steve Jobs" too: no word follows a shorter form).
-    One word before such a name is run on too ("Said Michael Marino" in a quote's title
-    case, "Sportscaster Jim Hill"), unless it is a given name and no everyday word ("Mary
-    Ann Smith" beside "Ann Smith"). In a headline (``headings``), a surname the page writes
+    One word before such a name is run on too ("Boxer Vijender Singh", "Persecuting John
+    Edwards"), unless it is a given name ("Mary Ann Smith" beside "Ann Smith") or a particle
+    follows it ("Frans de Waal" beside "de Waal"), and only where spaCy reads the shorter
+    form as a person somewhere. In a headline (``headings``), a surname the page writes
     alone is enough ("Senator Murray Tours Renton Technical College" beside "Senator Murray").
     """
     forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
@@ -103,10 +111,12 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
             if any(w in lex.common_words and w not in lex.given_names and w not in lex.name_particles for w in rest) \
                     and [fold(t.text) for t in doc[end:m.end]] == list(rest):
                 m = replace(m, end=end, words=m.words[:cut])
-        # "Said Michael Marino", "Sportscaster Jim Hill": one word before a name the page writes alone
+        # "Boxer Vijender Singh", "Persecuting John Edwards": one word before a name the page writes
+        # alone, no given name itself ("Rocky Bala Garg" stays), nor before a particle ("Frans de Waal")
         lead = words[0]
         if len(words) >= 3 and words[1:] in forms and fold(doc[m.start].text) == lead \
-                and (lead not in lex.given_names or lead in lex.common_words) and lead not in lex.name_particles:
+                and lead not in lex.given_names and words[1] not in lex.name_particles \
+                and not m.words[1][:1].islower() and _named_person(doc, words[1:]):
             m = replace(m, start=m.start + 1, words=m.words[1:])
         out.append(m)
     return out
