@@ -947,15 +947,6 @@ def test_a_headline_run_into_a_bodys_name_leaves_the_body_alone() -> None:
     assert "Murray Tours" not in found
 
 
-def test_a_members_host_names_a_person_not_a_publisher() -> None:
-    """collins.senate.gov is Senator Susan Collins's site: "Collins" is her surname, not an outlet."""
-    text = ("Senators Collins, Warnock urge action\n\nU.S. Senator Susan Collins (R-ME) and Senator Raphael "
-            "Warnock (D-GA) wrote to the department on Tuesday about the grants for students in rural states.")
-    found, orgs = _people_at("https://www.collins.senate.gov/newsroom/senators-urge-action", text)
-    assert "Collins" not in orgs
-    assert "Susan Collins" in found
-
-
 def test_a_host_that_names_no_organization_of_the_text_gives_the_byline_none() -> None:
     found, orgs = _people_at("https://example-news.net/2024/01/funding/", PUBLISHED)
     assert "Spotlight PA" not in orgs

@@ -130,11 +130,7 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
                 if k > i or w.lower() not in common:  # "Education" on education.gov.za: a word, not a name
                     found.append(Mention(i, k + 1, "publisher"))
                 break
-    # a member's site names its owner: "Collins" on collins.senate.gov is Susan Collins, no body
-    given = get_lexicon().given_names
-    surnames = {words[i] for i in range(1, len(words))
-                if words[i - 1][:1].isupper() and fold(words[i - 1]) in given and words[i][:1].isupper()}
-    return [m for m in found if not (m.end - m.start == 1 and words[m.start] in surnames)]
+    return found
 
 
 def _product_use(doc: Doc, end: int) -> bool:
