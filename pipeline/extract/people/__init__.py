@@ -94,15 +94,18 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
     One word before such a name is run on too ("Boxer Vijender Singh", "Persecuting John
     Edwards"), unless it is a given name ("Mary Ann Smith" beside "Ann Smith") or a particle
     follows it ("Frans de Waal" beside "de Waal"), and only where spaCy reads the shorter
-    form as a person somewhere. In a headline (``headings``), a surname the page writes
-    alone is enough ("Senator Murray Tours Renton Technical College" beside "Senator Murray").
+    form as a person somewhere. In a headline (``headings``), after a title or honorific, a
+    surname the page writes alone is enough ("Senator Murray Tours Renton Technical College"
+    beside "Senator Murray"; "Sally Ride" beside "Ride" stays whole).
     """
     forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
     singles = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) == 1}
     out = []
     for m in mentions:
         words = tuple(fold(w) for w in m.words)
-        shorter = forms | singles if any(s <= doc[m.start].idx < e for s, e in headings or []) else forms
+        titled = bool(m.honorifics) or (m.start > 0 and fold(doc[m.start - 1].text) in lex.title_heads)
+        headline = any(s <= doc[m.start].idx < e for s, e in headings or [])
+        shorter = forms | singles if headline and titled else forms  # ("Sally Ride" beside "Ride" stays)
         cut = next((len(f) for f in sorted(shorter, key=len, reverse=True)
                     if len(f) < len(words) and words[:len(f)] == f), None)
         if cut is not None:
