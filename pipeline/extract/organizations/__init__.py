@@ -43,7 +43,9 @@ is not a body. Spans extend over "<Head> of" ("University of Ghana Medical Schoo
 connectors ("do Sul"), a campus after "at", a known parent's full name and a kind noun's
 "for <Name>"; the period of "Inc." and a mid-sentence capital "The" stay in the name. Rows
 that differ only by accents or of/for, a country unit and its country-less form, and a party
-and its bare plural are one body each (``.merge``).
+and its bare plural are one body each (``.merge``). A title-case headline's subject and verb run
+into a body's name the text writes alone are cut off ("Senator Murray Tours Renton Technical
+College" -> "Renton Technical College").
 
 Known limits: lower-case names ("joint lab") and names without a head word that spaCy
 misses are not found; a unit named alone far from its parent keeps its short name;
