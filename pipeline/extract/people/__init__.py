@@ -99,15 +99,15 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
     beside "Senator Murray"; "Sally Ride" beside "Ride" stays whole).
     """
     forms = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) >= 2}
-    singles = {tuple(fold(w) for w in m.words) for m in mentions if len(m.words) == 1}
+    longest_first = sorted(forms, key=len, reverse=True)
+    with_singles = longest_first + [tuple(fold(w) for w in m.words) for m in mentions if len(m.words) == 1]
     out = []
     for m in mentions:
         words = tuple(fold(w) for w in m.words)
         titled = bool(m.honorifics) or (m.start > 0 and fold(doc[m.start - 1].text) in lex.title_heads)
         headline = any(s <= doc[m.start].idx < e for s, e in headings or [])
-        shorter = forms | singles if headline and titled else forms  # ("Sally Ride" beside "Ride" stays)
-        cut = next((len(f) for f in sorted(shorter, key=len, reverse=True)
-                    if len(f) < len(words) and words[:len(f)] == f), None)
+        shorter = with_singles if headline and titled else longest_first  # ("Sally Ride" beside "Ride" stays)
+        cut = next((len(f) for f in shorter if len(f) < len(words) and words[:len(f)] == f), None)
         if cut is not None:
             rest = words[cut:]
             end = m.end - len(rest)
