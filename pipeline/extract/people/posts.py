@@ -59,7 +59,7 @@ from pipeline.extract.people.context import (
 )
 from pipeline.extract.people.mentions import Mention
 from pipeline.extract.people.title_parse import DepTitles
-from pipeline.extract.people.titles import TitleParser, is_titleish_text, split_title
+from pipeline.extract.people.titles import TitleParser, is_titleish_text, org_named, split_title
 
 
 @dataclass(frozen=True)
@@ -484,7 +484,7 @@ def publisher_staff(mentions: list[Mention], post: Post, clues: Clues) -> Post:
         return post
     outlet = _byline_outlet(mentions, blocks, clues)
     if outlet:
-        named = next((o for o in clues.orgs if fold(outlet) in {fold(n) for n in (o.name, *o.aliases)}), None)
+        named = org_named(outlet, clues.orgs)
         return replace(post, org=named, org_name=None if named is not None else outlet)
     return replace(post, org=publisher(clues.ctx, clues.orgs))
 

@@ -630,7 +630,7 @@ class TitleParser:
         return None
 
 
-def _org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
+def org_named(text: str, orgs: list[OrgEntity]) -> OrgEntity | None:
     """The article's organization whose name or an alias is ``text`` ("the EIS union" -> EIS)."""
     key = re.sub(r"^the\s+", "", fold(text))
     kinds = get_lexicon().body_kind_words
@@ -675,7 +675,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if state_office_text(f"{words[k - 1]} {rest}", lex) or (state_office_text(rest, lex) and all(
                 fold(w) in lex.portfolios or w.lower() in {"and", "&"} for w in words[:k])):
             continue  # "Education Cabinet Secretary", "Education Minister": the office's words, not a body
-        named = _org_named(lead, orgs)
+        named = org_named(lead, orgs)
         generic = lex.org_heads | lex.body_heads | lex.title_modifiers | lex.generic_unit_words | lex.scope_words
         if named is not None or (k >= 2 and fold(words[k - 1]) in lex.org_heads | lex.body_heads
                                  and all(w[:1].isupper() for w in words[:k])
@@ -694,7 +694,7 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
             return m.group(1), None, government_of(country)
         if is_place(rest) or country:
             return m.group(1), None, None
-        named = _org_named(rest, orgs)
+        named = org_named(rest, orgs)
         if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
             return m.group(1), None, None  # "of the EIS union": no name to give the body
         return m.group(1), named, None if named is not None else rest
