@@ -1257,3 +1257,8 @@ def test_a_name_joined_to_a_body_by_and_stays_alone() -> None:
     got = people_of("The talk by Mary Smith and Data Science Nepal was good.")
     assert "Mary Smith" in got
     assert not any("Nepal" in name for name in got)
+
+
+def test_a_credit_does_not_make_a_title_of_everyday_words_a_person() -> None:
+    """"Video: Santa Rocks India!" is a headline after a credit word, not a person."""
+    assert "Santa Rocks India" not in people_of("Funny Quotes: Video: Santa Rocks India! Funny Holiday Ads.")
