@@ -1262,3 +1262,14 @@ def test_a_name_joined_to_a_body_by_and_stays_alone() -> None:
 def test_a_credit_does_not_make_a_title_of_everyday_words_a_person() -> None:
     """"Video: Santa Rocks India!" is a headline after a credit word, not a person."""
     assert "Santa Rocks India" not in people_of("Funny Quotes: Video: Santa Rocks India! Funny Holiday Ads.")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe, director of the World Bank, spoke at the launch.",
+    "Jane Doe, a spokesperson for the World Bank, said the loan was approved.",
+])
+def test_title_of_the_org_splits_where_the_org_mention_holds_the(text: str) -> None:
+    """spaCy's ORG "the World Bank" keeps its article; the title still stops before the body."""
+    title, org = people_of(text)["Jane Doe"][1:]
+    assert org == "World Bank"
+    assert "World Bank" not in (title or "")
