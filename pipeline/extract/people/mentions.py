@@ -538,8 +538,7 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
     """"A B, C D, E F and G H": an item of a list whose neighbours on both sides are names.
 
     spaCy tags some names of a list and not others (often foreign ones); an item between
-    two names found, separated by commas or "and", is a name too, and so is a list's first or
-    last item when "and" joins it to a name ("A B and G H", the list closed on its other side).
+    two names found, separated by commas or "and", is a name too.
     """
     n = len(doc)
     scope = get_lexicon().scope_words
@@ -547,14 +546,7 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
         return False  # "Ilocos Norte, Cagayan Province, Aklan": a list of places
     before = i >= 2 and doc[i - 1].text in {",", "and"} and i - 2 in taken and _name_word(doc[i - 2])
     after = end + 1 < n and doc[end].text in {",", "and"} and end + 1 in taken and _name_word(doc[end + 1])
-    if before and after:
-        return True
-    # a pair's other half: "winners Agustin Zubiaga Sanchez and Aneesh Dogra, who ..." (the list ends
-    # there) or "Aneesh Dogra and Agustin Zubiaga Sanchez won" (it starts there)
-    closed_after = end >= n or not doc[end].text[:1].isupper()
-    closed_before = i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start
-    return (before and doc[i - 1].text == "and" and closed_after) \
-        or (after and doc[end].text == "and" and closed_before and not (i >= 2 and doc[i - 1].text == ","))
+    return before and after
 
 
 def _cue_before(doc: Doc, i: int, end: int, lex: Lexicon, credits: set[int]) -> bool:
