@@ -1243,6 +1243,11 @@ def test_a_credit_names_a_person_spacy_tags_org(text: str) -> None:
     assert not {r.name for r in orgs.rows} & {"Roshan Ghimire", "Aneesh Dogra"}
 
 
+def test_a_credit_does_not_make_a_title_of_everyday_words_a_person() -> None:
+    """"Video: Santa Rocks India!" is a headline after a credit word, not a person."""
+    assert "Santa Rocks India" not in people_of("Funny Quotes: Video: Santa Rocks India! Funny Holiday Ads.")
+
+
 @pytest.mark.parametrize("text", [
     "Jane Doe, director of the World Bank, spoke at the launch.",
     "Jane Doe, a spokesperson for the World Bank, said the loan was approved.",
