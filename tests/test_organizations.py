@@ -729,3 +729,12 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("He met Classical High School English teacher Ms. Ann McCabe at the fair.", "Classical High School"),
+    ("He met Hillside High School Math teacher Ms. Ann McCabe at the fair.", "Hillside High School"),
+])
+def test_a_school_before_a_subject_post_ends_at_its_head(text: str, org: str) -> None:
+    """"X High School English teacher": the subject and the post are the person's, not the school's name."""
+    assert org in orgs_of(text)
