@@ -1257,3 +1257,8 @@ def test_title_of_the_org_splits_where_the_org_mention_holds_the(text: str) -> N
     title, org = people_of(text)["Jane Doe"][1:]
     assert org == "World Bank"
     assert "World Bank" not in (title or "")
+
+
+def test_a_credit_names_a_person_with_an_everyday_surname() -> None:
+    """"Photo by Andy Cross/The Denver Post": a known given name, so "Cross" is a surname here."""
+    assert "Andy Cross" in people_of("The team won at home on Friday night. (Photo by Andy Cross/The Denver Post)")

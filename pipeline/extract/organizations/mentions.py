@@ -321,7 +321,8 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str], credits: froz
     of a person: every word is part of a PERSON entity elsewhere in the article, or the name
     has a person's cue: a job title before it ("spokesperson Rhona Sweeney", "(principal)
     Wiremu Henare", "representative in Ecuador, Marta Ibanez"), a credit ("Contact: Roshan
-    Ghimire", ``credits``; not "Video: Santa Rocks India", everyday and place words) or ", who" / ", 18," after it.
+    Ghimire", ``credits``; not "Video: Santa Rocks India": a place, or everyday words
+    after no known given name) or ", who" / ", 18," after it.
     """
     words = [t for t in span if t.text not in {"-", "the", "The"}]
     if not words or len(words) > 3 or not all(NAME_WORD.match(t.text) for t in words) \
@@ -333,7 +334,8 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str], credits: froz
     if len(words) < 2:
         return False
     return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex) \
-        or span.start in credits and not any(lex.everyday_word(t.text) or is_place(t.text) for t in words)
+        or span.start in credits and not any(is_place(t.text) for t in words) \
+        and (fold(words[0].text) in lex.given_names or not any(lex.everyday_word(t.text) for t in words))
 
 
 def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:
