@@ -1262,3 +1262,13 @@ def test_title_of_the_org_splits_where_the_org_mention_holds_the(text: str) -> N
 def test_a_credit_names_a_person_with_an_everyday_surname() -> None:
     """"Photo by Andy Cross/The Denver Post": a known given name, so "Cross" is a surname here."""
     assert "Andy Cross" in people_of("The team won at home on Friday night. (Photo by Andy Cross/The Denver Post)")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("At the meeting, board member Carrie Jacobs asked about the plan.", "board member"),
+    ("Board member Carrie Jacobs asked about the plan.", "Board member"),
+    ("School board member Kristel Foster said the plan works.", "School board member"),
+])
+def test_a_body_member_before_a_name_is_a_post(text: str, title: str) -> None:
+    """"board member" is a post, though a lower-case "member" alone is not ("a member of the club")."""
+    assert people_of(text)["Carrie Jacobs" if "Carrie" in text else "Kristel Foster"][1] == title

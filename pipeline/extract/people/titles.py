@@ -476,7 +476,7 @@ class TitleParser:
             return None
         kept = [doc[s:e].text for s, e in titles if not self._event_role(doc[s:e].text)]
         kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
-                or t.split()[-1][0].isupper()]
+                or t.split()[-1][0].isupper() or len(t.split()) > 1 and fold(t.split()[-2]) in self.lex.member_bodies]
         org, org_name, end = self.org_after(j, limit)
         if org is None and org_name is None and self.embedded is not None:
             org = self.embedded
