@@ -1288,3 +1288,17 @@ def test_a_plural_title_is_every_list_items(text: str, names: list[str], title: 
 def test_a_singular_title_is_the_first_items_alone() -> None:
     got = people_of("Teacher Anna Smith, Bob Jones and Carla Diaz spoke at the assembly.")
     assert got["Anna Smith"][1] == "Teacher" and got["Carla Diaz"][1] is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nina Noble won a scholarship this year.", "Nina Noble"),
+    ("People like Bill Gates started a company when they were young.", "Bill Gates"),
+    ("Education Minister Grant Robertson opened the new school.", "Grant Robertson"),
+])
+def test_a_given_name_that_is_also_a_word_for_a_thing_opens_a_name(text: str, name: str) -> None:
+    """"Bill", "Grant", "Nina" also name bills, grants and La Nina; first in a PERSON they are given names."""
+    assert name in people_of(text)
+
+
+def test_a_grant_programme_is_still_no_person() -> None:
+    assert people_of("The Pell Grant Program expanded last year.") == {}
