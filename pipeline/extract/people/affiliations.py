@@ -213,8 +213,8 @@ class Affiliations:
             if found is not None:
                 return found
         found = self._ending_at(hs, sent.start)
-        if found is None:
-            found = self._list_plural(m, sent.start)  # "Whyburn Instructors A and B", "Senators A (R-ME), B and C"
+        if found is None and hs - 1 > sent.start and doc[hs - 1].lower_ == "and" and hs - 1 in self.by_end:
+            found = self._shared_plural(self.by_end[hs - 1])  # "Whyburn Instructors A and B"
         if found is None and hs - 1 > sent.start and doc[hs - 1].text in {"'s", "\u2019s"} \
                 and hs - 1 in self.parser.org_end:
             return TitleParse("", self.parser.org_end[hs - 1][1], None, hs)  # "DAI's Alexander Kitain"
@@ -241,32 +241,6 @@ class Affiliations:
             return True  # "District Superintendent, A, CEO of X, B and ...": "Title, Name" items
         prev = self.by_end.get(p) if self.doc[p].lower_ == "and" else None
         return prev is not None and prev.outer_start < m.outer_start and self._titled_list(prev, s0)
-
-    def _list_plural(self, m: Mention, s0: int) -> TitleParse | None:
-        """A plural title before the first name of a list is every later item's too.
-
-        Walks back over the list's separators (",", "and", ", and") and a label in parentheses
-        after an item ("U.S. Senators A (R-ME), B (D-GA) and C"), to the first item, and takes
-        the plural title that ends there (``_shared_plural``).
-        """
-        doc, cur = self.doc, m
-        for _ in range(12):
-            k = cur.outer_start - 1
-            if k - 1 > s0 and doc[k].lower_ == "and" and doc[k - 1].text == ",":
-                k -= 1
-            if k <= s0 or not (doc[k].text == "," or doc[k].lower_ == "and"):
-                return None
-            end = k
-            if doc[end - 1].text == ")":
-                end = next((x for x in range(end - 2, max(s0, end - 8) - 1, -1) if doc[x].text == "("), -1)
-            prev = self.by_end.get(end)
-            if prev is None:
-                return None
-            found = self._shared_plural(prev)
-            if found is not None:
-                return found
-            cur = prev
-        return None
 
     def _shared_plural(self, m: Mention) -> TitleParse | None:
         """"Instructors A and B", "SE Factory founders A and B": a plural title before the first
