@@ -729,26 +729,3 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
-
-
-@pytest.mark.parametrize(("text", "org"), [
-    ("He met Classical High School English teacher Ms. Ann McCabe at the fair.", "Classical High School"),
-    ("He met Hillside High School Math teacher Ms. Ann McCabe at the fair.", "Hillside High School"),
-])
-def test_a_school_before_a_subject_post_ends_at_its_head(text: str, org: str) -> None:
-    """"X High School English teacher": the subject and the post are the person's, not the school's name."""
-    assert org in orgs_of(text)
-
-
-@pytest.mark.parametrize(("text", "org"), [
-    ("Dorchester County Public Schools announced a new plan for the spring term.", "Dorchester County Public Schools"),
-    ("Bob Mosier, chief communications officer for Anne Arundel County Public Schools, said so.",
-     "Anne Arundel County Public Schools"),
-])
-def test_a_school_district_named_by_a_plural_is_an_organization(text: str, org: str) -> None:
-    """"X County Public Schools" is one body (a school district), though its head is a plural."""
-    assert org in orgs_of(text)
-
-
-def test_a_plural_of_people_is_still_no_organization() -> None:
-    assert "McNair Scholars" not in orgs_of("The McNair Scholars met the dean on Friday.")

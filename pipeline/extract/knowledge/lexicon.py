@@ -130,7 +130,6 @@ class Lexicon:
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
     bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
     collective_words: set[str] = field(default_factory=set)  # "Unit", "News": a body's word, though no head
-    plural_body_heads: set[str] = field(default_factory=set)  # "Public Schools": a school district's name
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
@@ -212,7 +211,7 @@ _OPTIONAL_ORG_LISTS = (
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "course_levels", "course_words",
     "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
-    "bare_heads", "collective_words", "plural_body_heads",
+    "bare_heads", "collective_words",
 )
 
 

@@ -216,8 +216,7 @@ def _before_surname(doc: Doc, k: int, lex: Lexicon) -> bool:
 
 def _headless(span: Span, lex: Lexicon) -> bool:
     """No organization head word and not a known name: spaCy's ORG tag is the only evidence."""
-    return not any(fold(t.text) in lex.org_heads for t in span) and not lex.known_org(span.text) \
-        and not plural_body(span, lex)
+    return not any(fold(t.text) in lex.org_heads for t in span) and not lex.known_org(span.text)
 
 
 def _person_context(span: Span, person_tokens: set[str]) -> bool:
@@ -284,14 +283,7 @@ def _plural_end(span: Span, lex: Lexicon) -> bool:
     low = last.lower_
     return len(span) >= 2 and last.tag_ in {"NNS", "NNPS", "NNP"} and len(low) > 3 and low.endswith("s") \
         and not low.endswith(("ss", "us", "is", "ics", "news")) \
-        and fold(last.text) not in lex.possessive_name_words \
-        and not plural_body(span, lex)  # ("Mathematics", "Sky News": not plurals)
-
-
-def plural_body(span: Span, lex: Lexicon) -> bool:
-    """"Dorchester County Public Schools", "Maricopa Community Colleges": a school district or a
-    college system, one body named by a plural head (``plural_body_heads``) after two or more words."""
-    return len(span) >= 3 and fold(span[-1].text) in lex.plural_body_heads and span[-2].text[:1].isupper()
+        and fold(last.text) not in lex.possessive_name_words  # ("Mathematics", "Sky News": not plurals)
 
 
 def heading_line(span: Span) -> bool:
@@ -486,7 +478,7 @@ def _not_an_org(span: Span, lex: Lexicon, counts: dict[str, int]) -> bool:
     if not any(is_cap(t) for t in words):
         return True
     last = fold(words[-1].text)
-    has_head = any(fold(t.text) in lex.org_heads for t in words) or plural_body(span, lex)
+    has_head = any(fold(t.text) in lex.org_heads for t in words)
     if last in lex.title_heads and (not has_head or fold(words[-2].text) not in {"of", "the"}):
         return True  # a job title: "Education Programme Specialist", "State School Superintendent"
     if any(fold(t.text) in lex.title_heads for t in words[:1]) and not has_head:

@@ -207,8 +207,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             if not (_is_head(tok, lex) or plural):
                 continue
             if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
-                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1) \
-                    and not _subject_post(doc, i + 1, s1, lex):
+                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1):
                 continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
@@ -232,19 +231,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-def _subject_post(doc: Doc, k: int, s1: int, lex: Lexicon) -> bool:
-    """Does a school subject and a post start at ``k`` ("Classical High School English teacher")?
-
-    A subject (``disciplines`` in ``models/org_lexicon.json``, one or two words) and then a job
-    title's head: the name ended before the subject, which with the head is the person's post.
-    """
-    for width in (1, 2):
-        if k + width < s1 and fold(doc[k:k + width].text) in lex.disciplines \
-                and fold(doc[k + width].text) in lex.title_heads:
-            return True
-    return False
 
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
