@@ -130,10 +130,9 @@ class TitleParser:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None:
                     continue
-                start = span.start + (len(span) > 1 and span[0].lower_ == "the")  # "of the World Bank":
-                self.org_start[start] = (span.end, org)  # the patterns step over "the" to the name
-                self.org_end[span.end] = (start, org)
-                self.in_org.update(range(start, span.end))
+                self.org_start[span.start] = (span.end, org)
+                self.org_end[span.end] = (span.start, org)
+                self.in_org.update(range(span.start, span.end))
                 self.by_end.append((span.end, org))
         self.by_end.sort(key=lambda x: x[0])
         self.by_alias: dict[str, OrgEntity] = {}  # "KMK", "TDSB" -> the organization they abbreviate
