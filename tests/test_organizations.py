@@ -729,3 +729,16 @@ def test_a_given_name_and_surname_spacy_tagged_org_is_no_organization() -> None:
     """"Taryn Whiteaker" (spaCy: ORG) is a person; "Grace Church" (an everyday word) may still be a body."""
     got = orgs_of("Speakers included Eli Finegood, Taryn Whiteaker and the Renton Technical College Foundation.")
     assert not {"Eli Finegood", "Taryn Whiteaker"} & set(got)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("June 4, 2024 10:30 A.M. Ministry of Education TORONTO — Today, the province is investing in schools.",
+     "Ministry of Education"),
+    ("January 22, 2020 12:00 P.M. Ministry of Colleges and Universities TORONTO — Today, the minister spoke.",
+     "Ministry of Colleges and Universities"),
+])
+def test_a_release_header_leaves_the_body_alone(text: str, org: str) -> None:
+    """A release's time ("P.M.") and dateline in capitals ("TORONTO") around the issuing body are no part of it."""
+    got = orgs_of(text)
+    assert org in got
+    assert not any("TORONTO" in name or "M." in name for name in got)

@@ -38,6 +38,7 @@ PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "publisher": 3, "rule": 2
 
 CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
 # capitalized prepositions that open a heading or a sentence, never a name ("About Sugar Labs")
+TIME_OF_DAY = re.compile(r"^[AaPp]\.?[Mm]\.?$")  # "12:00 P.M. Ministry of ...": a release's time, no name word
 OPENING_PREPS = {"about", "at", "in", "on", "from", "with", "by", "to", "into", "after", "before",
                  "during", "via", "through", "like", "as", "within", "without"}
 
@@ -302,7 +303,7 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
         t = doc[j - 1]
-        word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) \
+        word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) and not TIME_OF_DAY.match(t.text) \
             and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
                      and t.lower_ not in {"of", "for", "and"}) \
             and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
@@ -391,7 +392,14 @@ def _drop_tail(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
     "Centre for Advanced Scientific Research Fellowship" -> the body ends before it."""
     if run_end - m >= 2 and fold(doc[run_end - 1].text) in lex.programme_tails:
         return run_end - 1
+    while run_end - m >= 2 and _dateline(doc[run_end - 1]) and not doc[run_end - 2].text.isupper():
+        run_end -= 1  # "Ministry of Education TORONTO - Today, ...": a release's dateline after the body
     return run_end
+
+
+def _dateline(tok: Token) -> bool:
+    """A place in capitals ("TORONTO", "NAIROBI"), as a press release's dateline writes it."""
+    return len(tok.text) > 2 and tok.text.isupper() and tok.is_alpha and is_place(tok.text.title())
 
 
 def _place(span: Span) -> bool:
