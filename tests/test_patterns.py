@@ -25,10 +25,6 @@ def ends(text: str, label: str) -> list[str]:
     ("Reporting by Litia Waqa; editing by Tom Hale", ["Litia", "Tom"]),
     ("Photo: Litia Waqa", ["Litia"]),
     ("Signed: Litia Waqa", ["Litia"]),
-    ("Media contact: Litia Waqa, 555 0100", ["Litia"]),  # a press release's contact
-    ("Posted by Litia Waqa on May 5", ["Litia"]),
-    ("Posted: Wednesday Jan 9, 2008", []),  # a date, not a name
-    ("according to tax experts interviewed by Bloomberg News", []),  # an outlet
     ("Photo: Ministry of Information/Litia Waqa", ["Ministry", "Litia"]),  # the name is the one name-shaped
     ("The report was written in May by Litia Waqa", []),  # "by" after no credit word
     ("Photo credit goes to the ministry: the staff / Litia Waqa", []),  # the credit word is 9 words before

@@ -227,7 +227,7 @@ def extract(ctx: Context) -> Organizations:
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
     rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
-    spacy_ents = spacy_mentions(doc, lex, ctx.words, frozenset(ctx.cue_ends("people")["credit"]))
+    spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     known_starts = {g.start for g in gaz}
     strong = []

@@ -85,12 +85,8 @@ def is_acronym(text: str) -> bool:
     return bool(ACRONYM.match(text)) and len(acronym_letters(text)) >= 2 and len(text) <= 12
 
 
-def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str], credits: frozenset[int] = frozenset()) -> list[Mention]:
-    """spaCy's ORG entities that survive the filters; ``words`` are the token texts.
-
-    ``credits``: where a people credit cue ends ("Contact:", "Posted by", ``models/people_cues.jsonl``),
-    so that a name spaCy tags ORG right after one is read as the person the credit names.
-    """
+def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
+    """spaCy's ORG entities that survive the filters; ``words`` are the token texts."""
     found = []
     counts = Counter(words)
     lowered = {(words[i - 1].lower(), words[i]) for i in range(1, len(words)) if words[i].islower()}
@@ -104,10 +100,10 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str], credits: frozenset[
             person_tokens.update(t.text for t in ent)
     orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
     for ent in orgs:  # "Fatmata Sankoh, 18, who ...": a person spaCy took for an ORG
-        if person_name(ent, lex, person_tokens, credits):
+        if person_name(ent, lex, person_tokens):
             person_tokens.update(t.text for t in ent if t.is_alpha)
     for ent in orgs:  # then "Sankoh" alone is part of the person "Fatmata Sankoh"
-        if person_name(ent, lex, person_tokens, credits):
+        if person_name(ent, lex, person_tokens):
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or not doc[start].text.strip()
@@ -306,15 +302,13 @@ def heading_line(span: Span) -> bool:
 NAME_WORD = re.compile(r"^[A-Z][a-z\u00C0-\u024F'\u2019]+(?:-[A-Z][a-z\u00C0-\u024F'\u2019]+)?$")
 
 
-def person_name(span: Span, lex: Lexicon, person_tokens: set[str], credits: frozenset[int] = frozenset()) -> bool:
+def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
     """Is an ORG entity a personal name ("Fatmata Sankoh", "Kargbo-Conteh")?
 
     Name-shaped words only (no org head, acronym, known organization or place), and a sign
     of a person: every word is part of a PERSON entity elsewhere in the article, or the name
     has a person's cue: a job title before it ("spokesperson Rhona Sweeney", "(principal)
-    Wiremu Henare", "representative in Ecuador, Marta Ibanez"), a credit ("Contact: Roshan
-    Ghimire", ``credits``; not "Video: Santa Rocks India": a place, or everyday words
-    after no known given name) or ", who" / ", 18," after it.
+    Wiremu Henare", "representative in Ecuador, Marta Ibanez") or ", who" / ", 18," after it.
     """
     words = [t for t in span if t.text not in {"-", "the", "The"}]
     if not words or len(words) > 3 or not all(NAME_WORD.match(t.text) for t in words) \
@@ -325,9 +319,7 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str], credits: froz
         return True
     if len(words) < 2:
         return False
-    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex) \
-        or span.start in credits and not any(is_place(t.text) for t in words) \
-        and (fold(words[0].text) in lex.given_names or not any(lex.everyday_word(t.text) for t in words))
+    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex)
 
 
 def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:
