@@ -1254,3 +1254,10 @@ def test_a_given_name_that_is_also_a_word_for_a_thing_opens_a_name(text: str, na
 
 def test_a_grant_programme_is_still_no_person() -> None:
     assert people_of("The Pell Grant Program expanded last year.") == {}
+
+
+def test_a_bare_state_read_as_the_body_is_dropped() -> None:
+    """"president of the Pennsylvania chapter of the AFT": "Pennsylvania" is a place, not the body."""
+    got = people_of("\"We deserve it,\" Arthur Steinberg, president of the Pennsylvania chapter of the American "
+                    "Federation of Teachers, said in a statement.")
+    assert got["Arthur Steinberg"][2] != "Pennsylvania"
