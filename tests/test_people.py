@@ -1261,3 +1261,12 @@ def test_a_bare_state_read_as_the_body_is_dropped() -> None:
     got = people_of("\"We deserve it,\" Arthur Steinberg, president of the Pennsylvania chapter of the American "
                     "Federation of Teachers, said in a statement.")
     assert got["Arthur Steinberg"][2] != "Pennsylvania"
+
+
+def test_a_head_of_government_is_not_put_under_the_country_he_visits() -> None:
+    """"Prime Minister Scott Morrison ... during his visit to Solomon Islands" in an article about Solomon
+    Islands: the article's country is where he went, not whose government he heads."""
+    got = people_of("Why girls in Solomon Islands drop out. Prime Minister Scott Morrison has been urged to invest "
+                    "in girls' education during his visit to Solomon Islands, as a report shows low rates. "
+                    "Solomon Islands has few schools. In Solomon Islands girls leave early.")
+    assert got["Scott Morrison"][2] != "Government of the Solomon Islands"
