@@ -26,7 +26,6 @@ in order, so the order *is* the precedence, and each one can be tried alone on a
 12. ``publisher_staff``: a byline's author works for the outlet the byline names after the name
     ("By A B · Cronkite News"), else the publisher the host names.
 
-After them ``no_bare_place`` drops a bare place read as the body ("the Pennsylvania chapter").
 Rules 1-3 find; 4-12 only complete or correct what was found. Precedence holds because
 each rule after the first acts only where the post still has a gap (see each docstring).
 """
@@ -563,24 +562,10 @@ def is_agency(m: Mention, clues: Clues) -> bool:
         and fold(m.words[0]) not in clues.lex.given_names
 
 
-def no_bare_place(mentions: list[Mention], post: Post, clues: Clues) -> Post:
-    """A place is no organization: "president of the Pennsylvania chapter of the AFT" gave "Pennsylvania".
-
-    A name read where no organization mention was (``org_name``) that is only a country or a
-    state (not a city: "Temple" is a town and a university's short name) is dropped, so a later
-    strategy may find the body, or none is given: an empty affiliation is better than a wrong one.
-    """
-    if post.org is None and post.org_name is not None and (country_name(post.org_name) or any(
-            p.kind == "region" and not p.alt for p in get_gazetteer().lookup(post.org_name))):
-        return replace(post, org_name=None)
-    return post
-
-
 STRATEGIES: tuple[Strategy, ...] = (
     from_patterns,
     from_parse,
     from_shared_or_led,
-    no_bare_place,
     body_in_title,
     lead_body_word,
     country_after_name,
