@@ -96,19 +96,3 @@ def _word_like(text: str) -> bool:
     key = fold(text)
     return key in lex.org_heads or key in lex.title_heads or key in lex.government_words \
         or key in {"republic", "federation", "commonwealth", "kingdom", "state", "states", "union"}
-
-
-def went_to(span: Span) -> set[str]:
-    """Countries a sentence names after "in/to/from/at": where someone spoke or went
-    ("during his visit to Solomon Islands"), which ``article_country(where=False)`` leaves out."""
-    found: set[str] = set()
-    for i in range(1, len(span)):
-        if span[i - 1].lower_ not in {"in", "to", "from", "at"} or not span[i].text[:1].isupper():
-            continue
-        for width in (3, 2, 1):
-            country = country_name(span[i:i + width].text) if i + width <= len(span) else None
-            if country:
-                found.add(country)
-                break
-    return found
-

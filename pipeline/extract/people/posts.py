@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.aboutness import article_country, article_region, region_counts, went_to
+from pipeline.extract.knowledge.aboutness import article_country, article_region, region_counts
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, government_of, is_place
 from pipeline.extract.organizations.merge import government_country
@@ -456,8 +456,7 @@ def _regional_heads_named(doc: Doc, lex: Lexicon) -> set[str]:
 
 def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     """The country named in a sentence of one of ``mentions`` (not another person's), else the one
-    the article names most, unless that is another person's ("President B of Uganda") or where the
-    person's own sentences say they went or spoke ("his visit to Solomon Islands")."""
+    the article names most, unless that is another person's ("President B of Uganda")."""
     for m in mentions:
         country = sentence_country(m, clues)
         if country:
@@ -465,10 +464,7 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
     country = article_country(clues.ctx.doc, url=clues.ctx.article.url)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
-    visited = {c for m in mentions for c in went_to(clues.ctx.doc[m.start].sent)}
-    # the article's main country is another's post, or the one the person visits ("Prime Minister
-    # Scott Morrison ... during his visit to Solomon Islands": no Government of the Solomon Islands)
-    return None if country in others or country in visited else country
+    return None if country in others else country  # the article's main country is another's post
 
 
 def publisher(ctx: Context, orgs: list[OrgEntity]) -> OrgEntity | None:
