@@ -37,8 +37,8 @@ PRIORITY = {"gazetteer": 3, "acronym": 3, "office": 3, "publisher": 3, "rule": 2
 
 
 CONNECTORS = {"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la", "le"}
-# capitalized prepositions that open a heading or a sentence, never a name ("About Sugar Labs")
 TIME_OF_DAY = re.compile(r"^[AaPp]\.?[Mm]\.?$")  # "12:00 P.M. Ministry of ...": a release's time, no name word
+# capitalized prepositions that open a heading or a sentence, never a name ("About Sugar Labs")
 OPENING_PREPS = {"about", "at", "in", "on", "from", "with", "by", "to", "into", "after", "before",
                  "during", "via", "through", "like", "as", "within", "without"}
 
