@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # score this checkout's pipeline (a worktree's), not the one pip installed
 REAL = ROOT / "tests" / "fixtures" / "real"
 LOG = ROOT / "bench" / "real_scores.jsonl"
 COLUMNS = ("people", "person_title", "person_organization", "organizations", "places", "event_dates",
