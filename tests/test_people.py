@@ -1260,3 +1260,12 @@ def test_a_given_name_that_is_a_word_for_a_thing_may_end_a_name() -> None:
     """"Alistair Grant": after a known given name, "Grant" is a surname; "the Pell Grant" is still a grant."""
     got = people_of("Former minister Alistair Grant opened the new school. The Pell Grant expanded this year.")
     assert "Alistair Grant" in got and "Pell Grant" not in got
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Today Minister of Education Stephen Lecce announced new funding for schools.", "Minister of Education"),
+    ("Later Superintendent Karen Doyle asked about the plan.", "Superintendent"),
+])
+def test_a_sentence_opening_adverb_is_no_part_of_the_title(text: str, title: str) -> None:
+    got = people_of(text)
+    assert next(iter(got.values()))[1] == title
