@@ -202,11 +202,10 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         text = " ".join(words)
         if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
             continue
-        given = len(words) > 1 and fold(words[0]) in lex.given_names
-        if any(_org_word(w, lex) and not (given and fold(w) in lex.given_names) for w in words):
+        if any(_org_word(w, lex) for w in words[1:]) \
+                or _org_word(words[0], lex) and not (len(words) > 1 and fold(words[0]) in lex.given_names):
             continue  # "Laucala Campus", "Vocational Schools": places and bodies, not people ("Bill Gates",
-            # "Alistair Grant", "Nina Noble": after a known given name, a name word is no bill or grant;
-            # "Pell Grant" is one)
+            # "Grant Robertson", "Nina Noble": a known given name first is the person's, no bill or grant)
         if end < n and doc[end].is_lower and fold(doc[end].text) in lex.disqualifiers:
             continue  # "the Samagra Shiksha scheme", "the Powering Learning report": names of things
         if fold(words[0]) in lex.name_prefixes or start > 0 and fold(doc[start - 1].text) in lex.name_prefixes:
