@@ -135,7 +135,6 @@ class Lexicon:
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
     not_posts: set[str] = field(default_factory=set)  # "a member of X", "a student at X": no post
     member_bodies: set[str] = field(default_factory=set)  # "board member", "council member": a post
-    opening_words: set[str] = field(default_factory=set)  # "Today Minister A announced": not the title's
     portfolio_ranks: set[str] = field(default_factory=set)  # "Deputy Federal Minister of X"
     former_words: set[str] = field(default_factory=set)  # "former Director": a post no longer held
     status_words: set[str] = field(default_factory=set)  # "new Chair", "incoming Secretary": not the post's words
@@ -200,7 +199,7 @@ _TITLE_SETS = {
 }
 # people_words.json: word lists, each a Lexicon set of the same name.
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
-                 "member_bodies", "opening_words",
+                 "member_bodies",
                  "ordinals", "board_words", "status_words", "hyphen_adjective_tails")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")

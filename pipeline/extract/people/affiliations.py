@@ -268,11 +268,9 @@ class Affiliations:
     def _ending_at(self, end: int, s0: int) -> TitleParse | None:
         doc = self.doc
         for k in range(max(s0, end - 16), end):
-            if self._opening_adverb(k, s0):
-                continue  # "Today Minister of Education A announced": the adverb opens the sentence, not the title
             if k > s0 and (is_titleish(doc[k - 1], self.lex) or doc[k - 1].text[:1].isupper()) \
                     and doc[k - 1].text not in BOUNDARY and not doc[k - 1].is_stop \
-                    and k - 1 not in self.parser.in_org and not self._opening_adverb(k - 1, s0):
+                    and k - 1 not in self.parser.in_org:
                 continue  # not the start of the phrase
             if self._after_name(k, s0):
                 continue  # "Ms A, Specialist and Member, Mr B": the title after A's name is A's
@@ -297,13 +295,6 @@ class Affiliations:
                         return TitleParse(parse.title, org, None, parse.end)
                 return parse
         return None
-
-    def _opening_adverb(self, k: int, s0: int) -> bool:
-        """Is ``doc[k]`` a sentence's first word that says when or how ("Today", "Later", "Meanwhile"),
-        an everyday word capitalized only because the sentence starts there?"""
-        tok = self.doc[k]
-        return k == s0 and (tok.pos_ == "ADV" or tok.ent_type_ in {"DATE", "TIME"} or fold(tok.text) in
-                            self.lex.opening_words) and self.lex.everyday_word(tok.text)
 
     def _after_former(self, k: int, s0: int) -> bool:
         """Is the phrase at ``k`` the tail of a post written after "former" ("Former prime minister")?
