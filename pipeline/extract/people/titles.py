@@ -382,6 +382,17 @@ class TitleParser:
             break
         return j
 
+    def _post_not_membership(self, title: str) -> bool:
+        """Is a title phrase a post, not a lower-case membership ("a member of the club")?
+
+        "Board Member" is a post in capitals; "board member" is one after a governing body's word
+        (``member_bodies``).
+        """
+        words = title.split()
+        if fold(words[-1]) not in {"member", "members"} or words[-1][0].isupper():
+            return True
+        return len(words) > 1 and fold(words[-2]) in self.lex.member_bodies
+
     def generic_unit(self, org: OrgEntity) -> bool:
         """"National Office", "Regional Office": a unit named by generic words only, of no named body."""
         words = fold(org.name).split()
@@ -474,8 +485,7 @@ class TitleParser:
         if not titles:
             return None
         kept = [doc[s:e].text for s, e in titles if not self._event_role(doc[s:e].text)]
-        kept = [t for t in kept if fold(t.split()[-1]) not in {"member", "members"}
-                or t.split()[-1][0].isupper() or len(t.split()) > 1 and fold(t.split()[-2]) in self.lex.member_bodies]
+        kept = [t for t in kept if self._post_not_membership(t)]
         org, org_name, end = self.org_after(j, limit)
         if org is None and org_name is None and self.embedded is not None:
             org = self.embedded
