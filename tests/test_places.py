@@ -260,3 +260,15 @@ def test_a_body_said_short_is_not_its_namesake_town() -> None:
                  "funds the school.")
     assert "Temple" not in got
     assert "Boston" in got and "Pennsylvania" in got
+
+
+def test_unknown_product_given_name_or_word_is_no_place() -> None:
+    """spaCy tags software, given names and capitalized words as GPE after "in"; none is a place.
+
+    A name the gazetteer does not know stays a place when the text introduces it ("in Sahsa").
+    """
+    got = places("Teachers in Kenya learned to build dashboards in RStudio and to share lessons in Node.js, "
+                 "and they streamed the sessions in Twitch. The community school in Sahsa, North Caribbean, "
+                 "joined in Policy.")
+    assert not {"RStudio", "Node.js", "Twitch", "Policy"} & set(got)
+    assert "Sahsa" in got and "Kenya" in got

@@ -9,7 +9,9 @@ uses :mod:`pipeline.extract.knowledge.gazetteer`.
 How a name is resolved, and why:
 - spaCy labels are only a hint. A mention is a place when the gazetteer knows its
   whole text (so "Dushanbe" tagged ORG or "Baucau" tagged NORP are places), or when
-  spaCy says GPE/LOC and it looks like a proper name (kept unresolved, empty id).
+  spaCy says GPE/LOC and it looks like a proper name (kept unresolved, empty id), unless
+  it is one word shaped as a product ("YouTube", "Node.js"), a given name or an everyday
+  word ("Policy"): spaCy tags those GPE after "in" ("dashboards in RStudio").
 - Demonyms ("Korean", "Swazi") are never places, but the countries they name, the
   unambiguous places of the article and the source site's country-code TLD form the
   article's *context*; ambiguous names (Georgia, Victoria, Lagos) take the candidate
@@ -40,6 +42,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
+from pipeline.extract.knowledge.lexicon import get_lexicon
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -574,6 +577,26 @@ def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, in
     return not _locative_before(text, m.start)
 
 
+# "YouTube", "RStudio", "Node.js": a product's or platform's shape; names such as "McAllen",
+# "DeKalb", "LaGrange" or "KwaZulu" open with a particle before the inner capital.
+_PRODUCT_SHAPE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Du|La|Le|Kwa|Fitz|Van|Von)[A-Z])[A-Za-z]*[a-z][A-Z]"
+                            r"|^[A-Za-z]+\.[a-z]{2,}$")
+
+
+def _no_place_word(name: str) -> bool:
+    """A name no gazetteer knows that is shaped as no place's: one word that is a product's
+    ("YouTube", "Node.js"), a given name ("Kevin", "Janice" in a list of people) or an
+    everyday word ("Policy", "Carpentry": the capital of a heading or a group's name).
+
+    Such a word is a place only where the text says so by a class word ("the X District").
+    """
+    if " " in name:
+        return False
+    lex = get_lexicon()
+    key = name.casefold()
+    return bool(_PRODUCT_SHAPE.match(name)) or key in lex.given_names or key in lex.common_words
+
+
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
     """An unresolved name (unknown to the gazetteer) needs the text to introduce it as a place.
 
@@ -681,6 +704,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
                                          gaz.org_heads, org_leads):
+            continue
+        if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
