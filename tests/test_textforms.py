@@ -574,3 +574,19 @@ def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
     assert any("Bhattacharya comes to the University of Virginia" in p for p in paragraphs)
     assert any("from the Indian Institute of Technology in Madras" in p for p in paragraphs)
     assert not any(p.endswith((" the", " of")) for p in paragraphs)
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("2015-11-12-fasttrack.md", "2015-11-12"),  # a Jekyll post as its repository keeps it
+    ("post_2015-11-12-fasttrack.md", "2015-11-12"),  # saved with a prefix before the date
+    ("blog-20151112.md", "2015-11-12"),
+    ("2015.11.12 notes.md", "2015-11-12"),
+    ("report-2019-2020-summary.md", None),  # two years, no day
+    ("id_1234567890.md", None),
+])
+def test_a_date_in_the_file_name_is_the_last_resort(tmp_path: Path, name: str, day: str | None) -> None:
+    path = tmp_path / name
+    path.write_text("---\ntitle: Data Carpentry instructors\n---\n\nInstructors of Software Carpentry can "
+                    "now teach Data Carpentry workshops too, after a short checkout session with a mentor.\n",
+                    "utf-8")
+    assert clean_page(_page(path)).published == day

@@ -299,13 +299,26 @@ def clean_page(
                       **kwargs)  # type: ignore[arg-type]
 
 
+# A full date as a file name's own part: "post_2015-11-12-title.md", "blog-20151112.txt",
+# "2015.11.12 notes.md" (saved pages are often renamed with a prefix before a Jekyll date).
+_FILE_DAY = re.compile(r"(?:^|[/_\-. ])((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?=$|[/_\-. ])")
+
+
 def _path_day(page: RawPage) -> str | None:
-    """A date in a local file's path (a Jekyll post's ``2014-04-09-title.md``, ``news/01-05-98.txt``):
-    the last resort for a text with no date of its own. Archive references (WARC offsets) are not paths."""
+    """A date in a local file's path (a Jekyll post's ``2014-04-09-title.md``, ``news/01-05-98.txt``,
+    ``post_2014-04-09.md``): the last resort for a text with no date of its own. Archive references
+    (WARC offsets) are not paths."""
     ref = page.raw_ref or ""
     if not ref or "#" in ref or ".warc" in ref:
         return None
-    return url_date("/" + ref.replace("\\", "/").lstrip("/"))
+    path = "/" + ref.replace("\\", "/").lstrip("/")
+    if found := url_date(path):
+        return found
+    name = path.rsplit("/", 1)[-1]
+    for m in _FILE_DAY.finditer(name):
+        if found := iso_day(f"{m[1]}-{m[3]}-{m[4]}"):
+            return found
+    return None
 
 def _one_line(value: str) -> str:
     return " ".join(value.split())
