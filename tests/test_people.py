@@ -1254,3 +1254,15 @@ def test_a_given_name_that_is_also_a_word_for_a_thing_opens_a_name(text: str, na
 
 def test_a_grant_programme_is_still_no_person() -> None:
     assert people_of("The Pell Grant Program expanded last year.") == {}
+
+
+def test_names_unglued_from_the_next_elements_word() -> None:
+    """Page elements run together without a space: "Marla MillingContributor", "ByJordan James",
+    "Senior Teaching FellowDr Uma Natarajan" (a table cell's <br>). The name is the person's own
+    part; "McDonald", "DeShawn", "FitzJohn" keep their inner capitals; "HuffPost" is no person."""
+    got = people_of("Marla MillingContributor wrote about schools, and ByJordan James added notes. The panel "
+                    "includes Senior Teaching FellowDr Uma Natarajan. Prof. Rich FitzJohn and DeShawn McDonald "
+                    "spoke. HuffPost reported it.")
+    assert {"Marla Milling", "Jordan James", "Uma Natarajan", "Rich FitzJohn", "DeShawn McDonald"} <= set(got)
+    assert got["Uma Natarajan"][0] == "Dr"
+    assert not {"Marla MillingContributor", "ByJordan James", "HuffPost"} & set(got)

@@ -11,7 +11,7 @@ the test.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -220,8 +220,50 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
     mentions = [_with_syllable(doc, m, lex, taken) for m in mentions]
+    mentions = [u for u in (_unglued(m, lex) for m in mentions) if u is not None]
     mentions.sort(key=lambda m: m.start)
     return _join_adjacent(doc, mentions)
+
+
+# Two words run together where a page's elements met without a space: "Marla MillingContributor",
+# "ByJordan James", "FellowDr Uma Natarajan". Particles before an inner capital are names' own
+# ("McDonald", "DeShawn", "LaToya", "FitzJohn", "MacKenzie").
+_GLUED = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+_NAME_PREFIXES = frozenset({"mc", "mac", "fitz", "de", "di", "du", "da", "la", "le", "van", "von", "jo", "o"})
+
+
+def _unglued(m: Mention, lex: Lexicon) -> Mention | None:
+    """The name out of a word glued to the next or the previous element's word.
+
+    A name word whose tail after an inner capital is an everyday word, a title or an
+    honorific and no given name ends the name there ("Marla MillingContributor" -> "Marla
+    Milling", "Isabel KeaneJournal New" -> "Isabel Keane"); a first word whose head is such a
+    word and whose tail is a given name or an honorific starts it ("ByJordan James" -> "Jordan
+    James", "FellowDr Uma Natarajan" -> Dr "Uma Natarajan"). None when nothing is left.
+    """
+    words = list(m.words)
+    for k, word in enumerate(words):
+        g = _GLUED.match(word)
+        if k == 0 or not g or fold(g[1]) in _NAME_PREFIXES:
+            continue
+        tail = fold(g[2])
+        if tail in lex.given_names or not (tail in lex.common_words or tail in lex.title_heads
+                                           or tail in lex.honorifics):
+            continue
+        return replace(m, end=m.start + k + 1, words=(*words[:k], g[1]))
+    g = _GLUED.match(words[0])
+    if g and len(words) == 1 and fold(g[1]) not in _NAME_PREFIXES and fold(g[1]) not in lex.given_names \
+            and fold(g[2]) in lex.common_words:
+        return None  # "HuffPost", "YouTube": a brand's one word
+    if g and fold(g[1]) not in _NAME_PREFIXES and fold(g[1]) not in lex.given_names and (
+            fold(g[1]) in lex.common_words or fold(g[1]) in lex.title_heads or g[1] == "By"):
+        tail = fold(g[2])
+        if tail in lex.honorifics and len(words) > 1:
+            return replace(m, start=m.start + 1, words=tuple(words[1:]),
+                           honorifics=[*m.honorifics, lex.honorifics[tail]], hon_start=m.start)
+        if tail in lex.given_names and tail not in lex.common_words:
+            return replace(m, words=(g[2], *words[1:]))
+    return m
 
 
 def _with_syllable(doc: Doc, m: Mention, lex: Lexicon, taken: set[int]) -> Mention:
@@ -616,6 +658,7 @@ def byline_mentions(ctx: Context, mentions: list[Mention], lex: Lexicon) -> list
                 added.append(Mention(hon_end, span.end, _words(doc, hon_end, span.end), hons, span.start))
                 continue
             added.append(Mention(span.start, span.end, _words(doc, span.start, span.end)))
+    added = [u for u in (_unglued(m, lex) for m in added) if u is not None]  # "Marla MillingContributor"
     if not added:
         return mentions
     kept = [m for m in mentions if not any(m.outer_start < a.end and a.start < m.end for a in added)]
