@@ -83,6 +83,12 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
      "2024-09-03", "2024-04-01", "2024-04-30"),
     ("Students returning to class on Tuesday will keep their phones out of sight.", "2024-09-03", "2024-09-03",
      "2024-09-03"),
+    # A bare weekday that is a present-tense verb's own time is the coming one (2019-11-19 a Tuesday);
+    # in the past tense, or inside a noun phrase ("Tuesday's Game 4"), the last one.
+    ("The Gophers play Saturday against the Wildcats.", "2019-11-19", "2019-11-23", "2019-11-23"),
+    ("Avary, who is free on bail, faces arraignment Friday.", "2019-11-19", "2019-11-22", "2019-11-22"),
+    ("The Gophers played Saturday against the Wildcats.", "2019-11-19", "2019-11-16", "2019-11-16"),
+    ("Through Tuesday's Game 4, he is 1-11 at the plate.", "2019-11-20", "2019-11-19", "2019-11-19"),
     ("The agency will provide biscuits to schools from May, the minister said.", "2024-04-20", "2024-05-01",
      "2024-05-31"),
     # A year-less date is its last occurrence on or before publication ("since May" on a

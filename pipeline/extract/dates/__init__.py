@@ -676,6 +676,37 @@ def _future_at(ctx: Context, start: int, sentence: str) -> bool | None:
     return True if _FUTURE.search(sentence) else None
 
 
+def _present_at(ctx: Context, start: int) -> bool:
+    """Does a bare weekday modify a present-tense verb of the body ("the Gophers play Saturday",
+    "faces arraignment Friday", "Friday is his last day")?
+
+    News writes past events in the past tense, so such a weekday is the coming one. Only the
+    verb's own time adverb (or "on" + weekday, or the subject of "is") counts: a weekday
+    inside a noun phrase ("Tuesday's Game 4", "the testimony Tuesday", "Friday nights") says
+    nothing of the verb's time, and a headline's present tense ("Students win prize Friday")
+    tells the past.
+    """
+    if any(b.kind in {"title", "heading"} and b.start <= start < b.start + len(b.text)
+           for b in ctx.article.blocks):
+        return False
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "compound" and tok.head.lower_ in _TIME_OF_DAY:
+        tok = tok.head  # "Tuesday night"
+    if tok.dep_ in {"npadvmod", "tmod"}:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        verb = tok.head.head
+    elif tok.dep_ == "nsubj" and tok.head.lower_ in {"is", "are"}:
+        verb = tok.head
+    else:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.pos_ in {"VERB", "AUX"} and verb.tag_ in {"VBZ", "VBP"} and not auxes & _PAST_AUX
+
+
 def _fallback_year(text: str, found_by: dict[str, list[re.Match[str]]] | None = None) -> int | None:
     """The only year written in full dates of the text (for undated pages).
 
@@ -797,6 +828,8 @@ def extract(ctx: Context) -> list[DateRow]:
             continue
         if name == "m_attr" and not _attributive_month(ctx, start):
             continue
+        if name == "weekday" and not m["rel"] and future is None and _present_at(ctx, start):
+            future = True  # "Friday is his last day", written on Thursday: the coming Friday
         result = resolver(name, m, future)
         if result is None:
             continue
