@@ -217,6 +217,10 @@ def test_author_cards_in_a_byline_are_read_apart() -> None:
         (["Published 12 March 2024"], [], None),
         (["Ministry of Education"], [], None),
         (["Ludwig van Beethoven"], ["Ludwig van Beethoven"], None),
+        # a byline's elements run together: the glued word's tail is no name's
+        (["Marla Milling and Marla MillingContributor"], ["Marla Milling"], None),
+        (["ByJordan James"], ["Jordan James"], None),
+        (["Rich FitzJohn", "DeShawn McDonald"], ["Rich FitzJohn", "DeShawn McDonald"], None),
     ],
 )
 def test_split_authors(raw: list[str], people: list[str], agency: str | None) -> None:

@@ -467,6 +467,21 @@ def _is_person(part: str, stop: frozenset[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES or w[:1] in "'’" for w in words)
 
 
+_GLUED_WORD = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
+
+
+def _unglued(part: str, stop: frozenset[str]) -> str:
+    """"Marla MillingContributor" -> "Marla Milling", "ByJordan James" -> "Jordan James": a byline's
+    elements run together without a space; the tail is a word no name has (``not_people``)."""
+    part = re.sub(r"^By(?=[A-Z][a-z])", "", part)
+    words = part.split()
+    for k, word in enumerate(words[1:], 1):
+        m = _GLUED_WORD.match(word)
+        if m and m[2].casefold() in stop:
+            return " ".join([*words[:k], m[1]])
+    return part
+
+
 def split_authors(
     raw: Iterable[str], site_names: Iterable[str] = ()
 ) -> tuple[list[str], str | None]:
@@ -491,6 +506,7 @@ def split_authors(
             if hit:
                 agency = agency or hit
                 continue
+            part = _unglued(part, stop)
             if part.casefold() in sites or not _is_person(part, stop):
                 continue
             if part.isupper():
