@@ -590,3 +590,15 @@ def test_a_date_in_the_file_name_is_the_last_resort(tmp_path: Path, name: str, d
                     "now teach Data Carpentry workshops too, after a short checkout session with a mentor.\n",
                     "utf-8")
     assert clean_page(_page(path)).published == day
+
+
+@pytest.mark.parametrize("key", ["teaser", "intro", "lede", "deck", "strapline"])
+def test_a_teaser_or_intro_is_the_posts_standfirst(key: str) -> None:
+    """Themes print a post's teaser or intro under its title (Jekyll's Feeling Responsive: teaser)."""
+    text = (f"---\ntitle: Workshop wrap-up\n{key}: Vini Salazar taught the lessons in Nairobi.\n"
+            "date: 2024-07-08\n---\n\n"
+            "The curriculum project ended with a set of lessons for new instructors and a plan for the "
+            "next year of workshops, which the community will discuss at its next meeting.\n")
+    art = clean_text(text)
+    assert "Vini Salazar taught the lessons in Nairobi." in art.text
+    assert art.text.count("Vini Salazar") == 1

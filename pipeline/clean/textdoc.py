@@ -47,7 +47,8 @@ _CREDIT_KEYS = {"photo": "Photo", "photos": "Photos", "photographer": "Photo", "
                 "contributors": "Contributors", "contributor": "Contributors", "illustrator": "Illustration",
                 "illustration": "Illustration", "graphic": "Graphic", "graphics": "Graphics"}
 # A post's standfirst (shown under the headline) and its lead image's caption, as its page shows them.
-_DEK_KEYS = ("subtitle", "dek", "standfirst", "kicker", "summary", "description", "excerpt", "snippet", "introduction")
+_DEK_KEYS = ("subtitle", "dek", "standfirst", "kicker", "summary", "description", "excerpt", "snippet", "introduction",
+             "teaser", "intro", "lede", "deck", "strapline")
 _CAPTION_KEYS = ("image_caption", "image-caption", "caption", "image-description", "image_description")
 # the author's note a post's page prints under it ("DAI's Hoda Salman is manager of ...")
 _BIO_KEYS = ("author-bio", "author_bio", "authorbio", "author-description", "author_description", "bio")
