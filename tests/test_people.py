@@ -1266,3 +1266,15 @@ def test_names_unglued_from_the_next_elements_word() -> None:
     assert {"Marla Milling", "Jordan James", "Uma Natarajan", "Rich FitzJohn", "DeShawn McDonald"} <= set(got)
     assert got["Uma Natarajan"][0] == "Dr"
     assert not {"Marla MillingContributor", "ByJordan James", "HuffPost"} & set(got)
+
+
+def test_glued_initials_before_a_surname_are_a_name() -> None:
+    """"L.M.D. Dharmasena", "M.N. Ranasinghe": spaCy reads such officials as nothing or as part of the
+    body named before them; "U.S. Army" and "L.A. Times" stay organizations."""
+    got = people_of("Commissioner General of Examinations L.M.D. Dharmasena said results will be released. "
+                    "Secretary to the Ministry of Education M.N. Ranasinghe agreed. The U.S. Army, the "
+                    "L.A. Times and the U.S. Supreme Court reported it, said an analyst at the D.A. Davidson "
+                    "brokerage.")
+    assert got["L.M.D. Dharmasena"][1] == "Commissioner General of Examinations"
+    assert got["M.N. Ranasinghe"][1:3] == ("Secretary", "Ministry of Education")
+    assert not any(name.startswith(("U.S.", "L.A.", "D.A.")) for name in got)

@@ -218,6 +218,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         taken.update(range(start, end))
     mentions.extend(_cued_names(ctx, lex, in_org, taken))
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
+    mentions.extend(_initials_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
     mentions = [_with_syllable(doc, m, lex, taken) for m in mentions]
     mentions = [u for u in (_unglued(m, lex) for m in mentions) if u is not None]
@@ -541,6 +542,55 @@ def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
             taken.update(range(start, end))
         i = max(run, i + 1)
     return found
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+
+
+def _initials_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
+    """"L.M.D. Dharmasena", "M.N. Ranasinghe": glued initials before a surname, which spaCy
+    often reads as an organization or nothing (South Asian and West African papers write
+    officials so).
+
+    The word after the initials must be a name word that pages do not write as a word and no
+    title or organization word ("U.S. Army", "L.A. Times", "A.V. Club" stay what they are), the
+    initials no place's abbreviation ("U.S.", "N.J."), and a post, a courtesy title or the body
+    must come right before ("Commissioner General of Examinations L.M.D. Dharmasena").
+    """
+    doc = ctx.doc
+    found: list[Mention] = []
+    for i in range(len(doc) - 1):
+        tok, nxt = doc[i], doc[i + 1]
+        if not _INITIALS.match(tok.text) or i in taken or i + 1 in taken or i in in_org or i + 1 in in_org:
+            continue
+        word = fold(nxt.text)
+        if not _name_word(nxt) or nxt.text.isupper() or word in lex.common_words or word in lex.title_heads \
+                or word in lex.org_heads or is_place(tok.text) or is_place(nxt.text) \
+                or tok.text in lex.country_short or tok.text.replace(".", "") in lex.country_short:
+            continue
+        if not _post_before(doc, i, lex, in_org):
+            continue  # only where a post, a courtesy title or the body names the official before
+        found.append(Mention(i, i + 2, (tok.text, nxt.text)))
+        taken.update((i, i + 1))
+    return found
+
+
+def _post_before(doc: Doc, i: int, lex: Lexicon, in_org: set[int]) -> bool:
+    """A courtesy title or an organization right before token ``i``, or a post's head word within
+    the six words before it with no verb or stop between ("Commissioner General of Examinations")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if fold(prev.text).rstrip(".") in lex.honorifics or i - 1 in in_org:
+        return True
+    if prev.lower_ in {"at", "of", "from", "with", "for", "by", "the", "a", "an"}:
+        return False  # "a managing director at the D.A. Davidson brokerage": the workplace after the post
+    for k in range(i - 1, max(doc[i].sent.start, i - 7) - 1, -1):
+        if is_head(doc[k], lex):
+            return True
+        if doc[k].pos_ in {"VERB", "AUX"} or doc[k].text in {",", ".", ";", ":"}:
+            return False
+    return False
 
 
 def _given_pair(doc: Doc, end: int, words: tuple[str, ...], lex: Lexicon) -> bool:
