@@ -227,10 +227,9 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
 
 
 # Two words run together where a page's elements met without a space: "Marla MillingContributor",
-# "ByJordan James", "FellowDr Uma Natarajan". Particles before an inner capital are names' own
-# ("McDonald", "DeShawn", "LaToya", "FitzJohn", "MacKenzie").
+# "ByJordan James", "FellowDr Uma Natarajan". Heads before an inner capital that are names' own
+# ("McDonald", "DeShawn", "FitzJohn") are ``inner_capital_prefixes`` in models/people_words.json.
 _GLUED = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]+)$")
-_NAME_PREFIXES = frozenset({"mc", "mac", "fitz", "de", "di", "du", "da", "la", "le", "van", "von", "jo", "o"})
 
 
 def _unglued(m: Mention, lex: Lexicon) -> Mention | None:
@@ -243,9 +242,10 @@ def _unglued(m: Mention, lex: Lexicon) -> Mention | None:
     James", "FellowDr Uma Natarajan" -> Dr "Uma Natarajan"). None when nothing is left.
     """
     words = list(m.words)
+    prefixes = lex.inner_capital_prefixes
     for k, word in enumerate(words):
         g = _GLUED.match(word)
-        if k == 0 or not g or fold(g[1]) in _NAME_PREFIXES:
+        if k == 0 or not g or fold(g[1]) in prefixes:
             continue
         tail = fold(g[2])
         if tail in lex.given_names or not (tail in lex.common_words or tail in lex.title_heads
@@ -253,10 +253,10 @@ def _unglued(m: Mention, lex: Lexicon) -> Mention | None:
             continue
         return replace(m, end=m.start + k + 1, words=(*words[:k], g[1]))
     g = _GLUED.match(words[0])
-    if g and len(words) == 1 and fold(g[1]) not in _NAME_PREFIXES and fold(g[1]) not in lex.given_names \
+    if g and len(words) == 1 and fold(g[1]) not in prefixes and fold(g[1]) not in lex.given_names \
             and fold(g[2]) in lex.common_words:
         return None  # "HuffPost", "YouTube": a brand's one word
-    if g and fold(g[1]) not in _NAME_PREFIXES and fold(g[1]) not in lex.given_names and (
+    if g and fold(g[1]) not in prefixes and fold(g[1]) not in lex.given_names and (
             fold(g[1]) in lex.common_words or fold(g[1]) in lex.title_heads or g[1] == "By"):
         tail = fold(g[2])
         if tail in lex.honorifics and len(words) > 1:

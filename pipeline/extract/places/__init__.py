@@ -578,9 +578,10 @@ def _other_type(m: _Mention, text: str, name_words: dict[str, list[tuple[int, in
 
 
 # "YouTube", "RStudio", "Node.js": a product's or platform's shape; names such as "McAllen",
-# "DeKalb", "LaGrange" or "KwaZulu" open with a particle before the inner capital.
-_PRODUCT_SHAPE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Du|La|Le|Kwa|Fitz|Van|Von)[A-Z])[A-Za-z]*[a-z][A-Z]"
-                            r"|^[A-Za-z]+\.[a-z]{2,}$")
+# "DeKalb", "LaGrange" or "KwaZulu" open with a name's head before the inner capital
+# (``inner_capital_prefixes`` in models/people_words.json).
+_INNER_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z])[A-Z]")
+_DOTTED_PRODUCT = re.compile(r"^[A-Za-z]+\.[a-z]{2,}$")
 
 
 def _no_place_word(name: str) -> bool:
@@ -594,7 +595,9 @@ def _no_place_word(name: str) -> bool:
         return False
     lex = get_lexicon()
     key = name.casefold()
-    return bool(_PRODUCT_SHAPE.match(name)) or key in lex.given_names or key in lex.common_words
+    inner = _INNER_CAPITAL.match(name)
+    product = bool(inner and inner[1].casefold() not in lex.inner_capital_prefixes or _DOTTED_PRODUCT.match(name))
+    return product or key in lex.given_names or key in lex.common_words
 
 
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
