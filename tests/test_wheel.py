@@ -128,6 +128,19 @@ def test_extract_prints_the_seeds_values(venv: Path, elsewhere: Path) -> None:
     seed_checks.test_offsets_point_into_the_article_text(seed)
 
 
+def test_extract_reads_a_markdown_post(venv: Path, elsewhere: Path) -> None:
+    """Text forms read their furniture patterns from the bundled models, not from beside a checkout."""
+    post = elsewhere / "2024-03-05-robotics-prize.md"
+    post.write_text("---\ntitle: Lincoln students win the state robotics prize\n---\n\nThe team from Lincoln "
+                    "High School won the state robotics prize on Saturday, said Principal Jane Doe, who thanked "
+                    "the teachers and parents of the club for months of work.\n", "utf-8")
+    out, _ = _edunews(venv, "extract", post.name, "--format", "json", cwd=elsewhere)
+    got = json.loads(out)
+    assert got["article"]["status"] in {"ok", "too_short"}
+    assert got["article"]["published"] == "2024-03-05"
+    assert "Jane Doe" in {p["name"] for p in got["people"]}
+
+
 WORKERS_SCRIPT = """
 import sys
 from distributed import Client, LocalCluster

@@ -25,8 +25,9 @@ from pathlib import Path
 from pipeline.clean.byline import parse_dates
 from pipeline.clean.dateline import dateline_date
 from pipeline.clean.metadata import is_byline_block, iso_day, url_day
+from pipeline.knowledge import models_dir
 
-_MODEL = Path(__file__).resolve().parents[2] / "models" / "clean_textforms.json"
+_MODEL = "clean_textforms.json"  # in the models folder (the models_dir setting; bundled in a wheel)
 
 _FENCED = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML = re.compile(r"\A\s*\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
@@ -102,10 +103,18 @@ class TextDoc:
     embargo: str | None = None  # an embargo line (removed from the text; its date is the last resort)
 
 
-@lru_cache(maxsize=1)
 def furniture() -> dict[str, re.Pattern[str]]:
-    """The whole-line patterns of models/clean_textforms.json, one compiled regex per list."""
-    data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    """The whole-line patterns of models/clean_textforms.json, one compiled regex per list.
+
+    Read from the active models folder, as the other clean-stage models are: a path beside the
+    checkout does not exist in an installed wheel, where every text, markdown or PDF input failed.
+    """
+    return _furniture_of(models_dir())
+
+
+@lru_cache(maxsize=2)
+def _furniture_of(folder: Path) -> dict[str, re.Pattern[str]]:
+    data = json.loads((folder / _MODEL).read_text(encoding="utf-8"))
     return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items() if not k.startswith("_")}
 
 
