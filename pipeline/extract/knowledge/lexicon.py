@@ -295,6 +295,14 @@ def government_of(country: str) -> str:
     return f"Government of {the}{country}"
 
 
+_GLUED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+
+
+def glued_initials(text: str) -> bool:
+    """"L.M.D.", "M.N.": a name's initials written as one token (also "U.S.": callers check places)."""
+    return bool(_GLUED_INITIALS.match(text))
+
+
 def is_place(text: str) -> bool:
     """Is ``text`` a known country or city name (a single place, not an organization)?"""
     gaz = get_gazetteer()

@@ -19,7 +19,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.base import Context
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, org_key
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    fold,
+    get_lexicon,
+    glued_initials,
+    is_place,
+    org_key,
+)
 from pipeline.extract.organizations.mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
 from pipeline.extract.organizations.rules import (
     contact_label,
@@ -394,7 +402,7 @@ def _drop_tail(doc: Doc, m: int, run_end: int, lex: Lexicon) -> int:
         return run_end - 1
     while run_end - m >= 2 and _dateline(doc[run_end - 1]) and not doc[run_end - 2].text.isupper():
         run_end -= 1  # "Ministry of Education TORONTO - Today, ...": a release's dateline after the body
-    if run_end - m >= 3 and re.match(r"^(?:[A-Z]\.){2,4}$", doc[run_end - 2].text) \
+    if run_end - m >= 3 and glued_initials(doc[run_end - 2].text) \
             and doc[run_end - 1].text[:1].isupper() and fold(doc[run_end - 1].text) not in lex.common_words:
         run_end -= 2  # "Ministry of Education M.N. Ranasinghe": the official named after the body
     return run_end

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, glued_initials, is_place
 from pipeline.extract.people.titles import is_head, is_titleish, name_starts
 
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"  # capitals: Ångström, Émile, Łukasz
@@ -544,9 +544,6 @@ def _capitals_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
     return found
 
 
-_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
-
-
 def _initials_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -> list[Mention]:
     """"L.M.D. Dharmasena", "M.N. Ranasinghe": glued initials before a surname, which spaCy
     often reads as an organization or nothing (South Asian and West African papers write
@@ -561,7 +558,7 @@ def _initials_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int
     found: list[Mention] = []
     for i in range(len(doc) - 1):
         tok, nxt = doc[i], doc[i + 1]
-        if not _INITIALS.match(tok.text) or i in taken or i + 1 in taken or i in in_org or i + 1 in in_org:
+        if not glued_initials(tok.text) or i in taken or i + 1 in taken or i in in_org or i + 1 in in_org:
             continue
         word = fold(nxt.text)
         if not _name_word(nxt) or nxt.text.isupper() or word in lex.common_words or word in lex.title_heads \
