@@ -199,7 +199,7 @@ def test_all_capital_and_mixed_case_forms_are_one_place() -> None:
 
 
 def test_dotted_abbreviations_keep_their_last_dot() -> None:
-    got = places("The U.S. Secretary of Education met teachers in Nepal.")
+    got = places("Teachers from the U.S. met teachers in Nepal.")  # (not "U.S. Secretary": an adjective)
     assert got["U.S."].country_code == "US"
 
 
@@ -272,3 +272,12 @@ def test_unknown_product_given_name_or_word_is_no_place() -> None:
                  "joined in Policy.")
     assert not {"RStudio", "Node.js", "Twitch", "Policy"} & set(got)
     assert "Sahsa" in got and "Kenya" in got
+
+
+def test_an_abbreviated_country_before_a_capitalized_word_is_an_adjective() -> None:
+    """"U.S. District Judge", "U.K. Aid": the abbreviation is the adjective of a title or a body, as a
+    demonym is, and names no place; "in the U.S." does, and so does one that ends a sentence."""
+    assert places("U.S. District Judge Scott Skavdahl ruled. U.K. Aid funded the pilot.") == {}
+    got = places("Students in the U.S. are lagging, the U.S. Secretary of Education said.")
+    assert set(got) == {"U.S."} and got["U.S."].country_code == "US"
+    assert "U.K." in places("The project grew in the U.K. In 2020 it ended.")

@@ -12,7 +12,9 @@ How a name is resolved, and why:
   spaCy says GPE/LOC and it looks like a proper name (kept unresolved, empty id), unless
   it is one word shaped as a product ("YouTube", "Node.js"), a given name or an everyday
   word ("Policy"): spaCy tags those GPE after "in" ("dashboards in RStudio").
-- Demonyms ("Korean", "Swazi") are never places, but the countries they name, the
+- Demonyms ("Korean", "Swazi") are never places, and neither is an abbreviated country
+  before a capitalized word ("U.S. Senator", "U.K. Aid": the adjective of a title or a body);
+  but the countries they name, the
   unambiguous places of the article and the source site's country-code TLD form the
   article's *context*; ambiguous names (Georgia, Victoria, Lagos) take the candidate
   in a context country, else the clearly most populous one, else stay unresolved.
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
@@ -747,7 +750,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                 {c.country_code for c in m.candidates}) == 1:
             own.setdefault(m.resolved.geonameid, Counter())[m.resolved.country_code] += 1
     for m in mentions:
-        if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved):
+        if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved) or _abbreviation_as_adjective(m, text):
             continue
         if m.text in gaz.compass_words and m.resolved is not None and m.resolved.country_code != dominant:
             # "the South", "out West": a part of a country or of the world, not Cameroon's South or West
@@ -760,6 +763,25 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                 m.candidates, m.resolved, m.country = [], None, home
         kept.append(m)
     return _rows(ctx, kept, dominant or _dominant(ctxc, 1))
+
+
+# "U.S. District Judge", "U.K. Foreign Office", "US President": an abbreviated country before a
+# capitalized word; a capitalized function word after it opens the next sentence ("... the U.S. In 2020").
+_CAPITAL_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
+
+
+def _abbreviation_as_adjective(m: _Mention, text: str) -> bool:
+    """An abbreviated country written before a capitalized word is the adjective of a title, a body or
+    a name ("U.S. Senator", "U.K. Aid", "U.S. History"), as a demonym is: not a mention of the place.
+
+    Only the abbreviations ("U.S.", "UK"): a country's name before a capital ("Kenya Airways") is
+    left to the organizations' spans. Its other mentions, as a noun ("in the U.S."), still count.
+    """
+    if not _ABBREVIATED_COUNTRY.match(m.text) or not any(p.kind == "country" for p in m.candidates):
+        return False
+    after = _CAPITAL_WORD_AFTER.match(text, m.end)
+    return bool(after) and after.group(1).casefold() not in STOP_WORDS
 
 
 def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
