@@ -478,6 +478,16 @@ def test_lower_case_governments_get_their_canonical_names() -> None:
     assert {"Scottish Government", "Government of the United Kingdom", "Government of Kenya"} <= set(got)
 
 
+def test_a_leaders_administration_is_a_body() -> None:
+    """"the Biden administration": the surname of a person the text names, then "administration";
+    a name of its own ("Food and Drug Administration") and "the school administration" are not one."""
+    got = orgs_of("The Biden administration asked the court to act. Critics of the Shapiro administration, "
+                  "which Gov. Josh Shapiro leads, disagreed; the school administration and the Food and Drug "
+                  f"Administration did not. {BODY}")
+    assert {"Biden administration", "Shapiro administration"} <= set(got)
+    assert not {"school administration", "Drug Administration"} & set(got)
+
+
 def test_org_and_country_opening_a_project_name_is_no_office() -> None:
     got = orgs_of("The job fair was supported by the USAID Jordan Workforce Development Project "
                   f"in Amman. {BODY}")

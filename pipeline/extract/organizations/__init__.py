@@ -20,7 +20,8 @@ Mentions come from four recognizers, merged longest-first:
    when the words go on to a programme ("USAID Jordan Workforce Development Project");
 6. head-initial names ("Universidad del Trabajo del Uruguay"), names the text calls a kind
    of body ("the EIS union", "tech training provider ALX") and lower-case governments
-   ("the Jordanian government" -> Government of Jordan).
+   ("the Jordanian government" -> Government of Jordan), and a leader's administration
+   ("the Biden administration", after the surname of a person the text names).
 
 spaCy ORG entities without an organization head word or a known name must also not be a
 person in the article's eyes (a list of people, a byline, the surname of a PERSON named
@@ -92,6 +93,7 @@ from pipeline.extract.organizations.recognizers import (
 )
 from pipeline.extract.organizations.rules import (
     academic_units,
+    administrations,
     country_offices,
     kind_appositions,
     lowercase_governments,
@@ -257,7 +259,8 @@ def extract(ctx: Context) -> Organizations:
             uses.append(Mention(i, i + 1, "acronym"))
     offices = country_offices(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
-    govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention)
+    govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention) \
+        + administrations(doc, lex, Mention)
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs + publisher_mentions(ctx))
     chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     chosen = [m for m in chosen if not course_use(doc, m.start)]  # "AP Euro": a course, not the AP

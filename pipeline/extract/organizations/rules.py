@@ -103,6 +103,30 @@ def lowercase_governments(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[M
     return found
 
 
+def administrations(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
+    """"the Biden administration", "the Trump Administration": a leader's government, written after
+    the leader's surname (a person's name in the text), is a body the guidelines list as named.
+
+    Only a surname that is a person's (spaCy's PERSON, or a word of a PERSON entity elsewhere in the
+    text) alone before the word: "Food and Drug Administration" and "Small Business Administration"
+    are names of their own, and "school administration" is no name.
+    """
+    surnames = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e[1:]}
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "administration" or i == 0:
+            continue
+        prev = doc[i - 1]
+        if not (prev.is_alpha and prev.text[:1].isupper() and prev.text[1:].islower()) \
+                or prev.lower_ in lex.common_words or fold(prev.text) in lex.org_heads:
+            continue
+        if i >= 2 and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start:
+            continue  # "Veterans Health Administration", "Joe Biden administration" (a name of its own)
+        if prev.ent_type_ == "PERSON" or prev.text in surnames:
+            found.append(make(i - 1, i + 1, "rule"))
+    return found
+
+
 def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
     """"UNDP Timor-Leste", "BBC Wales": a gazetteer organization directly followed by a country
     name or a nation (``office_nations``)."""
