@@ -274,10 +274,15 @@ def test_unknown_product_given_name_or_word_is_no_place() -> None:
     assert "Sahsa" in got and "Kenya" in got
 
 
-def test_an_abbreviated_country_before_a_capitalized_word_is_an_adjective() -> None:
+def test_a_country_before_a_capitalized_word_is_an_adjective() -> None:
     """"U.S. District Judge", "U.K. Aid": the abbreviation is the adjective of a title or a body, as a
     demonym is, and names no place; "in the U.S." does, and so does one that ends a sentence."""
     assert places("U.S. District Judge Scott Skavdahl ruled. U.K. Aid funded the pilot.") == {}
     got = places("Students in the U.S. are lagging, the U.S. Secretary of Education said.")
     assert set(got) == {"U.S."} and got["U.S."].country_code == "US"
     assert "U.K." in places("The project grew in the U.K. In 2020 it ended.")
+    # a country's full name too, unless a place, a month or a weekday follows it
+    got = places("An appeal before the New Zealand High Court judge failed. Students from the United States Marine "
+                 "Corps school visited Kenya in March and Ghana Monday, then Singapore City.")
+    assert not {"New Zealand", "United States"} & set(got)
+    assert {"Kenya", "Ghana"} <= set(got)

@@ -12,8 +12,9 @@ How a name is resolved, and why:
   spaCy says GPE/LOC and it looks like a proper name (kept unresolved, empty id), unless
   it is one word shaped as a product ("YouTube", "Node.js"), a given name or an everyday
   word ("Policy"): spaCy tags those GPE after "in" ("dashboards in RStudio").
-- Demonyms ("Korean", "Swazi") are never places, and neither is an abbreviated country
-  before a capitalized word ("U.S. Senator", "U.K. Aid": the adjective of a title or a body);
+- Demonyms ("Korean", "Swazi") are never places, and neither is a country written before a
+  capitalized word ("U.S. Senator", "U.K. Aid", "New Zealand High Court": the adjective of a
+  title, a body or a name);
   but the countries they name, the
   unambiguous places of the article and the source site's country-code TLD form the
   article's *context*; ambiguous names (Georgia, Victoria, Lagos) take the candidate
@@ -750,7 +751,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                 {c.country_code for c in m.candidates}) == 1:
             own.setdefault(m.resolved.geonameid, Counter())[m.resolved.country_code] += 1
     for m in mentions:
-        if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved) or _abbreviation_as_adjective(m, text):
+        if _org_blocks(ctx, orgs, m.start, m.end, gaz, m.resolved) or _country_as_adjective(m, text):
             continue
         if m.text in gaz.compass_words and m.resolved is not None and m.resolved.country_code != dominant:
             # "the South", "out West": a part of a country or of the world, not Cameroon's South or West
@@ -768,20 +769,30 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
 # "U.S. District Judge", "U.K. Foreign Office", "US President": an abbreviated country before a
 # capitalized word; a capitalized function word after it opens the next sentence ("... the U.S. In 2020").
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                              "september", "october", "november", "december", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 
 
-def _abbreviation_as_adjective(m: _Mention, text: str) -> bool:
-    """An abbreviated country written before a capitalized word is the adjective of a title, a body or
-    a name ("U.S. Senator", "U.K. Aid", "U.S. History"), as a demonym is: not a mention of the place.
+def _country_as_adjective(m: _Mention, text: str) -> bool:
+    """A country written before a capitalized word is the adjective of a title, a body or a name
+    ("U.S. Senator", "U.K. Aid", "United States Marine Corps", "New Zealand High Court"), as a
+    demonym is: not a mention of the place. Its other mentions, as a noun ("in the U.S."), still count.
 
-    Only the abbreviations ("U.S.", "UK"): a country's name before a capital ("Kenya Airways") is
-    left to the organizations' spans. Its other mentions, as a noun ("in the U.S."), still count.
+    A full name needs more than the abbreviation: not a line's first word (a heading), and the word
+    after it no place ("Singapore City"), month or weekday ("Kenya Monday").
     """
-    if not _ABBREVIATED_COUNTRY.match(m.text) or not any(p.kind == "country" for p in m.candidates):
+    if not any(p.kind == "country" for p in m.candidates):
         return False
     after = _CAPITAL_WORD_AFTER.match(text, m.end)
-    return bool(after) and after.group(1).casefold() not in STOP_WORDS
+    if not after or after.group(1).casefold() in STOP_WORDS:
+        return False
+    if _ABBREVIATED_COUNTRY.match(m.text):
+        return True
+    word = after.group(1)
+    return m.start > 0 and text[m.start - 1] not in "\n" and not get_gazetteer().lookup(word) \
+        and word.casefold() not in _MONTHS_AND_DAYS
 
 
 def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
