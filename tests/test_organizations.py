@@ -752,3 +752,11 @@ def test_a_release_header_leaves_the_body_alone(text: str, org: str) -> None:
     got = orgs_of(text)
     assert org in got
     assert not any("TORONTO" in name or "M." in name for name in got)
+
+
+def test_news_outlets_are_known_organizations() -> None:
+    """Outlets rarely carry an organization head word; the known list names them (and CNN as CNN)."""
+    got = orgs_of("At a town hall the president spoke, Politico reported. He said on Citi FM's "
+                  "Eyewitness News that the Philippine Daily Inquirer had it wrong.")
+    assert {"Politico", "Citi FM", "Philippine Daily Inquirer"} <= set(got)
+    assert "Citi FM's Eyewitness News" not in got

@@ -1278,3 +1278,11 @@ def test_glued_initials_before_a_surname_are_a_name() -> None:
     assert got["L.M.D. Dharmasena"][1] == "Commissioner General of Examinations"
     assert got["M.N. Ranasinghe"][1:3] == ("Secretary", "Ministry of Education")
     assert not any(name.startswith(("U.S.", "L.A.", "D.A.")) for name in got)
+
+
+def test_a_known_body_after_of_the_is_the_affiliation() -> None:
+    """"of the Associated Press": the gazetteer matched "the Associated Press" with its article, so the
+    "NAME of the ORG" pattern, which skips the article, found no body there."""
+    assert people_of("Jane Roe of the Associated Press covered the hearing.")["Jane Roe"][2] == "Associated Press"
+    assert people_of("According to Sui-Lee Wee of the New York Times, the patients were isolated.")[
+        "Sui-Lee Wee"][2] == "The New York Times"

@@ -89,6 +89,8 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
             if org is not None and org.kind == "company" and _product_use(doc, end):
                 continue  # "Google classes", "Microsoft software": a product, not the company
+            if org is not None and end - start > 1 and doc[start].lower_ == "the":
+                start += 1  # "of the New York Times": the article is the sentence's, the name is the gazetteer's
             if org is not None:
                 found.append(Mention(start, end, "gazetteer", canonical=org.name))
     # "UNESCOs" (possessive with the apostrophe lost in the page)
