@@ -1286,3 +1286,11 @@ def test_a_known_body_after_of_the_is_the_affiliation() -> None:
     assert people_of("Jane Roe of the Associated Press covered the hearing.")["Jane Roe"][2] == "Associated Press"
     assert people_of("According to Sui-Lee Wee of the New York Times, the patients were isolated.")[
         "Sui-Lee Wee"][2] == "The New York Times"
+
+
+def test_a_name_led_by_a_place_without_a_given_name_is_no_person() -> None:
+    """"Manchester United", "Oakland Zoo": a place's club or venue; a given name keeps the person
+    ("Paris Hilton", "Kent Brockman")."""
+    got = people_of("Manchester United beat Tottenham Hotspur on Sunday, said Paris Hilton and Kent Brockman.")
+    assert not {"Manchester United", "Tottenham Hotspur"} & set(got)
+    assert {"Paris Hilton", "Kent Brockman"} <= set(got)

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, straight_quotes
+from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
@@ -204,6 +204,13 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
+def _place_led(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does a name open with a known place's name that is no given name, with no given name
+    after it ("Manchester United", "Tottenham Hotspur", "Oakland Zoo")?"""
+    folded = [fold(w) for w in words]
+    return is_place(words[0]) and not any(w in lex.given_names for w in folded)
+
+
 def plain_given_name(word: str, lex: Lexicon) -> bool:
     """A known given name that pages do not write as an everyday word ("Rosemary", not "Will")."""
     key = fold(word)
@@ -265,6 +272,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         credited = sure[n] and any(m.start in credits for m in person.mentions)
         if honorific is None and not title and not credited and common_phrase(person.name_words, lex):
             continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
+        if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
+            continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions) \
                 and not all(w.isupper() for w in person.name_words):
