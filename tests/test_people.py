@@ -1294,3 +1294,12 @@ def test_a_name_led_by_a_place_without_a_given_name_is_no_person() -> None:
     got = people_of("Manchester United beat Tottenham Hotspur on Sunday, said Paris Hilton and Kent Brockman.")
     assert not {"Manchester United", "Tottenham Hotspur"} & set(got)
     assert {"Paris Hilton", "Kent Brockman"} <= set(got)
+
+
+def test_everyday_words_after_a_title_are_no_name() -> None:
+    """"Online Leader Success Mindset", "Instructor Training": a title vouches for a name, not for words
+    of everyday English with no given name among them; "Education Minister Nor Azlina Hashim" keeps
+    its name ("nor" is a word, the others are not)."""
+    assert people_of("Our Online Leader Success Mindset program starts soon.") == {}
+    got = people_of("Education Minister Nor Azlina Hashim spoke.")
+    assert got["Nor Azlina Hashim"][1] == "Education Minister"

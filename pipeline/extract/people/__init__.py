@@ -211,6 +211,13 @@ def _place_led(words: tuple[str, ...], lex: Lexicon) -> bool:
     return is_place(words[0]) and not any(w in lex.given_names for w in folded)
 
 
+def _everyday_words(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Is every word of a "name" an everyday word and none a given name ("Training", "Success
+    Mindset")? A title before such words does not make them a name."""
+    folded = [fold(w) for w in words]
+    return all(w in lex.common_words and w not in lex.given_names for w in folded)
+
+
 def plain_given_name(word: str, lex: Lexicon) -> bool:
     """A known given name that pages do not write as an everyday word ("Rosemary", not "Will")."""
     key = fold(word)
@@ -272,6 +279,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         credited = sure[n] and any(m.start in credits for m in person.mentions)
         if honorific is None and not title and not credited and common_phrase(person.name_words, lex):
             continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
+        if honorific is None and not credited and _everyday_words(person.name_words, lex):
+            continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name
         if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
             continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
