@@ -1303,3 +1303,10 @@ def test_everyday_words_after_a_title_are_no_name() -> None:
     assert people_of("Our Online Leader Success Mindset program starts soon.") == {}
     got = people_of("Education Minister Nor Azlina Hashim spoke.")
     assert got["Nor Azlina Hashim"][1] == "Education Minister"
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_one_person() -> None:
+    """spaCy stops a name at the quote; the name with its nickname is one person, as written."""
+    got = people_of('TESDA Secretary Guiling "Gene" A. Mamondiong led the meeting with Sriram “Sri” Srikant.')
+    assert set(got) == {'Guiling "Gene" A. Mamondiong', 'Sriram "Sri" Srikant'}
+    assert got['Guiling "Gene" A. Mamondiong'][1] == "Secretary"

@@ -220,6 +220,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.extend(_initials_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
+    mentions = _nicknamed(doc, mentions, lex, in_org)
     mentions = [_with_syllable(doc, m, lex, taken) for m in mentions]
     mentions = [u for u in (_unglued(m, lex) for m in mentions) if u is not None]
     mentions.sort(key=lambda m: m.start)
@@ -319,6 +320,40 @@ def _shared_surnames(doc: Doc, words: list[str], mentions: list[Mention], lex: L
         found.append(Mention(i, i + 1, (doc[i].text, *m.words[-1:])))
         taken.add(i)
     return found
+
+
+_OPEN_QUOTES = {'"', "\u201c", "'", "\u2018"}
+_CLOSE_QUOTES = {'"', "\u201d", "'", "\u2019"}
+
+
+def _nicknamed(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int]) -> list[Mention]:
+    """"Guiling "Gene" A. Mamondiong", "Sriram “Sri” Srikant": a nickname in quotes inside a name.
+
+    spaCy ends the name at the quote (or finds none); a known given name, one quoted capitalized
+    word and one to three name words after it (initials too) are one person, named as written.
+    Mentions inside the span give way to it.
+    """
+    n, found = len(doc), []
+    starts = {m.start for m in mentions}
+    for i in range(n - 4):
+        first, q1, nick, q2 = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (q1.text in _OPEN_QUOTES and q2.text in _CLOSE_QUOTES and first.is_alpha and first.is_title
+                and (fold(first.text) in lex.given_names or i in starts or first.ent_type_ == "PERSON"
+                     or doc[i + 4].ent_type_ == "PERSON") and nick.is_alpha and nick.is_title
+                and first.whitespace_ != "" and not q1.whitespace_ and not nick.whitespace_):
+            continue
+        end = i + 4
+        while end < n and end - i - 4 < 3 and (doc[end].is_title and (doc[end].is_alpha or re.fullmatch(
+                r"[A-Z]\.", doc[end].text))) and end not in in_org:
+            end += 1
+        if end == i + 4 or not doc[end - 1].is_alpha or any(k in in_org for k in range(i, end)):
+            continue
+        words = (first.text, f'"{nick.text}"', *(t.text for t in doc[i + 4:end]))
+        found.append(Mention(i, end, words))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start <= m.start < f.end or m.start <= f.start < m.end for f in found)]
+    return kept + found
 
 
 def _join_adjacent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
