@@ -760,3 +760,11 @@ def test_news_outlets_are_known_organizations() -> None:
                   "Eyewitness News that the Philippine Daily Inquirer had it wrong.")
     assert {"Politico", "Citi FM", "Philippine Daily Inquirer"} <= set(got)
     assert "Citi FM's Eyewitness News" not in got
+
+
+def test_legislatures_known_by_their_own_names() -> None:
+    """"Lok Sabha", "Senedd", "White House" carry no organization head word; spaCy calls some of
+    them people ("Lok Sabha" was a person on a real page)."""
+    got = orgs_of("The bill passed the Lok Sabha on Monday and goes to the Rajya Sabha; the White House and "
+                  f"the Senedd welcomed it. {BODY}")
+    assert {"Lok Sabha", "Rajya Sabha", "White House", "Senedd"} <= set(got)
