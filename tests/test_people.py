@@ -1310,3 +1310,14 @@ def test_a_nickname_in_quotes_inside_a_name_is_one_person() -> None:
     got = people_of('TESDA Secretary Guiling "Gene" A. Mamondiong led the meeting with Sriram “Sri” Srikant.')
     assert set(got) == {'Guiling "Gene" A. Mamondiong', 'Sriram "Sri" Srikant'}
     assert got['Guiling "Gene" A. Mamondiong'][1] == "Secretary"
+
+
+def test_one_head_per_government_with_a_title() -> None:
+    """"Ukrainian President Zelensky" is tied to Ukraine; "President Trump", whose sentence only names
+    Ukraine, is not its head too. With no holder tied to the country the sentence's country stands."""
+    got = people_of("Ukrainian President Volodymyr Zelensky met U.S. officials. "
+                    "President Donald Trump said Ukraine must negotiate.")
+    assert got["Volodymyr Zelensky"][2] == "Government of Ukraine"
+    assert got["Donald Trump"][2] is None
+    assert people_of("President Donald Trump said Ukraine must negotiate.")["Donald Trump"][2] == \
+        "Government of Ukraine"

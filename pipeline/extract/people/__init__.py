@@ -32,7 +32,9 @@ courtesy prefixes, and take job titles for people ("Counsellor"). So:
    parent, and for a President/Minister with no named body the government of the
    country of the person's own post ("President A of Uganda", "Nigeria's Education
    Minister"), else the country named in a sentence that names the person, else the one the
-   article names most, never a country another person's post names.
+   article names most, never a country another person's post names; and a government has
+   one head with a given title: where the text ties one President to the country ("Ukrainian
+   President A"), another whose government was only read off his sentences' countries loses it.
 
 Steps 1-2 are in ``.mentions``, step 4's patterns in ``.affiliations``.
 
@@ -50,7 +52,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations
-from pipeline.extract.people.context import deputies
+from pipeline.extract.people.context import deputies, one_head_per_government
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
 from pipeline.extract.people.posts import Clues, find_post, is_agency
 from pipeline.extract.people.title_parse import DepTitles
@@ -258,6 +260,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     clues = Clues(ctx, orgs, lex, parser, Affiliations(doc, parser, lex, mentions), DepTitles(doc, parser, lex),
                   ctx.cue_ends("people"))
     rows: list[PersonRow] = []
+    inferred: set[int] = set()  # rows whose government was read off their sentences' countries
     spans: list[tuple[int, int]] = []
     names = [fold(" ".join(p.name_words)) for p in persons]
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
@@ -297,6 +300,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         e = doc[first.end - 1].idx + len(doc[first.end - 1].text)
         name = straight_quotes(" ".join(person.name_words))
         title = straight_quotes(title) if title else title
+        if post.inferred and org is None and org_text == org_name:
+            inferred.add(len(rows))
         rows.append(PersonRow(
             article_id=ctx.article.article_id,
             person_id=entity_id(name),
@@ -312,6 +317,6 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         ))
         for m in person.mentions:
             spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
-    rows = deputies(rows)
+    rows = deputies(one_head_per_government(rows, inferred))
     rows.sort(key=lambda r: r.start_char)
     return People(rows, sorted(spans))

@@ -205,6 +205,22 @@ def strip_courtesy(title: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+def one_head_per_government(rows: list[PersonRow], inferred: set[int]) -> list[PersonRow]:
+    """"President Trump ... Ukraine" beside "Ukrainian President Zelensky": a government has one
+    head with a given title. Where the text ties one holder to the country ("Ukrainian President",
+    "President X of Ukraine"), the others whose government was only read off the countries their
+    sentences name (``inferred``: row indices) lose it; an empty affiliation beats a wrong one."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, row in enumerate(rows):
+        if row.title and row.organization and fold(row.organization).startswith("government of"):
+            groups.setdefault((fold(row.title), row.organization), []).append(k)
+    drop = set()
+    for members in groups.values():
+        if len({rows[k].person_id for k in members}) > 1 and any(k not in inferred for k in members):
+            drop.update(k for k in members if k in inferred)
+    return [replace(row, organization=None, org_id=None) if k in drop else row for k, row in enumerate(rows)]
+
+
 def deputies(rows: list[PersonRow]) -> list[PersonRow]:
     """"Deputy Minister X" with no body of its own serves in the body of the article's Minister.
 

@@ -70,6 +70,7 @@ class Post:
     org: OrgEntity | None = None
     org_name: str | None = None  # "Government of Ghana": inferred, or read where no mention was
     closed: bool = False  # no later strategy adds an organization (``TitleParse.closed``)
+    inferred: bool = False  # a government taken from the country the person's sentences name, no more
 
     @property
     def has_org(self) -> bool:
@@ -378,7 +379,7 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
     country = own_country(mentions, clues)
-    return replace(post, org_name=government_of(country) if country else None)
+    return replace(post, org_name=government_of(country) if country else None, inferred=bool(country))
 
 
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
