@@ -768,3 +768,16 @@ def test_legislatures_known_by_their_own_names() -> None:
     got = orgs_of("The bill passed the Lok Sabha on Monday and goes to the Rajya Sabha; the White House and "
                   f"the Senedd welcomed it. {BODY}")
     assert {"Lok Sabha", "Rajya Sabha", "White House", "Senedd"} <= set(got)
+
+
+def test_software_and_platforms_are_no_organizations_people_or_places() -> None:
+    """The guidelines' platforms and apps: "Slack", "Python" are no bodies, "Raspberry Pi" no person,
+    "in Python" no town; the companies behind them stay organizations."""
+    from test_people import people_of
+    from test_places import places
+
+    text = "Students learned Python on Raspberry Pi computers, chatting on Slack with Microsoft and Google staff."
+    got = orgs_of(f"{text} {BODY}")
+    assert not {"Python", "Slack"} & set(got) and {"Microsoft", "Google"} <= set(got)
+    assert "Raspberry Pi" not in people_of(text)
+    assert "Python" not in places("We teach lessons in Python and OpenRefine in Nairobi.")

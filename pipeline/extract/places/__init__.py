@@ -590,8 +590,9 @@ _DOTTED_PRODUCT = re.compile(r"^[A-Za-z]+\.[a-z]{2,}$")
 
 def _no_place_word(name: str) -> bool:
     """A name no gazetteer knows that is shaped as no place's: one word that is a product's
-    ("YouTube", "Node.js"), a given name ("Kevin", "Janice" in a list of people) or an
-    everyday word ("Policy", "Carpentry": the capital of a heading or a group's name).
+    ("YouTube", "Node.js"), a given name ("Kevin", "Janice" in a list of people), an
+    everyday word ("Policy", "Carpentry": the capital of a heading or a group's name) or a
+    concept of models/org_lexicon.json ("Python": software, "lessons in Python").
 
     Such a word is a place only where the text says so by a class word ("the X District").
     """
@@ -601,7 +602,7 @@ def _no_place_word(name: str) -> bool:
     key = name.casefold()
     inner = _INNER_CAPITAL.match(name)
     product = bool(inner and inner[1].casefold() not in lex.inner_capital_prefixes or _DOTTED_PRODUCT.match(name))
-    return product or key in lex.given_names or key in lex.common_words
+    return product or key in lex.given_names or key in lex.common_words or name in lex.concepts
 
 
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
