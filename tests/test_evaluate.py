@@ -547,38 +547,6 @@ def test_evaluate_records_failures_and_goes_on(tmp_path: Path) -> None:
     assert report.errors == {"two": "RuntimeError: extractor crashed"}
 
 
-def test_an_article_without_url_is_extracted_under_its_published_path(tmp_path: Path) -> None:
-    """A user runs edunews on "_posts/2020-05-15-scholarship.md", not on the gold folder's renamed copy:
-    the date that only the path holds must reach the real pipeline (and dataset refs are left alone)."""
-    from pipeline.evaluate_cli import pipeline_predict
-    from pipeline.settings import Settings
-
-    (tmp_path / "articles").mkdir()
-    post = "---\ntitle: Scholarship recipients announced\n---\n\n" + \
-        "The foundation named three scholarship recipients for the coming school year. " * 8
-    for name in ("post.md", "row.md"):
-        (tmp_path / "articles" / name).write_text(post, encoding="utf-8")
-    records = [gold_record(id="post", publication_date="2020-05-15"), gold_record(id="row")]
-    sources = [
-        {"id": "post", "file": "articles/post.md", "url": None, "path": "_posts/2020-05-15-scholarship.markdown"},
-        {"id": "row", "file": "articles/row.md", "url": None, "path": "data/2020-05-15.csv#row=3"},
-    ]
-    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    (tmp_path / "sources.jsonl").write_text("\n".join(json.dumps(s) for s in sources), encoding="utf-8")
-    seen: list[str] = []
-    predict = pipeline_predict(Settings())
-
-    def spy(path: Path, url: str | None) -> dict[str, Any]:
-        seen.append(path.name)
-        return predict(path, url)
-
-    report = evaluate(tmp_path, spy)
-    assert seen == ["2020-05-15-scholarship.md", "row.md"]
-    published = {a.article_id: a.published_predicted for a in report.articles}
-    assert published == {"post": "2020-05-15", "row": None}
-    assert (tmp_path / "articles" / "post.md").is_file()  # the gold folder is not touched
-
-
 def test_format_report_and_to_dict(tmp_path: Path) -> None:
     gold = load_gold(write_gold(tmp_path))
     good = score(gold, {"one": prediction(people=[person("Lina Benete")])})

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .matching import _max_matching, _record_unmatched, organization_matches, priority_token_f1, title_matches
@@ -258,40 +256,16 @@ def evaluate(
     gold = load_gold(Path(gold_dir))
     predictions: dict[str, Mapping[str, Any]] = {}
     errors: dict[str, str] = {}
-    with tempfile.TemporaryDirectory(prefix="edunews-eval-") as tmp:
-        for done, item in enumerate(gold, 1):
-            if item.file is None:
-                errors[item.id] = "no source file in sources.jsonl"
-            elif not item.file.is_file():
-                errors[item.id] = f"missing file {item.file}"
-            else:
-                try:
-                    predictions[item.id] = predict(as_published(item, Path(tmp)), item.url)
-                except Exception as exc:  # one bad article must not stop the evaluation
-                    errors[item.id] = f"{type(exc).__name__}: {exc}"
-            if progress is not None:
-                progress(done, len(gold), item.id)
+    for done, item in enumerate(gold, 1):
+        if item.file is None:
+            errors[item.id] = "no source file in sources.jsonl"
+        elif not item.file.is_file():
+            errors[item.id] = f"missing file {item.file}"
+        else:
+            try:
+                predictions[item.id] = predict(item.file, item.url)
+            except Exception as exc:  # one bad article must not stop the evaluation
+                errors[item.id] = f"{type(exc).__name__}: {exc}"
+        if progress is not None:
+            progress(done, len(gold), item.id)
     return score(gold, predictions, errors=errors)
-
-
-def as_published(item: GoldArticle, tmp: Path) -> Path:
-    """The file to extract, under the name its repository gives it when the article has no URL.
-
-    Gold folders keep their files under short ids ("articles/us-sebs-2020-recipients.md"), but a
-    user runs edunews on the files as published ("_posts/2020-05-15-Recipient-Announcement.md"),
-    and a file's path is where such a page keeps its date (``pipeline.clean``'s last resort). So
-    an article with no URL is extracted from a copy at its ``sources.jsonl`` ``path`` (the
-    fixture's own suffix kept, since a ".pdf" fixture holds the PDF's text). References into an
-    archive or a dataset row ("x.csv#row=3", "a.json[docref=...]") are no file names: unchanged.
-    """
-    path = str(item.source.get("path") or "")
-    if item.url or item.file is None or not path or any(c in path for c in "#[") or "://" in path:
-        return item.file  # type: ignore[return-value]
-    rel = PurePosixPath(path.lstrip("/"))
-    if ".." in rel.parts:
-        return item.file  # type: ignore[return-value]
-    stem = rel.name.rsplit(".", 1)[0] if "." in rel.name else rel.name
-    target = tmp / item.id / rel.parent / f"{stem}{item.file.suffix}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(item.file, target)
-    return target
