@@ -1321,3 +1321,8 @@ def test_one_head_per_government_with_a_title() -> None:
     assert got["Donald Trump"][2] is None
     assert people_of("President Donald Trump said Ukraine must negotiate.")["Donald Trump"][2] == \
         "Government of Ukraine"
+
+
+def test_two_particles_before_a_surname_stay_in_the_name() -> None:
+    got = people_of("Mr. José María Álvarez de la Peña met Ursula von der Leyen and Juan de la Cruz.")
+    assert {"José María Álvarez de la Peña", "Ursula von der Leyen", "Juan de la Cruz"} <= set(got)

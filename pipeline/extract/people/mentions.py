@@ -103,6 +103,10 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
                 and _name_word(doc[j + 1]) and not doc[j + 1].is_stop:
             j += 1
         elif tok.lower_ in lex.name_particles and tok.text.islower() and j > i and j + 2 < n \
+                and doc[j + 1].lower_ in lex.name_particles and doc[j + 1].text.islower() \
+                and _name_word(doc[j + 2]) and not doc[j + 2].is_stop:
+            j += 2  # "Juan de la Cruz", "Ursula von der Leyen": two particles before the surname
+        elif tok.lower_ in lex.name_particles and tok.text.islower() and j > i and j + 2 < n \
                 and doc[j + 1].text == "-" and not tok.whitespace_ and not doc[j + 1].whitespace_ \
                 and _name_word(doc[j + 2]):
             j += 3  # "Noura al-Kaabi", "Abdel Fattah el-Sisi": a particle joined to the surname
