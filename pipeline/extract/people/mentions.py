@@ -333,9 +333,9 @@ _CLOSE_QUOTES = {'"', "\u201d", "'", "\u2019"}
 def _nicknamed(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int]) -> list[Mention]:
     """"Guiling "Gene" A. Mamondiong", "Sriram “Sri” Srikant": a nickname in quotes inside a name.
 
-    spaCy ends the name at the quote (or finds none); a known given name, one quoted capitalized
-    word and one to three name words after it (initials too) are one person, named as written.
-    Mentions inside the span give way to it.
+    spaCy ends the name at the quote (or finds none); a first name (a known given name, or a word
+    that opens a mention or spaCy's PERSON), one quoted capitalized word and one to three name words
+    after it (initials too) are one person, named as written. Mentions inside the span give way to it.
     """
     n, found = len(doc), []
     starts = {m.start for m in mentions}
