@@ -30,6 +30,11 @@ from pathlib import Path
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.knowledge import models_dir as active_models_dir
 
+# Quotation marks as pages write them: a quoted title ("the \u201cEducation First\u201d plan") is no
+# body, a quoted nickname ('Guiling "Gene" Mamondiong') is part of a name.
+OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab"})
+CLOSE_QUOTES = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
+
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:

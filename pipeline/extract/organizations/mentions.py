@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import OPEN_QUOTES, Lexicon, fold, get_lexicon, is_place
 from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
@@ -247,8 +247,6 @@ def _person_context(span: Span, person_tokens: set[str]) -> bool:
     return False
 
 
-_OPEN_QUOTES = {'"', "\u201c", "\u2018", "'", "\u00ab"}
-
 
 def _common_noun_end(span: Span, lowered: set[tuple[str, str]]) -> bool:
     """A headless name whose last word the article also uses as a common noun with "the"
@@ -268,7 +266,7 @@ def _quoted(span: Span) -> bool:
     k = span.start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
-    return k >= 0 and doc[k].text in _OPEN_QUOTES
+    return k >= 0 and doc[k].text in OPEN_QUOTES
 
 
 def _plural_end(span: Span, lex: Lexicon) -> bool:

@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.base import Context
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, glued_initials, is_place
+from pipeline.extract.knowledge.lexicon import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Lexicon,
+    fold,
+    get_lexicon,
+    glued_initials,
+    is_place,
+)
 from pipeline.extract.people.titles import is_head, is_titleish, name_starts
 
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"  # capitals: Ångström, Émile, Łukasz
@@ -326,10 +334,6 @@ def _shared_surnames(doc: Doc, words: list[str], mentions: list[Mention], lex: L
     return found
 
 
-_OPEN_QUOTES = {'"', "\u201c", "'", "\u2018"}
-_CLOSE_QUOTES = {'"', "\u201d", "'", "\u2019"}
-
-
 def _nicknamed(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int]) -> list[Mention]:
     """"Guiling "Gene" A. Mamondiong", "Sriram “Sri” Srikant": a nickname in quotes inside a name.
 
@@ -341,7 +345,7 @@ def _nicknamed(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int]
     starts = {m.start for m in mentions}
     for i in range(n - 4):
         first, q1, nick, q2 = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
-        if not (q1.text in _OPEN_QUOTES and q2.text in _CLOSE_QUOTES and first.is_alpha and first.is_title
+        if not (q1.text in OPEN_QUOTES and q2.text in CLOSE_QUOTES and first.is_alpha and first.is_title
                 and (fold(first.text) in lex.given_names or i in starts or first.ent_type_ == "PERSON"
                      or doc[i + 4].ent_type_ == "PERSON") and nick.is_alpha and nick.is_title
                 and first.whitespace_ != "" and not q1.whitespace_ and not nick.whitespace_):

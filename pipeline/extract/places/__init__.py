@@ -770,9 +770,6 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
 # "U.S. District Judge", "U.K. Foreign Office", "US President": an abbreviated country before a
 # capitalized word; a capitalized function word after it opens the next sentence ("... the U.S. In 2020").
 _CAPITAL_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
-_MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
-                              "september", "october", "november", "december", "monday", "tuesday",
-                              "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 
 
@@ -793,7 +790,7 @@ def _country_as_adjective(m: _Mention, text: str) -> bool:
         return True
     word = after.group(1)
     return m.start > 0 and text[m.start - 1] not in "\n" and not get_gazetteer().lookup(word) \
-        and word.casefold() not in _MONTHS_AND_DAYS
+        and not _CALENDAR.match(word)
 
 
 def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
