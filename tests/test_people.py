@@ -560,6 +560,27 @@ def test_body_after_a_post_held_in_a_body_is_the_organization() -> None:
     assert got["Fred Swaniker"][1:] == ("Founder and CEO", "ALX")
 
 
+def test_known_head_of_state_keeps_their_country() -> None:
+    """A sentence about another country does not move a head of state (models/heads.jsonl) there."""
+    got = people_of("The talks went on. President Trump pressed Ukraine to investigate, and Ukraine agreed. "
+                    "At a summit in Israel, President Xi spoke about Israel and trade.")
+    assert got["Trump"][1:] == ("President", "Government of the United States")
+    assert got["Xi"][1:] == ("President", "Government of China")
+    # a name the list does not hold still takes the country of its sentence
+    assert people_of("Schools in Ghana reopened. President Kofi Mensah spoke in Ghana.")["Kofi Mensah"][2] \
+        == "Government of Ghana"
+
+
+def test_heads_of_state_list_names_known_countries() -> None:
+    """Every country in models/heads.jsonl is one the gazetteer knows by that name, so its
+    "Government of X" is the one the rest of the extractor writes."""
+    from pipeline.extract.knowledge.lexicon import country_name, get_lexicon
+
+    heads = get_lexicon().heads
+    assert len(heads) > 150
+    assert {country for country, _ in heads.values() if country_name(country) != country} == set()
+
+
 def test_place_after_mayor_is_left_out() -> None:
     got = people_of("The event was attended by dignitaries, including Ali Adolf John (Northern Regional "
                     "Minister), John Jinapor, Abu Takoro (Mayor of Tamale), and Alhassan Alidu.")
@@ -1313,13 +1334,14 @@ def test_a_nickname_in_quotes_inside_a_name_is_one_person() -> None:
 
 
 def test_one_head_per_government_with_a_title() -> None:
-    """"Ukrainian President Zelensky" is tied to Ukraine; "President Trump", whose sentence only names
-    Ukraine, is not its head too. With no holder tied to the country the sentence's country stands."""
+    """"Ukrainian President Zelensky" is tied to Ukraine; "President Lena Marsh", whose sentence only
+    names Ukraine, is not its head too. With no holder tied to the country the sentence's country
+    stands. (A president models/heads.jsonl knows, such as Trump, keeps their own country.)"""
     got = people_of("Ukrainian President Volodymyr Zelensky met U.S. officials. "
-                    "President Donald Trump said Ukraine must negotiate.")
+                    "President Lena Marsh said Ukraine must negotiate.")
     assert got["Volodymyr Zelensky"][2] == "Government of Ukraine"
-    assert got["Donald Trump"][2] is None
-    assert people_of("President Donald Trump said Ukraine must negotiate.")["Donald Trump"][2] == \
+    assert got["Lena Marsh"][2] is None
+    assert people_of("President Lena Marsh said Ukraine must negotiate.")["Lena Marsh"][2] == \
         "Government of Ukraine"
 
 

@@ -158,6 +158,8 @@ class Lexicon:
     regional_heads: set[str] = field(default_factory=set)  # head a state's or province's government
     congress_chambers: dict[str, str] = field(default_factory=dict)  # "sen." -> United States Senate
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
+    heads: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # name -> (country, offices)
+    head_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surname -> {(country, office)}
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
@@ -238,6 +240,14 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
     lex.title_like_honorifics = dict(hon.get("title_like", {}))
     lex.military_ranks = {fold(k) for k in hon.get("military_ranks", [])}
     lex.name_like_ranks = {fold(k) for k in hon.get("name_like_ranks", [])}
+    heads = models_dir / "heads.jsonl"
+    for row in _read_jsonl(heads) if heads.exists() else []:
+        offices = frozenset(row["offices"])
+        for name in (row["name"], *row.get("aliases", [])):
+            lex.heads[fold(name)] = (row["country"], offices)
+        for short in row.get("short", [row["name"].split()[-1]]):
+            for office in offices:
+                lex.head_surnames.setdefault(fold(short), set()).add((row["country"], office))
     for row in _read_jsonl(models_dir / "titles.jsonl"):
         kind = row.get("kind")
         if kind in _TITLE_SETS:

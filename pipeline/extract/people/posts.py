@@ -378,8 +378,37 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
+    known = known_head(mentions, post.title, clues.lex)
+    if known:
+        return replace(post, org_name=government_of(known))
     country = own_country(mentions, clues)
     return replace(post, org_name=government_of(country) if country else None, inferred=bool(country))
+
+
+_HEAD_OFFICES = {"president", "vice president", "prime minister", "chancellor", "premier"}
+
+
+def known_head(mentions: list[Mention], title: str, lex: Lexicon) -> str | None:
+    """The country of a head of state or government ``models/heads.jsonl`` knows, holding the
+    title's office: "President Trump" in a sentence about Ukraine is the United States' President.
+
+    A full name (or a listed spelling) is enough; a name written alone ("President Xi") must
+    be the one word news writes for exactly one country's holder of that office.
+    """
+    office = re.sub(r"^(?:acting|interim) |-(?:elect|designate)$", "", fold(title))
+    office = office.replace("vice-president", "vice president")
+    if office not in _HEAD_OFFICES:
+        return None
+    for m in mentions:
+        country, offices = lex.heads.get(fold(" ".join(m.words)), ("", frozenset()))
+        if office in offices:
+            return country
+    singles = {fold(m.words[0]) for m in mentions if len(m.words) == 1}
+    if len(singles) == 1 and all(len(m.words) == 1 for m in mentions):
+        countries = {c for c, o in lex.head_surnames.get(singles.pop(), set()) if o == office}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
 
 
 def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
