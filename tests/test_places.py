@@ -153,6 +153,17 @@ def test_a_surname_said_alone_is_the_person_not_a_town() -> None:
     assert "Angara" not in got and "Manila" in got
 
 
+def test_a_surname_after_from_or_to_is_the_person() -> None:
+    """"suggestions from Sondland", "referring to Obama": a weak locative does not make a person's
+    surname a town; "in" does, and a state or country that is also a surname stays."""
+    got = places("Ambassador Gordon Sondland met officials in Kyiv. He acted on suggestions from "
+                 "Sondland and, referring to Taylor, said William Taylor had been right.")
+    assert "Sondland" not in got and "Taylor" not in got and "Kyiv" in got
+    got = places("Andrew Jackson visited schools. Many schools in Jackson closed. Denzel Washington "
+                 "flew to Washington.")
+    assert "Jackson" in got and "Washington" in got
+
+
 def test_given_names_are_not_unknown_places() -> None:
     got = places("Aracely Castillo Rivas is the mother of Loany and Alondra, who study in Managua, "
                  "Nicaragua.")

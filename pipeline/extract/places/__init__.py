@@ -493,6 +493,34 @@ def _name_words(ctx: Context, person_spans: list[tuple[int, int]],
     return words
 
 
+def _surnames(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Folded last words of the multi-word names the people extractor found ("Sondland" of
+    "Gordon Sondland")."""
+    out = set()
+    for s, e in person_spans:
+        parts = _WORD.findall(text[s:e])
+        if len(parts) >= 2:
+            out.add(norm_key(parts[-1]))
+    return frozenset(out)
+
+
+def _surname_said_alone(m: _Mention, text: str, surnames: frozenset[str]) -> bool:
+    """"suggestions from Sondland", "Referring to Obama": the surname of a person of the article
+    said alone is that person, even after "from", "to" or "at"; only "in", "near" or "throughout"
+    ("schools in Jackson") make it a town. Only towns are dropped, never a country, state or region."""
+    if " " in m.text.strip() or norm_key(m.text) not in surnames:
+        return False
+    if any(p.kind != "city" for p in m.candidates):
+        return False  # a country, a state or a region ("Washington") is said of itself
+    words = re.findall(r"[A-Za-z]+", text[max(0, m.start - 30):m.start])
+    if words and words[-1].lower() == "the":
+        words = words[:-1]
+    return not (words and words[-1].lower() in _STRONG_LOCATIVES)
+
+
+_STRONG_LOCATIVES = frozenset({"in", "near", "throughout", "visited", "outside"})
+
+
 def _org_words(ctx: Context, orgs: list[OrgEntity]) -> tuple[frozenset[str], frozenset[str]]:
     """Folded full names/aliases of the article's organizations, and the words of their names.
 
@@ -645,6 +673,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     spans = sorted(_candidate_spans(ctx, gaz, ents),
                    key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
     name_words = _name_words(ctx, person_spans, ents)
+    surnames = _surnames(text, person_spans)
     org_names, org_words = _org_words(ctx, orgs)
     org_leads = _org_leads(orgs, gaz.org_heads)
     label_votes: dict[str, Counter[str]] = {}
@@ -712,6 +741,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         m = _Mention(start, end, name, label, candidates, kind_hint=hint)
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
                                          gaz.org_heads, org_leads):
+            continue
+        if not dateline and not m.kind_hint and _surname_said_alone(m, text, surnames):
             continue
         if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
