@@ -781,3 +781,20 @@ def test_software_and_platforms_are_no_organizations_people_or_places() -> None:
     assert not {"Python", "Slack"} & set(got) and {"Microsoft", "Google"} <= set(got)
     assert "Raspberry Pi" not in people_of(text)
     assert "Python" not in places("We teach lessons in Python and OpenRefine in Nairobi.")
+
+
+def test_a_named_persons_surname_is_no_organization() -> None:
+    """spaCy tags a surname said alone ("Volker said") ORG now and then; once the article names the
+    person in full, that word is the person, and the organizations table does not list it (a CBS
+    News live blog's words)."""
+    from pipeline.extract import extract_one
+
+    article = clean_text(
+        "By Stefan Becket, Kathryn Watson, Grace Segers\n\nKurt Volker, the former special envoy to Ukraine, "
+        "testified before the House Intelligence Committee on Tuesday.\n\n\"I opposed the hold on U.S. security "
+        "assistance as soon as I learned about it on July 18, and thought we could turn it around before the "
+        "Ukrainians ever knew or became alarmed about it,\" Volker said.\n\nVolker said he first discussed the "
+        "delay with the Ukrainians at the end of August, after Politico reported the aid had been paused.")
+    got = extract_one(get_nlp()(article.text), article)
+    assert "Kurt Volker" in {p.name for p in got.people}
+    assert {row.name for row in got.organizations} == {"House Intelligence Committee", "Politico"}

@@ -427,6 +427,21 @@ def _merge_country_forms(orgs: list[OrgEntity]) -> list[OrgEntity]:
     return [o for o in orgs if id(o) not in gone]
 
 
+def _no_surnames(orgs: list[OrganizationRow], people: list[PersonRow], lex: Lexicon) -> list[OrganizationRow]:
+    """"Volker", "Sondland", "Östlund" said alone: the surname of a person the article names in
+    full is that person again, not a body spaCy tagged ORG (nor is "Kurt Volker" itself). Only
+    names that open with a known given name count ("L'Osservatore Romano" read as a person is no
+    evidence). Known organizations ("Disney", "Pearson"), acronyms, head words ("Senate") and any
+    body a person is tied to stay."""
+    full = {fold(p.name) for p in people
+            if len(p.name.split()) >= 2 and fold(p.name.split()[0]) in lex.given_names}
+    surnames = {name.split()[-1] for name in full}
+    held = {p.org_id for p in people if p.org_id}
+    return [row for row in orgs
+            if fold(row.name) not in (full if " " in row.name else surnames) or row.org_id in held
+            or row.name.isupper() or lex.known_org(row.name) is not None or fold(row.name) in lex.org_heads]
+
+
 def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list[PersonRow]) -> list[OrganizationRow]:
     """Organizations rows for the people's organizations that no mention gave (issue 14).
 
@@ -436,6 +451,7 @@ def implied_rows(ctx: Context, orgs: list[OrganizationRow], people: list[PersonR
     occurrence of the name in the text when there is one, else the person's first mention
     (with ``mention_count`` 0: the text never names it). Returns every row, in text order.
     """
+    orgs = _no_surnames(orgs, people, get_lexicon())
     known = {row.org_id for row in orgs}
     added: list[OrganizationRow] = []
     for person in people:
