@@ -164,6 +164,13 @@ def test_a_surname_after_from_or_to_is_the_person() -> None:
     assert "Jackson" in got and "Washington" in got
 
 
+def test_a_given_name_said_alone_is_the_person() -> None:
+    """Blogs call people by their given name: "thanks to David" beside "David Nicholson" is no town."""
+    got = places("David Nicholson joined the editorial board in Toronto. Thanks to David for the reviews, "
+                 "and to Florencia D'Andrea, who wrote to Florencia's mentees.")
+    assert "David" not in got and "Florencia" not in got and "Toronto" in got
+
+
 def test_given_names_are_not_unknown_places() -> None:
     got = places("Aracely Castillo Rivas is the mother of Loany and Alondra, who study in Managua, "
                  "Nicaragua.")

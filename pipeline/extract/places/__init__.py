@@ -495,12 +495,16 @@ def _name_words(ctx: Context, person_spans: list[tuple[int, int]],
 
 def _surnames(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
     """Folded last words of the multi-word names the people extractor found ("Sondland" of
-    "Gordon Sondland")."""
+    "Gordon Sondland"), and their first words when a known given name ("Alexey" of "Alexey
+    Grigorev": news and blogs call people by either)."""
     out = set()
+    given = get_lexicon().given_names
     for s, e in person_spans:
         parts = _WORD.findall(text[s:e])
         if len(parts) >= 2:
             out.add(norm_key(parts[-1]))
+            if parts[0].casefold() in given:
+                out.add(norm_key(parts[0]))
     return frozenset(out)
 
 
