@@ -304,3 +304,11 @@ def test_a_country_before_a_capitalized_word_is_an_adjective() -> None:
                  "Corps school visited Kenya in March and Ghana Monday, then Singapore City.")
     assert not {"New Zealand", "United States"} & set(got)
     assert {"Kenya", "Ghana"} <= set(got)
+
+
+def test_software_and_platforms_are_no_towns() -> None:
+    """Concepts of models/org_lexicon.json (software, platforms, file formats) are no places, even
+    where some town has the name ("Linux", "Python"), unless the text says "in" before them."""
+    got = places("Our servers run Linux and the team posts on Reddit; photos come from Pexels. "
+                 "The office is in Nairobi.")
+    assert set(got) == {"Nairobi"}

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
-from pipeline.extract.knowledge.lexicon import get_lexicon
+from pipeline.extract.knowledge.lexicon import fold, get_lexicon
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -516,10 +516,15 @@ def _surname_said_alone(m: _Mention, text: str, surnames: frozenset[str]) -> boo
         return False
     if any(p.kind != "city" for p in m.candidates):
         return False  # a country, a state or a region ("Washington") is said of itself
-    words = re.findall(r"[A-Za-z]+", text[max(0, m.start - 30):m.start])
+    return not _strong_locative_before(text, m.start)
+
+
+def _strong_locative_before(text: str, start: int) -> bool:
+    """"in X", "near the X", "throughout X": words that introduce a place whatever else X names."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 30):start])
     if words and words[-1].lower() == "the":
         words = words[:-1]
-    return not (words and words[-1].lower() in _STRONG_LOCATIVES)
+    return bool(words) and words[-1].lower() in _STRONG_LOCATIVES
 
 
 _STRONG_LOCATIVES = frozenset({"in", "near", "throughout", "visited", "outside"})
@@ -634,7 +639,7 @@ def _no_place_word(name: str) -> bool:
     key = name.casefold()
     inner = _INNER_CAPITAL.match(name)
     product = bool(inner and inner[1].casefold() not in lex.inner_capital_prefixes or _DOTTED_PRODUCT.match(name))
-    return product or key in lex.given_names or key in lex.common_words or name in lex.concepts
+    return product or key in lex.given_names or key in lex.common_words or fold(name) in lex.concepts
 
 
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
@@ -678,6 +683,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                    key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
     name_words = _name_words(ctx, person_spans, ents)
     surnames = _surnames(text, person_spans)
+    concepts = get_lexicon().concepts
     org_names, org_words = _org_words(ctx, orgs)
     org_leads = _org_leads(orgs, gaz.org_heads)
     label_votes: dict[str, Counter[str]] = {}
@@ -750,6 +756,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
             continue
         if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
+        if not dateline and not m.kind_hint and fold(name) in concepts and all(p.kind == "city" for p in candidates) \
+                and not _strong_locative_before(text, start):
+            continue  # "Linux", "Reddit": software and platforms, though some town has the name
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
         listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
