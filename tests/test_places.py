@@ -312,3 +312,6 @@ def test_software_and_platforms_are_no_towns() -> None:
     got = places("Our servers run Linux and the team posts on Reddit; photos come from Pexels. "
                  "The office is in Nairobi.")
     assert set(got) == {"Nairobi"}
+    # an island's name too ("Java"), but "in" still makes it the place
+    assert set(places("The workshop taught Java and Rust to beginners in Jakarta.")) == {"Jakarta"}
+    assert "Java" in places("Floods closed schools in Java last week.")

@@ -756,9 +756,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
             continue
         if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
-        if not dateline and not m.kind_hint and fold(name) in concepts and all(p.kind == "city" for p in candidates) \
-                and not _strong_locative_before(text, start):
-            continue  # "Linux", "Reddit": software and platforms, though some town has the name
+        if not dateline and not m.kind_hint and fold(name) in concepts \
+                and all(p.kind != "country" for p in candidates) and not _strong_locative_before(text, start):
+            continue  # "Linux", "Java": software and platforms, though some town or island has the name
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
         listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
