@@ -315,3 +315,10 @@ def test_software_and_platforms_are_no_towns() -> None:
     # an island's name too ("Java"), but "in" still makes it the place
     assert set(places("The workshop taught Java and Rust to beginners in Jakarta.")) == {"Jakarta"}
     assert "Java" in places("Floods closed schools in Java last week.")
+
+
+def test_planets_moons_and_god_are_no_places() -> None:
+    """Towns named Jupiter, Mars or Titan exist, but a space story's "Jupiter" is the planet."""
+    got = places("The probe flew past Jupiter toward Europa, and a rover landed on Mars. "
+                 "The team thanked God and went home to Houston, Texas.")
+    assert not {"Jupiter", "Europa", "Mars", "God"} & set(got) and "Houston" in got
