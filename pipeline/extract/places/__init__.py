@@ -493,10 +493,10 @@ def _name_words(ctx: Context, person_spans: list[tuple[int, int]],
     return words
 
 
-def _surnames(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
-    """Folded last words of the multi-word names the people extractor found ("Sondland" of
-    "Gordon Sondland"), and their first words when a known given name ("Alexey" of "Alexey
-    Grigorev": news and blogs call people by either)."""
+def _person_words(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Folded words a person of the article is called by alone: the last word of each multi-word
+    name the people extractor found ("Sondland" of "Gordon Sondland"), and its first word when a
+    known given name ("Alexey" of "Alexey Grigorev": news and blogs call people by either)."""
     out = set()
     given = get_lexicon().given_names
     for s, e in person_spans:
@@ -508,11 +508,14 @@ def _surnames(text: str, person_spans: list[tuple[int, int]]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _surname_said_alone(m: _Mention, text: str, surnames: frozenset[str]) -> bool:
-    """"suggestions from Sondland", "Referring to Obama": the surname of a person of the article
-    said alone is that person, even after "from", "to" or "at"; only "in", "near" or "throughout"
-    ("schools in Jackson") make it a town. Only towns are dropped, never a country, state or region."""
-    if " " in m.text.strip() or norm_key(m.text) not in surnames:
+_STRONG_LOCATIVES = frozenset({"in", "near", "throughout", "visited", "outside"})
+
+
+def _person_said_alone(m: _Mention, text: str, person_words: frozenset[str]) -> bool:
+    """"suggestions from Sondland", "thanks to David": a person of the article called by one name
+    is that person, even after "from", "to" or "at"; only "in", "near" or "throughout" ("schools
+    in Jackson") make it a town. Only towns are dropped, never a country, state or region."""
+    if " " in m.text.strip() or norm_key(m.text) not in person_words:
         return False
     if any(p.kind != "city" for p in m.candidates):
         return False  # a country, a state or a region ("Washington") is said of itself
@@ -525,9 +528,6 @@ def _strong_locative_before(text: str, start: int) -> bool:
     if words and words[-1].lower() == "the":
         words = words[:-1]
     return bool(words) and words[-1].lower() in _STRONG_LOCATIVES
-
-
-_STRONG_LOCATIVES = frozenset({"in", "near", "throughout", "visited", "outside"})
 
 
 def _org_words(ctx: Context, orgs: list[OrgEntity]) -> tuple[frozenset[str], frozenset[str]]:
@@ -682,7 +682,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     spans = sorted(_candidate_spans(ctx, gaz, ents),
                    key=lambda s: (_clean_span(text, s[0], s[1])[0], -(s[1] - s[0])))
     name_words = _name_words(ctx, person_spans, ents)
-    surnames = _surnames(text, person_spans)
+    person_words = _person_words(text, person_spans)
     concepts = get_lexicon().concepts
     org_names, org_words = _org_words(ctx, orgs)
     org_leads = _org_leads(orgs, gaz.org_heads)
@@ -752,7 +752,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
                                          gaz.org_heads, org_leads):
             continue
-        if not dateline and not m.kind_hint and _surname_said_alone(m, text, surnames):
+        if not dateline and not m.kind_hint and _person_said_alone(m, text, person_words):
             continue
         if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
