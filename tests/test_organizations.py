@@ -798,3 +798,11 @@ def test_a_named_persons_surname_is_no_organization() -> None:
     got = extract_one(get_nlp()(article.text), article)
     assert "Kurt Volker" in {p.name for p in got.people}
     assert {row.name for row in got.organizations} == {"House Intelligence Committee", "Politico"}
+
+
+def test_political_parties_are_known_organizations() -> None:
+    """Parties are organizations under the gold rules, and many carry no head word ("Shiv Sena",
+    "Likud") or are written by acronym ("BJP"); spaCy read "Shiv Sena" as a person on a real page."""
+    got = orgs_of("Shiv Sena members and the BJP opposed the bill, which the Scottish National Party and "
+                  f"Likud welcomed. {BODY}")
+    assert {"Shiv Sena", "Bharatiya Janata Party", "Scottish National Party", "Likud"} <= set(got)

@@ -1348,3 +1348,10 @@ def test_one_head_per_government_with_a_title() -> None:
 def test_two_particles_before_a_surname_stay_in_the_name() -> None:
     got = people_of("Mr. José María Álvarez de la Peña met Ursula von der Leyen and Juan de la Cruz.")
     assert {"José María Álvarez de la Peña", "Ursula von der Leyen", "Juan de la Cruz"} <= set(got)
+
+
+def test_party_before_title_is_the_organization() -> None:
+    """"Trinamool Congress leader Saugata Roy": a known party before the title is his body, not part
+    of the title."""
+    got = people_of("Trinamool Congress leader Saugata Roy criticised the bill in the Lok Sabha.")
+    assert got["Saugata Roy"][1:] == ("leader", "All India Trinamool Congress")
