@@ -806,3 +806,14 @@ def test_political_parties_are_known_organizations() -> None:
     got = orgs_of("Shiv Sena members and the BJP opposed the bill, which the Scottish National Party and "
                   f"Likud welcomed. {BODY}")
     assert {"Shiv Sena", "Bharatiya Janata Party", "Scottish National Party", "Likud"} <= set(got)
+
+
+def test_a_company_is_named_by_itself_not_by_its_products_or_namesakes() -> None:
+    """"Amazon will ship" names the company; "Google searches" a product, "the Amazon" and "Amazon
+    forests" the rainforest. "AP file" under a photo is the agency's credit."""
+    got = orgs_of("Amazon will ship the books, and pupils ran Google searches about the Amazon and the "
+                  f"Amazon forests. Photo: J. Scott Applewhite / AP file. {BODY}")
+    assert "Amazon" in got and "Associated Press" in got
+    assert "Google" not in got
+    rainforest = orgs_of(f"Deforestation in the Amazon surged, and Ecuador's Amazon forests shrank. {BODY}")
+    assert "Amazon" not in rainforest

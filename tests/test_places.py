@@ -322,3 +322,12 @@ def test_planets_moons_and_god_are_no_places() -> None:
     got = places("The probe flew past Jupiter toward Europa, and a rover landed on Mars. "
                  "The team thanked God and went home to Houston, Texas.")
     assert not {"Jupiter", "Europa", "Mars", "God"} & set(got) and "Houston" in got
+
+
+def test_a_company_is_no_place_but_the_feature_it_is_named_after_is() -> None:
+    """"Get it on Amazon" names the company (models/organizations.jsonl, kind company); "the Amazon"
+    and "Amazon forests" name the rainforest, which places_extra knows as a region."""
+    assert "Amazon" not in places("Students can order the book from Amazon for $12, and Amazon will ship it to "
+                                  "schools in Texas.")
+    assert "Amazon" in places("Brazil is home to the Amazon, and schools in Ecuador's Amazon forests teach "
+                              "about it.")

@@ -126,6 +126,7 @@ class Lexicon:
     institution_heads: set[str] = field(default_factory=set)  # teaching institutions (school, college ...)
     country_heads: set[str] = field(default_factory=set)  # heads whose name goes on "of <Country>"
     company_nouns: set[str] = field(default_factory=set)  # "Google staff": the company, not a product
+    feature_nouns: set[str] = field(default_factory=set)  # "Amazon rainforest": a place's name, not the company
     course_levels: set[str] = field(default_factory=set)  # "AP": a course level in school news (as written)
     course_words: set[str] = field(default_factory=set)  # "AP Chemistry", "AP exams": a course, not the AP
     strong_heads: set[str] = field(default_factory=set)  # heads that make an organization on their own
@@ -217,7 +218,8 @@ _OPTIONAL_ORG_LISTS = (
     "name_prefixes", "event_heads", "generic_complements", "disciplines", "possessive_name_words", "portfolios",
     "generic_unit_words", "regional_demonyms", "countries_with_the", "programme_tails", "head_initial",
     "head_initial_connectors", "parent_heads", "contact_labels", "contact_labels_colon", "numbered_heads",
-    "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "course_levels", "course_words",
+    "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "feature_nouns",
+    "course_levels", "course_words",
     "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
     "bare_heads", "collective_words",

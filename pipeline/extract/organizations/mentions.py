@@ -85,6 +85,26 @@ def is_acronym(text: str) -> bool:
     return bool(ACRONYM.match(text)) and len(acronym_letters(text)) >= 2 and len(text) <= 12
 
 
+def company_itself(doc: Doc, start: int, end: int) -> bool:
+    """Does a company's name at ``start:end`` name the company? Not when a lower-case noun follows
+    that is not about the company ("Google searches", "Amazon forests": a product, a feature), nor a
+    one-word name after "the" ("home to the Amazon", "through the Amazon"): companies go without
+    the article, the river and forest whose names they borrowed take it ("the Associated Press" and
+    acronyms, "the AP reported", do too)."""
+    if _product_use(doc, end) or (end < len(doc) and doc[end].lower_ in get_lexicon().feature_nouns):
+        return False
+    return not (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" and not doc[start].is_upper
+                and not (end < len(doc) and doc[end].text[:1].isupper()))  # ("the Google Home": a product's name)
+
+
+def _product_use(doc: Doc, end: int) -> bool:
+    """Is a company name followed by a lower-case noun that is not about the company itself?"""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
+
+
 def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
     """spaCy's ORG entities that survive the filters; ``words`` are the token texts."""
     found = []
@@ -147,6 +167,9 @@ def spacy_mentions(doc: Doc, lex: Lexicon, words: list[str]) -> list[Mention]:
             continue
         if _attributive(span) and not lex.known_org(span.text):
             continue  # "Online Merges Offline learning": a name of a method, not a body
+        if (org := lex.known_org(span.text)) is not None and org.kind == "company" \
+                and not company_itself(doc, start, end):
+            continue  # "Amazon forests": the feature, not the company
         if _headless(span, lex) and (_person_context(span, person_tokens) or _quoted(span)
                                      or _plural_end(span, lex) or heading_line(span)
                                      or _common_noun_end(span, lowered)):

@@ -28,7 +28,14 @@ from pipeline.extract.knowledge.lexicon import (
     is_place,
     org_key,
 )
-from pipeline.extract.organizations.mentions import Mention, acronym_letters, disqualified, is_acronym, is_cap
+from pipeline.extract.organizations.mentions import (
+    Mention,
+    acronym_letters,
+    company_itself,
+    disqualified,
+    is_acronym,
+    is_cap,
+)
 from pipeline.extract.organizations.rules import (
     contact_label,
     generic_government,
@@ -87,8 +94,8 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                     (start > 0 and doc[start - 1].text.isupper())
                     or (end < len(doc) and doc[end].text.isupper())):
                 continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
-            if org is not None and org.kind == "company" and _product_use(doc, end):
-                continue  # "Google classes", "Microsoft software": a product, not the company
+            if org is not None and org.kind == "company" and not company_itself(doc, start, end):
+                continue  # "Google classes", "the Amazon rainforest": a product or a feature, not the company
             if org is not None and end - start > 1 and doc[start].lower_ == "the":
                 start += 1  # "of the New York Times": the article is the sentence's, the name is the gazetteer's
             if org is not None:
@@ -142,14 +149,6 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
                     found.append(Mention(i, k + 1, "publisher"))
                 break
     return found
-
-
-def _product_use(doc: Doc, end: int) -> bool:
-    """Is a company name followed by a lower-case noun that is not about the company itself?"""
-    if end >= len(doc):
-        return False
-    nxt = doc[end]
-    return nxt.text.islower() and nxt.pos_ in {"NOUN", "PROPN"} and nxt.lower_ not in get_lexicon().company_nouns
 
 
 def course_use(doc: Doc, start: int) -> bool:
