@@ -602,3 +602,16 @@ def test_a_teaser_or_intro_is_the_posts_standfirst(key: str) -> None:
     art = clean_text(text)
     assert "Vini Salazar taught the lessons in Nairobi." in art.text
     assert art.text.count("Vini Salazar") == 1
+
+
+def test_html_inside_a_markdown_post_glues_no_words() -> None:
+    """A post's raw HTML ("<p>A</p><p>B</p>", a table cell's "<br>") ends lines where a browser does;
+    dropping the tags alone ran words together ("CheriyanDeputy", "happened.Second")."""
+    text = ("---\ntitle: A school workshop\ndate: 2019-03-05\n---\n\n"
+            "<p>The school held a workshop on Monday.</p><p>Mary Jones, the principal, opened it.</p>\n\n"
+            "| Advisors | Mrs Mary George Cheriyan<br>Deputy Principal |\n\n"
+            "<table><tr><td>Peter Brown</td><td>Teacher</td></tr></table>\n")
+    body = clean_text(text).text
+    for glued in ("Monday.Mary", "CheriyanDeputy", "BrownTeacher"):
+        assert glued not in body
+    assert "Mary George Cheriyan" in body and "Deputy Principal" in body

@@ -185,11 +185,18 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, _TAG_LINE.sub("", text)
 
 
+# Tags that end a line where a browser draws them: dropped with nothing in their place they glue words
+# ("Mary George Cheriyan<br>Deputy Principal" -> "CheriyanDeputy", "happened.</p><p>Second").
+_LINE_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|figure|figcaption|"
+                       r"header|footer|hr|dl|dd|dt|pre|table|tr|td|th)\b[^<>]*>", re.I)
+
+
 def strip_tags(text: str) -> str:
     """Raw HTML tags out of text, their content kept ("<a href=..>UNICEF</a>" -> "UNICEF"), and
-    character references decoded ("&amp;", "&#8217;": scrape dumps keep them)."""
+    character references decoded ("&amp;", "&#8217;": scrape dumps keep them). A tag that ends a
+    line leaves a line end, so no two words run together; paragraphs stay as the text lays them out."""
     if "<" in text:
-        text = _HTML_TAG.sub("", text)
+        text = _HTML_TAG.sub("", _LINE_TAG.sub("\n", text))
     return html.unescape(text) if _ENTITY.search(text) else text
 
 
