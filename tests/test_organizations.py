@@ -817,3 +817,12 @@ def test_a_company_is_named_by_itself_not_by_its_products_or_namesakes() -> None
     assert "Google" not in got
     rainforest = orgs_of(f"Deforestation in the Amazon surged, and Ecuador's Amazon forests shrank. {BODY}")
     assert "Amazon" not in rainforest
+
+
+def test_a_chamber_or_state_before_a_party_plural_names_members_not_a_party() -> None:
+    """"Scottish Conservatives" is a party (a national adjective before the plural); "Senate
+    Republicans" and "House Democrats" are members of a chamber, "Trump Republicans" a faction."""
+    got = orgs_of("The Scottish Conservatives backed the bill; Senate Republicans, House Democrats and "
+                  f"Trump Republicans did not. {BODY}")
+    assert "Scottish Conservatives" in got
+    assert not {"Senate Republicans", "House Democrats", "Trump Republicans"} & set(got)

@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, government_of, is_place
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    country_name,
+    demonym_country,
+    fold,
+    get_lexicon,
+    government_of,
+    is_place,
+)
 
 if TYPE_CHECKING:
     from pipeline.extract.organizations.mentions import Mention
@@ -506,12 +514,14 @@ def _acronym_kind(doc: Doc, i: int, e: int, lex: Lexicon) -> bool:
 def party_mentions(doc: Doc, lex: Lexicon, make: type[Mention]) -> list[Mention]:
     """Parties named by their members' plural after a national or political adjective
     ("Scottish Conservatives", "Liberal Democrats"): spaCy tags the adjective NORP and the
-    plural nothing, and the plural alone names the party's people, not the party."""
+    plural nothing, and the plural alone names the party's people, not the party. A chamber,
+    a state or a person before the plural names a group of members ("Senate Republicans",
+    "Montana Republicans", "Trump Republicans"), not a party."""
     found = []
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if fold(tok.text) in lex.party_plurals and tok.text[:1].isupper() and prev.text[:1].isupper() \
-                and prev.is_alpha and (prev.ent_type_ == "NORP" or prev.pos_ in {"ADJ", "PROPN"}) \
+                and prev.is_alpha and (prev.ent_type_ == "NORP" or demonym_country(prev.text) is not None) \
                 and not prev.is_stop and not prev.text.isupper():
             found.append(make(prev.i, tok.i + 1, "rule"))
     return found
