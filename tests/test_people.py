@@ -1355,3 +1355,13 @@ def test_party_before_title_is_the_organization() -> None:
     of the title."""
     got = people_of("Trinamool Congress leader Saugata Roy criticised the bill in the Lok Sabha.")
     assert got["Saugata Roy"][1:] == ("leader", "All India Trinamool Congress")
+
+
+def test_one_everyday_word_is_no_affiliation() -> None:
+    """"Miranda Kirschel, chair of Women": a heading's word or a field ("Products",
+    "Instruction", "Women") is no body; an empty affiliation beats a wrong one. An acronym's
+    capitals ("LeT") and known bodies stay."""
+    got = people_of("Miranda Kirschel, chair of Women, said the network grew. Jamie Fitzgerald, Vice "
+                    "President of Instruction, spoke too.")
+    assert got["Miranda Kirschel"][1:] == ("chair", None)
+    assert got["Jamie Fitzgerald"][2] is None

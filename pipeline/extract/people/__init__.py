@@ -188,10 +188,18 @@ def _in_heading(char: int, headings: list[tuple[int, int]]) -> bool:
     return any(s <= char < e for s, e in headings)
 
 
-def _body_name(text: str) -> bool:
+def _body_name(text: str, lex: Lexicon) -> bool:
     """Can ``text`` name an organization? Not when it ends in a connector ("Division of
-    Science and Environmental Policy and"): a broken span."""
-    return fold(text).split()[-1:] not in (["and"], ["of"], ["for"], ["the"], ["&"])
+    Science and Environmental Policy and"): a broken span; nor when it is one everyday word
+    ("Instruction", "Outline", "Products", "Chapter": a title's field or a heading's word) that no
+    list knows as a body."""
+    words = fold(text).split()
+    if words[-1:] in (["and"], ["of"], ["for"], ["the"], ["&"]):
+        return False
+    if lex.known_org(text) is not None:
+        return True
+    return not (len(words) == 1 and text[1:].islower() and words[0] in lex.common_words
+                and words[0] not in lex.bare_heads)  # ("LeT", "UNICEF": an acronym's capitals stay)
 
 
 def _names_other(text: str, others: set[str]) -> bool:
@@ -293,7 +301,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         org_text = org.name if org is not None else org_name
         if title and _names_other(title, others):
             title = None  # "Secretary of Education Arne Duncan": another person's title and name
-        if org_text and (not _body_name(org_text) or _names_other(org_text, others)):
+        if org_text and (not _body_name(org_text, lex) or _names_other(org_text, others)):
             org, org_name, org_text = None, None, None  # an empty affiliation beats a wrong one
         first = person.mentions[0]
         s = doc[first.start].idx
