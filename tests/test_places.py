@@ -331,3 +331,12 @@ def test_a_company_is_no_place_but_the_feature_it_is_named_after_is() -> None:
                                   "schools in Texas.")
     assert "Amazon" in places("Brazil is home to the Amazon, and schools in Ecuador's Amazon forests teach "
                               "about it.")
+
+
+def test_a_world_city_wins_over_a_small_namesake_in_the_storys_country() -> None:
+    """A US story's "the Moulin Rouge in Paris" and "a flight from Vienna" are the capitals, not
+    Paris, Texas or Vienna, Virginia; "Paris, Texas" written with its state stays the town."""
+    got = places("Students in Oregon and Texas, in the United States, studied the Moulin Rouge in Paris, "
+                 "and a class flew from Vienna to Chicago.")
+    assert got["Paris"].country_code == "FR" and got["Vienna"].country_code == "AT"
+    assert places("The team drove to Paris, Texas, for the game.")["Paris"].country_code == "US"

@@ -95,6 +95,7 @@ class _Mention:
     resolved: Place | None = None
     kind_hint: str | None = None
     country: str | None = None  # the article's country, for a town the gazetteer only knows abroad
+    qualifiers: frozenset[str] = frozenset()  # countries of a ", <state or country>" after the name
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
@@ -374,6 +375,22 @@ def _score(p: Place, ctxc: Counter[str], kind_hint: str | None) -> float:
     return s
 
 
+_AFTER_COMMA = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def _qualifiers(gaz: Gazetteer, text: str, end: int) -> frozenset[str]:
+    """The countries of a state or country written after a town ("Paris, Texas" -> US)."""
+    m = _AFTER_COMMA.match(text, end)
+    if m is None:
+        return frozenset()
+    for words in (m[1], m[1].split()[0]):
+        found = {p.country_code for p in _lookup(gaz, words.rstrip(".")) if p.kind in {"region", "country"}
+                 and p.country_code}
+        if found:
+            return frozenset(found)
+    return frozenset()
+
+
 def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     cands = m.candidates
     if not cands:
@@ -385,6 +402,13 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
             cc == p.country_code for cc, _ in cities))] or cands
     ranked = sorted(cands, key=lambda p: _score(p, ctxc, m.kind_hint), reverse=True)
     best = ranked[0]
+    # "the Moulin Rouge in Paris", "a flight from Vienna" in a US story: a world city is meant over
+    # a small namesake of the story's country ("Paris, Texas" is written with its state, which
+    # leaves only the namesake among the candidates).
+    world = max((p for p in cands if p.kind == "city"), key=lambda p: p.population, default=None)
+    if world is not None and best.kind == "city" and world.population >= 1_000_000 \
+            and world.population >= 50 * max(best.population, 1) and best.country_code not in m.qualifiers:
+        return world
     if len(ranked) > 1:
         second = ranked[1]
         diff = _score(best, ctxc, m.kind_hint) - _score(second, ctxc, m.kind_hint)
@@ -763,7 +787,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
             continue
         hint = "region" if _STRIP_TAIL.search(name) and not _is_island(name) else None
         hint = "city" if dateline else hint or _kind_hint(text, end)
-        m = _Mention(start, end, name, label, candidates, kind_hint=hint)
+        m = _Mention(start, end, name, label, candidates, kind_hint=hint, qualifiers=_qualifiers(gaz, text, end))
         if not dateline and _other_type(m, text, name_words, org_names, org_words, label_votes,
                                          gaz.org_heads, org_leads):
             continue
