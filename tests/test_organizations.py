@@ -826,3 +826,10 @@ def test_a_chamber_or_state_before_a_party_plural_names_members_not_a_party() ->
                   f"Trump Republicans did not. {BODY}")
     assert "Scottish Conservatives" in got
     assert not {"Senate Republicans", "House Democrats", "Trump Republicans"} & set(got)
+
+
+def test_armed_and_political_movements_are_known_organizations() -> None:
+    """"Hamas" was a German town and "Lashkar-e-Taiba" nothing on real pages; movements named by
+    no head word are organizations under the gold rules."""
+    got = orgs_of(f"Hamas and Hezbollah condemned the strike, which India blamed on Lashkar-e-Taiba. {BODY}")
+    assert {"Hamas", "Hezbollah", "Lashkar-e-Taiba"} <= set(got)
