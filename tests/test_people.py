@@ -1365,3 +1365,13 @@ def test_one_everyday_word_is_no_affiliation() -> None:
                     "President of Instruction, spoke too.")
     assert got["Miranda Kirschel"][1:] == ("chair", None)
     assert got["Jamie Fitzgerald"][2] is None
+
+
+def test_a_name_ending_in_a_country_with_no_given_name_is_a_body() -> None:
+    """"IDA Singapore", "Ascom North America": a body's national branch that spaCy reads as a
+    person; "Kari L. Jordan" opens with a given name and "Kidd Jordan" is one word before one
+    country, so both stay people."""
+    got = people_of("IDA Singapore funded the workshop and Ascom North America sent laptops. Kari L. Jordan "
+                    "and Kidd Jordan spoke.")
+    assert not {"IDA Singapore", "Ascom North America"} & set(got)
+    assert {"Kari L. Jordan", "Kidd Jordan"} <= set(got)

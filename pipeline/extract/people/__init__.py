@@ -50,7 +50,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.lexicon import Lexicon, fold, get_lexicon, is_place, straight_quotes
+from pipeline.extract.knowledge.gazetteer import get_gazetteer
+from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, straight_quotes
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies, one_head_per_government
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
@@ -214,6 +215,23 @@ def _names_other(text: str, others: set[str]) -> bool:
                for name in others)
 
 
+def _country_tailed(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does a name end in a country or continent with no given name before it ("IDA Singapore",
+    "Ascom North America", "Petróleos de Venezuela")? A body's branch. "Kari L. Jordan" opens
+    with a given name, and one capitalized word before a one-word country ("Tan France", "Kidd
+    Jordan") may be a given name no list holds: they stay people."""
+    for k in (2, 1):
+        tail = " ".join(words[-k:])
+        if len(words) > k and (country_name(tail) or any(
+                p.source == "region" and p.country_code is None for p in get_gazetteer().lookup(tail))):
+            head = words[:-k]
+            if any(w[:1].isupper() and w[1:].islower() and fold(w) in lex.given_names for w in head):
+                return False
+            # one capitalized word before one country is still a name ("Tan France", "Kidd Jordan")
+            return k == 2 or len(head) > 1 or any(len(w) > 1 and w.isupper() for w in head)
+    return False
+
+
 def _place_led(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Does a name open with a known place's name that is no given name, with no given name
     after it ("Manchester United", "Tottenham Hotspur", "Oakland Zoo")?"""
@@ -294,6 +312,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name
         if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
             continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
+        if honorific is None and len(person.name_words) > 1 and _country_tailed(person.name_words, lex):
+            continue  # "IDA Singapore", "Ascom North America": a body's national branch, not a person
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)
                                                    for m in person.mentions) \
                 and not all(w.isupper() for w in person.name_words):
