@@ -1375,3 +1375,9 @@ def test_a_name_ending_in_a_country_with_no_given_name_is_a_body() -> None:
                     "and Kidd Jordan spoke.")
     assert not {"IDA Singapore", "Ascom North America"} & set(got)
     assert {"Kari L. Jordan", "Kidd Jordan"} <= set(got)
+
+
+def test_a_contact_label_before_a_post_is_no_part_of_the_title() -> None:
+    """A staff list's "Email" link before the post ("Ben Levinson, Email Executive Headteacher")."""
+    got = people_of("Ben Levinson, Email Executive Headteacher, said the school had cut marking time.")
+    assert got["Ben Levinson"][1] == "Executive Headteacher"

@@ -196,10 +196,11 @@ def strip_holder_words(title: str, lex: Lexicon) -> str:
 
 
 def strip_courtesy(title: str, lex: Lexicon) -> str:
-    """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's."""
+    """"Honourable Commissioner for X" -> "Commissioner for X": a courtesy word is the honorific's.
+    A contact label before the post ("Email Executive Headteacher": a staff list's link) is no part of it."""
     words = title.split()
-    while len(words) > 1 and fold(words[0]) in lex.honorifics and \
-            lex.honorifics[fold(words[0])] not in lex.title_like_honorifics and \
+    while len(words) > 1 and (fold(words[0]) in lex.contact_labels or fold(words[0]) in lex.honorifics and
+                              lex.honorifics[fold(words[0])] not in lex.title_like_honorifics) and \
             (fold(words[1]) in lex.title_heads or fold(words[1]) in lex.title_modifiers):
         words = words[1:]
     return " ".join(words)
