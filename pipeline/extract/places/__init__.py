@@ -405,7 +405,8 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     # "the Moulin Rouge in Paris", "a flight from Vienna" in a US story: a world city is meant over
     # a small namesake of the story's country ("Paris, Texas" is written with its state, which
     # leaves only the namesake among the candidates).
-    world = max((p for p in cands if p.kind == "city"), key=lambda p: p.population, default=None)
+    # (a city's own name only: "Canton" is Guangzhou's old name and a town in Ohio)
+    world = max((p for p in cands if p.kind == "city" and not p.alt), key=lambda p: p.population, default=None)
     if world is not None and best.kind == "city" and world.population >= 1_000_000 \
             and world.population >= 50 * max(best.population, 1) and best.country_code not in m.qualifiers:
         return world
