@@ -87,14 +87,22 @@ def is_acronym(text: str) -> bool:
 
 def company_itself(doc: Doc, start: int, end: int) -> bool:
     """Does a company's name at ``start:end`` name the company? Not when a lower-case noun follows
-    that is not about the company ("Google searches", "Amazon forests": a product, a feature), nor a
-    one-word name after "the" ("home to the Amazon", "through the Amazon"): companies go without
-    the article, the river and forest whose names they borrowed take it ("the Associated Press" and
-    acronyms, "the AP reported", do too)."""
-    if _product_use(doc, end) or (end < len(doc) and doc[end].lower_ in get_lexicon().feature_nouns):
-        return False
-    return not (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" and not doc[start].is_upper
-                and not (end < len(doc) and doc[end].text[:1].isupper()))  # ("the Google Home": a product's name)
+    that is not about the company ("Google searches": a product), nor when it names the feature
+    the company borrowed its name from (``feature_use``)."""
+    return not _product_use(doc, end) and not feature_use(doc, start, end)
+
+
+def feature_use(doc: Doc, start: int, end: int) -> bool:
+    """Does a company's name at ``start:end`` name a place it shares the name with? Before a feature
+    noun ("Amazon forests", "the Amazon rainforest"; ``feature_nouns`` in org_lexicon.json), or as
+    one word after "the" ("home to the Amazon", "through the Amazon"): companies go without the
+    article, the river and forest take it ("the Associated Press" and acronyms, "the AP reported",
+    do too; "the Google Home" is a product's name). The organizations and places extractors both
+    ask this, so a name is the company in one table exactly where it is no place in the other."""
+    if end < len(doc) and doc[end].lower_ in get_lexicon().feature_nouns:
+        return True
+    return (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" and not doc[start].is_upper
+            and not (end < len(doc) and doc[end].text[:1].isupper()))
 
 
 def _product_use(doc: Doc, end: int) -> bool:

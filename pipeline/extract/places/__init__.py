@@ -47,6 +47,7 @@ from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
 from pipeline.extract.knowledge.lexicon import fold, get_lexicon, org_key
+from pipeline.extract.organizations.mentions import feature_use
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -667,19 +668,15 @@ def _no_place_word(name: str) -> bool:
     return product or key in lex.given_names or key in lex.common_words or fold(name) in lex.concepts
 
 
-def _company_said(name: str, text: str, start: int, end: int, gaz: Gazetteer) -> bool:
-    """A company the models know (``"kind": "company"`` in organizations.jsonl) named as itself:
-    "order from Amazon", "Amazon's strategy". A feature of the same name is written with its
-    article or a feature noun after it ("home to the Amazon", "the Amazon rainforest", "Amazon forests";
-    ``feature_nouns`` in org_lexicon.json)."""
-    org = get_lexicon().by_form.get(org_key(name))
-    if org is None or org.kind != "company":
+def _company_said(doc: Doc, start: int, end: int) -> bool:
+    """A company the models know (``"kind": "company"`` in organizations.jsonl) named as itself
+    ("order from Amazon", "Amazon's strategy"), not the feature it shares the name with ("home to
+    the Amazon", "Amazon forests": ``feature_use``, the organizations extractor's own test)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
         return False
-    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
-        return False
-    after = re.match(r"\W*(\w+)", text[end:end + 30])
-    return not (after and (after[1].capitalize() in gaz.landform_words
-                           or after[1].lower() in get_lexicon().feature_nouns))
+    org = get_lexicon().by_form.get(org_key(span.text))
+    return org is not None and org.kind == "company" and not feature_use(doc, span.start, span.end)
 
 
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
@@ -799,7 +796,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if not dateline and not m.kind_hint and fold(name) in concepts \
                 and all(p.kind != "country" for p in candidates) and not _strong_locative_before(text, start):
             continue  # "Linux", "Java": software and platforms, though some town or island has the name
-        if not dateline and not m.kind_hint and _company_said(name, text, start, end, gaz):
+        if not dateline and not m.kind_hint and _company_said(doc, start, end):
             continue  # "Get it on Amazon": the company, though a region has the name
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
