@@ -1381,3 +1381,12 @@ def test_a_contact_label_before_a_post_is_no_part_of_the_title() -> None:
     """A staff list's "Email" link before the post ("Ben Levinson, Email Executive Headteacher")."""
     got = people_of("Ben Levinson, Email Executive Headteacher, said the school had cut marking time.")
     assert got["Ben Levinson"][1] == "Executive Headteacher"
+
+
+def test_a_street_or_a_date_line_is_not_a_person() -> None:
+    """spaCy tags "Maryland Ave" and "Sunday January" as PERSON: a street's last word, or weekday
+    and month names alone, make no name; a surname that is also a street word stays ("Richard Lane")."""
+    got = people_of("The shop on Maryland Ave sold books, said Jane Doe. Sunday January 5 was cold. "
+                    "Joseph Blvd was closed after the crash, analyst Richard Lane said.")
+    assert "Jane Doe" in got and "Richard Lane" in got
+    assert not {"Maryland Ave", "Sunday January", "Joseph Blvd"} & set(got)

@@ -210,6 +210,17 @@ def test_dateline_after_a_headline_and_town_state_pairs() -> None:
     assert "CAMBRIDGE" not in got and "Mountain View, CA" not in got
 
 
+def test_an_acronym_opening_a_line_is_no_dateline_town() -> None:
+    """"SQL — the main tool", "FYI:": a line's label in capitals looks like a dateline, but no gazetteer
+    knows it and three letters name no unknown town; a real dateline stays."""
+    got = places("Data analysts work with data every day in many companies around the world.\n\n"
+                 "SQL — this is the main tool that they work with when they fetch data.\n\n"
+                 "FYI: most items are informational and can be filed away for later reading.\n\n"
+                 "NAIROBI, Jan 5 — Schools in Kenya reopened on Monday.")
+    assert not {"SQL", "FYI"} & set(got)
+    assert (got["Nairobi"].kind, got["Nairobi"].country_code) == ("city", "KE")
+
+
 def test_all_capital_and_mixed_case_forms_are_one_place() -> None:
     got = places("LONDON, 5 May - Teachers in London and Manchester, England, went on strike.")
     assert got["London"].mention_count == 2 and "LONDON" not in got

@@ -246,6 +246,14 @@ def _everyday_words(words: tuple[str, ...], lex: Lexicon) -> bool:
     return all(w in lex.common_words and w not in lex.given_names for w in folded)
 
 
+def _street_or_date(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Is a "name" a street's ("Maryland Ave", "Queen Rania Street") or a date line's words
+    ("Sunday January")? spaCy's PERSON takes both; a surname that is also a street word (Lane,
+    Park) is not in ``street_words``."""
+    folded = [fold(w).rstrip(".") for w in words]
+    return len(folded) > 1 and (folded[-1] in lex.street_words or all(w in lex.calendar_words for w in folded))
+
+
 def plain_given_name(word: str, lex: Lexicon) -> bool:
     """A known given name that pages do not write as an everyday word ("Rosemary", not "Will")."""
     key = fold(word)
@@ -312,6 +320,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name
         if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
             continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
+        if honorific is None and _street_or_date(person.name_words, lex):
+            continue  # "Maryland Ave", "Sunday January": an address or a date, not a person
         if honorific is None and len(person.name_words) > 1 and _country_tailed(person.name_words, lex):
             continue  # "IDA Singapore", "Ascom North America": a body's national branch, not a person
         if honorific is None and not title and all(_in_heading(doc[m.start].idx, headings)

@@ -651,6 +651,16 @@ _INNER_CAPITAL = re.compile(r"^([A-Za-z]*?[a-z])[A-Z]")
 _DOTTED_PRODUCT = re.compile(r"^[A-Za-z]+\.[a-z]{2,}$")
 
 
+def _acronym_line_head(name: str) -> bool:
+    """Is a capitalized word that opens a line like a dateline an acronym rather than an unknown
+    town ("SQL — the main tool", "FYI:", "PS:", "DOI", "CNN:")? A dateline town no gazetteer
+    knows has a name of four letters or more; three or fewer, a known organization's acronym or
+    a concept of models/org_lexicon.json ("DOCX") are the line's label."""
+    lex = get_lexicon()
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 3 or name in lex.by_acronym or fold(name) in lex.concepts
+
+
 def _no_place_word(name: str) -> bool:
     """A name no gazetteer knows that is shaped as no place's: one word that is a product's
     ("YouTube", "Node.js"), a given name ("Kevin", "Janice" in a list of people), an
@@ -748,6 +758,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         dateline = name.isupper() and (_DATELINE.match(text[end:end + 20]) is not None
                                        and start - (text.rfind("\n", 0, start) + 1) <= 2
                                        or len(name) > 2 and _DATELINE_MID.match(text, end) is not None)
+        if dateline and not candidates and _acronym_line_head(name):
+            continue  # "SQL — the main tool", "FYI:", "PS:", "ODT, 10KB": a line's acronym, no town
         if dateline:
             dc = _DC.match(text, end)
             whole = _lookup(gaz, text[start:dc.end()]) if dc is not None else []
