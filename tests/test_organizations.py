@@ -833,3 +833,12 @@ def test_armed_and_political_movements_are_known_organizations() -> None:
     no head word are organizations under the gold rules."""
     got = orgs_of(f"Hamas and Hezbollah condemned the strike, which India blamed on Lashkar-e-Taiba. {BODY}")
     assert {"Hamas", "Hezbollah", "Lashkar-e-Taiba"} <= set(got)
+
+
+def test_a_name_ending_in_a_number_no_head_takes_is_no_organization() -> None:
+    """A version, a model or a class ("Python 2", "Surface Pro 3", "Sec 2") is no body; a school's
+    number after its head word stays ("Tosontsengel School No. 2")."""
+    got = orgs_of("Upgrading from Python 2 to Python 3 was hard, said the team at Microsoft. The Surface Pro 3 "
+                  "sold well. Students of Sec 2 joined the club. Tosontsengel School No. 2 opened in 2019.")
+    assert "Microsoft" in got and "Tosontsengel School No. 2" in got
+    assert not {"Python 2", "Python 3", "Surface Pro 3", "Sec 2"} & set(got)

@@ -1390,3 +1390,13 @@ def test_a_street_or_a_date_line_is_not_a_person() -> None:
                     "Joseph Blvd was closed after the crash, analyst Richard Lane said.")
     assert "Jane Doe" in got and "Richard Lane" in got
     assert not {"Maryland Ave", "Sunday January", "Joseph Blvd"} & set(got)
+
+
+def test_a_coach_is_a_post_and_coach_as_a_verb_is_not() -> None:
+    """School sports news: "Head coach Peter Smith", "Coach Smith" (the same person, said short); "will
+    coach Maria Lopez" is the verb."""
+    got = people_of("Head coach Peter Smith said the team was ready. The team will compete in April, "
+                    "said Coach Smith. She will coach Maria Lopez next year.")
+    assert got["Peter Smith"][1] == "Head coach"
+    assert "Coach Smith" not in got
+    assert got["Maria Lopez"][1] is None

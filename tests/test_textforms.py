@@ -576,6 +576,23 @@ def test_markdown_lines_broken_mid_sentence_are_one_paragraph() -> None:
     assert not any(p.endswith((" the", " of")) for p in paragraphs)
 
 
+def test_the_first_paragraph_of_a_titled_markdown_post_joins_its_soft_wrapped_lines() -> None:
+    """With the title in the front matter, the first line is no dump's headline: a name cut by a
+    soft line break in the lead ("captain Olivia" / "Brown, a senior") stays one name."""
+    from pipeline.clean.textdoc import normalize
+
+    post = ("---\ntitle: Robotics team wins regional title\ndate: 2019-03-04\n---\n\n"
+            "The robotics team of Lincoln High School won the regional title on Saturday after a long day of\n"
+            "matches. Team captain Olivia\nBrown, a senior, led the build, and coach Peter\n"
+            "Smith said the students had worked every weekend since January.\n\n"
+            "The school will hold a party for the team next week.\n")
+    doc = normalize(post, markdown=True)  # (a .md file: edunews reads it as markdown)
+    paragraphs = [t for k, t in doc.blocks if k == "paragraph"]
+    assert doc.title == "Robotics team wins regional title"
+    assert any("Team captain Olivia Brown, a senior, led the build" in p for p in paragraphs)
+    assert len(paragraphs) == 2
+
+
 @pytest.mark.parametrize(("name", "day"), [
     ("2015-11-12-fasttrack.md", "2015-11-12"),  # a Jekyll post as its repository keeps it
     ("post_2015-11-12-fasttrack.md", "2015-11-12"),  # saved with a prefix before the date

@@ -539,8 +539,12 @@ def _mid_sentence(group: list[str], nxt: str) -> bool:
     return len(words) >= 6 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
-def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
-    """Markdown blocks: headings (ATX and setext), list items, quotes and paragraphs (soft-wrapped lines joined)."""
+def _md_blocks(lines: list[str], titled: bool = False) -> list[tuple[str, str]]:
+    """Markdown blocks: headings (ATX and setext), list items, quotes and paragraphs (soft-wrapped lines joined).
+
+    ``titled``: the front matter gives the title, so the first line is no headline of a dump and
+    the first paragraph's lines join like every other's ("Team captain Olivia" / "Brown, a senior").
+    """
     out: list[tuple[str, str]] = []
     para: list[str] = []
     kind = "paragraph"
@@ -552,7 +556,7 @@ def _md_blocks(lines: list[str]) -> list[tuple[str, str]]:
         groups: list[list[str]] = []
         for line in para:
             if groups and (not _break_between(groups[-1][-1], line, width, wrapped)
-                           or (bool(out) or len(groups) > 1) and _mid_sentence(groups[-1], line)):
+                           or (bool(out) or len(groups) > 1 or titled) and _mid_sentence(groups[-1], line)):
                 groups[-1].append(line)
             else:
                 groups.append([line])
@@ -707,7 +711,7 @@ def normalize(text: str, *, markdown: bool | None = None, title_hint: str | None
     is_md = looks_markdown(text) if markdown is None else markdown
     embargo = next((ln.strip() for ln in lines[:40] if re.match(r"\s*embargo", ln, re.I)), None)
     lines, source_url = _drop_furniture(lines, pages)
-    blocks = _md_blocks(lines) if is_md else _text_blocks(lines)
+    blocks = _md_blocks(lines, titled=bool(fields.get("title", "").strip())) if is_md else _text_blocks(lines)
     title = render_inline(fields.get("title", "")).strip() or (title_hint or "").strip()
     # the headline is the first block, or the second after a date line ("9 November 2018\nHeadline")
     first = 1 if len(blocks) > 1 and _date_line(blocks[0][1]) else 0

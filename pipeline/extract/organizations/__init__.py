@@ -264,11 +264,29 @@ def extract(ctx: Context) -> Organizations:
     chosen = _select(gaz + offices + strong + acro + spacy_ents + uses + kinds + govs + publisher_mentions(ctx))
     chosen = _select(chosen + list_acronyms(ctx, chosen, defined, lex))
     chosen = [m for m in chosen if not course_use(doc, m.start)]  # "AP Euro": a course, not the AP
+    chosen = [m for m in chosen if not _numbered_thing(doc, m, lex)]
     _inherit_parents(ctx, chosen, lex)
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
     chosen = _trim_headline_leads(ctx, chosen, lex)
     return _group(ctx, chosen, defined, lex)
+
+
+def _numbered_thing(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Does a name end in a number that no organization head takes ("Python 2", "Surface Pro 3",
+    "Sec 2", "Table 2", "DjangoCon 2011", "Jaden Siemans 7")? A version, a model, a class, a
+    table, an event's year or a player's shirt: no body. A number after a head word stays a
+    body's ("School No. 2", "School District 1"), and so does a known organization's name."""
+    last = doc[m.end - 1]
+    if m.end - m.start < 2 or not last.text.isdigit():
+        return False
+    k = m.end - 2
+    while k > m.start and doc[k].text == ".":
+        k -= 1  # "No. 2" split by the tokenizer
+    prev = fold(doc[k].text).rstrip(".")
+    if prev in lex.org_heads or prev in lex.numbered_heads or prev in {"no", "nr", "number"}:
+        return False
+    return m.canonical is None and lex.known_org(doc[m.start:m.end].text) is None
 
 
 def _trim_headline_leads(ctx: Context, chosen: list[Mention], lex: Lexicon) -> list[Mention]:
