@@ -221,6 +221,18 @@ def test_an_acronym_opening_a_line_is_no_dateline_town() -> None:
     assert (got["Nairobi"].kind, got["Nairobi"].country_code) == ("city", "KE")
 
 
+def test_a_given_name_or_word_that_only_small_towns_share_needs_a_places_context() -> None:
+    """A task list signed with first names ("- Sandy, Sophia") is no list of towns, though small US
+    towns have the names; "52, of Quincy" after a person's age is a hometown."""
+    got = places("We met to plan the workshop. Here is who does what:\n\n"
+                 "- Make sure tables and chairs are properly arranged - Katharine, Sandy, Sophia\n"
+                 "- Bring backup whiteboards from home - Sandy, Esther\n"
+                 "- Ask photographer friends for photo or video help - Sophia, Sandy\n\n"
+                 "A car driven by Leanne L. Hivley, 52, of Quincy, was southbound on the highway, police said.")
+    assert not {"Sandy", "Sophia"} & set(got)
+    assert (got["Quincy"].kind, got["Quincy"].country_code) == ("city", "US")
+
+
 def test_all_capital_and_mixed_case_forms_are_one_place() -> None:
     got = places("LONDON, 5 May - Teachers in London and Manchester, England, went on strike.")
     assert got["London"].mention_count == 2 and "LONDON" not in got

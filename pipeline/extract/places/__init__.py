@@ -661,6 +661,29 @@ def _acronym_line_head(name: str) -> bool:
     return len(letters) <= 3 or name in lex.by_acronym or fold(name) in lex.concepts
 
 
+_EVERYDAY_TOWN_MAX = 100_000  # population under which a town named like a word needs a place's context
+
+
+def _everyday_town(m: _Mention, text: str) -> bool:
+    """Is a one-word name that pages write as an everyday word or a given name ("Closed",
+    "Carpentry", "Julia", "Gloria") only the name of small towns, with nothing around it that
+    says place ("in X", "X, Texas")? Then it is the word or the person: a reader takes "Julia"
+    in a post about programming languages for the language, not a Bulgarian village.
+    """
+    name = m.text
+    if " " in name or len(name) < 4 or not name[:1].isupper() or name.isupper() or not m.candidates:
+        return False  # ("Pa.", "Ga.": a state's abbreviation)
+    lex = get_lexicon()
+    key = name.casefold()
+    if key not in lex.common_words and key not in lex.given_names:
+        return False
+    if any(p.kind != "city" or p.population >= _EVERYDAY_TOWN_MAX for p in m.candidates):
+        return False
+    # "a driver, 52, of Quincy": a hometown after a person's name and age
+    hometown = re.search(r"[,\d]\s+of\s+$", text[max(0, m.start - 12):m.start]) is not None
+    return not (m.qualifiers or hometown or _locative_before(text, m.start))
+
+
 def _no_place_word(name: str) -> bool:
     """A name no gazetteer knows that is shaped as no place's: one word that is a product's
     ("YouTube", "Node.js"), a given name ("Kevin", "Janice" in a list of people), an
@@ -805,6 +828,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
             continue
         if not candidates and not dateline and not m.kind_hint and _no_place_word(name):
             continue
+        if not dateline and not m.kind_hint and _everyday_town(m, text):
+            continue  # "Closed", "Carpentry", "Julia": a word or a given name that only small towns share
         if not dateline and not m.kind_hint and fold(name) in concepts \
                 and all(p.kind != "country" for p in candidates) and not _strong_locative_before(text, start):
             continue  # "Linux", "Java": software and platforms, though some town or island has the name
