@@ -1400,3 +1400,14 @@ def test_a_coach_is_a_post_and_coach_as_a_verb_is_not() -> None:
     assert got["Peter Smith"][1] == "Head coach"
     assert "Coach Smith" not in got
     assert got["Maria Lopez"][1] is None
+
+
+def test_a_governor_belongs_to_the_state_written_with_the_post() -> None:
+    """"Georgia Gov. Brian Kemp" in a sentence that names South Carolina is Georgia's governor (Georgia is
+    a country too, so the sentence's states leave it out); two-word states and premiers alike."""
+    got = people_of("Graham brokered a peace between Trump and Georgia Gov. Brian Kemp, whose feud threatened "
+                    "the effort in South Carolina. North Dakota Gov. Doug Burgum and Arkansas Gov. Asa Hutchinson "
+                    "joined the race in Iowa.")
+    assert got["Brian Kemp"][1:] == ("Gov.", "Government of Georgia")
+    assert got["Doug Burgum"][2] == "Government of North Dakota"
+    assert got["Asa Hutchinson"][2] == "Government of Arkansas"

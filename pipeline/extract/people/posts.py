@@ -426,6 +426,9 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
         words = words[1:]  # "Democratic Gov."
     if " ".join(words) not in clues.lex.regional_heads:
         return post
+    written = next((r for r in (_state_before_post(m, clues) for m in mentions) if r), None)
+    if written:
+        return replace(post, org_name=government_of(written))
     doc = clues.ctx.doc
     own: Counter[str] = Counter()
     for m in mentions:
@@ -434,6 +437,34 @@ def regional_government(mentions: list[Mention], post: Post, clues: Clues) -> Po
     if region is None and not own and len(_regional_heads_named(doc, clues.lex)) == 1:
         region = article_region(doc)
     return replace(post, org_name=government_of(region)) if region else post
+
+
+_STATE_WORDS = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+
+
+def _state_before_post(m: Mention, clues: Clues) -> str | None:
+    """The state or province written with the post, right before it: "Georgia Gov. Brian Kemp",
+    "New Mexico Governor Bill Richardson". The post's own words name the state, so this beats
+    the states of the sentence (Georgia is a country too, which ``region_counts`` leaves out)."""
+    doc, text = clues.ctx.doc, clues.ctx.text
+    start = doc[m.start].idx  # (the post may be read as the name's honorific: "Gov.")
+    before = text[max(0, start - 80):start].rstrip().rstrip(".")  # ("Gov.": the lexicon folds the period away)
+    head = next((h for h in sorted(clues.lex.regional_heads, key=len, reverse=True)
+                 if fold(before[-len(h):]) == h and (len(before) == len(h) or not before[-len(h) - 1].isalpha())),
+                None)
+    if head is None:
+        return None
+    found = _STATE_WORDS.search(before[:-len(head)].rstrip())
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for k in (len(words), 1):  # "New Mexico", then "Mexico" alone is no US state
+        name = " ".join(words[-k:])
+        regions = {p.name for p in get_gazetteer().lookup(name)
+                   if not p.alt and p.kind == "region" and p.source in {"us_state", "subdivision"}}
+        if len(regions) == 1:
+            return regions.pop()
+    return None
 
 
 # ", D-Massachusetts,", " (R-ME)": a party letter and a state right after a name.
