@@ -841,4 +841,14 @@ def test_a_name_ending_in_a_number_no_head_takes_is_no_organization() -> None:
     got = orgs_of("Upgrading from Python 2 to Python 3 was hard, said the team at Microsoft. The Surface Pro 3 "
                   "sold well. Students of Sec 2 joined the club. Tosontsengel School No. 2 opened in 2019.")
     assert "Microsoft" in got and "Tosontsengel School No. 2" in got
+    from pipeline.extract.knowledge.lexicon import get_lexicon
+    from pipeline.extract.organizations import _numbered_thing
+    from pipeline.extract.organizations.mentions import Mention
+
+    doc = get_nlp()("She teaches in Sweetwater County School District 1 and plays Python 2 games.")
+    words = [t.text for t in doc]
+    district = Mention(words.index("Sweetwater"), words.index("1") + 1, "rule")
+    python = Mention(words.index("Python"), words.index("Python") + 2, "spacy")
+    assert not _numbered_thing(doc, district, get_lexicon())  # a school district's number is its name's
+    assert _numbered_thing(doc, python, get_lexicon())
     assert not {"Python 2", "Python 3", "Surface Pro 3", "Sec 2"} & set(got)

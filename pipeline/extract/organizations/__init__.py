@@ -284,7 +284,7 @@ def _numbered_thing(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     while k > m.start and doc[k].text == ".":
         k -= 1  # "No. 2" split by the tokenizer
     prev = fold(doc[k].text).rstrip(".")
-    if prev in lex.org_heads or prev in lex.numbered_heads or prev in {"no", "nr", "number"}:
+    if prev in lex.org_heads or prev in lex.numbered_heads or prev in {"no", "nr", "number", "district"}:
         return False
     return m.canonical is None and lex.known_org(doc[m.start:m.end].text) is None
 
