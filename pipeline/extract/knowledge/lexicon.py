@@ -36,6 +36,18 @@ OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab"})
 CLOSE_QUOTES = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
 
 
+# A month's or a weekday's name, written out or short ("Jan", "Sept.", "Thurs"): a date's word, no
+# place's and no person's name ("Sunday January"); read by the places and people extractors.
+_CALENDAR = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                       r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+                       r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?$")
+
+
+def calendar_word(word: str) -> bool:
+    """Is ``word`` a month's or a weekday's name (capitalized, as a date writes it)?"""
+    return _CALENDAR.match(word) is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lookup key: case-folded, curly quotes straightened, spaces collapsed, no final period.
@@ -147,7 +159,6 @@ class Lexicon:
     hyphen_adjective_tails: set[str] = field(default_factory=set)  # "Obama-era", "Bush-led": no name's syllable
     inner_capital_prefixes: set[str] = field(default_factory=set)  # "McDonald", "DeShawn": a name's inner capital
     street_words: set[str] = field(default_factory=set)  # "Maryland Ave", "Shalimar Rd": a street, not a person
-    calendar_words: set[str] = field(default_factory=set)  # weekdays and months ("Sunday January": no name)
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
@@ -212,7 +223,7 @@ _TITLE_SETS = {
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
                  "member_bodies",
                  "ordinals", "board_words", "status_words", "hyphen_adjective_tails",
-                 "inner_capital_prefixes", "street_words", "calendar_words")
+                 "inner_capital_prefixes", "street_words")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

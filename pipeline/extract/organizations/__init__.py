@@ -97,6 +97,7 @@ from pipeline.extract.organizations.rules import (
     country_offices,
     kind_appositions,
     lowercase_governments,
+    number_word,
     party_mentions,
 )
 from pipeline.ids import entity_id
@@ -280,11 +281,11 @@ def _numbered_thing(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     last = doc[m.end - 1]
     if m.end - m.start < 2 or not last.text.isdigit():
         return False
-    k = m.end - 2
-    while k > m.start and doc[k].text == ".":
-        k -= 1  # "No. 2" split by the tokenizer
-    prev = fold(doc[k].text).rstrip(".")
-    if prev in lex.org_heads or prev in lex.numbered_heads or prev in {"no", "nr", "number", "district"}:
+    prev = doc[m.end - 2]
+    if prev.text == "." and m.end - 3 >= m.start:
+        prev = doc[m.end - 3]  # "No. 2" split by the tokenizer
+    word = fold(prev.text)
+    if word in lex.org_heads or word in lex.numbered_heads or word == "district" or number_word(prev.text):
         return False
     return m.canonical is None and lex.known_org(doc[m.start:m.end].text) is None
 

@@ -383,6 +383,11 @@ _NUMBER_WORD = re.compile(r"^(?:No\.?|Nr\.?|Number|N\u00ba|#)$")
 _GLUED_NUMBER = re.compile(r"^(?:No|Nr|N\u00ba)\.?\d+$")
 
 
+def number_word(text: str) -> bool:
+    """"No.", "Nr", "Number", "Nº", "#": the word before a body's number ("School No. 2")."""
+    return _NUMBER_WORD.match(text) is not None
+
+
 def school_number(doc: Doc, end: int) -> int:
     """End of a school name with its number: "Tosontsengel School No. 2", "School Number 14"."""
     if end >= len(doc) or fold(doc[end - 1].text) not in get_lexicon().numbered_heads \

@@ -51,7 +51,15 @@ from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
-from pipeline.extract.knowledge.lexicon import Lexicon, country_name, fold, get_lexicon, is_place, straight_quotes
+from pipeline.extract.knowledge.lexicon import (
+    Lexicon,
+    calendar_word,
+    country_name,
+    fold,
+    get_lexicon,
+    is_place,
+    straight_quotes,
+)
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies, one_head_per_government
 from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
@@ -250,8 +258,7 @@ def _street_or_date(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Is a "name" a street's ("Maryland Ave", "Queen Rania Street") or a date line's words
     ("Sunday January")? spaCy's PERSON takes both; a surname that is also a street word (Lane,
     Park) is not in ``street_words``."""
-    folded = [fold(w).rstrip(".") for w in words]
-    return len(folded) > 1 and (folded[-1] in lex.street_words or all(w in lex.calendar_words for w in folded))
+    return len(words) > 1 and (fold(words[-1]).rstrip(".") in lex.street_words or all(map(calendar_word, words)))
 
 
 def plain_given_name(word: str, lex: Lexicon) -> bool:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.base import Context, OrgEntity
 from pipeline.extract.knowledge.casefold_scan import ascii_folded, folded_pattern
 from pipeline.extract.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, norm_key
-from pipeline.extract.knowledge.lexicon import fold, get_lexicon, org_key
+from pipeline.extract.knowledge.lexicon import calendar_word, fold, get_lexicon, org_key
 from pipeline.extract.organizations.mentions import feature_use
 from pipeline.records import PlaceRow
 
@@ -61,9 +61,6 @@ _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
 # Month and weekday names (whole words: "Juliaca" and "Marseille" are not "Jul", "Mar").
-_CALENDAR = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-                       r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-                       r"|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?$")
 _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
                           r"(?:[A-Z][\w-]*\s+)*$")
 _STRIP_HEAD = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation)\s+of\s+",
@@ -766,7 +763,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if end <= start or any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
-        if gaz.demonym(name) or _CALENDAR.match(name):
+        if gaz.demonym(name) or calendar_word(name):
             continue
         candidates = _lookup(gaz, name)
         if not candidates and label not in _PLACE_LABELS and label != "REGION" and not name.isupper():
@@ -910,7 +907,7 @@ def _country_as_adjective(m: _Mention, text: str) -> bool:
         return True
     word = after.group(1)
     return m.start > 0 and text[m.start - 1] not in "\n" and not get_gazetteer().lookup(word) \
-        and not _CALENDAR.match(word)
+        and not calendar_word(word)
 
 
 def _dominant(ctxc: Counter[str], least: int = 3) -> str | None:
