@@ -356,6 +356,17 @@ def body_of_the_post(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     return replace(post, org=body_of_post(post.title, clues.orgs, clues.lex))
 
 
+def known_head_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
+    """With no organization, a head of state or government ``models/heads.jsonl`` knows holds
+    the office in their own country's government, whatever government the article names:
+    "Egyptian President Sisi meets with President Donald Trump" in a story about Egypt's
+    government is still the United States' President."""
+    if not post.title or post.has_org:
+        return post
+    known = known_head(mentions, post.title, clues.lex)
+    return replace(post, org_name=government_of(known)) if known else post
+
+
 def cabinet_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """With no organization, a cabinet post's government named in the person's sentence (or the only one)."""
     if not post.title or post.has_org or not cabinet_post(post.title, clues.lex):
@@ -378,9 +389,6 @@ def state_government(mentions: list[Mention], post: Post, clues: Clues) -> Post:
     """
     if not post.title or post.has_org or not state_office(post.title, clues.lex):
         return post
-    known = known_head(mentions, post.title, clues.lex)
-    if known:
-        return replace(post, org_name=government_of(known))
     country = own_country(mentions, clues)
     return replace(post, org_name=government_of(country) if country else None, inferred=bool(country))
 
@@ -631,6 +639,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     named_ministry,
     ministry_of_org,
     body_of_the_post,
+    known_head_government,
     cabinet_government,
     state_government,
     regional_government,
