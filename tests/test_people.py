@@ -1411,3 +1411,12 @@ def test_a_governor_belongs_to_the_state_written_with_the_post() -> None:
     assert got["Brian Kemp"][1:] == ("Gov.", "Government of Georgia")
     assert got["Doug Burgum"][2] == "Government of North Dakota"
     assert got["Asa Hutchinson"][2] == "Government of Arkansas"
+
+
+def test_signature_line_names_the_body_after_the_title() -> None:
+    """"NAME, TITLE, BODY" closing a line signs a letter or a quote: the body is the organization,
+    even one no recognizer knew; a place there is no body."""
+    got = people_of("Aurelio M. Fernandez III, president and CEO, Memorial Healthcare System\n"
+                    "The last time I took the bus was in 2001.")
+    assert got["Aurelio M. Fernandez III"][1:] == ("president and CEO", "Memorial Healthcare System")
+    assert people_of("He thanked Maria Lopez, director, Madrid.")["Maria Lopez"][1:] == ("director", None)

@@ -530,6 +530,9 @@ class TitleParser:
             if m in self.org_start:  # "TITLE, ORG"
                 end, org = self.org_start[m]
                 return org, None, end
+            if self._signed_body(k + 1, limit):  # "A, president and CEO, Memorial Healthcare System"
+                run = self._cap_run(k + 1, limit)
+                return None, doc[k + 1:run].text, run
         if k < limit and doc[k].lower_ in ORG_PREPS:
             k += 1
             if k < limit and doc[k].lower_ == "the":
@@ -602,6 +605,20 @@ class TitleParser:
         text = doc[k:run].text
         return not country_name(text) and not is_place(text) \
             and doc[k].ent_type_ not in {"PERSON", "DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"}
+
+    def _signed_body(self, k: int, limit: int) -> bool:
+        """Is the name after "TITLE," a body no recognizer knew, closing a signature line?
+
+        "Aurelio M. Fernandez III, president and CEO, Memorial Healthcare System" signs a letter
+        or a quote the way "of <body>" would: the name runs to the end of the line or the
+        sentence. Only a workplace-shaped name (``workplace_at``: no place, person or date),
+        and never one that a list goes on from.
+        """
+        if not self.workplace_at(k, limit):
+            return False
+        run = self._cap_run(k, limit)
+        return run == limit or self.doc[run].text in {".", ";"} or "\n" in self.doc[run - 1].whitespace_ \
+            or self.doc[run].is_space
 
     def _named_workplace(self, prep: int, k: int, limit: int) -> bool:
         """Is "of/at <Capitalized Name>" after a lower-case title head a workplace no recognizer knew?
