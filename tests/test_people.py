@@ -1420,3 +1420,13 @@ def test_signature_line_names_the_body_after_the_title() -> None:
                     "The last time I took the bus was in 2001.")
     assert got["Aurelio M. Fernandez III"][1:] == ("president and CEO", "Memorial Healthcare System")
     assert people_of("He thanked Maria Lopez, director, Madrid.")["Maria Lopez"][1:] == ("director", None)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He worked in the office of then-foreign affairs minister Bill Graham in Ottawa.", "Bill Graham"),
+    ("He played under then-head coach Ken Hitchcock and was dispatched.", "Ken Hitchcock"),
+    ("Bill Graham, then-foreign minister of Canada, spoke.", "Bill Graham"),
+])
+def test_a_post_glued_to_then_is_a_former_one(text: str, name: str) -> None:
+    """"then-foreign minister" is a post no longer held, like "ex-minister": no title."""
+    assert people_of(text)[name][1] is None

@@ -156,8 +156,12 @@ class DepTitles:
             word.text[:1].isupper() and fold(word.text) not in self.lex.common_words)
 
     def _former(self, left: int) -> bool:
-        """"former minister", "ex-President", "the late director": a post no longer held is no title."""
+        """"former minister", "ex-President", "the late director": a post no longer held is no title.
+        Also a former word glued inside the phrase ("then-foreign affairs minister")."""
         doc, former = self.doc, self.lex.former_words
+        if any(fold(doc[k].text) in former and doc[k + 1].text == "-"
+               for k in range(left, min(left + 3, len(doc) - 1))):
+            return True
         if left < 1:
             return False
         return any(0 <= k < len(doc) and fold(doc[k].text) in former for k in (left - 1, left - 2)) \
