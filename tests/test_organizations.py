@@ -852,3 +852,15 @@ def test_a_name_ending_in_a_number_no_head_takes_is_no_organization() -> None:
     assert not _numbered_thing(doc, district, get_lexicon())  # a school district's number is its name's
     assert _numbered_thing(doc, python, get_lexicon())
     assert not {"Python 2", "Python 3", "Surface Pro 3", "Sec 2"} & set(got)
+
+
+def test_a_universitys_short_name_written_alone_is_the_university() -> None:
+    """"studied at Harvard": the one word news writes for a university (``short`` in
+    models/organizations.jsonl) names it, but not inside another name ("Harvard Medical School",
+    "Sean Penn", "Penn State")."""
+    got = orgs_of("She studied at Harvard and then Penn. He went to Harvard Medical School. "
+                  "Sean Penn spoke at Penn State.")
+    assert got["Harvard University"] == ["Harvard"]
+    assert got["University of Pennsylvania"] == ["Penn"]
+    assert "Harvard Medical School" in got and "Penn State" in got
+    assert "University of Pennsylvania" not in orgs_of("Sean Penn spoke at Penn State.")

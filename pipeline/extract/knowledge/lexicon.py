@@ -93,6 +93,7 @@ class KnownOrg:
     acronyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     kind: str = ""  # "company": its name also names its products ("Google classes")
+    short: tuple[str, ...] = ()  # one word written alone for it ("Harvard"), never inside a longer name
 
 
 @dataclass
@@ -177,6 +178,7 @@ class Lexicon:
     known: list[KnownOrg] = field(default_factory=list)
     by_form: dict[str, KnownOrg] = field(default_factory=dict)  # org_key(name/alias) -> org
     by_acronym: dict[str, KnownOrg] = field(default_factory=dict)  # exact acronym -> org
+    by_short: dict[str, KnownOrg] = field(default_factory=dict)  # exact one-word short name -> org
 
     @cached_property
     def name_blockers(self) -> set[str]:
@@ -197,7 +199,7 @@ class Lexicon:
 
     def known_org(self, text: str) -> KnownOrg | None:
         """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
-        return self.by_acronym.get(text.strip()) or self.by_form.get(org_key(text))
+        return self.by_acronym.get(text.strip()) or self.by_short.get(text.strip()) or self.by_form.get(org_key(text))
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -293,10 +295,12 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
         lex.given_names = {fold(w) for w in given.read_text("utf-8").split("\n")[1:] if w.strip()}
     for row in _read_jsonl(models_dir / "organizations.jsonl"):
         org = KnownOrg(row["name"], tuple(row.get("acronyms", [])), tuple(row.get("aliases", [])),
-                       row.get("kind", ""))
+                       row.get("kind", ""), tuple(row.get("short", [])))
         lex.known.append(org)
         for form in (org.name, *org.aliases):
             lex.by_form.setdefault(org_key(form), org)
+        for word in org.short:
+            lex.by_short.setdefault(word, org)
         for acr in org.acronyms:
             lex.by_acronym.setdefault(acr, org)
             if " " in acr:

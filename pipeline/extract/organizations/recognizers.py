@@ -71,7 +71,7 @@ def _matchers(doc: Doc, lex: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
         acronyms = PhraseMatcher(doc.vocab, attr="ORTH")
         make = Doc
         name_forms = sorted({f for o in lex.known for f in (o.name, *o.aliases)})
-        acr_forms = sorted({a for o in lex.known for a in o.acronyms})
+        acr_forms = sorted({a for o in lex.known for a in (*o.acronyms, *o.short)})
         names.add("ORG", [make(doc.vocab, words=_words(f)) for f in name_forms])
         acronyms.add("ORG", [make(doc.vocab, words=_words(f)) for f in acr_forms])
         _MATCHERS[key] = (names, acronyms)
@@ -94,6 +94,8 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                     (start > 0 and doc[start - 1].text.isupper())
                     or (end < len(doc) and doc[end].text.isupper())):
                 continue  # "WHO WE ARE": a word in a capitalized menu, not the WHO
+            if org is not None and doc[start].text in org.short and _inside_a_name(doc, start):
+                continue  # "Harvard Medical School", "Sean Penn", "Penn State": part of another name
             if org is not None and org.kind == "company" and not company_itself(doc, start, end):
                 continue  # "Google classes", "the Amazon rainforest": a product or a feature, not the company
             if org is not None and end - start > 1 and doc[start].lower_ == "the":
@@ -107,6 +109,15 @@ def gazetteer_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
     return found
 
 
+
+
+def _inside_a_name(doc: Doc, k: int) -> bool:
+    """Is the word at ``k`` part of a longer capitalized name (a word of a name right before or after it)?"""
+    before = k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha and not doc[k - 1].is_stop
+    after = k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha
+                                  or doc[k + 1].text in {"'s", "\u2019s"} and k + 2 < len(doc)
+                                  and doc[k + 2].text[:1].isupper())
+    return bool(before or after)
 
 
 _HOST_NOISE = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "amp", "news", "online", "en"}
