@@ -864,3 +864,9 @@ def test_a_universitys_short_name_written_alone_is_the_university() -> None:
     assert got["University of Pennsylvania"] == ["Penn"]
     assert "Harvard Medical School" in got and "Penn State" in got
     assert "University of Pennsylvania" not in orgs_of("Sean Penn spoke at Penn State.")
+
+
+def test_ampersand_joins_the_words_of_one_name() -> None:
+    """"Franklin & Marshall College" is one college though Franklin is also a town: "&" joins the
+    words of one name, where "and" may join a place to another body."""
+    assert "Franklin & Marshall College" in orgs_of("Students at Franklin & Marshall College went home.")

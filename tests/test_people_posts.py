@@ -211,12 +211,15 @@ def test_state_government_from_demonyms_and_the_site(text: str, url: str | None,
 
 @pytest.mark.parametrize(("text", "name", "title", "post"), [
     # the school's short name, written alone elsewhere, is the body: it leaves the title
+    ("The hall is on Gallaudet's campus. Gallaudet President Amy Gutmann spoke.", "Amy Gutmann",
+     "Gallaudet President", ("President", "Gallaudet")),
+    # ... and a known university's short name is that university (models/organizations.jsonl)
     ("The hall is on Penn's campus. Penn President Amy Gutmann spoke.", "Amy Gutmann", "Penn President",
-     ("President", "Penn")),
-    # ... and the article's organization it names, where there is one
+     ("President", "University of Pennsylvania")),
+    # ... and the article's organization it names, where there is one (the school, apart from the
+    # university the gazetteer knows)
     ("The Wharton School of the University of Pennsylvania made the course at Wharton. Wharton Dean Geoffrey "
-     "Garrett spoke.", "Geoffrey Garrett", "Wharton Dean",
-     ("Dean", "Wharton School of the University of Pennsylvania")),
+     "Garrett spoke.", "Geoffrey Garrett", "Wharton Dean", ("Dean", "Wharton School")),
     # a name run into the post's own capitalized words is left whole
     ("Linux runs here. Linux System Administrator Lincoln Bryant spoke.", "Lincoln Bryant",
      "Linux System Administrator", ("Linux System Administrator", None)),

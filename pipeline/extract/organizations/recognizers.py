@@ -336,8 +336,10 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
             and (fold(doc[j - 2].text) in lex.possessive_name_words or saint(doc, j - 2, s0))
         conj = t.lower_ in {"and", "&"} and j - 2 >= s0 and is_cap(doc[j - 2]) and j < i \
             and not doc[j - 2].text.isupper() and fold(doc[j - 2].text) not in lex.org_heads \
-            and doc[j - 2].ent_type_ != "PERSON" \
-            and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text)
+            and (t.text == "&" or doc[j - 2].ent_type_ != "PERSON"
+                 and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text))
+        # ("&" joins the words of one name: "Franklin & Marshall College", "Johnson & Johnson";
+        # "and" may join a place's or a person's name to another body)
         if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
             break
         j -= 1
