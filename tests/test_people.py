@@ -1420,6 +1420,11 @@ def test_signature_line_names_the_body_after_the_title() -> None:
                     "The last time I took the bus was in 2001.")
     assert got["Aurelio M. Fernandez III"][1:] == ("president and CEO", "Memorial Healthcare System")
     assert people_of("He thanked Maria Lopez, director, Madrid.")["Maria Lopez"][1:] == ("director", None)
+    # a title before a name: the rank after its comma is the next name's, no body
+    got = people_of("Another officer, Wing Commander Vyomika Singh, said the strikes worked.")
+    assert got["Vyomika Singh"][2] is None
+    got = people_of("Hours before, the top U.S. commander in Iraq, Gen. David Petraeus, said it was so.")
+    assert got["David Petraeus"][2] is None
 
 
 @pytest.mark.parametrize(("text", "name"), [

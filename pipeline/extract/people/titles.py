@@ -620,8 +620,13 @@ class TitleParser:
         sentence. Only a workplace-shaped name (``workplace_at``: no place, person or date),
         and never one that a list goes on from.
         """
+        doc = self.doc
         if not self.workplace_at(k, limit):
             return False
+        ranks = self.lex.military_ranks
+        if fold(doc[k].text) in self.lex.honorifics or fold(doc[k].text) in ranks or is_titleish(doc[k], self.lex) \
+                or k + 1 < limit and fold(doc[k + 1].text) in ranks:
+            return False  # "officer, Wing Commander A", "commander in Iraq, Gen. A": the next name's rank
         run = self._cap_run(k, limit)
         return run == limit or self.doc[run].text in {".", ";"} or "\n" in self.doc[run - 1].whitespace_ \
             or self.doc[run].is_space
