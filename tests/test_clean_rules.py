@@ -84,3 +84,20 @@ def test_a_template_fragment_gets_no_publication_date_from_its_event_dates() -> 
     assert clean_html(dated).published == "2019-03-03"  # a dateline at the top is still read
     page = f"<html><head><title>x</title></head><body>{view.split(chr(10), 1)[1]}</body></html>"
     assert clean_html(page).published == "2019-03-14"  # a whole page keeps htmldate's answer
+
+
+def test_a_link_lists_heading_goes_with_the_headlines_under_it() -> None:
+    """"Related Story" / "Other Stories" head lists of links to other articles: their headlines are
+    not the story's text (a person or a place named there is not in the article), the prose after
+    them is."""
+    page = (
+        "<html><head><title>Board votes budget</title></head><body><article><h1>Board votes budget</h1>"
+        + PARAS[: len(PARAS) // 2]
+        + "<p>Related Story</p><p><a href='/x'>Mayor Jane Roe Touts Great Meeting With Boeing Chiefs</a></p>"
+        + PARAS[len(PARAS) // 2:]
+        + "<h3>Other Stories</h3><p>1/2008</p><p><a href='/y'>Serb radical leader campaigns in Kosovo</a></p>"
+        "<p><a href='/z'>Dems, GOP pledge quick action</a></p></article></body></html>"
+    )
+    texts = [t for _, t in body_blocks(page, "https://news.example.org/a", rules=frozenset({"phrases"}))]
+    assert not any("Jane Roe" in t or "Kosovo" in t or "Related" in t or "Other Stories" in t for t in texts)
+    assert sum("Paragraph" in t for t in texts) == 8

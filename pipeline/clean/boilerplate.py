@@ -79,6 +79,9 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str] | int]:
         "trailing": rx("drop_trailing"),
         "max_words": int(data.get("max_words", 40)),
         "trailing_blocks": int(data.get("trailing_blocks", 4)),
+        "list_heading": re.compile(
+            r"^\W*(?:" + "|".join(f"(?:{p})" for p in data.get("link_list_headings", ["(?!)"])) + r")\W*$", re.I),
+        "list_words": int(data.get("link_list_max_words", 20)),
     }
 
 
@@ -312,14 +315,26 @@ def _covers_page(blocks: Blocks, paragraphs: int) -> bool:
     return ours >= _COVERED * paragraphs
 
 
+# a block that ends as prose does: a full stop, "!", or "?" (with closing quotes after it)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
 def _filter(blocks: Blocks) -> Blocks:
     """Drop short blocks that match the boilerplate phrase lists."""
     rules = _rules()
     anywhere, trailing = rules["anywhere"], rules["trailing"]
     max_words, tail = int(rules["max_words"]), int(rules["trailing_blocks"])  # type: ignore[call-overload]
+    heading, list_words = rules["list_heading"], int(rules["list_words"])  # type: ignore[call-overload]
     out: Blocks = []
     n = len(blocks)
+    in_list = False
     for i, (kind, text) in enumerate(blocks):
+        if heading.match(text):  # type: ignore[union-attr]
+            in_list = True  # "Related Story", "Other Stories": the headlines after it are links
+            continue
+        if in_list and len(text.split()) <= list_words and not _SENTENCE_END.search(text):
+            continue
+        in_list = False
         if len(text.split()) <= max_words:
             if anywhere.search(text):  # type: ignore[union-attr]
                 continue
