@@ -1435,3 +1435,9 @@ def test_signature_line_names_the_body_after_the_title() -> None:
 def test_a_post_glued_to_then_is_a_former_one(text: str, name: str) -> None:
     """"then-foreign minister" is a post no longer held, like "ex-minister": no title."""
     assert people_of(text)[name][1] is None
+
+
+def test_a_post_to_be_held_keeps_its_elect_suffix() -> None:
+    """"President-elect" is split by the tokenizer into three words; the title is the whole post."""
+    got = people_of("President-elect Donald Trump's transition team announced on Dec. 21 that it would act.")
+    assert got["Donald Trump"][1:] == ("President-elect", "Government of the United States")

@@ -273,6 +273,10 @@ class TitleParser:
                     and j + 1 < limit and fold(doc[j + 1].text) in lex.military_ranks:
                 j += 2  # "secretary-general" split by the tokenizer: the rank word is the post's
                 last_head = j
+            elif tok.text == "-" and last_head == j and not tok.whitespace_ and not doc[j - 1].whitespace_ \
+                    and j + 1 < limit and doc[j + 1].lower_ in {"elect", "designate"}:
+                j += 2  # "President-elect", "Minister-designate": the post to be held is the title
+                last_head = j
             elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                     and j + 1 < limit and (is_titleish(doc[j + 1], lex) or _cap(doc[j + 1])):
                 j += 1  # "Vice-Chancellor" split by the tokenizer
