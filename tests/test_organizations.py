@@ -870,3 +870,15 @@ def test_ampersand_joins_the_words_of_one_name() -> None:
     """"Franklin & Marshall College" is one college though Franklin is also a town: "&" joins the
     words of one name, where "and" may join a place to another body."""
     assert "Franklin & Marshall College" in orgs_of("Students at Franklin & Marshall College went home.")
+
+
+def test_a_school_named_after_a_person_keeps_the_name() -> None:
+    """"Hun Sen Mouy Mithona High School": "Sen" after another name word is no "Sen." (senator)
+    opening a name, so the school's name is whole and no person "Hun Sen" is read out of it."""
+    from test_people import people_of
+
+    text = "He met the principal of Hun Sen Mouy Mithona High School, Mr. Seom Rong, on Monday."
+    assert "Hun Sen Mouy Mithona High School" in orgs_of(text)
+    got = people_of(text)
+    assert "Hun Sen" not in got
+    assert got["Seom Rong"][1:] == ("principal", "Hun Sen Mouy Mithona High School")

@@ -319,6 +319,16 @@ def _initial_connector(doc: Doc, k: int, s1: int, lex: Lexicon) -> bool:
     return is_cap(nxt) or (nxt.lower_ in lex.head_initial_connectors and k + 2 < s1 and is_cap(doc[k + 2]))
 
 
+def _name_inner_honorific(doc: Doc, k: int, s0: int) -> bool:
+    """Is an honorific's word at ``k`` a name's word instead ("Hun Sen Mouy Mithona High School")?
+
+    Written without its period after another capitalized word, "Sen" is no "Sen." (a senator)
+    opening a name: an honorific opens a name, it does not follow a word of one.
+    """
+    return "." not in doc[k].text and k - 1 >= s0 and is_cap(doc[k - 1]) and not doc[k - 1].is_stop \
+        and doc[k - 1].is_alpha and not (k + 1 < len(doc) and doc[k + 1].text == ".")
+
+
 def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
     j = i
     while j > s0:
@@ -326,8 +336,8 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         word = is_cap(t) and not (t.is_stop and (t.i == s0 or t.lower_ == "the")) and not TIME_OF_DAY.match(t.text) \
             and not (t.is_stop and (t.pos_ in {"ADP", "SCONJ"} or t.lower_ in OPENING_PREPS)
                      and t.lower_ not in {"of", "for", "and"}) \
-            and fold(t.text) not in lex.honorifics and fold(t.text) not in lex.title_heads \
-            and not contact_label(doc, j - 1)
+            and (fold(t.text) not in lex.honorifics or _name_inner_honorific(doc, j - 1, s0)) \
+            and fold(t.text) not in lex.title_heads and not contact_label(doc, j - 1)
         hyphen = t.text == "-" and j - 2 >= s0 and not t.whitespace_ \
             and not doc[j - 2].whitespace_ and is_cap(doc[j - 2])
         # "Commerce and Employers Federation", but not "X Office and Y Office" or a place
