@@ -882,3 +882,11 @@ def test_a_school_named_after_a_person_keeps_the_name() -> None:
     got = people_of(text)
     assert "Hun Sen" not in got
     assert got["Seom Rong"][1:] == ("principal", "Hun Sen Mouy Mithona High School")
+
+
+def test_a_couples_given_names_open_one_body() -> None:
+    """"Gordon and Betty Moore Foundation": two given names joined by "and", the second one's surname
+    shared, are one foundation's name, not "Betty Moore Foundation" and a person "Gordon"."""
+    got = orgs_of("Funding came from the Gordon and Betty Moore Foundation and the David and Lucile Packard "
+                  "Foundation.")
+    assert {"Gordon and Betty Moore Foundation", "David and Lucile Packard Foundation"} <= set(got)

@@ -350,7 +350,12 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
                  and not is_place(doc[max(s0, j - 3):j - 1].text) and not is_place(doc[j - 2].text))
         # ("&" joins the words of one name: "Franklin & Marshall College", "Johnson & Johnson";
         # "and" may join a place's or a person's name to another body)
-        if not (word or hyphen or conj or poss or name_title_word(doc, j, i, lex)):
+        # "Gordon and Betty Moore Foundation", "David and Lucile Packard Foundation": a couple's given
+        # names, the second one's surname shared, name one body
+        couple = t.lower_ in {"and", "&"} and j - 2 >= s0 and j < i and fold(doc[j - 2].text) in lex.given_names \
+            and fold(doc[j].text) in lex.given_names and is_cap(doc[j - 2]) \
+            and (j - 3 < s0 or not is_cap(doc[j - 3]) or doc[j - 3].is_stop)
+        if not (word or hyphen or conj or poss or couple or name_title_word(doc, j, i, lex)):
             break
         j -= 1
     if j - 1 > s0 and doc[j - 1].lower_ in {"of", "for"} and doc[j - 1].text.islower() \
