@@ -620,9 +620,10 @@ class TitleParser:
         """Is the name after "TITLE," a body no recognizer knew, closing a signature line?
 
         "Aurelio M. Fernandez III, president and CEO, Memorial Healthcare System" signs a letter
-        or a quote the way "of <body>" would: the name runs to the end of the line or the
-        sentence. Only a workplace-shaped name (``workplace_at``: no place, person or date),
-        and never one that a list goes on from.
+        or a quote the way "of <body>" would: the name runs to the end of the line, the sentence
+        or the phrase read (``limit``). Only a workplace-shaped name (``workplace_at``: no place,
+        person or date), never one that a list goes on from, and never a rank, an honorific or a
+        title word that opens the next name.
         """
         doc = self.doc
         if not self.workplace_at(k, limit):
@@ -632,8 +633,7 @@ class TitleParser:
                 or k + 1 < limit and fold(doc[k + 1].text) in ranks:
             return False  # "officer, Wing Commander A", "commander in Iraq, Gen. A": the next name's rank
         run = self._cap_run(k, limit)
-        return run == limit or self.doc[run].text in {".", ";"} or "\n" in self.doc[run - 1].whitespace_ \
-            or self.doc[run].is_space
+        return run == limit or doc[run].text in {".", ";"} or "\n" in doc[run - 1].whitespace_ or doc[run].is_space
 
     def _named_workplace(self, prep: int, k: int, limit: int) -> bool:
         """Is "of/at <Capitalized Name>" after a lower-case title head a workplace no recognizer knew?
