@@ -458,14 +458,8 @@ class TitleParser:
         return core is not None
 
     def parse(self, i: int, limit: int) -> TitleParse | None:
-        """A title phrase starting exactly at token ``i`` (and its organization), or None.
-
-        None for a post written as a former one, glued to its word ("then-foreign minister",
-        "ex-Interior Minister"): a former post is no title.
-        """
+        """A title phrase starting exactly at token ``i`` (and its organization), or None."""
         doc = self.doc
-        if i + 1 < limit and doc[i + 1].text == "-" and fold(doc[i].text) in self.lex.former_words:
-            return None
         country, possessor = None, None
         if i < limit and demonym_country(doc[i].text) and i + 1 < limit:
             country = demonym_country(doc[i].text)
