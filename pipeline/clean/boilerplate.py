@@ -39,6 +39,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from pipeline.clean.language import lead_over
+from pipeline.clean.status import SENTENCE_END
 from pipeline.knowledge import models_dir
 from pipeline.settings import BODY_RULES, SKIM_MIN_LEAD, SKIM_PARAGRAPH_SHARE
 
@@ -315,10 +316,6 @@ def _covers_page(blocks: Blocks, paragraphs: int) -> bool:
     return ours >= _COVERED * paragraphs
 
 
-# a block that ends as prose does: a full stop, "!", or "?" (with closing quotes after it)
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-
-
 def _filter(blocks: Blocks) -> Blocks:
     """Drop short blocks that match the boilerplate phrase lists."""
     rules = _rules()
@@ -332,7 +329,7 @@ def _filter(blocks: Blocks) -> Blocks:
         if heading.match(text):  # type: ignore[union-attr]
             in_list = True  # "Related Story", "Other Stories": the headlines after it are links
             continue
-        if in_list and len(text.split()) <= list_words and not _SENTENCE_END.search(text):
+        if in_list and len(text.split()) <= list_words and not SENTENCE_END.search(text):
             continue
         in_list = False
         if len(text.split()) <= max_words:

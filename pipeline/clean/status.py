@@ -35,7 +35,8 @@ def _rules_of(folder: Path) -> dict[str, re.Pattern[str]]:
     }
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+# a block that ends as prose does: a full stop, "!" or "?", closing quotes or a parenthesis after it
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
 def _sentence_run(body: Sequence[Block]) -> int:
@@ -46,7 +47,7 @@ def _sentence_run(body: Sequence[Block]) -> int:
     """
     best = run = 0
     for b in body:
-        run = run + 1 if len(b.text.split()) >= 6 and _SENTENCE_END.search(b.text) else 0
+        run = run + 1 if len(b.text.split()) >= 6 and SENTENCE_END.search(b.text) else 0
         best = max(best, run)
     return best
 
