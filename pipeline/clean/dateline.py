@@ -24,6 +24,7 @@ _FULL_DATE = re.compile(
 _EVENT_PREP = re.compile(r"(?<!posted )(?<!published )(?<!updated )(?<!released )(?<!dated )"
                          r"\b(?:on|in|from|until|till|since|by|before|after|between|during)\s+"
                          r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I)  # "on Thursday, January 8"
+_RANGE_START = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|&)\s*$", re.I)
 _SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -43,8 +44,8 @@ def dateline_date(lines: Sequence[str], max_chars: int = 160) -> str | None:
             continue
         # "visit the school in Dalu on Feb 10 2024": a date governed by a preposition
         # is what happened, not when the page was written.
-        if _EVENT_PREP.search(head[:m.start()]):
-            continue
+        if _EVENT_PREP.search(head[:m.start()]) or _RANGE_START.search(head[:m.start()]):
+            continue  # ("On 15-17 May 2017, we ran ...": a range's last day is an event's)
         parsed = dateparser.parse(m.group(1), languages=["en"], settings=_SETTINGS)
         if parsed:
             return parsed.date().isoformat()

@@ -87,9 +87,12 @@ _PATTERN_SRC: list[tuple[str, str]] = [
               rf"{_day('d2')}{_Y2}"),
     ("dd_m", rf"{_FROM}{_WD}{_day('d1')}{_SEP}{_WD}{_day('d2')}{_OF}{_mon('m1')}{_Y1}"),
     ("m_dd", rf"{_FROM}{_mon('m1')}\s*{_day('d1')}{_SEP}{_day('d2')}{_Y1}"),
-    ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?{_SEP}{_mon('m2')}{_OF}{_yr('y2')}"),
+    # "March to May 2019", "May/June 2020", "from April to November, 2024"
+    ("my_my", rf"{_FROM}{_mon('m1')}(?:{_OF}{_yr('y1')})?(?:{_SEP}|\s*/\s*){_mon('m2')}(?:,\s*|{_OF}){_yr('y2')}"),
     ("dm", rf"{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}"),
     ("md", rf"{_WD}{_mon('m1')}\s*{_day('d1')}{_Y1}(?!\s*(?:-|–|to)\s*\d)"),
+    ("iso_iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\s*(?:-|–|—|to|until|through)\s*"
+                rf"{_yr('y2')}-(?P<mm2>[01]\d)-(?P<dd2>[0-3]\d)\b"),  # "2023-04-12 - 2023-04-26"
     ("iso", rf"{_yr('y1')}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("mm_rel", rf"{_FROM}{_mon('m1')}{_SEP}{_mon('m2')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
@@ -140,6 +143,7 @@ _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
+_RANGES = {"dm_dm", "md_md", "dd_m", "m_dd", "my_my", "iso_iso"}
 _PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
                              r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)
@@ -285,6 +289,11 @@ class _Resolver:
     def _iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         d = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
         return "event", d, d
+
+    def _iso_iso(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        first = date(int(m["y1"]), int(m["mm"]), int(m["dd"]))
+        last = date(int(m["y2"]), int(m["mm2"]), int(m["dd2"]))
+        return ("event", first, last) if first <= last else None
 
     def _my_my(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         y2 = int(m["y2"])
@@ -815,8 +824,9 @@ def extract(ctx: Context) -> list[DateRow]:
     resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
     for start, end, name, m in _scan(text, found_by):
-        if _skip(name, m, text) or _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start]):
-            continue
+        if _skip(name, m, text) or (name not in _RANGES
+                                    and _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start])):
+            continue  # ("Date: 1-2 October 2007": a range is an event's days, never the page's date)
         sentence = ctx.sentence_text(start)
         if name == "rel_day" and m["word"].lower() == "today" and not _event_today(ctx, start):
             continue
