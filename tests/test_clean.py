@@ -396,3 +396,17 @@ def test_a_date_in_the_story_is_not_the_publication_date() -> None:
     assert article.published is None
     assert dateline_date(["The meeting, held in Accra on Thursday, January 8, 2026, brought them together."]) is None
     assert dateline_date(["ACCRA, Thursday, January 8, 2026 - The ministry met the university."]) == "2026-01-08"
+
+
+def test_a_day_ranges_last_day_is_no_dateline() -> None:
+    """"On 15-17 May 2017, we ran a workshop" opens a post's body: its last day is the event's,
+    and a Jekyll post's file name dates the post (the text says nothing of when it was written)."""
+    from pipeline.clean.dateline import dateline_date
+
+    assert dateline_date(["On 15-17 May 2017, we ran a workshop at the university."]) is None
+    assert dateline_date(["15 to 17 May 2017, in Thohoyandou."]) is None
+    text = ("---\ntitle: \"A workshop journey\"\n---\n\nMy name is Ivo and I am a graduate student.\n\n"
+            "On 15-17 May 2017, we ran a Data Carpentry workshop at the university for thirty students "
+            "from three faculties, and the learners asked for more.\n")
+    article = clean_text(text, None, markdown=True, published_hint="2017-08-02")
+    assert article.published == "2017-08-02"

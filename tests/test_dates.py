@@ -43,6 +43,9 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("He answered questions on Monday, January 20.", "2025-01-21", "2025-01-20", "2025-01-20"),
     ("The appointment takes effect from Nov.19, 2013.", "2013-12-01", "2013-11-19", "2013-11-19"),
     ("The project runs from October 2013 to September 2018.", "2014-01-10", "2013-10-01", "2018-09-30"),
+    ("In May/June 2020, the club ran a large online workshop.", "2020-07-31", "2020-05-01", "2020-06-30"),
+    ("Rebranding ran from April to November, 2024 in every chapter.", "2025-03-14", "2024-04-01", "2024-11-30"),
+    ("Applications are open 2023-04-12 - 2023-04-26 for the team.", "2023-04-11", "2023-04-12", "2023-04-26"),
     ("The session took place in March 2024.", "2024-06-26", "2024-03-01", "2024-03-31"),
     ("The report was released in March.", "2024-06-26", "2024-03-01", "2024-03-31"),
     ("The partnership was launched yesterday.", "2018-09-05", "2018-09-04", "2018-09-04"),
@@ -261,3 +264,11 @@ def test_dateline_with_another_metadata_day_is_not_an_event() -> None:
     body = ("NAIROBI, 12 March 2024 - The ministry said on Monday that 200 new schools had opened "
             "across the country since January.")
     assert ("2024-03-12", "2024-03-12") not in events(body, "2024-03-13")
+
+
+def test_a_labelled_range_is_an_event_and_a_labelled_day_the_page_date() -> None:
+    """"Date: 1-2 October 2007" under a conference's name is when it runs; "Date: 2 October 2007"
+    at a line's head is the page's own date line (neither is repeated as the other)."""
+    assert events("Conference Expo\n\nDate: 1-2 October 2007\n\nVenue: the city hall.", "2007-09-07") \
+        == [("2007-10-01", "2007-10-02")]
+    assert events("Date: 2 October 2007\n\nThe expo met in the city hall.", "2007-09-07") == []

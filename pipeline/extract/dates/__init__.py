@@ -9,7 +9,8 @@ predictable than dateparser's free search and never reads "2030" out of
 Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
   "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
-  day of the month; a month range ("from October 2013 to September 2018") likewise.
+  day of the month; a month range ("from October 2013 to September 2018", "May/June 2020",
+  "from April to November, 2024") likewise, and an ISO pair ("2023-04-12 - 2023-04-26") too.
 - A missing year comes from the publication date: in a past-tense clause the date's
   last occurrence on or before publication ("since May" on a December page is this
   May), in a future-tense one ("will be held") its next one, otherwise the one closest
@@ -32,7 +33,8 @@ Normalization rules (documented for the ``dates`` table):
 - The dateline (a full date near the top equal to the publication date) is the
   ``published`` row, not an event. When the clean stage found no publication date, a
   labelled date, a dateline or a date line ending the headline block is taken as it
-  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events.
+  (``_dateline_form``); lines headed "Updated", "Posted on", "Date:" are never events,
+  unless what follows is a range ("Date: 1-2 October 2007" under a conference's name).
 
 Known limits: English month and weekday names only; time-of-day is ignored; "today"
 is an event only when it is not generic ("challenges of today").
