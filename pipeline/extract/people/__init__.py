@@ -315,7 +315,8 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         honorific = _honorific(person, lex)
         if len(person.name_words) == 1 and honorific is None and not any(
                 clues.affiliations.left(m) or clues.affiliations.right(m) for m in person.mentions) \
-                and not (sure[n] and plain_given_name(person.name_words[0], lex)):
+                and not (sure[n] and plain_given_name(person.name_words[0], lex)) \
+                and not any(m.listed for m in person.mentions):
             continue  # a lone word with no honorific or title is too weak to be a person, unless a given name
         post = find_post(person.mentions, clues)
         title, org, org_name = post.title, post.org, post.org_name

@@ -42,6 +42,7 @@ class Mention:
     words: tuple[str, ...]
     honorifics: list[str] = field(default_factory=list)
     hon_start: int = -1  # first token of the honorific(s), or start
+    listed: bool = False  # a one-word name read from a list of names (``_listed_given_names``)
 
     @property
     def outer_start(self) -> int:
@@ -232,6 +233,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
     mentions.extend(_capitals_names(ctx, lex, in_org, taken))
     mentions.extend(_initials_names(ctx, lex, in_org, taken))
     mentions.extend(_shared_surnames(doc, ctx.words, mentions, lex, in_org, taken))
+    mentions.extend(_listed_given_names(doc, mentions, lex, in_org, taken))
     mentions = _nicknamed(doc, mentions, lex, in_org)
     mentions = [_with_syllable(doc, m, lex, taken) for m in mentions]
     mentions = [u for u in (_unglued(m, lex) for m in mentions) if u is not None]
@@ -666,6 +668,46 @@ def _after_title_field(doc: Doc, i: int, lex: Lexicon) -> bool:
         if not (_name_word(tok) or tok.lower_ in {"of", "for", "and", "&", "the"}):
             return False
     return False
+
+
+def _listed_given_names(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org: set[int],
+                        taken: set[int]) -> list[Mention]:
+    """"Our names are Murdo, Frazer, Zachary, Jack and Alexander": one-word names of a list that
+    already holds one-word people.
+
+    spaCy tags some first names of a list and not others. Every item of the list must be one
+    capitalized word (items joined by commas and "and"); an item is a person when it is a
+    known given name (``given_names.txt``) beside one person found, or any name-shaped word
+    (no place, organization, everyday or title word) beside two.
+    """
+    singles = {m.start for m in mentions if m.end - m.start == 1 and not m.honorifics}
+    found: list[Mention] = []
+    n, i = len(doc), 0
+    while i < n:
+        if not (_name_word(doc[i]) and not doc[i].is_stop):
+            i += 1
+            continue
+        items, j = [i], i + 1
+        while j + 1 < n and (doc[j].text == "," or doc[j].lower_ == "and"):
+            k = j + 1 + (doc[j].text == "," and doc[j + 1].lower_ == "and")
+            if not (k < n and _name_word(doc[k]) and not doc[k].is_stop):
+                break
+            items.append(k)
+            j = k + 1
+        closed = j >= n or not (_name_word(doc[j]) or doc[j].text in {"'s", "\u2019s", "-"})
+        if len(items) >= 3 and closed and not (i > 0 and _name_word(doc[i - 1])):
+            known = sum(k in singles for k in items)
+            for k in items:
+                word = fold(doc[k].text)
+                if k in taken or k in in_org or not known or is_place(doc[k].text) or _org_word(doc[k].text, lex) \
+                        or is_titleish(doc[k], lex) or word in lex.honorifics or word in lex.concepts:
+                    continue
+                given = word in lex.given_names and word not in lex.name_blockers
+                if given or (known >= 2 and word not in lex.common_words):
+                    found.append(Mention(k, k + 1, (doc[k].text,), listed=True))
+                    taken.add(k)
+        i = max(j, i + 1)
+    return found
 
 
 def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
