@@ -1441,3 +1441,14 @@ def test_a_post_to_be_held_keeps_its_elect_suffix() -> None:
     """"President-elect" is split by the tokenizer into three words; the title is the whole post."""
     got = people_of("President-elect Donald Trump's transition team announced on Dec. 21 that it would act.")
     assert got["Donald Trump"][1:] == ("President-elect", "Government of the United States")
+
+
+def test_one_word_names_of_a_list_with_people_in_it() -> None:
+    """A class blog's "Our names are Murdo, Frazer, Zachary, Jack and Alexander": spaCy tags two of the
+    pupils; the others of the list are people too. A list of languages or places stays none."""
+    got = people_of("Our names are Murdo, Frazer, Zachary, Jack and Alexander. We like maths.")
+    assert {"Murdo", "Frazer", "Jack", "Alexander"} <= set(got)
+    got = people_of("Max, Katie, and Chesney took the girl scouts on an exploration of loops.")
+    assert {"Katie", "Chesney"} <= set(got)
+    assert not {"Python", "R", "Ruby"} & set(people_of("We used Python, R, Julia and Ruby for the course."))
+    assert not {"Paris", "London"} & set(people_of("The pupils visited Paris, London, Jack and Alexander."))
