@@ -272,3 +272,14 @@ def test_a_labelled_range_is_an_event_and_a_labelled_day_the_page_date() -> None
     assert events("Conference Expo\n\nDate: 1-2 October 2007\n\nVenue: the city hall.", "2007-09-07") \
         == [("2007-10-01", "2007-10-02")]
     assert events("Date: 2 October 2007\n\nThe expo met in the city hall.", "2007-09-07") == []
+
+
+def test_last_night_and_tonight() -> None:
+    """"last night's dinner" is the day before publication, "will speak tonight" the day itself;
+    "the last night of the festival" and "The Tonight Show" are no day."""
+    assert events("I had the pleasure of attending last night's Girl Geek dinner at Yelp.", "2012-03-29") \
+        == [("2012-03-28", "2012-03-28")]
+    assert events("The minister will speak at the graduation gala tonight.", "2012-03-29") \
+        == [("2012-03-29", "2012-03-29")]
+    assert events("On the last night of the festival the choir sang for the pupils.", "2012-03-29") == []
+    assert events("The head teacher appeared on The Tonight Show with the choir.", "2012-03-29") == []

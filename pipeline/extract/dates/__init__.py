@@ -20,7 +20,7 @@ Normalization rules (documented for the ``dates`` table):
   expression is dropped.
 - A month before the noun it dates ("an April ceremony", "the November issue") is that
   month, as "in April" is; "last July 2" is a day (the last July 2), not last July.
-- Relative dates ("yesterday", "last week", "on Monday", "last November", "July last
+- Relative dates ("yesterday", "last night", "tonight", "last week", "on Monday", "last November", "July last
   year", "next month") are anchored to the publication date and dropped without one.
   A bare weekday is the last such day on or before publication (after it, in
   future-tense sentences); weekly habits ("every Wednesday", "Monday through Thursday,
@@ -109,6 +109,9 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("m_attr", r"(?P<m1>January|February|March|April|May|June|July|August|September|October|"
                r"November|December)(?=\s+[a-z]{3,})"),
     ("rel_day", r"(?<![-/])\b(?P<word>yesterday|today|tomorrow)\b(?!'s|’s|-|/)"),
+    # "last night's dinner", "will speak tonight" (not "the last night of the festival")
+    ("rel_night", r"(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )(?<!every )(?<!one )"
+                  r"\b(?P<word>last\s+night|tonight)\b(?!(?-i:\s+[A-Z]))"),  # (not "Tonight Show")
     ("rel_period", r"\b(?P<rel>last|next|this|previous|coming)\s+(?P<unit>week|month|weekend)\b"),
     ("weekday", rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WEEKDAY}\b"),
     ("academic", r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*[/–-]\s*(?P<y2>\d\d(?:\d\d)?)\s+"
@@ -132,7 +135,7 @@ _FIRST = {
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
     "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "m_attr": _MON2,
     "rel_month": "[lntem]", "rel_md": "[lnt]", "year": "[12]",
-    "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "academic": "[12]",
+    "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "rel_night": "[lt]", "academic": "[12]",
     "academic2": "[as]",
 }
 _PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else "") + src, re.I))
@@ -369,6 +372,12 @@ class _Resolver:
             m["word"].lower()])
         return "event", d, d
 
+    def _rel_night(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        if self.pub is None:
+            return None
+        d = self.pub - timedelta(days=1 if m["word"].lower().startswith("last") else 0)
+        return "event", d, d
+
     def _rel_period(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         if self.pub is None:
             return None
@@ -572,7 +581,7 @@ def _skip(name: str, m: re.Match[str], text: str) -> bool:
     """Expressions that look like dates but are not (here)."""
     before = text[max(0, m.start() - 25):m.start()]
     word = m.group(0)
-    if name in {"rel_day", "rel_period", "year_rel"}:
+    if name in {"rel_day", "rel_night", "rel_period", "year_rel"}:
         # Sentence-initial "Today" is fine; "Solve for Tomorrow", "of today" are not dates.
         if word[:1].isupper() and not re.search(r"(?:^|[.!?\n]\s*)$", before):
             return True
@@ -852,7 +861,7 @@ def extract(ctx: Context) -> list[DateRow]:
         # is "On 12 December, the councillor received ..." opening the first paragraph.
         yearless_on = bool(on_day) and not m.groupdict().get("y1")
         if kind == "event" and published is not None and first == last == published \
-                and name not in {"rel_day", "weekday"} \
+                and name not in {"rel_day", "rel_night", "weekday"} \
                 and ((_dateline_like(ctx, start) and not yearless_on)
                      or not (on_day or not m.groupdict().get("y1"))):
             continue  # the dateline (or a repeat of it): already the published row
