@@ -135,7 +135,8 @@ _FIRST = {
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
     "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "m_attr": _MON2,
     "rel_month": "[lntem]", "rel_md": "[lnt]", "year": "[12]",
-    "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "rel_night": "[lt]", "academic": "[12]",
+    "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "rel_night": "[lt]",
+    "academic": "[12]",
     "academic2": "[as]",
 }
 _PATTERNS = [(name, re.compile((f"(?=(?:{_FIRST[name]}))" if name in _FIRST else "") + src, re.I))
