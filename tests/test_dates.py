@@ -283,3 +283,15 @@ def test_last_night_and_tonight() -> None:
         == [("2012-03-29", "2012-03-29")]
     assert events("On the last night of the festival the choir sang for the pupils.", "2012-03-29") == []
     assert events("The head teacher appeared on The Tonight Show with the choir.", "2012-03-29") == []
+
+
+def test_a_deadline_on_the_publication_day_is_an_event() -> None:
+    """"open until Sept 7, 2007" on a page of 7 September 2007 is the deadline, not the dateline again."""
+    assert events("Early bird registration is open until Sept 7, 2007 for members.", "2007-09-07") \
+        == [("2007-09-07", "2007-09-07")]
+
+
+def test_some_weekday_is_no_day() -> None:
+    """"starting on a Tuesday in May" names no single day; the month is still the event's."""
+    assert events("The workshops will start on a Tuesday in May and end on a Thursday the week after.",
+                  "2020-04-24") == [("2020-05-01", "2020-05-31")]

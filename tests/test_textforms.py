@@ -632,3 +632,14 @@ def test_html_inside_a_markdown_post_glues_no_words() -> None:
     for glued in ("Monday.Mary", "CheriyanDeputy", "BrownTeacher"):
         assert glued not in body
     assert "Mary George Cheriyan" in body and "Deputy Principal" in body
+
+
+def test_markdown_link_with_spaces_in_its_parentheses_keeps_only_its_text() -> None:
+    """"[How to contribute to base R](/events/2023-05-18-how-to-contribute-base-r/ )": a space before
+    the closing parenthesis still closes the link, so its URL (and the date in it) is not text."""
+    text = ("---\ntitle: \"Champions training\"\ndate: 2023-08-04\n---\n\n"
+            "The training covered [How to contribute to base R](/events/2023-05-18-how-to-contribute-base-r/ ) "
+            "and other topics for the champions of the programme this year.\n")
+    article = clean_text(text, None, markdown=True)
+    assert "How to contribute to base R and other topics" in article.text
+    assert "/events/" not in article.text and "2023-05-18" not in article.text

@@ -66,7 +66,7 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 # an image with a title: ![alt](src "title"); static-site themes print the title under the image
 _IMAGE_TITLE = re.compile(r"!\[([^\]]*)\]\(\s*\S+\s+(?:\"([^\"]+)\"|'([^']+)')\s*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]+)\]\(\s*(?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EM = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")

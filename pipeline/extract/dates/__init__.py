@@ -147,6 +147,7 @@ _GENERIC_BEFORE = re.compile(r"\b(?:of|for|and|till|until|join|than|like)\s*$", 
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|after|through)\s+$", re.I)  # never a dateline
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
 _RANGES = {"dm_dm", "md_md", "dd_m", "m_dd", "my_my", "iso_iso"}
@@ -160,7 +161,7 @@ _WD_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # ("from Tuesday to Friday" is more often a move of one event than a week's range)
 _WD_RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|through|thru)\s*{_WD_NAME}", re.I)
 _WD_RANGE_BEFORE = re.compile(rf"{_WD_NAME}\s*(?:-|–|—|through|thru)\s*$", re.I)
-_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|an?)\s+$", re.I)  # ("starting on a Tuesday": some Tuesday)
 _YEAR_COMMA_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*,\s*$")
 _DASH_AFTER = re.compile(r"\s*[-–—]+\s")
 # "CAMBRIDGE, Mass, " / "NAIROBI, " / "Caacupé, Paraguay, " at the head of a dateline
@@ -607,8 +608,9 @@ def _event_today(ctx: Context, start: int) -> bool:
 
 def _no_day(text: str, start: int, end: int) -> bool:
     """A bare weekday that names no single day: one end of a weekly range ("Monday
-    through Thursday", "Tuesday-Saturday 10 a.m."), a habit ("every Wednesday"), or the
-    weekday written after a full date ("29 Jul 2017, Saturday")."""
+    through Thursday", "Tuesday-Saturday 10 a.m."), a habit ("every Wednesday"), some
+    such day ("on a Thursday the week after"), or the weekday written after a full date
+    ("29 Jul 2017, Saturday")."""
     before = text[max(0, start - 25):start]
     return bool(_WD_RANGE_AFTER.match(text, end) or _WD_RANGE_BEFORE.search(before)
                 or _EVERY_BEFORE.search(before) or _YEAR_COMMA_BEFORE.search(before))
@@ -861,7 +863,8 @@ def extract(ctx: Context) -> list[DateRow]:
         # year-less one ("the next will be October 15th") is an event of that day, and so
         # is "On 12 December, the councillor received ..." opening the first paragraph.
         yearless_on = bool(on_day) and not m.groupdict().get("y1")
-        if kind == "event" and published is not None and first == last == published \
+        deadline = _DEADLINE_BEFORE.search(text[max(0, start - 12):start])
+        if kind == "event" and published is not None and first == last == published and not deadline \
                 and name not in {"rel_day", "rel_night", "weekday"} \
                 and ((_dateline_like(ctx, start) and not yearless_on)
                      or not (on_day or not m.groupdict().get("y1"))):
