@@ -1452,3 +1452,11 @@ def test_one_word_names_of_a_list_with_people_in_it() -> None:
     assert {"Katie", "Chesney"} <= set(got)
     assert not {"Python", "R", "Ruby"} & set(people_of("We used Python, R, Julia and Ruby for the course."))
     assert not {"Paris", "London"} & set(people_of("The pupils visited Paris, London, Jack and Alexander."))
+
+
+def test_a_list_of_initials_or_days_is_no_list_of_names() -> None:
+    """A citation's initials ("X. Ai, C. Allaire and A. Elsing") and weekdays are never one-word names."""
+    got = people_of("Authors: X. Ai, C. Allaire, N. Calace, A. Elsing and I. Ene wrote the paper.")
+    assert not {"X.", "C.", "N.", "A.", "I."} & set(got)
+    got = people_of("Katie, Sam, Tuesday and Wednesday were the days Jack and Alexander chose.")
+    assert not {"Tuesday", "Wednesday"} & set(got)

@@ -21,6 +21,7 @@ from pipeline.extract.knowledge.lexicon import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Lexicon,
+    calendar_word,
     fold,
     get_lexicon,
     glued_initials,
@@ -678,7 +679,8 @@ def _listed_given_names(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org:
     spaCy tags some first names of a list and not others. Every item of the list must be one
     capitalized word (items joined by commas and "and"); an item is a person when it is a
     known given name (``given_names.txt``) beside one person found, or any name-shaped word
-    (no place, organization, everyday or title word) beside two.
+    that is no everyday word beside two. Never an initial, a place, an organization's, calendar
+    or title word, nor a word spaCy reads as a date.
     """
     singles = {m.start for m in mentions if m.end - m.start == 1 and not m.honorifics}
     found: list[Mention] = []
@@ -699,9 +701,11 @@ def _listed_given_names(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org:
             known = sum(k in singles for k in items)
             for k in items:
                 word = fold(doc[k].text)
-                if k in taken or k in in_org or not known or is_place(doc[k].text) or _org_word(doc[k].text, lex) \
-                        or is_titleish(doc[k], lex) or word in lex.honorifics or word in lex.concepts:
-                    continue
+                if k in taken or k in in_org or not known or not doc[k].is_alpha or len(word) < 3 \
+                        or is_place(doc[k].text) or _org_word(doc[k].text, lex) or calendar_word(doc[k].text) \
+                        or is_titleish(doc[k], lex) or word in lex.honorifics or word in lex.concepts \
+                        or doc[k].ent_type_ in {"DATE", "TIME"}:
+                    continue  # (initials, "Tuesday", "King, Queen", "Hurricane Irma", "Databricks")
                 given = word in lex.given_names and word not in lex.name_blockers
                 if given or (known >= 2 and word not in lex.common_words):
                     found.append(Mention(k, k + 1, (doc[k].text,), listed=True))
