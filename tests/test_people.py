@@ -1460,3 +1460,15 @@ def test_a_list_of_initials_or_days_is_no_list_of_names() -> None:
     assert not {"X.", "C.", "N.", "A.", "I."} & set(got)
     got = people_of("Katie, Sam, Tuesday and Wednesday were the days Jack and Alexander chose.")
     assert not {"Tuesday", "Wednesday"} & set(got)
+
+
+def test_a_name_between_names_of_a_list_with_an_oxford_comma() -> None:
+    """"Kari Jordan, Maneesha Sane, and Greg Wilson": "Sane" is an everyday word, but a name between
+    two names of a list is a name; the list's last item may follow ", and"."""
+    got = people_of("Thanks to Erin Becker, Jonah Duckles, Kari Jordan, Maneesha Sane, and Greg Wilson "
+                    "from Software Carpentry.")
+    assert "Maneesha Sane" in got
+    got = people_of("The menu lists Chicken Wings, Select Results, and Greg Wilson for lunch.")
+    assert "Select Results" not in got
+    got = people_of("Mary Jones bought a fan, Small Humidifier, and Greg Wilson a heater.")
+    assert "Small Humidifier" not in got

@@ -62,7 +62,7 @@ from pipeline.extract.knowledge.lexicon import (
 )
 from pipeline.extract.people.affiliations import Affiliations
 from pipeline.extract.people.context import deputies, one_head_per_government
-from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions
+from pipeline.extract.people.mentions import Mention, byline_mentions, find_mentions, in_name_list
 from pipeline.extract.people.posts import Clues, find_post, is_agency
 from pipeline.extract.people.title_parse import DepTitles
 from pipeline.extract.people.titles import TitleParser
@@ -267,6 +267,15 @@ def plain_given_name(word: str, lex: Lexicon) -> bool:
     return key in lex.given_names and key not in lex.common_words
 
 
+def _listed_name(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Can a list vouch for these words as a name? Two words that do not open with an everyday
+    word ("Maneesha Sane", not "Small Humidifier"), or words none of which is everyday."""
+    folded = [fold(w) for w in words]
+    if len(folded) == 2:
+        return folded[0] not in lex.common_words or folded[0] in lex.given_names
+    return not any(w in lex.common_words for w in folded)
+
+
 def common_phrase(words: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     """Words of everyday English and no given name: spaCy's PERSON on a heading, a menu or a body.
 
@@ -307,6 +316,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     in_ent = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     sure = [any(m.start in in_ent for m in p.mentions) for p in persons]  # (not "Media Liaison" of a title)
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
+    name_tokens = {t for m in mentions for t in range(m.start, m.end)}  # ("A B, Maneesha Sane, and C D")
     agency = [all(is_agency(m, clues) for m in p.mentions) for p in persons]  # "Photo: A B/Daily Nation"
     for n, person in enumerate(persons):
         if agency[n]:
@@ -322,7 +332,9 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         title, org, org_name = post.title, post.org, post.org_name
         # "Photograph: Amir Levy/Getty Images": a name spaCy tags after a credit cue is a name, everyday surname or not
         credited = sure[n] and any(m.start in credits for m in person.mentions)
-        if honorific is None and not title and not credited and common_phrase(person.name_words, lex):
+        listed = _listed_name(person.name_words, lex) \
+            and any(in_name_list(doc, m.start, m.end, name_tokens) for m in person.mentions)
+        if honorific is None and not title and not credited and not listed and common_phrase(person.name_words, lex):
             continue  # "Quick Facts", "Uganda Library": a heading or a body, not a name
         if honorific is None and not credited and _everyday_words(person.name_words, lex):
             continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name

@@ -541,7 +541,7 @@ def _cued_names(ctx: Context, lex: Lexicon, in_org: set[int], taken: set[int]) -
                 and not is_place(" ".join(words)) and fold(words[0]) not in lex.name_prefixes \
                 and not any(w.isupper() for w in words) \
                 and (after_field or _cue_before(doc, i, end, lex, credits) or _cue_after(doc, end, lex)
-                     or _in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
+                     or in_name_list(doc, i, end, taken) or _given_pair(doc, end, words, lex)):
             found.append(Mention(i, end, words))
             taken.update(range(i, end))
             i = max(end, i + 1)
@@ -714,8 +714,9 @@ def _listed_given_names(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org:
     return found
 
 
-def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
-    """"A B, C D, E F and G H": an item of a list whose neighbours on both sides are names.
+def in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
+    """"A B, C D, E F and G H": an item of a list whose neighbours on both sides are names
+    (an Oxford comma before the "and" too).
 
     spaCy tags some names of a list and not others (often foreign ones); an item between
     two names found, separated by commas or "and", is a name too.
@@ -724,8 +725,10 @@ def _in_name_list(doc: Doc, i: int, end: int, taken: set[int]) -> bool:
     scope = get_lexicon().scope_words
     if any(is_place(t.text) or t.lower_ in scope for t in doc[i:end]):
         return False  # "Ilocos Norte, Cagayan Province, Aklan": a list of places
-    before = i >= 2 and doc[i - 1].text in {",", "and"} and i - 2 in taken and _name_word(doc[i - 2])
-    after = end + 1 < n and doc[end].text in {",", "and"} and end + 1 in taken and _name_word(doc[end + 1])
+    b = i - 1 - (i >= 3 and doc[i - 1].lower_ == "and" and doc[i - 2].text == ",")  # "A B, and C D"
+    before = b >= 1 and doc[b].text in {",", "and"} and b - 1 in taken and _name_word(doc[b - 1])
+    a = end + (end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ == "and")
+    after = a + 1 < n and doc[a].text in {",", "and"} and a + 1 in taken and _name_word(doc[a + 1])
     return before and after
 
 
