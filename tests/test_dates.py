@@ -46,6 +46,9 @@ TABLE = [  # noqa: E501 - one phrase per line reads best
     ("In May/June 2020, the club ran a large online workshop.", "2020-07-31", "2020-05-01", "2020-06-30"),
     ("Rebranding ran from April to November, 2024 in every chapter.", "2025-03-14", "2024-04-01", "2024-11-30"),
     ("Applications are open 2023-04-12 - 2023-04-26 for the team.", "2023-04-11", "2023-04-12", "2023-04-26"),
+    ("We ran our course in May-June for new students.", "2022-07-18", "2022-05-01", "2022-06-30"),
+    ("The term runs from September to January at the college.", "2024-09-10", "2024-09-01", "2025-01-31"),
+    ("Applications were open between April and June at the ministry.", "2024-09-10", "2024-04-01", "2024-06-30"),
     ("The session took place in March 2024.", "2024-06-26", "2024-03-01", "2024-03-31"),
     ("The report was released in March.", "2024-06-26", "2024-03-01", "2024-03-31"),
     ("The partnership was launched yesterday.", "2018-09-05", "2018-09-04", "2018-09-04"),
@@ -295,3 +298,9 @@ def test_some_weekday_is_no_day() -> None:
     """"starting on a Tuesday in May" names no single day; the month is still the event's."""
     assert events("The workshops will start on a Tuesday in May and end on a Thursday the week after.",
                   "2020-04-24") == [("2020-05-01", "2020-05-31")]
+
+
+def test_month_pairs_that_name_no_span() -> None:
+    """"the May/June WASSCE" is an exam series, "between April and June each year" a habit."""
+    assert events("Students sat the May/June WASSCE at the school.", "2024-09-10") == []
+    assert events("Applications open between April and June each year.", "2024-09-10") == []

@@ -10,7 +10,8 @@ Normalization rules (documented for the ``dates`` table):
 - a day: start = end; a range ("from 22 to 23 October", "3 March to 2 April 2024",
   "October 22-23"): first..last day; a month ("in March", "March 2024"): first..last
   day of the month; a month range ("from October 2013 to September 2018", "May/June 2020",
-  "from April to November, 2024") likewise, and an ISO pair ("2023-04-12 - 2023-04-26") too.
+  "from April to November, 2024", "in May-June" with the year from publication) likewise,
+  and an ISO pair ("2023-04-12 - 2023-04-26") too.
 - A missing year comes from the publication date: in a past-tense clause the date's
   last occurrence on or before publication ("since May" on a December page is this
   May), in a future-tense one ("will be held") its next one, otherwise the one closest
@@ -81,6 +82,8 @@ _Y2 = rf"(?:,?\s*{_yr('y2')})?"
 _WEEKDAY_LEAD = re.compile(r"(?:(?:from|between)\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.I)
 _WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 
+_MM_END = r"(?!\s*\d)(?!,?\s*(?:of\s+)?(?:19|20)\d\d)(?!(?-i:\s+[A-Z]))(?!\s+(?:each|every)\b)"
+
 # (name, regex); longer matches win over shorter ones at the same place.
 _PATTERN_SRC: list[tuple[str, str]] = [
     ("dm_dm", rf"{_FROM}{_WD}{_day('d1')}{_OF}{_mon('m1')}{_Y1}{_SEP}{_WD}{_day('d2')}{_OF}"
@@ -102,6 +105,11 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("rel_md", rf"(?P<rel>last|next|this)\s+{_mon('m1')}\s*{_day('d1')}(?!,?\s*(?:19|20)\d\d)"),
     ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),  # "March 2024", "December, 2011", "Dec., 2016"
+    # "in May-June", "from March to May", "between April and June": two months of one span, the
+    # year from publication (not "May/June WASSCE", an exam series, nor "each year", a habit)
+    ("mm", rf"(?:from\s+|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)){_mon('m1')}"
+           rf"\s*(?:-|–|—|/|to|through|till|until)\s*{_mon('m2')}{_MM_END}"),
+    ("mm2", rf"between\s+{_mon('m1')}\s+and\s+{_mon('m2')}{_MM_END}"),
     ("m", rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
           rf"|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bend of\s)|(?<=\bbeginning of\s)){_mon('m1')}(?!\s*\d)"),
     # "an April ceremony", "a September poll", "to November dates": a month before the noun
@@ -133,7 +141,8 @@ _MON1, _WD1 = "[jfmasond]", "[mtwfs]"
 _FIRST = {
     "dm_dm": rf"[fb\d]|{_WD1}", "md_md": f"{_FROM2}|{_WD2}|{_MON2}", "dd_m": rf"[fb\d]|{_WD1}",
     "m_dd": f"{_FROM2}|{_MON2}", "my_my": f"{_FROM2}|{_MON2}", "dm": rf"\d|{_WD1}", "md": f"{_WD2}|{_MON2}",
-    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "my": _MON2, "m": _MON2, "m_attr": _MON2,
+    "month_rel": _MON2, "mm_rel": f"{_FROM2}|{_MON2}", "mm": f"fr|{_MON2}", "mm2": "b", "my": _MON2, "m": _MON2,
+    "m_attr": _MON2,
     "rel_month": "[lntem]", "rel_md": "[lnt]", "year": "[12]",
     "weekday": "[lntomwfs]", "rel_period": "[lntpc]", "year_rel": "[lnt]", "rel_day": "[yt]", "rel_night": "[lt]",
     "academic": "[12]",
@@ -331,6 +340,14 @@ class _Resolver:
         return self._whole_month(y, mo)
 
     _m_attr = _m
+
+    def _mm(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
+        found = self._m(m, future)
+        if found is None:
+            return None
+        mo1, mo2 = _month(m["m1"]), _month(m["m2"])
+        y2 = found[1].year + (mo2 < mo1)  # "from September to January": into the next year
+        return "event", found[1], _month_end(y2, mo2)
 
     def _mm_rel(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
         """"June and July of this year": one span over both months."""
