@@ -363,3 +363,12 @@ def test_a_world_city_wins_over_a_small_namesake_in_the_storys_country() -> None
                  "and a class flew from Vienna to Chicago.")
     assert got["Paris"].country_code == "FR" and got["Vienna"].country_code == "AT"
     assert places("The team drove to Paris, Texas, for the game.")["Paris"].country_code == "US"
+
+
+def test_an_unknown_name_modifying_a_noun_is_no_place() -> None:
+    """"under-represented in the Carpentry community": "in" introduces places, but a name no gazetteer
+    knows that modifies the noun after it names a kind of thing; a place's own noun ("in western
+    Anbar province") keeps it a place."""
+    assert "Carpentry" not in places("This side of the country is under-represented in the Carpentry community, "
+                                     "so it was the first time for such a workshop.")
+    assert "Anbar" in places("In Iraq, a number of Sunni Arab tribes in western Anbar province have formed a coalition.")

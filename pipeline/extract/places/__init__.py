@@ -709,6 +709,25 @@ def _company_said(doc: Doc, start: int, end: int) -> bool:
     return org is not None and org.kind == "company" and not feature_use(doc, span.start, span.end)
 
 
+_PLACE_NOUNS = {"location", "resident", "city", "town", "neighbourhood", "neighborhood", "border", "coast",
+                "island", "campus", "camp", "township", "locality", "ward", "constituency"}
+
+
+def _attributive_name(doc: Doc, start: int, end: int) -> bool:
+    """Does the name at ``[start, end)`` modify the common noun right after it ("the Carpentry
+    community", "the Python ecosystem")? Said so, a name the gazetteer lacks names a thing's kind,
+    unless the noun is a place's own ("Anbar province", "the Kanto area", "a Dale County resident")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    gaz = get_gazetteer()
+    if nxt.lower_ in gaz.region_words or nxt.lemma_.lower() in gaz.region_words | gaz.landform_words | _PLACE_NOUNS:
+        return False  # "Anbar province", "the Kanto area", "a Dale County resident": a place's own noun
+    return nxt.is_lower and nxt.pos_ == "NOUN" and span[-1].dep_ in {"compound", "amod", "nmod"} \
+        and span[-1].head.i == nxt.i
+
+
 def _place_evidence(m: _Mention, text: str, coordinated: bool, gaz: Gazetteer) -> bool:
     """An unresolved name (unknown to the gazetteer) needs the text to introduce it as a place.
 
@@ -835,8 +854,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         # (a name matched only as some town's alternate name is as good as unknown)
         weak = all(p.alt for p in candidates)
         listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
-        if (not candidates or weak) and not dateline and not _place_evidence(m, text, listed, gaz):
-            continue
+        if (not candidates or weak) and not dateline and (
+                not _place_evidence(m, text, listed, gaz) or _attributive_name(doc, start, end)):
+            continue  # ("in the Carpentry community": an unknown name modifying a noun names no place)
         us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
         # Washington, DC: a US city with "DC" is one name.
         st = _US_STATE_ABBR.match(text, end)
