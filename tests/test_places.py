@@ -372,3 +372,4 @@ def test_an_unknown_name_modifying_a_noun_is_no_place() -> None:
     assert "Carpentry" not in places("This side of the country is under-represented in the Carpentry community, "
                                      "so it was the first time for such a workshop.")
     assert "Anbar" in places("In Iraq, a number of Sunni Arab tribes in western Anbar province formed a coalition.")
+    assert "Dale County" in places("So it's of little surprise that a Dale County resident had few qualms.")

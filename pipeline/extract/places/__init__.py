@@ -722,7 +722,8 @@ def _attributive_name(doc: Doc, start: int, end: int) -> bool:
         return False
     nxt = doc[span.end]
     gaz = get_gazetteer()
-    if nxt.lower_ in gaz.region_words or nxt.lemma_.lower() in gaz.region_words | gaz.landform_words | _PLACE_NOUNS:
+    nouns = gaz.region_words | gaz.landform_words | _PLACE_NOUNS  # (the pipeline runs no lemmatizer)
+    if nxt.lower_ in nouns or (nxt.lower_.endswith("s") and nxt.lower_[:-1] in nouns):
         return False  # "Anbar province", "the Kanto area", "a Dale County resident": a place's own noun
     return nxt.is_lower and nxt.pos_ == "NOUN" and span[-1].dep_ in {"compound", "amod", "nmod"} \
         and span[-1].head.i == nxt.i
