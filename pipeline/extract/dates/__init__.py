@@ -157,9 +157,10 @@ _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Cyber|Ash|Easter|Palm)\s+$")
 _ABBR_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$", re.I)
 _ON_BEFORE = re.compile(r"\b(?:on|held|from|since)\s+$", re.I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|after|through)\s+$", re.I)  # never a dateline
+# Patterns of two days or two months: a span, so never the page's own date.
+_RANGES = {"dm_dm", "md_md", "dd_m", "m_dd", "my_my", "iso_iso"}
 # "Updated 14 July 2025", "Posted on ...", "Date: ...", "Last modified: ..." at the head
 # of a line: the page's own dates, never events.
-_RANGES = {"dm_dm", "md_md", "dd_m", "m_dd", "my_my", "iso_iso"}
 _PAGE_DATE_LINE = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|modified|date|dated)"
                              r"(?:\s+(?:on|at))?\s*[:=]?\s*[\"']?$", re.I)
 _LABELLED_DATE = re.compile(r"\b(?:date|published|posted(?:\s+on)?)\s*[:=]?\s*[\"']?$", re.I)

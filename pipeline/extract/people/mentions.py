@@ -705,7 +705,7 @@ def _listed_given_names(doc: Doc, mentions: list[Mention], lex: Lexicon, in_org:
                         or is_place(doc[k].text) or _org_word(doc[k].text, lex) or calendar_word(doc[k].text) \
                         or is_titleish(doc[k], lex) or word in lex.honorifics or word in lex.concepts \
                         or doc[k].ent_type_ in {"DATE", "TIME"}:
-                    continue  # (initials, "Tuesday", "King, Queen", "Hurricane Irma", "Databricks")
+                    continue  # (a citation's initials "X. Ai, C. Allaire", "Tuesday")
                 given = word in lex.given_names and word not in lex.name_blockers
                 if given or (known >= 2 and word not in lex.common_words):
                     found.append(Mention(k, k + 1, (doc[k].text,), listed=True))

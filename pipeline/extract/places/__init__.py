@@ -713,7 +713,7 @@ _PLACE_NOUNS = {"location", "resident", "city", "town", "neighbourhood", "neighb
                 "island", "campus", "camp", "township", "locality", "ward", "constituency"}
 
 
-def _attributive_name(doc: Doc, start: int, end: int) -> bool:
+def _attributive_name(doc: Doc, start: int, end: int, place_nouns: frozenset[str]) -> bool:
     """Does the name at ``[start, end)`` modify the common noun right after it ("the Carpentry
     community", "the Python ecosystem")? Said so, a name the gazetteer lacks names a thing's kind,
     unless the noun is a place's own ("Anbar province", "the Kanto area", "a Dale County resident")."""
@@ -721,9 +721,8 @@ def _attributive_name(doc: Doc, start: int, end: int) -> bool:
     if span is None or span.end >= len(doc):
         return False
     nxt = doc[span.end]
-    gaz = get_gazetteer()
-    nouns = gaz.region_words | gaz.landform_words | _PLACE_NOUNS  # (the pipeline runs no lemmatizer)
-    if nxt.lower_ in nouns or (nxt.lower_.endswith("s") and nxt.lower_[:-1] in nouns):
+    # (the pipeline runs no lemmatizer: a plural is read off its "s")
+    if nxt.lower_ in place_nouns or (nxt.lower_.endswith("s") and nxt.lower_[:-1] in place_nouns):
         return False  # "Anbar province", "the Kanto area", "a Dale County resident": a place's own noun
     return nxt.is_lower and nxt.pos_ == "NOUN" and span[-1].dep_ in {"compound", "amod", "nmod"} \
         and span[-1].head.i == nxt.i
@@ -773,6 +772,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     concepts = get_lexicon().concepts
     org_names, org_words = _org_words(ctx, orgs)
     org_leads = _org_leads(orgs, gaz.org_heads)
+    place_nouns = frozenset(gaz.region_words | gaz.landform_words | _PLACE_NOUNS)  # "Anbar province"
     label_votes: dict[str, Counter[str]] = {}
     for s_char, e_char, label, _, _ in ents:
         label_votes.setdefault(norm_key(text[s_char:e_char]), Counter())[label] += 1
@@ -856,7 +856,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         weak = all(p.alt for p in candidates)
         listed = bool(mentions and _COORD.fullmatch(text[mentions[-1].end:start]))
         if (not candidates or weak) and not dateline and (
-                not _place_evidence(m, text, listed, gaz) or _attributive_name(doc, start, end)):
+                not _place_evidence(m, text, listed, gaz) or _attributive_name(doc, start, end, place_nouns)):
             continue  # ("in the Carpentry community": an unknown name modifying a noun names no place)
         us_city = any(p.country_code == "US" and p.kind == "city" for p in candidates)
         # Washington, DC: a US city with "DC" is one name.
