@@ -495,7 +495,7 @@ class TitleParser:
             org = self.embedded
         if org is None and org_name is None and lead_org is not None:
             org = lead_org
-        national = bool(kept) and self._national(kept[0])
+        national = bool(kept) and self._national(kept[0], written=bool(country or possessor))
         if org is None and org_name is None and lead_name is not None \
                 and (national or not lead_name.startswith("Government of ")):
             org_name = lead_name  # "US President": its government; "UK historian": no body at all
@@ -507,18 +507,21 @@ class TitleParser:
             return TitleParse("", org, org_name, end)
         return TitleParse(" and ".join(kept), org, org_name, end)
 
-    def _national(self, title: str) -> bool:
+    def _national(self, title: str, written: bool = False) -> bool:
         """A post of a national government: a state office or an envoy ("Kenya's President").
 
         Other titles after a country's possessive ("Georgia's State School Superintendent")
         are held in some body of that country (or a US state of that name), not its government.
+        A portfolio's minister counts in lower case too when the country is ``written`` right
+        before it ("Thailand's foreign minister", "the Israeli defence minister"): news that
+        writes posts in lower case names the country, not the ministry.
         """
         key = fold(title)
         if any(re.match(rf"^(?:deputy |vice )?{re.escape(p)}(?:$|[\s,-])", key)
                for p in self.lex.state_offices | self.lex.envoys):
             return True
         words = title.split()  # "Nigeria's Education Minister": a portfolio's minister of that country
-        return len(words) >= 2 and key.endswith(" minister") and all(w[:1].isupper() for w in words) \
+        return len(words) >= 2 and key.endswith(" minister") and (written or all(w[:1].isupper() for w in words)) \
             and not any(fold(w) in self.lex.org_heads for w in words[:-1])
 
     def _event_role(self, text: str) -> bool:
