@@ -825,6 +825,16 @@ def test_country_possessive_before_a_portfolio_minister_is_its_government() -> N
     assert found["Ada Obi"][2] != "Government of Nigeria"  # an organization's word: not a cabinet post
 
 
+def test_lower_case_post_after_a_written_country_is_its_government() -> None:
+    """News that writes posts in lower case names the country: "Israel's prime minister A"."""
+    found = people_of("Israel's prime minister Binyamin Netanyahu said the talks would go on.")
+    assert found["Binyamin Netanyahu"][1:] == ("prime minister", "Government of Israel")
+    found = people_of("Ferit Hoxha, Albania's foreign minister, reported that the residence was hit.")
+    assert found["Ferit Hoxha"][1:] == ("foreign minister", "Government of Albania")
+    found = people_of("Kenyan teacher Jane Wanjiru said the pupils were happy.")
+    assert found["Jane Wanjiru"][1:] == ("teacher", None)  # a nationality, not a post's government
+
+
 def test_unit_after_a_possessive_is_the_most_specific_body() -> None:
     found = people_of("Dr. Mary Wambui, a lecturer at the University of Nairobi's School of Education, said so.")
     assert found["Mary Wambui"][1:] == ("lecturer", "School of Education")
