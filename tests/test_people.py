@@ -550,6 +550,16 @@ def test_name_variants_merge() -> None:
     assert "Noemi Danao" not in got and "Noemi Danao-Schroeder" in got
 
 
+def test_short_given_name_joins_the_full_name() -> None:
+    """"Phil Harris" in a caption is "Philip Harris" of the text: one person, the full name, his post."""
+    got = people_of("Philip Harris, an Assistant Professor of Physics at the Massachusetts Institute of "
+                    "Technology, spoke at the workshop. Phil Harris (Massachusetts Institute of Technology).")
+    assert "Phil Harris" not in got
+    assert got["Philip Harris"][1] == "Assistant Professor of Physics"
+    got = people_of("Jo Smith and John Smith opened the new school library together.")
+    assert {"Jo Smith", "John Smith"} <= set(got)  # two letters are no short form
+
+
 def test_country_before_a_state_office_is_its_government() -> None:
     got = people_of("In March, Liberia President George Weah launched the mobile payment system.")
     assert got["George Weah"][1:] == ("President", "Government of Liberia")

@@ -162,12 +162,16 @@ def _contained(words: list[str], full: list[str]) -> bool:
 
     Variants of one name also join it: a middle name left out ("John Mahama" in "John
     Dramani Mahama", given and family name both kept), a hyphenated family name cut at its
-    hyphen ("Noemi Danao" in "Noemi Danao-Schroeder"), the same name in capitals.
+    hyphen ("Noemi Danao" in "Noemi Danao-Schroeder"), the same name in capitals, and a short
+    form of the given name with the same family name ("Phil Harris" in "Philip Harris", "Pao
+    Corrales" in "Paola Corrales": the short form is the long one's first letters, three or more).
     """
     if words == full or len(words) > len(full):
         return False
     cut = [w.replace("-", " ").split()[0] for w in full]  # "danao-schroeder" -> "danao"
     n = len(words)
+    if n == len(full) and n > 1 and words[1:] == full[1:] and _short_given(words[0], full[0]):
+        return True
     if n == len(full):
         return n > 1 and words[:-1] == full[:-1] and words[-1] == cut[-1] != full[-1]
     if any(full[k:k + n] == words for k in range(len(full) - n + 1)):
@@ -252,6 +256,11 @@ def _everyday_words(words: tuple[str, ...], lex: Lexicon) -> bool:
     Mindset")? A title before such words does not make them a name."""
     folded = [fold(w) for w in words]
     return all(w in lex.common_words and w not in lex.given_names for w in folded)
+
+
+def _short_given(short: str, full: str) -> bool:
+    """Is ``short`` a given name's short form written as its first letters ("Matt" of "Matthew")?"""
+    return len(short) >= 3 and short.isalpha() and len(full) > len(short) and full.startswith(short)
 
 
 def _street_or_date(words: tuple[str, ...], lex: Lexicon) -> bool:
