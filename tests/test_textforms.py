@@ -162,6 +162,23 @@ def test_front_matter_is_read_and_not_left_in_the_body() -> None:
         assert art.authors[0] == "Ann Lee" and art.url != "https://example.org/ann"
 
 
+def test_an_html_post_with_front_matter_takes_its_title_date_and_authors_from_it() -> None:
+    """A static site's post written in HTML (Jekyll ``_posts/*.html``): the layout that prints the title
+    and byline is not in the file, the front matter is; it is read, and not left in the body."""
+    page = ('---\nlayout: page\ndate: 2012-05-02\nauthors: ["Neil Chue Hong"]\n'
+            'title: The Good and the Bad of It\ntags: ["Assessment", "University College London"]\n---\n\n'
+            "<p>We've come to the end of two days of learning in UCL and have just done a straw poll of the "
+            "participants. In total, we had a little over 40 learners and 10 helpers, and we taught version "
+            "control with EasyMercurial, thanks to Chris Cannam from SoundSoftware.</p>\n"
+            "<p>Here is what we learned from the learners, and what we will change for the next bootcamp "
+            "that we run in London in the autumn.</p>\n")
+    art = clean_page(RawPage(page.encode(), None, "swc", "2012-05-02-the-good.html", "text/html"))
+    assert (art.title, art.published, art.authors) == ("The Good and the Bad of It", "2012-05-02",
+                                                      ["Neil Chue Hong"])
+    assert "layout:" not in art.text and "University College London" not in art.text
+    assert "By Neil Chue Hong" in art.text
+
+
 def caption_texts(art) -> list[str]:  # noqa: ANN001 - an Article
     """The caption blocks' texts, in order: where front-matter credits and image titles land."""
     return [b.text for b in art.blocks if b.kind == "caption"]

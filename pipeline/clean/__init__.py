@@ -28,7 +28,16 @@ from pipeline.clean.metadata import (
 )
 from pipeline.clean.selectors import apply_selectors
 from pipeline.clean.status import page_status
-from pipeline.clean.textdoc import front_matter_date, normalize, slug_title, text_date, url_date
+from pipeline.clean.textdoc import (
+    front_matter_authors,
+    front_matter_date,
+    html_front_matter,
+    normalize,
+    render_inline,
+    slug_title,
+    text_date,
+    url_date,
+)
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
@@ -160,6 +169,7 @@ def clean_html(
     """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
+    fields, html = html_front_matter(html) if html.lstrip()[:3] in {"---", "+++"} else ({}, html)
     tree = parse_html(html)
     if tree is None:
         raise CleanError("not an HTML page: nothing to parse")
@@ -170,12 +180,13 @@ def clean_html(
     blocks = skimmed[1] if skimmed else sel_blocks or body_blocks(tree, url)
     if not blocks:
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
-    title = sel_title or str(meta["title"] or "")
+    title = sel_title or render_inline(fields.get("title", "")).strip() or str(meta["title"] or "")
     site = str(meta.get("site_name") or "")
     visible = visible_bylines(tree)
-    raw_authors = [*meta["authors"], *visible]  # type: ignore[misc]
+    raw_authors = [*front_matter_authors(fields), *meta["authors"], *visible]  # type: ignore[misc]
     blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")), visible)
     text, out_blocks = assemble(title, blocks)
+    sel_date = sel_date or front_matter_date(fields)  # the post's own date field, as a selector's
     if precise_dates:
         published = sel_date or (meta["published"] if meta["published_source"] in DATE_PRECISE_SOURCES else None)
     else:

@@ -185,6 +185,16 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, _TAG_LINE.sub("", text)
 
 
+def html_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(fields, the page without them) of an HTML source file that opens with a fenced front-matter
+    block: a static site's post written in HTML (Jekyll's ``_posts/*.html``) carries its title, date and
+    authors there, and the layout that would print them is not in the file. Only a fenced block
+    counts: a page's first lines are never read as ``key: value`` fields."""
+    if m := _FENCED.match(text) or _TOML.match(text):
+        return _fields(m[1].splitlines()), text[m.end():]
+    return {}, text
+
+
 # Tags that end a line where a browser draws them: dropped with nothing in their place they glue words
 # ("Mary George Cheriyan<br>Deputy Principal" -> "CheriyanDeputy", "happened.</p><p>Second").
 _LINE_TAG = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|figure|figcaption|"
