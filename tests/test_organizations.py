@@ -618,6 +618,17 @@ def test_university_with_its_campus_after_at() -> None:
     assert "University of California at Berkeley" in got
 
 
+def test_us_state_university_with_its_campus_after_a_comma() -> None:
+    """"University of California, Berkeley" is one name; a city after another university's comma
+    says where it is ("University of Queensland, Brisbane"), and a name going on is no campus."""
+    got = orgs_of(f"She is an undergraduate at the University of California, Berkeley, and studies physics. {BODY}")
+    assert "University of California, Berkeley" in got
+    got = orgs_of(f"He studied at the University of Queensland, Brisbane, and taught at the University of "
+                  f"Minnesota, Austin Community College and Yale University. {BODY}")
+    assert "University of Queensland" in got and "University of Queensland, Brisbane" not in got
+    assert not any(name.startswith("University of Minnesota,") for name in got)
+
+
 def test_unit_named_after_a_known_parent_long_form() -> None:
     got = orgs_of(f"Data from the United Nations Educational, Scientific and Cultural Organization "
                   f"Institute for Statistics show a gap. {BODY}")

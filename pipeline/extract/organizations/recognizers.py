@@ -256,14 +256,35 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
     """End of a university named with its campus: "University of California at Berkeley".
-    Only after an "of" complement, and only when the words after "at" are a known place."""
-    if end <= head + 1 or end + 1 >= s1 or doc[end].text != "at" \
+    Only after an "of" complement, and only when the words after "at" are a known place.
+
+    A US state system's campus after a comma is the name's too ("University of California,
+    Berkeley", "University of Texas, Austin"): the state's university, then a US city, with no
+    name going on after it. Elsewhere a city after the comma says where the university is
+    ("University of Queensland, Brisbane"), so only a US state's name opens this form.
+    """
+    if end <= head + 1 or end + 1 >= s1 or doc[end].text not in {"at", ","} \
             or fold(doc[head].text) not in lex.campus_heads or doc[head + 1].lower_ != "of":
         return end
     run = _cap_run(doc, end + 1, s1)
+    if doc[end].text == ",":
+        return run if end + 1 < run <= end + 4 and (run >= s1 or not is_cap(doc[run])) \
+            and _us_state(doc[head + 2:end].text) and _us_city(doc[end + 1:run].text) else end
     if run == end + 1 or run - end > 4 or not _place(doc[end + 1:run]):
         return end
     return run
+
+
+def _us_state(text: str) -> bool:
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
+
+    return any(p.source == "us_state" and not p.alt for p in get_gazetteer().lookup(text))
+
+
+def _us_city(text: str) -> bool:
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer
+
+    return any(p.kind == "city" and p.country_code == "US" and not p.alt for p in get_gazetteer().lookup(text))
 
 
 def _of_parent_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
