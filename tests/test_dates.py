@@ -300,6 +300,12 @@ def test_some_weekday_is_no_day() -> None:
                   "2020-04-24") == [("2020-05-01", "2020-05-31")]
 
 
+def test_no_date_runs_over_a_paragraph_break() -> None:
+    """"Community #8" above "April 28" is no "8 April": the day is the next paragraph's."""
+    assert events("Join us for R-Ladies Community #8\n\nApril 28 is the day of the next meetup.",
+                  "2020-04-24") == [("2020-04-28", "2020-04-28")]
+
+
 def test_month_pairs_that_name_no_span() -> None:
     """"the May/June WASSCE" is an exam series, "between April and June each year" a habit."""
     assert events("Students sat the May/June WASSCE at the school.", "2024-09-10") == []

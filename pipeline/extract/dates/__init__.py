@@ -467,12 +467,13 @@ def _scan(text: str, found_by: dict[str, list[re.Match[str]]] | None = None
           ) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping matches, longest first (a range beats the day inside it).
 
-    ``found_by``: the text's ``_matches``, when the caller has them already.
+    ``found_by``: the text's ``_matches``, when the caller has them already. No date runs
+    over a paragraph break: "Community #8" above "April 28" is no "8 April".
     """
     found = []
     for name, matches in (found_by or _matches(text)).items():
         for m in matches:
-            if m.end() > m.start() and _name_like_month(m):
+            if m.end() > m.start() and _name_like_month(m) and "\n\n" not in m.group(0):
                 found.append((m.start(), m.end(), name, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
