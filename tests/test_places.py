@@ -81,6 +81,13 @@ def test_unknown_place_is_kept_unresolved() -> None:
     assert got["Kibera"].country_code == "KE"
 
 
+def test_unknown_town_written_with_its_us_state_is_in_the_us() -> None:
+    """"Pella, Iowa" in a story about Tanzania: the state says where the town is, not the story."""
+    got = places("Empower Tanzania runs schools in Tanzania. Tanzania has many pupils. The Peace Lutheran "
+                 "Church in Pella, Iowa supports the Tanzania programme.")
+    assert got["Pella"].country_code == "US" and got["Tanzania"].country_code == "TZ"
+
+
 def test_site_tld_breaks_ties() -> None:
     assert get_gazetteer().tld_country["kz"] == "KZ"
     got = places("The new school in Victoria opened its doors.", url="https://news.example.ca/x")

@@ -999,12 +999,13 @@ _IN_PLACE = re.compile(r"(?:\s+\w+)?,?\s+(?:in|near|of|outside)?\s*,?\s*(?:the\s
 
 
 def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> str | None:
-    """'Kibera slum in Nairobi, Kenya': an unknown place takes the country it is put in."""
+    """'Kibera slum in Nairobi, Kenya': an unknown place takes the country it is put in; a town
+    written with its state takes the state's ("Pella, Iowa" in a story about Tanzania is in the US)."""
     for m in group:
         hit = _IN_PLACE.match(ctx.text, m.end)
         if hit:
             ccs = {p.country_code for p in gaz.lookup(hit.group(1))
-                   if p.kind in {"country", "city"} and not p.alt}
+                   if (p.kind in {"country", "city"} or p.source == "us_state") and not p.alt}
             if len(ccs) == 1:
                 return ccs.pop()
     return None
