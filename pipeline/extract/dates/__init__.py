@@ -74,7 +74,7 @@ def _yr(g: str) -> str:
 
 
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:the\s+)?)?"  # "Monday (June 3)" too
-_SEP = r"\s*(?:-|–|—|to|until|till|through|and)\s*(?:the\s+)?"  # "the 19th to the 20th of July"
+_SEP = r"\s*(?:-|–|—|&|to|until|till|through|and)\s*(?:the\s+)?"  # "the 19th to the 20th of July", "25 & 26 August"
 _FROM = r"(?:(?:from|between)\s+)?"
 _OF = r"(?:\s+of)?\s+"
 _Y1 = rf"(?:,?\s*{_yr('y1')})?"
