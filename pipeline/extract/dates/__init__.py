@@ -103,7 +103,7 @@ _PATTERN_SRC: list[tuple[str, str]] = [
     ("month_rel", rf"{_mon('m1')}\s+(?:of\s+)?(?P<rel>last|next|this)\s+year"),
     # "last July 2" (Philippine and Indian English): the last July 2, a day, not last July
     ("rel_md", rf"(?P<rel>last|next|this)\s+{_mon('m1')}\s*{_day('d1')}(?!,?\s*(?:19|20)\d\d)"),
-    ("rel_month", rf"(?P<rel>last|next|this|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
+    ("rel_month", rf"(?P<rel>last|next|this(?:\s+past|\s+coming)?|(?:early|mid|late)(?:-|\s+))\s*{_mon('m1')}"),
     ("my", rf"{_mon('m1')}(?:,\s*|{_OF}){_yr('y1')}"),  # "March 2024", "December, 2011", "Dec., 2016"
     # "in May-June", "from March to May", "between April and June": two months of one span, the
     # year from publication (not "May/June WASSCE", an exam series, nor "each year", a habit)
@@ -379,10 +379,15 @@ class _Resolver:
         if self.pub is None:
             return None
         y = self.pub.year
-        if rel == "last":
+        rel = " ".join(rel.split())
+        if rel in {"last", "this past"}:
             y = y if mo < self.pub.month else y - 1
-        elif rel == "next":
+        elif rel in {"next", "this coming"}:
             y = y if mo > self.pub.month else y + 1
+        elif future is False and mo > self.pub.month:
+            y -= 1  # "This September marked the end" on a January page: the September before it
+        elif future and mo < self.pub.month:
+            y += 1  # "this March will see" on a December page: the March after it
         return self._whole_month(y, mo)
 
     def _rel_day(self, m: re.Match[str], future: bool | None) -> tuple[str, date, date] | None:
@@ -559,6 +564,8 @@ def _starts(text: str, folded: str) -> dict[str, list[int]]:
         "mm_rel": sort(months, from_month),
         # last|next|this, then \s*; early|mid|late, then "-" or whitespace
         "rel_month": sort(_word_before(text, folded, months, ("last", "next", "this"), min_space=0),
+                          _word_before(text, folded, _word_before(text, folded, months, ("past", "coming")),
+                                       ("this",)),  # "this past August", "this coming September"
                           _word_before(text, folded, months, ("early", "mid", "late")),
                           _word_before(text, folded, months, ("early", "mid", "late"), after_dash=True)),
         "rel_md": _word_before(text, folded, months, ("last", "next", "this")),
