@@ -88,6 +88,14 @@ def test_unknown_town_written_with_its_us_state_is_in_the_us() -> None:
     assert got["Pella"].country_code == "US" and got["Tanzania"].country_code == "TZ"
 
 
+def test_country_name_is_the_country_not_a_small_namesake() -> None:
+    """"Jamaica" and "Lebanon" in a US story are countries; "Lebanon, Indiana" is written with its state."""
+    got = places("Jamaica won four medals in London, and the United States won more in Boston.")
+    assert (got["Jamaica"].kind, got["Jamaica"].country_code) == ("country", "JM")
+    got = places("He uses grains from a malt company in Lebanon, Indiana, for whiskey sold in the United States.")
+    assert (got["Lebanon"].kind, got["Lebanon"].country_code) == ("city", "US")
+
+
 def test_site_tld_breaks_ties() -> None:
     assert get_gazetteer().tld_country["kz"] == "KZ"
     got = places("The new school in Victoria opened its doors.", url="https://news.example.ca/x")

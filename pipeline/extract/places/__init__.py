@@ -400,6 +400,13 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
             cc == p.country_code for cc, _ in cities))] or cands
     ranked = sorted(cands, key=lambda p: _score(p, ctxc, m.kind_hint), reverse=True)
     best = ranked[0]
+    if best.kind == "city" and m.kind_hint != "city" and not m.qualifiers:
+        # "Jamaica", "Lebanon" in a US story: the country, not a small US namesake ("Lebanon, Indiana"
+        # is written with its state)
+        country = next((p for p in cands if p.kind == "country" and not p.alt
+                        and norm_key(p.name) == norm_key(best.name)), None)
+        if country is not None:
+            return country
     # "the Moulin Rouge in Paris", "a flight from Vienna" in a US story: a world city is meant over
     # a small namesake of the story's country ("Paris, Texas" is written with its state, which
     # leaves only the namesake among the candidates).
