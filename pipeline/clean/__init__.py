@@ -169,7 +169,7 @@ def clean_html(
     """
     if isinstance(html, bytes):
         html, _enc = decode(html, content_type)
-    fields, html = html_front_matter(html) if html.lstrip()[:3] in {"---", "+++"} else ({}, html)
+    fields, html = html_front_matter(html)
     tree = parse_html(html)
     if tree is None:
         raise CleanError("not an HTML page: nothing to parse")

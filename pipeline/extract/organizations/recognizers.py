@@ -269,22 +269,18 @@ def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
     run = _cap_run(doc, end + 1, s1)
     if doc[end].text == ",":
         return run if end + 1 < run <= end + 4 and (run >= s1 or not is_cap(doc[run])) \
-            and _us_state(doc[head + 2:end].text) and _us_city(doc[end + 1:run].text) else end
+            and _in_us(doc[head + 2:end].text, "us_state") and _in_us(doc[end + 1:run].text, "city") else end
     if run == end + 1 or run - end > 4 or not _place(doc[end + 1:run]):
         return end
     return run
 
 
-def _us_state(text: str) -> bool:
+def _in_us(text: str, kind: str) -> bool:
+    """Is ``text`` (by its own name, not an alternate one) a US state (``kind`` "us_state") or a US city?"""
     from pipeline.extract.knowledge.gazetteer import get_gazetteer
 
-    return any(p.source == "us_state" and not p.alt for p in get_gazetteer().lookup(text))
-
-
-def _us_city(text: str) -> bool:
-    from pipeline.extract.knowledge.gazetteer import get_gazetteer
-
-    return any(p.kind == "city" and p.country_code == "US" and not p.alt for p in get_gazetteer().lookup(text))
+    return any(p.country_code == "US" and not p.alt and kind in {p.source, p.kind}
+               for p in get_gazetteer().lookup(text))
 
 
 def _of_parent_start(doc: Doc, start: int, head: int, s0: int, lex: Lexicon) -> int:
