@@ -388,3 +388,14 @@ def test_an_unknown_name_modifying_a_noun_is_no_place() -> None:
                                      "so it was the first time for such a workshop.")
     assert "Anbar" in places("In Iraq, a number of Sunni Arab tribes in western Anbar province formed a coalition.")
     assert "Dale County" in places("So it's of little surprise that a Dale County resident had few qualms.")
+
+
+def test_a_valley_with_an_unknown_name_lies_in_the_articles_country() -> None:
+    # A landform whose inner name the gazetteer does not hold as a country is not left without
+    # one: like an unknown village, it lies in the country the article is about.
+    got = places("He led the division based in Mawab, Compostela Valley, before he served in Manila. "
+                 "Schools across the Philippines reopened in Quezon City and Cebu.")
+    assert (got["Compostela Valley"].kind, got["Compostela Valley"].country_code) == ("region", "PH")
+    # a famous valley is known by name, wherever the story is
+    got = places("Tech firms in Silicon Valley gave laptops to schools in Nairobi, Kenya, and Mombasa, Kenya.")
+    assert got["Silicon Valley"].country_code == "US"

@@ -1035,6 +1035,12 @@ def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -
             kind, cc = p.kind, p.country_code
             if kind == "city" and all(m.kind_hint == "region" for m in group):
                 kind = "region"  # "districts ... including Rajanpur": the district named after its seat
+            if p.source == "landform" and cc is None:
+                # "Compostela Valley", "Kerio Valley": a valley or river whose name holds no known
+                # country lies, like an unknown village, in the country the text puts it in or the
+                # article is about
+                cc = _unresolved_country(ctx, gaz, group) or next(
+                    (m.country for m in group if m.country), None) or dominant
         else:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
