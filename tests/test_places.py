@@ -399,3 +399,15 @@ def test_a_valley_with_an_unknown_name_lies_in_the_articles_country() -> None:
     # a famous valley is known by name, wherever the story is
     got = places("Tech firms in Silicon Valley gave laptops to schools in Nairobi, Kenya, and Mombasa, Kenya.")
     assert got["Silicon Valley"].country_code == "US"
+
+
+def test_a_large_city_or_a_first_level_subdivision_wins_over_small_namesakes() -> None:
+    # With no country in the text, "Boston" (650,000 people) is not left unresolved for a
+    # 45,000-town in England, nor "Ontario" for a Californian town: a city ten times its
+    # namesake's size, or a country's province or state over other countries' towns.
+    got = places("Teachers met in San Francisco and Boston to talk about reading.")
+    assert got["San Francisco"].country_code == "US" and got["Boston"].country_code == "US"
+    got = places("The teachers' union of Ontario called a strike.")
+    assert (got["Ontario"].kind, got["Ontario"].country_code) == ("region", "CA")
+    # comparable namesakes stay unresolved rather than guessed
+    assert places("He moved to Birmingham to teach.")["Birmingham"].country_code is None
