@@ -1492,3 +1492,10 @@ def test_a_name_between_names_of_a_list_with_an_oxford_comma() -> None:
     assert "Select Results" not in got
     got = people_of("Mary Jones bought a fan, Small Humidifier, and Greg Wilson a heater.")
     assert "Small Humidifier" not in got
+
+
+def test_a_paragraphs_first_word_is_no_sentence_of_its_own() -> None:
+    # the parser cut "Education | Director Yoeza Mwanza" after a paragraph's first word; a
+    # sentence never starts right after a word on the same line
+    got = people_of("Back to School: Meet Zakayo\n\nEducation Director Yoeza Mwanza passed along a letter.")
+    assert got["Yoeza Mwanza"][1] == "Education Director"

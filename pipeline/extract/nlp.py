@@ -31,12 +31,14 @@ def make_block_boundaries(nlp: Language, name: str, abbreviations: list[str]) ->
 
 
 class BlockBoundaries:
-    """A blank line (block boundary) always starts a sentence; a title abbreviation never ends one.
+    """A blank line (block boundary) always starts a sentence; a title abbreviation never ends one,
+    nor does a word or a comma on the same line.
 
     Headings, list items and datelines have no final period; without this the
     parser glues them to the next paragraph and the list cue leaks into items.
     The parser also reads the period of "Supt." or "Lt." as a full stop and cuts
-    "Supt. John Smith said" in two, leaving the name without its title.
+    "Supt. John Smith said" in two, leaving the name without its title, and it ends a
+    one-word sentence at a paragraph's first word ("Education | Director A passed along ...").
     """
 
     def __init__(self, abbreviations: list[str]) -> None:
@@ -48,6 +50,8 @@ class BlockBoundaries:
                 doc[i + 1].is_sent_start = True
             elif token.text in self.abbreviations and doc[i + 1].text[:1].isupper():
                 doc[i + 1].is_sent_start = False
+            elif (token.is_alpha or token.text == ",") and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False  # no sentence starts right after a word or a comma
         return doc
 
 
