@@ -409,5 +409,8 @@ def test_a_large_city_or_a_first_level_subdivision_wins_over_small_namesakes() -
     assert got["San Francisco"].country_code == "US" and got["Boston"].country_code == "US"
     got = places("The teachers' union of Ontario called a strike.")
     assert (got["Ontario"].kind, got["Ontario"].country_code) == ("region", "CA")
-    # comparable namesakes stay unresolved rather than guessed
+    # comparable namesakes stay unresolved rather than guessed, and a US state keeps its
+    # country over a Liberian county of the same name
     assert places("He moved to Birmingham to teach.")["Birmingham"].country_code is None
+    assert places("He moved to Portland to teach.")["Portland"].country_code is None
+    assert places("Schools in Maryland reopened.")["Maryland"].country_code == "US"

@@ -420,14 +420,14 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
         diff = _score(best, ctxc, m.kind_hint) - _score(second, ctxc, m.kind_hint)
         # "London" (GB, 8.9M; CA, 350k), "Boston" (US, 650k; GB, 45k): a large city ten times
         # its namesake's size is meant.
-        world_city = best.kind == "city" and best.population >= 250_000 \
-            and best.population >= 10 * second.population
+        world_city = best.population >= 10 * second.population and (
+            best.population >= 1_000_000 or best.kind == "city" and best.population >= 250_000)
         if second.country_code != best.country_code and diff < 0.75 and not world_city:
-            # "Ontario", "Virginia", "Victoria": a country's first-level subdivision over towns of
-            # other countries that are no cities of a million
+            # "Ontario", "Virginia", "Norfolk": a country's first-level subdivision over small
+            # towns of other countries (not over Portland, Oregon or Jerusalem)
             subs = [p for p in ranked if p.kind == "region" and p.source in {"subdivision", "us_state"}
                     and not p.alt]
-            if len(subs) == 1 and all(p.population < 1_000_000 for p in ranked
+            if len(subs) == 1 and all(p.population < 250_000 for p in ranked
                                       if p.kind == "city" and p.country_code != subs[0].country_code):
                 return subs[0]
             return None  # genuinely ambiguous: keep the name, do not guess
