@@ -317,3 +317,17 @@ def test_month_pairs_that_name_no_span() -> None:
     """"the May/June WASSCE" is an exam series, "between April and June each year" a habit."""
     assert events("Students sat the May/June WASSCE at the school.", "2024-09-10") == []
     assert events("Applications open between April and June each year.", "2024-09-10") == []
+
+
+def test_a_bare_month_refers_back_to_the_year_it_was_written_with() -> None:
+    # "in July of that year" is in the year just written; a month written earlier with its year
+    # and later bare in a past clause is that month again, not the last one before the page's date
+    got = events("It began in 2014, when I organised the first bootcamp in Brisbane in July of that year.",
+                 "2016-12-23")
+    assert got == [("2014-07-01", "2014-07-31")]
+    got = events("The first meetup was held in July 2019. After the meetup in July, many more joined us.",
+                 "2021-03-01")
+    assert got == [("2019-07-01", "2019-07-31")]
+    # a future clause still looks ahead
+    got = events("Exams were held in June 2015. The next exams will be held in June.", "2016-12-23")
+    assert ("2017-06-01", "2017-06-30") in got

@@ -848,6 +848,24 @@ def _dateline_like(ctx: Context, start: int) -> bool:
     return start - line_start <= 40
 
 
+_WITH_YEAR = {"my", "dm", "md"}  # a month written with its year (and maybe a day)
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.I)
+_YEAR_WORD = re.compile(r"(?<![\d/-])(?:19|20)\d\d(?![\d/-])")
+
+
+def _year_referred(text: str, start: int, end: int, written: set[int]) -> int | None:
+    """The year a bare month refers back to, in a past or tenseless clause.
+
+    "in July of that year" is in the last year written before it ("in 2014, when I organised
+    ... in July of that year"); "After the meetup in July" on a page that wrote "July 2019"
+    earlier (and July with no other year) is that July, not the last July before the page's date.
+    """
+    if _THAT_YEAR.match(text, end):
+        years = _YEAR_WORD.findall(text, max(0, start - 400), start)
+        return int(years[-1]) if years else None
+    return next(iter(written)) if len(written) == 1 else None
+
+
 def extract(ctx: Context) -> list[DateRow]:
     """The published row, then event/other rows in text order."""
     article, text = ctx.article, ctx.text
@@ -863,6 +881,7 @@ def extract(ctx: Context) -> list[DateRow]:
     found_by = _matches(text)
     resolver = _Resolver(published, None if published else _fallback_year(text, found_by))
     seen: set[tuple[str, str, str]] = set()
+    written_years: dict[int, set[int]] = {}  # month -> the years it was written with so far
     for start, end, name, m in _scan(text, found_by):
         if _skip(name, m, text) or (name not in _RANGES
                                     and _PAGE_DATE_LINE.search(text[text.rfind("\n", 0, start) + 1:start])):
@@ -884,6 +903,12 @@ def extract(ctx: Context) -> list[DateRow]:
         if result is None:
             continue
         kind, first, last = result
+        if kind == "event" and name in _WITH_YEAR:
+            written_years.setdefault(first.month, set()).add(first.year)
+        elif kind == "event" and name in {"m", "m_attr"} and not future:
+            year = _year_referred(text, start, end, written_years.get(first.month, set()))
+            if year is not None and year != first.year:
+                first, last = date(year, first.month, 1), _month_end(year, first.month)
         on_day = _ON_BEFORE.search(text[max(0, start - 12):start])
         # A repeat of the page date with its year and no "on" is the dateline again; a
         # year-less one ("the next will be October 15th") is an event of that day, and so
