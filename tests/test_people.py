@@ -1499,3 +1499,15 @@ def test_a_paragraphs_first_word_is_no_sentence_of_its_own() -> None:
     # sentence never starts right after a word on the same line
     got = people_of("Back to School: Meet Zakayo\n\nEducation Director Yoeza Mwanza passed along a letter.")
     assert got["Yoeza Mwanza"][1] == "Education Director"
+
+
+def test_an_unknown_name_before_a_lower_case_body_post_is_the_body() -> None:
+    # "founder", "chief executive" are always held in a body: the capitalized name before them is
+    # that body even when no recognizer knows it, and it leaves the title
+    got = people_of("Students visited. The SE Factory founder Zeina Saab said the course was a success.")
+    assert got["Zeina Saab"][1:] == ("founder", "SE Factory")
+    got = people_of("Students visited. States of Mind founder Chris Bagley spoke at the event.")
+    assert got["Chris Bagley"][1:] == ("founder", "States of Mind")
+    # a place's office, a nationality or a portfolio is no body
+    got = people_of("Students visited. Kenyan president Uhuru Kenyatta met Education minister Jane Roe.")
+    assert got["Jane Roe"][1:] == ("Education minister", None)

@@ -156,6 +156,10 @@ class TitleParser:
         self.lead_org, self.lead_name = None, None
         if i >= limit or not _cap(doc[i]) or is_titleish(doc[i], lex):
             return i
+        body = self._unknown_body(i, limit)
+        if body is not None:
+            self.lead_name = doc[i:body].text  # "SE Factory founder", "States of Mind founder"
+            return body
         tok = doc[i]
         camel = bool(re.match(r"^[A-Z][a-z]+[A-Z]", tok.text))  # "EdCom", "DepEd": a short name, no word
         if (tok.text.isupper() and len(tok.text) >= 2 or camel) and tok.is_alpha \
@@ -180,6 +184,33 @@ class TitleParser:
             if _lead_place(doc[i:end].text) and self._core(end, limit) is not None:
                 return end
         return i
+
+    def _unknown_body(self, i: int, limit: int) -> int | None:
+        """End of a capitalized name before a lower-case post always held in a body ("SE Factory
+        founder", "States of Mind founder", "Acme chief executive"): that name is the body, even
+        when no recognizer knew it, and not part of the title. Not a place, a nationality, a
+        portfolio or a title word ("Education minister", "Kenyan president", "Nairobi mayor")."""
+        doc, lex = self.doc, self.lex
+        run = i
+        while run < limit and run - i < 6:
+            tok = doc[run]
+            if _cap(tok) and tok.is_alpha and not tok.is_stop and not is_titleish(tok, lex) \
+                    and fold(tok.text) not in lex.portfolios \
+                    and run not in self.in_org and not demonym_country(tok.text):
+                run += 1
+            elif run > i and tok.lower_ in {"of", "for", "&", "and"} and run + 1 < limit and _cap(doc[run + 1]):
+                run += 1
+            else:
+                break
+        if run == i or run >= limit or not doc[run].is_lower:
+            return None
+        two = fold(doc[run:run + 2].text)
+        if fold(doc[run].text) not in lex.body_posts and two not in lex.body_posts:
+            return None
+        name = doc[i:run]
+        if _lead_place(name.text) or any(t.ent_type_ in {"NORP", "GPE", "PERSON"} for t in name):
+            return None
+        return run
 
     def backref(self, k: int) -> tuple[int, OrgEntity] | None:
         """"the/that University", "the Ministry's": the latest organization named with that head.
