@@ -912,3 +912,6 @@ def test_a_schools_town_after_its_head_word_is_part_of_its_name() -> None:
     # a word that goes on with the name, or a title, is no town
     got = orgs_of("Education news\n\nShe wrote for Oxford University Press before the College President spoke.")
     assert "Oxford University Press" in got
+    # a possessive name other than a saint's is known as a whole
+    got = orgs_of("Education news\n\nNicola Rollock, professor at King's College London, spoke.")
+    assert "King's College London" in got and "College London" not in got
