@@ -1511,3 +1511,11 @@ def test_an_unknown_name_before_a_lower_case_body_post_is_the_body() -> None:
     # a place's office, a nationality or a portfolio is no body
     got = people_of("Students visited. Kenyan president Uhuru Kenyatta met Education minister Jane Roe.")
     assert got["Jane Roe"][1:] == ("Education minister", None)
+
+
+def test_chair_of_governors_keeps_its_board_in_the_title() -> None:
+    # a board named by its members ("Governors", "Trustees") is the post's, not an organization
+    got = people_of("Our Chair of Governors Mrs Carol Nicholas-Letch opened the fair.")
+    assert got["Carol Nicholas-Letch"][1] == "Chair of Governors"
+    got = people_of("Jane Roe, Chair of Trustees, said it was good.")
+    assert got["Jane Roe"][1] == "Chair of Trustees"

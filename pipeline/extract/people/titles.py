@@ -759,6 +759,8 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
     if m and m.group(2)[:1].isupper() and org is None and name is None \
             and any(re.search(rf"(?:^|\s){re.escape(p)}$", fold(m.group(1))) for p in lex.body_posts):
         rest = m.group(2)
+        if " " not in rest and rest.endswith("s") and fold(rest[:-1]) in lex.title_heads:
+            return title, None, None  # "Chair of Governors", "Chair of Trustees": a board by its members
         country = country_name(rest)
         if country and state_office_text(m.group(1), lex):
             return m.group(1), None, government_of(country)
