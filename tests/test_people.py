@@ -1519,3 +1519,14 @@ def test_chair_of_governors_keeps_its_board_in_the_title() -> None:
     assert got["Carol Nicholas-Letch"][1] == "Chair of Governors"
     got = people_of("Jane Roe, Chair of Trustees, said it was good.")
     assert got["Jane Roe"][1] == "Chair of Trustees"
+
+
+def test_a_schools_posts_work_in_the_articles_only_school() -> None:
+    got = people_of("Pupils at Manzo Elementary School planted carrots. Principal Angela Moore said the garden "
+                    "helps. Kindergarten teacher Wes Oswald agreed. Principal investigator Ann Lee disagreed.")
+    assert got["Angela Moore"][2] == "Manzo Elementary School"
+    assert got["Wes Oswald"][2] == "Manzo Elementary School"
+    assert got["Ann Lee"][2] is None  # a principal investigator is no school's
+    # with two schools named, no guess
+    got = people_of("Pupils at Manzo Elementary School and Oak Academy planted carrots. Principal Angela Moore spoke.")
+    assert got["Angela Moore"][2] is None

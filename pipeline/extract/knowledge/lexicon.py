@@ -173,6 +173,7 @@ class Lexicon:
     regional_heads: set[str] = field(default_factory=set)  # head a state's or province's government
     congress_chambers: dict[str, str] = field(default_factory=dict)  # "sen." -> United States Senate
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
+    post_bodies_by_end: set[str] = field(default_factory=set)  # such posts matched at a title's end ("school principal")
     heads: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # name -> (country, offices)
     head_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surname -> {(country, office)}
     known: list[KnownOrg] = field(default_factory=list)
@@ -276,6 +277,8 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
             lex.congress_chambers[fold(row["phrase"])] = row["body"]
         elif kind == "post_of":
             lex.post_bodies[fold(row["phrase"])] = tuple(fold(h) for h in row["body_heads"])
+            if row.get("match") == "end":
+                lex.post_bodies_by_end.add(fold(row["phrase"]))
     words = json.loads((models_dir / "org_lexicon.json").read_text("utf-8"))
     for key in _REQUIRED_ORG_LISTS:
         setattr(lex, _ORG_LIST_ATTR.get(key, key), {fold(w) for w in words[key]})

@@ -253,10 +253,12 @@ def _unit_name(name: str, heads: list[str]) -> bool:
 
 
 def body_of_post(title: str, orgs: list[OrgEntity], lex: Lexicon) -> OrgEntity | None:
-    """"the Vice-Chancellor, Prof. X", "Deputy Speaker X" with no body named: the article's only
-    body of the one kind that has such a post (``post_of`` in models/titles.jsonl)."""
+    """"the Vice-Chancellor, Prof. X", "Deputy Speaker X", "Principal A" with no body named: the
+    article's only body of the one kind that has such a post (``post_of`` in models/titles.jsonl;
+    a school's posts match at the title's end, "kindergarten teacher", not "principal investigator")."""
     key = fold(title)
-    posts = [p for p in lex.post_bodies if key == p or key.startswith(p + " ")]  # "Permanent Secretary for X"
+    posts = [p for p in lex.post_bodies if key == p or (  # "Permanent Secretary for X", "assistant principal"
+        key.endswith(" " + p) if p in lex.post_bodies_by_end else key.startswith(p + " "))]
     if not posts:
         return None
     heads = lex.post_bodies[max(posts, key=len)]
