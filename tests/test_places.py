@@ -414,3 +414,16 @@ def test_a_large_city_or_a_first_level_subdivision_wins_over_small_namesakes() -
     assert places("He moved to Birmingham to teach.")["Birmingham"].country_code is None
     assert places("He moved to Portland to teach.")["Portland"].country_code is None
     assert places("Schools in Maryland reopened.")["Maryland"].country_code == "US"
+
+
+def test_a_datelines_capitals_are_a_place_when_spacy_sees_no_name() -> None:
+    # spaCy tags "TUCSON" before a dash as a common noun and no entity: the dateline's town is
+    # still read from the line's opening capitals when the gazetteer knows it
+    got = places("TUCSON – Kindergartners use a long wooden stick to plant carrot seeds in the garden.")
+    assert (got["Tucson"].kind, got["Tucson"].country_code) == ("city", "US")
+    # a line's acronym before a colon is no town, nor are a memo's "DATE:" and "TO:" lines
+    assert not places("FYI: the school is closed on Monday for staff training.")
+    assert not places("DATE: Monday\nTO: All staff\n\nThe school is closed on Monday for staff training.")
+    # a dateline in capitals with periods takes the gazetteer's casing
+    got = places("ST. LOUIS, MO (KTVI) – Pupils returned to school on Monday.")
+    assert "St. Louis" in got and "ST. LOUIS" not in got

@@ -73,6 +73,7 @@ _DATELINE_MID = re.compile(r",\s*[A-Z][A-Za-z]{1,12}\.?,\s*(?:Jan|Feb|Mar|Apr|Ma
 # country between the city and the dash.
 _DATELINE = re.compile(r"\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d"
                        r"|[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]{1,14})?\s*(?:\(|—|–|-\s))|\(|:|—|–|-)")
+_LINE_CAPS = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=[ ,:(—–-])")
 _DC = re.compile(r",\s*D\.\s?C\.(?=\s*(?:\(|—|–|-\s))")  # "WASHINGTON, D.C. –": the city's name
 # Places listed together: "in the Jordan Valley, Zarqa and Irbid" (spaCy tags the
 # later ones PERSON); the gazetteer still has to know them.
@@ -184,6 +185,11 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
             if tail and any(not p.alt for p in gaz.lookup(text[start:tail.end()])):
                 extra.append((start, tail.end(), "GPE" if label in _PLACE_LABELS else label))
     spans.extend(extra)
+    # "TUCSON – Kindergartners use ...": spaCy tags a dateline's capitals as a common noun and
+    # no entity; a line's opening capitals before a dateline's punctuation are a candidate
+    spans.extend((m.start(1), m.end(1), "DATELINE") for m in _LINE_CAPS.finditer(text)
+                 if len(m.group(1)) >= 4 and _DATELINE.match(text, m.end(1)) and text[m.end(1)] != ":"
+                 and any(not p.alt for p in gaz.lookup(m.group(1))))  # (not a memo's "DATE:", "TO:")
     spans.extend(_region_spans(gaz, text))
     spans.extend(_party_state_spans(gaz, text))
     # Markdown posts: spaCy reads "[Philippines](http://..." as one token; a link's text
@@ -999,7 +1005,7 @@ def _display_name(group: list[_Mention], place: Place | None) -> str:
             forms = same
     # "LONDON" (a dateline, a headline) is London: all-capital forms yield to any other,
     # and alone take the gazetteer's casing ("U.S.", "NY" are kept).
-    mixed = Counter({f: c for f, c in forms.items() if not (f.isupper() and len(f) > 3 and "." not in f)})
+    mixed = Counter({f: c for f, c in forms.items() if not (f.isupper() and sum(ch.isalpha() for ch in f) > 3)})
     if mixed:
         forms = mixed
     elif place is not None and norm_key(place.name) == norm_key(next(iter(forms))):
