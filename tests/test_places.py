@@ -427,3 +427,10 @@ def test_a_datelines_capitals_are_a_place_when_spacy_sees_no_name() -> None:
     # a dateline in capitals with periods takes the gazetteer's casing
     got = places("ST. LOUIS, MO (KTVI) – Pupils returned to school on Monday.")
     assert "St. Louis" in got and "ST. LOUIS" not in got
+
+
+def test_a_country_before_a_posts_head_word_is_a_place() -> None:
+    # "U.S. Senators": a post held in the country names the place (a post is no organization
+    # name); "U.S. District Judge" and "U.S. Department of Education" stay adjectives of a body
+    assert places("The letter was signed by U.S. Senators Mike Crapo and Jim Risch.")["U.S."].country_code == "US"
+    assert "U.S." not in places("U.S. District Judge Scott Skavdahl ruled on Monday.")

@@ -934,9 +934,10 @@ _ABBREVIATED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2,3}$")
 
 
 def _country_as_adjective(m: _Mention, text: str) -> bool:
-    """A country written before a capitalized word is the adjective of a title, a body or a name
-    ("U.S. Senator", "U.K. Aid", "United States Marine Corps", "New Zealand High Court"), as a
-    demonym is: not a mention of the place. Its other mentions, as a noun ("in the U.S."), still count.
+    """A country written before a capitalized word is the adjective of a body or a name
+    ("U.S. District Judge", "U.K. Aid", "United States Marine Corps", "New Zealand High Court"), as a
+    demonym is: not a mention of the place. Its other mentions, as a noun ("in the U.S."), still count,
+    and so does a country before a post's head word ("U.S. Senators"): a post is no organization name.
 
     A full name needs more than the abbreviation: not a line's first word (a heading), and the word
     after it no place ("Singapore City"), month or weekday ("Kenya Monday").
@@ -946,9 +947,12 @@ def _country_as_adjective(m: _Mention, text: str) -> bool:
     after = _CAPITAL_WORD_AFTER.match(text, m.end)
     if not after or after.group(1).casefold() in STOP_WORDS:
         return False
+    word = after.group(1)
+    heads = get_lexicon().title_heads
+    if fold(word) in heads or fold(word)[:-1] in heads:
+        return False  # "U.S. Senators", "Kenya President": a post held in the country names it
     if _ABBREVIATED_COUNTRY.match(m.text):
         return True
-    word = after.group(1)
     return m.start > 0 and text[m.start - 1] not in "\n" and not get_gazetteer().lookup(word) \
         and not calendar_word(word)
 
