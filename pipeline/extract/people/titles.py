@@ -210,6 +210,8 @@ class TitleParser:
         name = doc[i:run]
         if _lead_place(name.text) or any(t.ent_type_ in {"NORP", "GPE", "PERSON"} for t in name):
             return None
+        if run - i == 1 and (fold(name.text) in lex.org_heads or fold(name.text) in lex.common_words):
+            return None  # "School board member", "Company founder": a kind of body, not its name
         return run
 
     def backref(self, k: int) -> tuple[int, OrgEntity] | None:
