@@ -173,7 +173,7 @@ class Lexicon:
     regional_heads: set[str] = field(default_factory=set)  # head a state's or province's government
     congress_chambers: dict[str, str] = field(default_factory=dict)  # "sen." -> United States Senate
     post_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post -> head words of its only kind of body
-    post_bodies_by_end: set[str] = field(default_factory=set)  # such posts matched at a title's end ("school principal")
+    post_bodies_by_end: set[str] = field(default_factory=set)  # matched at a title's end ("school principal")
     heads: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # name -> (country, offices)
     head_surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surname -> {(country, office)}
     known: list[KnownOrg] = field(default_factory=list)

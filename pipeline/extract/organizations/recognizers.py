@@ -238,7 +238,10 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
-            end = i + 2 if branch else list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
+            if branch:
+                end = i + 2  # the school's town ends the name
+            else:
+                end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             end = school_number(doc, end)
             end = _campus(doc, i, end, s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):

@@ -194,14 +194,12 @@ class TitleParser:
         run = i
         while run < limit and run - i < 6:
             tok = doc[run]
-            if _cap(tok) and tok.is_alpha and not tok.is_stop and not is_titleish(tok, lex) \
-                    and fold(tok.text) not in lex.portfolios \
-                    and run not in self.in_org and not demonym_country(tok.text):
-                run += 1
-            elif run > i and tok.lower_ in {"of", "for", "&", "and"} and run + 1 < limit and _cap(doc[run + 1]):
-                run += 1
-            else:
+            name_word = _cap(tok) and tok.is_alpha and not tok.is_stop and not is_titleish(tok, lex) \
+                and fold(tok.text) not in lex.portfolios and run not in self.in_org and not demonym_country(tok.text)
+            connector = run > i and tok.lower_ in {"of", "for", "&", "and"} and run + 1 < limit and _cap(doc[run + 1])
+            if not (name_word or connector):
                 break
+            run += 1
         if run == i or run >= limit or not doc[run].is_lower:
             return None
         two = fold(doc[run:run + 2].text)
