@@ -227,9 +227,8 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 and fold(nxt.text) in lex.title_heads and is_cap(nxt)  # "County Schools Superintendent"
             if not (_is_head(tok, lex) or plural):
                 continue
-            branch = nxt is not None and _branch_town(doc, i, s1, lex)
             if nxt is not None and is_cap(nxt) and not nxt.is_stop and tok.whitespace_ != "\n" \
-                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1) and not branch:
+                    and fold(nxt.text) not in lex.title_heads and not contact_label(doc, i + 1):
                 continue  # the name goes on ("University Press"), not a title ("Schools Superintendent")
             if nxt is not None and nxt.text == "-" and not tok.whitespace_:
                 continue
@@ -238,10 +237,7 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
             titled = nxt is not None and is_cap(nxt) and fold(nxt.text) in lex.title_heads
             if titled and start > 0 and doc[start - 1].text in {"'s", "\u2019s"}:
                 continue  # "Georgia's State School Superintendent": a title held in Georgia
-            if branch:
-                end = i + 2  # the school's town ends the name
-            else:
-                end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
+            end = list_complement(doc, i + 1, _extend_right(doc, i + 1, s1, fold(tok.text)), s1, lex)
             end = school_number(doc, end)
             end = _campus(doc, i, end, s1, lex)
             if glued_markup(doc, end) or generic_government(doc[start:end].text, lex):
@@ -256,25 +252,6 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue
             found.append(Mention(start, end, "rule"))
     return found
-
-
-def _branch_town(doc: Doc, head: int, s1: int, lex: Lexicon) -> bool:
-    """A school's town written right after its head word is the name's ("St Joseph's College
-    Toowoomba", "Beaconhouse School Lahore"): one capitalized place word that ends the run, not a
-    word that goes on with the name ("University Press") or a title ("College President")."""
-    if fold(doc[head].text) not in lex.institution_heads or head + 1 >= s1:
-        return False
-    town = doc[head + 1]
-    if not (is_cap(town) and town.is_alpha):
-        return False
-    if head + 2 < s1 and is_cap(doc[head + 2]) and not doc[head + 2].is_stop:
-        return False
-    word = fold(town.text)
-    if word in lex.title_heads or word in lex.org_heads or doc[head].whitespace_ != " ":
-        return False
-    if head >= 2 and doc[head - 1].text in {"'s", "\u2019s"} and not saint(doc, head - 2, 0):
-        return False  # "King's College London": a possessive name's own words, known as a whole
-    return is_place(town.text) or town.ent_type_ in {"GPE", "LOC"}
 
 
 def _campus(doc: Doc, head: int, end: int, s1: int, lex: Lexicon) -> int:
