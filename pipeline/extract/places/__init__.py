@@ -1037,6 +1037,12 @@ def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> 
     return None
 
 
+def _context_country(ctx: Context, gaz: Gazetteer, group: list[_Mention], dominant: str | None) -> str | None:
+    """The country of a place the gazetteer cannot put in one: the one the text puts it in
+    (:func:`_unresolved_country`), a country a mention was given, else the article's main country."""
+    return _unresolved_country(ctx, gaz, group) or next((m.country for m in group if m.country), None) or dominant
+
+
 def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -> list[PlaceRow]:
     """One row per place; ``dominant`` is the article's main country (see :func:`_dominant`;
     here the most cited country at least twice the next even when cited once: a village no
@@ -1056,10 +1062,8 @@ def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -
                 kind = "region"  # "districts ... including Rajanpur": the district named after its seat
             if p.source == "landform" and cc is None:
                 # "Compostela Valley", "Kerio Valley": a valley or river whose name holds no known
-                # country lies, like an unknown village, in the country the text puts it in or the
-                # article is about
-                cc = _unresolved_country(ctx, gaz, group) or next(
-                    (m.country for m in group if m.country), None) or dominant
+                # country lies, like an unknown village, in the country the text or the article gives
+                cc = _context_country(ctx, gaz, group, dominant)
         else:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
@@ -1070,7 +1074,7 @@ def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -
                 # country the article is about ("Sahsa" in a Nicaraguan story).
                 if kind is None:
                     kind = "region" if _is_island(first.text) else "city"
-                cc = cc or next((m.country for m in group if m.country), None) or dominant
+                cc = _context_country(ctx, gaz, group, dominant)
         rows.append(PlaceRow(
             ctx.article.article_id,
             p.geonameid if p else None,
