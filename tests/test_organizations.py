@@ -901,3 +901,14 @@ def test_a_couples_given_names_open_one_body() -> None:
     got = orgs_of("Funding came from the Gordon and Betty Moore Foundation and the David and Lucile Packard "
                   "Foundation.")
     assert {"Gordon and Betty Moore Foundation", "David and Lucile Packard Foundation"} <= set(got)
+
+
+def test_a_unit_named_after_its_parents_acronym_is_the_spelled_out_unit() -> None:
+    """"OKCPS Board of Education" is "Oklahoma City Public Schools Board of Education" (OK-C-P-S):
+    the same words after the prefix, the acronym's letters one leading piece of each word."""
+    got = orgs_of("Oklahoma City schools\n\nThe Oklahoma City Public Schools Board of Education met on Monday. "
+                  "Later the OKCPS Board of Education voted 7-0 on the plan.\n\n"
+                  "The Kenya Education Network Trust and the Kenya Teachers Union disagreed with the KEN Trust.")
+    assert "OKCPS Board of Education" in got["Oklahoma City Public Schools Board of Education"]
+    assert "OKCPS Board of Education" not in got
+    assert "KEN Trust" in got["Kenya Education Network Trust"]

@@ -73,6 +73,7 @@ from pipeline.extract.knowledge.lexicon import (
 from pipeline.extract.organizations.mentions import Mention, brand_word, disqualified, spacy_mentions
 from pipeline.extract.organizations.merge import (
     drop_places,
+    merge_acronym_prefixed,
     merge_country_units,
     merge_cut_forms,
     merge_headless,
@@ -383,6 +384,7 @@ def _group(ctx: Context, chosen: list[Mention], defined: dict[str, Mention],
     orgs = merge_spellings(orgs)  # "United Bank of Africa" / "United Bank for Africa"; accents
     orgs = merge_country_units(orgs)  # "USAID Mission" -> "USAID Liberia Mission"
     orgs = merge_party_plurals(orgs, lex)  # "Conservatives" -> "Scottish Conservatives"
+    orgs = merge_acronym_prefixed(orgs)  # "OKCPS Board of Education" -> its spelled-out form
     _unit_aliases(orgs, lex)  # "CSUMB College of Education" is also "College of Education"
     for org in orgs:
         org.name = straight_quotes(org.name)

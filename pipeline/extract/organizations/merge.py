@@ -248,6 +248,55 @@ def merge_prefixed(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     return _merge_into_longer(orgs, without_acronym)
 
 
+def spells(acronym: str, words: list[str]) -> bool:
+    """Do the acronym's letters split, in order, into one leading piece of each word?
+    "OKCPS" spells "Oklahoma City Public Schools" (OK-C-P-S), "UCT" "University Cape Town"."""
+    if not words:
+        return not acronym
+    head = words[0].lower()
+    return any(head.startswith(acronym[:k].lower()) and spells(acronym[k:], words[1:])
+               for k in range(1, min(len(acronym), len(head)) + 1))
+
+
+_NAME_CONNECTORS = frozenset(["of", "for", "and", "the", "&"])
+
+
+def merge_acronym_prefixed(orgs: list[OrgEntity]) -> list[OrgEntity]:
+    """"OKCPS Board of Education" and "Oklahoma City Public Schools Board of Education" are one body.
+
+    A unit named once after its parent's full name and once after the parent's acronym: the
+    same words after the prefix, and the acronym's letters spell the other prefix's words. The
+    full form is canonical.
+    """
+    def spelled_out(name: str) -> str | None:
+        for other in orgs:
+            words = other.name.split()
+            if other.name == name or len(words) < 3:
+                continue
+            for k in range(2, len(words)):
+                rest = " ".join(words[k:])
+                prefix = [w for w in words[:k] if w.lower() not in _NAME_CONNECTORS]
+                if name.endswith(" " + rest) and len(rest.split()) >= 1 and all(w[:1].isupper() for w in prefix) \
+                        and acronym_form(name[: -len(rest) - 1]) and spells(name[: -len(rest) - 1], prefix):
+                    return other.name
+        return None
+
+    gone: set[int] = set()
+    for org in orgs:
+        full = spelled_out(org.name)
+        keep = next((o for o in orgs if o.name == full and id(o) not in gone), None)
+        if keep is None or id(org) in gone:
+            continue
+        _absorb(keep, org)
+        gone.add(id(org))
+    return [o for o in orgs if id(o) not in gone]
+
+
+def acronym_form(word: str) -> bool:
+    """One word of 2-8 capital letters ("OKCPS"; not "DepEd")."""
+    return 2 <= len(word) <= 8 and " " not in word and word.isupper() and word.isalpha()
+
+
 def merge_party_plurals(orgs: list[OrgEntity], lex: Lexicon) -> list[OrgEntity]:
     """"Conservatives" after "Scottish Conservatives" in one article is the same party."""
     full = {fold(o.name.split()[-1]): o for o in orgs
