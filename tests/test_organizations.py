@@ -119,12 +119,14 @@ def test_plural_possessive_inside_a_name() -> None:
     assert "Rights Network" not in got
 
 
-def test_discipline_unit_takes_its_parent_and_alone_is_unnamed() -> None:
+def test_discipline_unit_takes_its_parent_and_alone_is_a_unit_of_its_own() -> None:
+    """A university's news names its units without the university ("the Department of
+    Mathematics"); the real pages' gold annotates them as organizations."""
     got = orgs_of("Dr Jane Okoro, a lecturer in the Department of Physics at the University of Ibadan, "
                   f"spoke. Pupils from the Department of Chemistry built a kit. {BODY}")
     assert "Department of Physics, University of Ibadan" in got
     assert "Department of Physics" in got["Department of Physics, University of Ibadan"]
-    assert not any("Chemistry" in name for name in got)
+    assert "Department of Chemistry" in got
 
 
 def test_government_of_the_federation_is_not_an_organization() -> None:

@@ -32,8 +32,8 @@ forms -> the gazetteer name, spelling variants (Centre/Center) -> one key, and u
 coordination ("X Headquarters, Almaty Cluster Office and Tashkent Office") inherit the
 parent's prefix when a sibling carries it.
 
-Units named only by a discipline ("Department of English") take their parent's name or
-are dropped (``org_rules.academic_units``); a unit written with and without its
+Units named only by a discipline ("Department of English") take their parent's name when the
+text writes it beside them (``org_rules.academic_units``); a unit written with and without its
 parent's acronym is one body.
 
 Type checks and span repair for real pages (issue 15): an undefined acronym or a brand word

@@ -9,9 +9,9 @@ Helpers for ``pipeline.extract.organizations`` (kept apart so that module stays 
   "Samsung New Zealand", "UNICEF Kenya") is that organization's country office or
   subsidiary, a body of its own;
 - ``academic_units``: units named only by a discipline ("Department of English", "School of
-  Physics", "Literature Department") exist in every university, so they name an
-  organization only together with their parent ("Department of English at the University
-  of Lagos" -> "Department of English, University of Lagos"); alone they are unnamed units;
+  Physics", "Literature Department") take their parent's name when the text writes it beside
+  them ("Department of English at the University of Lagos" -> "Department of English,
+  University of Lagos"); alone they are the unit the article's university news names;
 - ``generic_government``: "Government of the Federation" names no country: it is part of a
   title ("Secretary to the Government of the Federation"), not an organization;
 - ``contact_label``: the labels of a contact block (Email, Tel, Fax, Website ...) that a
@@ -192,12 +192,13 @@ def _unit_parts(text: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def academic_units(doc: Doc, chosen: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Give discipline units their parent's name, drop those whose parent is never named.
+    """Give discipline units their parent's name where the text writes it beside them.
 
     The parent is a university-like mention right after the unit (", the University of X",
     "at the University of X", "of X College") or right before it ("X University's School
-    of Law"). A faculty with no parent is kept (faculties are named bodies in their own
-    right in the press releases of one university); departments and schools are not.
+    of Law"). A unit with no parent beside it stays a unit of its own ("the Department of
+    Mathematics" in a university's news, "the School of Nursing"): the guidelines annotate the
+    most specific named body, and news of one university names its units without it.
     """
     parents: dict[str, str] = {}  # folded unit text -> parent text
     starts = {m.start: m for m in chosen}
@@ -207,21 +208,17 @@ def academic_units(doc: Doc, chosen: list[Mention], lex: Lexicon) -> list[Mentio
         if m.source not in {"rule", "spacy", "acronym"}:
             continue
         text = m.text(doc)
-        parts = _unit_parts(text, lex)
-        if parts is None:
+        if _unit_parts(text, lex) is None:
             continue
-        units.append((m, parts[0]))
+        units.append(m)
         parent = _parent_after(doc, m, starts, lex) or _parent_before(doc, m, ends, lex)
         if parent is not None:
             parents.setdefault(fold(text), parent.canonical or parent.text(doc))
-    gone = set()
-    for m, head in units:
+    for m in units:
         parent_name = parents.get(fold(m.text(doc)))
         if parent_name:
             m.canonical = f"{m.text(doc)}, {parent_name}"
-        elif head != "faculty":
-            gone.add(id(m))
-    return [m for m in chosen if id(m) not in gone]
+    return chosen
 
 
 def _is_parent(doc: Doc, m: Mention, lex: Lexicon) -> bool:
