@@ -434,3 +434,14 @@ def test_a_country_before_a_posts_head_word_is_a_place() -> None:
     # name); "U.S. District Judge" and "U.S. Department of Education" stay adjectives of a body
     assert places("The letter was signed by U.S. Senators Mike Crapo and Jim Risch.")["U.S."].country_code == "US"
     assert "U.S." not in places("U.S. District Judge Scott Skavdahl ruled on Monday.")
+
+
+def test_a_venue_named_after_a_place_is_no_place() -> None:
+    """"Ramsey County District Court", "Arapahoe County Jail", "South Broad Street": venues and
+    bodies whose names begin with a place's are not places (the guidelines: venues and streets
+    are not places); the place written alone still is."""
+    got = places("Jury selection began in Ramsey County District Court in St. Paul on Monday. "
+                 "He is held at the Arapahoe County Jail in Colorado. The parade closes South Broad Street "
+                 "in Philadelphia all day.")
+    assert not any(name.endswith(("Court", "Jail", "Street")) for name in got)
+    assert {"Colorado", "Philadelphia"} <= set(got)

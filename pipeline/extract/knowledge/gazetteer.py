@@ -103,6 +103,9 @@ class Gazetteer:
         self.index: dict[str, list[Place]] = {}
         self.demonyms: dict[str, str] = {norm_key(k): v for k, v in extra["demonyms"].items()}
         self.org_heads: frozenset[str] = frozenset(extra.get("org_heads", []))
+        # last words of a venue's or a body's name that begins with a place's ("Ramsey County
+        # District Court", "Arapahoe County Jail", "South Broad Street"): venues are no places
+        self.venue_tails: frozenset[str] = frozenset(extra.get("venue_tails", []))
         self.not_places: frozenset[str] = frozenset(
             w.casefold() for w in extra.get("not_places", []))
         self.tld_country: dict[str, str] = {}

@@ -835,6 +835,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                 continue
         if end > n_chars:
             continue  # doc.char_span would give None (0 <= start < end holds here)
+        if " " in name and name.rsplit(None, 1)[-1] in gaz.venue_tails:
+            continue  # "Ramsey County District Court", "Arapahoe County Jail": a venue or a body, no place
         if label in _PLACE_LABELS and not candidates:
             span = doc.char_span(start, end, alignment_mode="expand")
             if _landform(span, gaz):
