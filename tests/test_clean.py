@@ -73,6 +73,18 @@ def test_a_figure_caption_of_the_article_is_kept_and_a_sidebar_one_is_not() -> N
     assert [b.kind for b in art.blocks].count("paragraph") == 6 and art.blocks[-1].kind == "caption"
 
 
+def test_a_wordpress_caption_paragraph_is_a_caption() -> None:
+    """WordPress and many themes write a photo's caption as ``<p class="wp-caption-text">`` or
+    ``<div class="caption">`` rather than ``<figcaption>``; the extractors drop both."""
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6))
+    figure = ('<div class="wp-caption aligncenter"><img src="a.jpg"><p class="wp-caption-text">Principal Ann '
+              'Kiptoo greets pupils at the gate in Eldoret. (Brian Otieno/Daily News)</p></div>')
+    html = page(body=paras[:len(paras) // 2] + figure + paras[len(paras) // 2:])
+    art = clean_html(html, "https://news.example.org/2024/03/09/teachers")
+    captions = [b.text for b in art.blocks if b.kind == "caption"]
+    assert captions == ["Principal Ann Kiptoo greets pupils at the gate in Eldoret. (Brian Otieno/Daily News)"]
+
+
 def test_the_lead_photos_caption_between_the_header_and_the_body_is_kept() -> None:
     """A featured image ("post-thumbnail") sits after the headline and byline, outside the body's element."""
     paras = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6))

@@ -393,11 +393,24 @@ def _captions(tree: HtmlElement, blocks: Blocks) -> Blocks:
         return []
     body = " ".join(texts)
     out: Blocks = []
-    for cap in [*_lead_captions(tree, home), *home.iter("figcaption")]:
+    for cap in [*_lead_captions(tree, home), *(el for el in home.iter() if _is_caption(el))]:
         for text in _caption_texts(cap):
             if len(text.split()) >= 3 and text not in body and ("caption", text) not in out:
                 out.append(("caption", text))
     return out
+
+
+# a caption written as a classed paragraph, not a <figcaption>: WordPress's "wp-caption-text",
+# "caption", "image-caption", "sidecaption", "photo-caption", "imageCaption", "caption-text"
+_CAPTION_CLASS = re.compile(r"^(?:wp-|wp-element-|image-?|img-|photo-?|media-|side|news-img-|featured-image-)?"
+                            r"caption(?:-text)?$", re.I)
+
+
+def _is_caption(el: HtmlElement) -> bool:
+    """A photo caption's element: ``<figcaption>``, or a paragraph whose class names it a caption."""
+    if el.tag == "figcaption":
+        return True
+    return el.tag in {"p", "div", "span"} and any(_CAPTION_CLASS.match(c) for c in (el.get("class") or "").split())
 
 
 def _caption_texts(cap: HtmlElement) -> list[str]:
