@@ -445,3 +445,13 @@ def test_a_venue_named_after_a_place_is_no_place() -> None:
                  "in Philadelphia all day.")
     assert not any(name.endswith(("Court", "Jail", "Street")) for name in got)
     assert {"Colorado", "Philadelphia"} <= set(got)
+
+
+def test_compass_words_before_a_known_place_name_a_region_of_its_country() -> None:
+    """"Southern California", "Western Maryland" (Maryland is also a county of Liberia: the US
+    state wins), "West Honiara": a part of a known place is a region, in that place's country."""
+    got = places("Schools in Southern California and Western Maryland closed early. Floods hit West Honiara "
+                 "last week.")
+    assert (got["Southern California"].kind, got["Southern California"].country_code) == ("region", "US")
+    assert (got["Western Maryland"].kind, got["Western Maryland"].country_code) == ("region", "US")
+    assert (got["West Honiara"].kind, got["West Honiara"].country_code) == ("region", "SB")

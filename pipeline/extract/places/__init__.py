@@ -1039,6 +1039,23 @@ def _unresolved_country(ctx: Context, gaz: Gazetteer, group: list[_Mention]) -> 
     return None
 
 
+def _compass_part(gaz: Gazetteer, name: str) -> str | None:
+    """The country of "Southern California", "Western Maryland", "West Honiara": compass words
+    before a place the gazetteer knows in one country; such a part of a place is a region."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k] in gaz.compass_words:
+        k += 1
+    if k == 0:
+        return None
+    found = [p for p in gaz.lookup(" ".join(words[k:])) if not p.alt]
+    for level in ([p for p in found if p.kind == "country" or p.source == "us_state"], found):
+        ccs = {p.country_code for p in level}
+        if ccs:
+            return ccs.pop() if len(ccs) == 1 and None not in ccs else None
+    return None
+
+
 def _context_country(ctx: Context, gaz: Gazetteer, group: list[_Mention], dominant: str | None) -> str | None:
     """The country of a place the gazetteer cannot put in one: the one the text puts it in
     (:func:`_unresolved_country`), a country a mention was given, else the article's main country."""
@@ -1066,6 +1083,8 @@ def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -
                 # "Compostela Valley", "Kerio Valley": a valley or river whose name holds no known
                 # country lies, like an unknown village, in the country the text or the article gives
                 cc = _context_country(ctx, gaz, group, dominant)
+        elif (part := _compass_part(gaz, first.text)) is not None:
+            kind, cc = "region", part  # "Southern California", "West Honiara": a part of a known place
         else:
             hints = {m.kind_hint for m in group} - {None}
             kind = hints.pop() if len(hints) == 1 else None
