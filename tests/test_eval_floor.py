@@ -30,9 +30,13 @@ def _gold_dev() -> Path | None:
     return None
 
 
-# table -> F1 floor (measured: see the report in the commit that pinned them).
+# table -> F1 floor (measured: see the report in the commit that pinned them). Organizations 0.90 ->
+# 0.89 in the 31st session: a discipline unit written without its parent ("the Department of
+# Science", "the Literature Department at that University") is now a unit of its own, as the real
+# pages' gold annotates it (real check organizations 0.691 -> 0.701); gold-dev's gold leaves these two
+# out (0.9045 -> 0.8931).
 GOLD_DEV_FLOORS = {
-    "people": 0.95, "person_title": 0.92, "person_organization": 0.88, "organizations": 0.90,
+    "people": 0.95, "person_title": 0.92, "person_organization": 0.88, "organizations": 0.89,
     "places": 0.90, "event_dates": 0.95, "priority_areas": 0.95,
 }
 HELDOUT_FLOORS = {
