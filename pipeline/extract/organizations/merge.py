@@ -268,24 +268,21 @@ def merge_acronym_prefixed(orgs: list[OrgEntity]) -> list[OrgEntity]:
     same words after the prefix, and the acronym's letters spell the other prefix's words. The
     full form is canonical.
     """
-    def spelled_out(name: str) -> str | None:
+    def spelled_out(name: str) -> OrgEntity | None:
         for other in orgs:
             words = other.name.split()
-            if other.name == name or len(words) < 3:
-                continue
             for k in range(2, len(words)):
                 rest = " ".join(words[k:])
+                acronym = name[: -len(rest) - 1] if name.endswith(" " + rest) else ""
                 prefix = [w for w in words[:k] if w.lower() not in _NAME_CONNECTORS]
-                if name.endswith(" " + rest) and len(rest.split()) >= 1 and all(w[:1].isupper() for w in prefix) \
-                        and acronym_form(name[: -len(rest) - 1]) and spells(name[: -len(rest) - 1], prefix):
-                    return other.name
+                if acronym_form(acronym) and all(w[:1].isupper() for w in prefix) and spells(acronym, prefix):
+                    return other
         return None
 
     gone: set[int] = set()
     for org in orgs:
-        full = spelled_out(org.name)
-        keep = next((o for o in orgs if o.name == full and id(o) not in gone), None)
-        if keep is None or id(org) in gone:
+        keep = spelled_out(org.name)
+        if keep is None or keep is org or id(keep) in gone or id(org) in gone:
             continue
         _absorb(keep, org)
         gone.add(id(org))
