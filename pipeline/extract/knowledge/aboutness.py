@@ -15,7 +15,7 @@ from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.extract.knowledge.lexicon import country_name, demonym_country, fold, get_lexicon, place_country
 
 
-def article_country(doc: Doc | Span, where: bool = True, url: str | None = None) -> str | None:
+def article_country(doc: Doc | Span, where: bool = True, url: str | None = None, margin: float = 1.0) -> str | None:
     """The country a text is about: most named (countries, their cities, demonyms), if unambiguous.
 
     Countries count wherever they are written (also inside names: "Agency of Nigeria");
@@ -57,8 +57,8 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None)
     if not counts:
         return None
     (top, count), *rest = counts.most_common(2)
-    if rest and rest[0][1] >= count:
-        return None
+    if rest and rest[0][1] * margin >= count:
+        return None  # (``margin`` 2: named more than twice as often as any other)
     return top
 
 

@@ -530,7 +530,8 @@ def own_country(mentions: list[Mention], clues: Clues) -> str | None:
         country = sentence_country(m, clues)
         if country:
             return country
-    country = article_country(clues.ctx.doc, url=clues.ctx.article.url)
+    # a post's country guessed from the article only where it is clearly the article's
+    country = article_country(clues.ctx.doc, url=clues.ctx.article.url, margin=2.0)
     own_ends = {m.end for m in mentions}
     others = {country_after(end, clues.ctx.doc) for end in clues.affiliations.by_end if end not in own_ends}
     return None if country in others else country  # the article's main country is another's post
