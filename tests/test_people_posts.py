@@ -200,8 +200,9 @@ def test_state_government_from_the_persons_own_sentence() -> None:
     ("President John Mahama has tasked a committee to plan a forum on schools.",
      "https://presidency.gov.gh/president-sets-up-committee/", "Government of Ghana"),
     # an editorial names its country by adjective: "Filipino", "Philippine"
-    ("Filipino pupils lack classrooms. President Ferdinand Marcos met Filipino teachers and Philippine "
-     "officials. Teachers from Kuwait came.", None, "Government of the Philippines"),
+    # (named more than twice as often as any other country: a post's country from the article)
+    ("Filipino pupils lack classrooms and Filipino parents worry. President Ferdinand Marcos met Filipino "
+     "teachers and Philippine officials. Teachers from Kuwait came.", None, "Government of the Philippines"),
 ])
 def test_state_government_from_demonyms_and_the_site(text: str, url: str | None, government: str) -> None:
     clues, people = clues_of(text, url)
