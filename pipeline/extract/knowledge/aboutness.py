@@ -28,6 +28,8 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
     teachers": an editorial names its own country more by adjective than by name), and the
     site's country-code TLD ("presidency.gov.gh") one more: a release from a country's
     presidency often never names the country.
+    The top country must be named more than ``margin`` times as often as the next (1: more
+    often; a post's government guessed from the whole article asks 2).
     """
     counts: Counter[str] = Counter()
     n, i = len(doc), 0
@@ -58,7 +60,7 @@ def article_country(doc: Doc | Span, where: bool = True, url: str | None = None,
         return None
     (top, count), *rest = counts.most_common(2)
     if rest and rest[0][1] * margin >= count:
-        return None  # (``margin`` 2: named more than twice as often as any other)
+        return None
     return top
 
 
