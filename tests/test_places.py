@@ -455,3 +455,16 @@ def test_compass_words_before_a_known_place_name_a_region_of_its_country() -> No
     assert (got["Southern California"].kind, got["Southern California"].country_code) == ("region", "US")
     assert (got["Western Maryland"].kind, got["Western Maryland"].country_code) == ("region", "US")
     assert (got["West Honiara"].kind, got["West Honiara"].country_code) == ("region", "SB")
+
+
+def test_a_state_abbreviation_inside_a_sentence_is_the_state() -> None:
+    """"the Pa. budget", "State College, Pa., said": an AP abbreviation with its period inside a
+    sentence is the US state (not "Pa", a town in Burkina Faso), kept as written like any name;
+    with the state written out too it is one row. "from Penn." closing a sentence is the
+    university's short name, no state."""
+    got = places("A disagreement about student poverty is delaying the Pa. budget, lawmakers said.")
+    assert (got["Pa"].kind, got["Pa"].country_code) == ("region", "US")
+    got = places("The center in Easton, Md., opened on Monday. Maryland lawmakers came to see it.")
+    assert set(got) == {"Easton", "Maryland"}
+    got = places("She graduated summa cum laude from Penn. Her mother studied anthropology in Chicago.")
+    assert set(got) == {"Chicago"}
