@@ -367,6 +367,18 @@ def test_html_byline_element_becomes_byline_block_and_authors() -> None:
     assert art.text[byline[0].start:].startswith("By Maria Lopez and Tom Reed")
 
 
+def test_teasers_bylines_are_not_the_articles_when_the_markup_names_its_authors() -> None:
+    """The Washington Post lists other stories before the article's own byline, each with a
+    "blog-byline": with the markup naming the article's authors, bylines that name none of them
+    are the teasers', not the article's."""
+    teasers = "".join(f'<li><a href="/p{i}">Story {i}</a><span class="blog-byline">| {name}</span></li>'
+                      for i, name in enumerate(["Felicia Sonmez", "Glenn Kessler", "Diana Reese"]))
+    html = flood_story(f'<ul class="posts">{teasers}</ul><div class="byline">By Maria Lopez and Tom Reed</div>')
+    html = html.replace("<html>", '<html><head><meta name="author" content="Maria Lopez and Tom Reed"></head>')
+    art = clean_html(html, "https://news.example.com/a")
+    assert art.authors == ["Maria Lopez", "Tom Reed"]
+
+
 def test_byline_element_with_date_and_outlet_lines() -> None:
     """A byline element's "By NAME" line is read apart from the date and outlet lines around it."""
     art = clean_html(flood_story('<p class="byline"><span>Wednesday, Feb. 6, 2013<br/></span> By <span '

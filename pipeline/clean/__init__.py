@@ -182,7 +182,7 @@ def clean_html(
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = sel_title or render_inline(fields.get("title", "")).strip() or str(meta["title"] or "")
     site = str(meta.get("site_name") or "")
-    visible = visible_bylines(tree)
+    visible = visible_bylines(tree, [*front_matter_authors(fields), *meta["authors"]])  # type: ignore[misc]
     raw_authors = [*front_matter_authors(fields), *meta["authors"], *visible]  # type: ignore[misc]
     blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")), visible)
     text, out_blocks = assemble(title, blocks)

@@ -545,14 +545,18 @@ def _byline_classed(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
-def visible_bylines(tree: HtmlElement) -> list[str]:
+def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Byline strings readers see ("By Jane Doe | AFP"): elements whose class says byline/author.
 
     Many pages carry no author markup at all, and main-content extractors drop the byline
     element as page furniture; yet the guidelines count the byline's people. Outermost
     matching elements only, outside navigation and footers, and short (an author box with a
-    biography is not a byline).
+    biography is not a byline). With people ``known`` as authors from the markup (two or more
+    capitalized words: not "admin" or a desk), a byline that names none of them is another
+    story's, in a list of teasers (The Washington Post's "blog-byline" under each linked post).
     """
+    people = [a for a in known if len(re.findall(r"\b[A-Z][\w'-]+", a)) >= 2]
+    known_words = {w.casefold() for a in people for w in re.findall(r"\b[A-Z][\w'-]{2,}", a)}
     out: list[str] = []
     kept: list[HtmlElement] = []
     for el in _byline_classed(tree):
@@ -566,6 +570,8 @@ def visible_bylines(tree: HtmlElement) -> list[str]:
         text = _by_line(el) or _block_text(el)
         if not text or len(text) > _MAX_BYLINE:
             continue
+        if known_words and not known_words & {w.casefold() for w in re.findall(r"\b[A-Z][\w'-]{2,}", text)}:
+            continue  # a teaser's byline in a list of other stories
         if any(text in seen or seen in text for seen in out):
             continue
         out.append(text)
