@@ -468,3 +468,7 @@ def test_a_state_abbreviation_inside_a_sentence_is_the_state() -> None:
     assert set(got) == {"Easton", "Maryland"}
     got = places("She graduated summa cum laude from Penn. Her mother studied anthropology in Chicago.")
     assert set(got) == {"Chicago"}
+    # a legislator's party label is no place name, however it is written
+    got = places("Reps. Dan Lipinski (Ill.) and Chris Murphy (D., Conn.) objected, and Mitch McConnell, "
+                 "R-Ky., agreed in Chicago.")
+    assert set(got) == {"Chicago"}

@@ -57,6 +57,8 @@ _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
 # ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
 _ABBR_DOT = re.compile(r"\.(?:[,;)]|\s+[a-z])")
+# "R-Ky.", "(Ill.)", "(D., Conn.)": a legislator's party label, whose state abbreviation is no place name.
+_PARTY_BEFORE = re.compile(r"(?:[DRI]-|\(|\b[DRI]\.?,\s*)$")
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
@@ -809,7 +811,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         if gaz.demonym(name) or calendar_word(name):
             continue
         candidates = _lookup(gaz, name)
-        if not name.isupper() and name in gaz.us_state_abbr and _ABBR_DOT.match(text, end):
+        if not name.isupper() and name in gaz.us_state_abbr and _ABBR_DOT.match(text, end) \
+                and not _PARTY_BEFORE.search(text, max(0, start - 6), start):
             # "the Pa. budget", "State College, Pa., said": a state's AP abbreviation with its period,
             # inside a sentence, is the state, not the town abroad that shares its letters ("Pa",
             # Burkina Faso); "at Penn." ending a sentence may be the university.
