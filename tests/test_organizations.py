@@ -914,3 +914,12 @@ def test_a_unit_named_after_its_parents_acronym_is_the_spelled_out_unit() -> Non
     assert "OKCPS Board of Education" in got["Oklahoma City Public Schools Board of Education"]
     assert "OKCPS Board of Education" not in got
     assert "KEN Trust" in got["Kenya Education Network Trust"]
+
+
+def test_an_acronym_told_or_cited_is_a_body() -> None:
+    """"He told CNN ...", "according to NAN": an undefined acronym that is told something or that
+    a report cites is a body (an outlet, an agency), like one that acts."""
+    got = orgs_of("He told CNN that the bill would pass. Enrolment fell, according to NAN. She told STEM "
+                  "students to apply.")
+    assert "CNN" in got and "News Agency of Nigeria" in got
+    assert "STEM" not in got
