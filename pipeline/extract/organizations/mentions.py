@@ -227,7 +227,8 @@ def acronym_body(span: Span, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i:
         return True
-    if tok.dep_ in {"dobj", "dative"} and tok.head.lower_ in {"tell", "tells", "told", "telling"} and tok.head.i < tok.i:
+    if tok.dep_ in {"dobj", "dative"} and tok.head.lower_ in {"tell", "tells", "told", "telling"} \
+            and tok.head.i < tok.i:
         return True  # "he told CNN": one tells a body (an outlet, an agency) what one says
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True  # "according to NAN"
