@@ -923,3 +923,11 @@ def test_an_acronym_told_or_cited_is_a_body() -> None:
                   "students to apply.")
     assert "CNN" in got and "News Agency of Nigeria" in got
     assert "STEM" not in got
+
+
+def test_an_acronym_after_a_role_and_a_preposition_is_a_body() -> None:
+    """"a spokesperson for HRW", "reporters from NTV", "an interview with KTN": an undefined
+    acronym that a role works for or comes from is a body."""
+    got = orgs_of("A spokesperson for HRW said the schools closed. Reporters from NTV visited the school. "
+                  "In an interview with KTN, she said the plan would work.")
+    assert {"HRW", "NTV", "KTN"} <= set(got)

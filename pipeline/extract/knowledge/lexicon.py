@@ -149,6 +149,8 @@ class Lexicon:
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
     bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
     collective_words: set[str] = field(default_factory=set)  # "Unit", "News": a body's word, though no head
+    telling_verbs: set[str] = field(default_factory=set)  # "told CNN": an acronym told something is a body
+    contact_nouns: set[str] = field(default_factory=set)  # "an interview with KTN"
     # people_words.json
     name_particles: set[str] = field(default_factory=set)  # "Ludwig van Beethoven", "Ali bin Said"
     scope_words: set[str] = field(default_factory=set)  # "District Education Officer": the post's area
@@ -238,7 +240,7 @@ _OPTIONAL_ORG_LISTS = (
     "course_levels", "course_words",
     "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
-    "bare_heads", "collective_words",
+    "bare_heads", "collective_words", "telling_verbs", "contact_nouns",
 )
 
 

@@ -227,11 +227,15 @@ def acronym_body(span: Span, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i > tok.i:
         return True
-    if tok.dep_ in {"dobj", "dative"} and tok.head.lower_ in {"tell", "tells", "told", "telling"} \
+    if tok.dep_ in {"dobj", "dative"} and tok.head.lower_ in lex.telling_verbs \
             and tok.head.i < tok.i:
         return True  # "he told CNN": one tells a body (an outlet, an agency) what one says
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True  # "according to NAN"
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "from", "at", "with"} \
+            and (fold(tok.head.head.text) in lex.title_heads or fold(tok.head.head.text)[:-1] in lex.title_heads
+                 or tok.head.head.lower_ in lex.contact_nouns):
+        return True  # "a spokesperson for HRW", "reporters from NTV", "an interview with KTN"
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
 
