@@ -182,8 +182,9 @@ def clean_html(
         raise CleanError("no article text found in the page (empty body after boilerplate removal)")
     title = sel_title or render_inline(fields.get("title", "")).strip() or str(meta["title"] or "")
     site = str(meta.get("site_name") or "")
-    visible = visible_bylines(tree, [*front_matter_authors(fields), *meta["authors"]])  # type: ignore[misc]
-    raw_authors = [*front_matter_authors(fields), *meta["authors"], *visible]  # type: ignore[misc]
+    marked = [*front_matter_authors(fields), *meta["authors"]]  # type: ignore[misc]
+    visible = visible_bylines(tree, marked)
+    raw_authors = [*marked, *visible]
     blocks, authors, agency = with_byline(blocks, raw_authors, (site, _source(url, "")), visible)
     text, out_blocks = assemble(title, blocks)
     sel_date = sel_date or front_matter_date(fields)  # the post's own date field, as a selector's

@@ -545,6 +545,9 @@ def _byline_classed(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
+_NAME_WORDS = re.compile(r"\b[A-Z][\w'-]{2,}")  # the capitalized words of a byline's names
+
+
 def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Byline strings readers see ("By Jane Doe | AFP"): elements whose class says byline/author.
 
@@ -555,8 +558,8 @@ def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) 
     capitalized words: not "admin" or a desk), a byline that names none of them is another
     story's, in a list of teasers (The Washington Post's "blog-byline" under each linked post).
     """
-    people = [a for a in known if len(re.findall(r"\b[A-Z][\w'-]+", a)) >= 2]
-    known_words = {w.casefold() for a in people for w in re.findall(r"\b[A-Z][\w'-]{2,}", a)}
+    people = [a for a in known if len(_NAME_WORDS.findall(a)) >= 2]
+    known_words = {w.casefold() for a in people for w in _NAME_WORDS.findall(a)}
     out: list[str] = []
     kept: list[HtmlElement] = []
     for el in _byline_classed(tree):
@@ -570,7 +573,7 @@ def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) 
         text = _by_line(el) or _block_text(el)
         if not text or len(text) > _MAX_BYLINE:
             continue
-        if known_words and not known_words & {w.casefold() for w in re.findall(r"\b[A-Z][\w'-]{2,}", text)}:
+        if known_words and not known_words & {w.casefold() for w in _NAME_WORDS.findall(text)}:
             continue  # a teaser's byline in a list of other stories
         if any(text in seen or seen in text for seen in out):
             continue

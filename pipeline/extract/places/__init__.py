@@ -55,10 +55,11 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _BIG_TOWN = 200_000
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
 _US_STATE_ABBR = re.compile(r",\s*(?:D\.C\.|DC\b)")
-# ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
+# "Pa., said", "Md.) ", "Pa. budget": an abbreviation's period inside a sentence, not a sentence's end.
 _ABBR_DOT = re.compile(r"\.(?:[,;)]|\s+[a-z])")
 # "R-Ky.", "(Ill.)", "(D., Conn.)": a legislator's party label, whose state abbreviation is no place name.
 _PARTY_BEFORE = re.compile(r"(?:[DRI]-|\(|\b[DRI]\.?,\s*)$")
+# ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
