@@ -232,9 +232,9 @@ def acronym_body(span: Span, lex: Lexicon) -> bool:
         return True  # "he told CNN": one tells a body (an outlet, an agency) what one says
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
         return True  # "according to NAN"
+    role = fold(tok.head.head.text)  # the word the preposition hangs on: a role ("spokesperson"), plural too
     if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "from", "at", "with"} \
-            and (fold(tok.head.head.text) in lex.title_heads or fold(tok.head.head.text)[:-1] in lex.title_heads
-                 or tok.head.head.lower_ in lex.contact_nouns):
+            and (role in lex.title_heads or role[:-1] in lex.title_heads or tok.head.head.lower_ in lex.contact_nouns):
         return True  # "a spokesperson for HRW", "reporters from NTV", "an interview with KTN"
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
 
