@@ -472,3 +472,21 @@ def test_a_state_abbreviation_inside_a_sentence_is_the_state() -> None:
     got = places("Reps. Dan Lipinski (Ill.) and Chris Murphy (D., Conn.) objected, and Mitch McConnell, "
                  "R-Ky., agreed in Chicago.")
     assert set(got) == {"Chicago"}
+
+
+def test_us_in_capitals_in_running_text_is_the_country() -> None:
+    """"the confused situation in the US": the country; "Contact Us", "JOIN US" and "US$ 5 million"
+    are no place, and "the UAE" is the United Arab Emirates."""
+    got = places("Scientists said they had witnessed the situation in the US where groups opposed it. "
+                 "She moved to the UAE in 2010.\n\nCONTACT US\n\nContact Us for more. It cost US$ 5 million.")
+    assert got["US"].country_code == "US" and got["US"].kind == "country"
+    assert got["UAE"].country_code == "AE"
+    assert set(got) == {"US", "UAE"}
+
+
+def test_a_national_capital_keeps_its_country_in_an_article_about_another() -> None:
+    """"Suva", "Apia", "Honiara" in a Malaysian story are Fiji's, Samoa's and Solomon Islands' capitals,
+    not villages of Malaysia (a small town abroad yields to the article's country; a capital does not)."""
+    got = places("Students came from Penang, Kuala Lumpur and Johor in Malaysia. Visitors from Suva, Port Moresby, "
+                 "Apia and Honiara joined them.")
+    assert (got["Suva"].country_code, got["Apia"].country_code, got["Honiara"].country_code) == ("FJ", "WS", "SB")

@@ -660,3 +660,20 @@ def test_markdown_link_with_spaces_in_its_parentheses_keeps_only_its_text() -> N
     article = clean_text(text, None, markdown=True)
     assert "How to contribute to base R and other topics" in article.text
     assert "/events/" not in article.text and "2023-05-18" not in article.text
+
+
+def test_quotes_lost_to_question_marks_are_restored() -> None:
+    """A dataset row whose curly quotes became "?" ("Harshit?s", "?devastated?"): apostrophes and
+    quotes come back, so "Rajiv Gandhi?s" is a name; a clean article's question marks never change."""
+    row = ("Call devastated his life: Mom of boy who got 'Google' offer\n\n"
+           "Bharti Sharma said on Wednesday the incident had ?devastated? her son?s life. "
+           "?Harshit got a phone call. We did not believe it,? said the mother. Where did the letter come "
+           "from? Nobody knows. Harshit hasn?t eaten since Tuesday. The government removed former Prime "
+           "Minister Rajiv Gandhi?s name from the institute, and Harshit?s family is worried.")
+    art = clean_text(row)
+    assert "\u201cdevastated\u201d her son\u2019s life" in art.text
+    assert "Harshit hasn\u2019t eaten" in art.text and "come from? Nobody" in art.text
+    people = {p.name for p in next(iter(extract_articles([art]))).people}
+    assert "Rajiv Gandhi" in people
+    clean = clean_text("A question\n\nWhere did the letter come from? Nobody knows? she asked. It is Ann's.")
+    assert "come from? Nobody knows? she asked" in clean.text

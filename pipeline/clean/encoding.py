@@ -107,3 +107,46 @@ def plausible_latin(text: str, strict: bool = False) -> bool:
     if strict and any(ord(c) > 0xFF for c in non_ascii):
         return False
     return len(non_ascii) / len(letters) < 0.25 and all(ord(c) <= 0x17F for c in non_ascii)
+
+
+# A page whose curly quotes and apostrophes were lost to "?" on the way (a CMS or a CSV export
+# that wrote them in a charset without them): "Harshit?s", "hasn?t", "?devastated?".
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|d|m|ll|re|ve)\b)")
+_KEPT_APOSTROPHE = re.compile(r"[A-Za-z]['\u2019](?:s|t|d|m|ll|re|ve)\b")
+
+
+def repair_lost_quotes(texts: list[str]) -> list[str]:
+    """The texts of one article with the quotes and apostrophes written as "?" restored.
+
+    Only an article that shows the damage (two or more "?" where an apostrophe goes, more of
+    them than real apostrophes) is touched, so a real question mark in a clean article never
+    changes. In a damaged one, "?" inside a word before s/t/d/m/ll/re/ve is an apostrophe;
+    outside words the "?"s pair up as quotes: one after a space or punctuation and before a
+    letter opens, the next one closes; a "?" right after a word with no quote open is kept as a
+    question mark ("Where did it come from?").
+    """
+    joined = "\n".join(texts)
+    lost = len(_LOST_APOSTROPHE.findall(joined))
+    if lost < 2 or lost <= len(_KEPT_APOSTROPHE.findall(joined)):
+        return texts
+    return [_requote(_LOST_APOSTROPHE.sub("\u2019", t)) for t in texts]
+
+
+def _requote(text: str) -> str:
+    out = []
+    open_ = False
+    for k, ch in enumerate(text):
+        if ch != "?":
+            out.append(ch)
+            continue
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if not open_ and not before.isalnum() and after.isalnum():
+            out.append("\u201c")
+            open_ = True
+        elif open_:
+            out.append("\u201d")
+            open_ = False
+        else:
+            out.append(ch)
+    return "".join(out)

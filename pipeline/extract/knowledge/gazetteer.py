@@ -130,8 +130,12 @@ class Gazetteer:
         capitals: dict[tuple[str, str], dict] = {}
         for city in cities.values():
             capitals.setdefault((city["countrycode"], city["name"]), city)
+        # national capitals' GeoNames ids: a capital is never mistaken for a village at home
+        self.capitals: frozenset[str] = frozenset()
         for code, c in gc.get_countries().items():
             cap = capitals.get((code, c.get("capital") or ""))
+            if cap:
+                self.capitals |= {str(cap["geonameid"])}
             place = Place(c["name"], "country", code, str(c["geonameid"]),
                           cap["latitude"] if cap else None, cap["longitude"] if cap else None,
                           int(c.get("population") or 0), "country")

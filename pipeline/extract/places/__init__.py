@@ -503,6 +503,12 @@ def _landform_region(span: Span, gaz: Gazetteer) -> Place:
     return Place(name, "region", ccs.pop() if len(ccs) == 1 else None, None, None, None, 0, "landform")
 
 
+def _caps_run(text: str, start: int) -> bool:
+    """Is the word before ``start`` (on the same line) in capitals too ("CONTACT US")?"""
+    m = re.search(r"([A-Za-z]+)[^\w\n]*$", text[max(0, start - 30):start])
+    return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
+
+
 def _is_name_like(span: Span, gaz: Gazetteer) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
@@ -839,8 +845,11 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
                 end, name, candidates = dc.end(), text[start:dc.end()], whole
             candidates = [p for p in candidates if p.kind in {"city", "country"}]
         elif name.isupper() or name.casefold() in gaz.not_places:
-            # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC").
+            # Acronyms ("NAN", "UN") are organizations unless a country's ("UK", "DRC"); "US" only
+            # in capitals inside running text ("Contact Us", "JOIN US", "US$ 5" are none)
             candidates = [p for p in candidates if p.kind == "country"]
+            if name.casefold() == "us" and (name != "US" or _caps_run(text, start) or text[end:end + 1] == "$"):
+                continue
             if not candidates:
                 continue
         if end > n_chars:
@@ -981,12 +990,13 @@ def _foreign_small_town(m: _Mention, ctxc: Counter[str], text: str, gaz: Gazette
     """A small town the gazetteer only knows abroad, in an article about another country.
 
     "Dalu" in a Kenyan school story is a Kenyan village, not the Chinese town of 48,000
-    that GeoNames lists; large cities ("Zürich", "Milan") keep their own country, and so
-    does a town the text puts in a country ("Dalu, China").
+    that GeoNames lists; large cities ("Zürich", "Milan") and national capitals keep their own
+    country, and so does a town the text puts in a country ("Dalu, China").
     """
     p = m.resolved
-    if p is None or p.kind != "city" or p.population >= _SMALL_TOWN or ctxc.get(p.country_code or ""):
-        return False
+    if p is None or p.kind != "city" or p.population >= _SMALL_TOWN or ctxc.get(p.country_code or "") \
+            or p.geonameid in gaz.capitals:
+        return False  # ("Suva", "Apia", "Honiara": a country's capital is that capital wherever it is named)
     if any(c.country_code in ctxc for c in m.candidates):
         return False
     hit = _THEN_NAME.match(text, m.end)
