@@ -463,7 +463,7 @@ def test_a_state_abbreviation_inside_a_sentence_is_the_state() -> None:
     with the state written out too it is one row. "from Penn." closing a sentence is the
     university's short name, no state."""
     got = places("A disagreement about student poverty is delaying the Pa. budget, lawmakers said.")
-    assert (got["Pa"].kind, got["Pa"].country_code) == ("region", "US")
+    assert (got["Pa."].kind, got["Pa."].country_code) == ("region", "US")
     got = places("The center in Easton, Md., opened on Monday. Maryland lawmakers came to see it.")
     assert set(got) == {"Easton", "Maryland"}
     got = places("She graduated summa cum laude from Penn. Her mother studied anthropology in Chicago.")
@@ -490,3 +490,12 @@ def test_a_national_capital_keeps_its_country_in_an_article_about_another() -> N
     got = places("Students came from Penang, Kuala Lumpur and Johor in Malaysia. Visitors from Suva, Port Moresby, "
                  "Apia and Honiara joined them.")
     assert (got["Suva"].country_code, got["Apia"].country_code, got["Honiara"].country_code) == ("FJ", "WS", "SB")
+
+
+def test_ap_state_abbreviations_keep_their_period() -> None:
+    """"Charlottesville, Va.", "Albany, N.Y.", "Charleston, W.Va.": the state as the page writes it, period
+    included (a postal code's period ends the sentence: "Mountain View, CA.")."""
+    got = places("The school in Albany, N.Y., opened. He teaches in Charlottesville, Va., where it began. "
+                 "The office is in Mountain View, CA. He went to Charleston, W.Va., last year.")
+    assert {"N.Y.", "Va.", "CA", "W.Va."} <= set(got)
+    assert got["N.Y."].country_code == got["W.Va."].country_code == "US"

@@ -60,7 +60,8 @@ _ABBR_DOT = re.compile(r"\.(?:[,;)]|\s+[a-z])")
 # "R-Ky.", "(Ill.)", "(D., Conn.)": a legislator's party label, whose state abbreviation is no place name.
 _PARTY_BEFORE = re.compile(r"(?:[DRI]-|\(|\b[DRI]\.?,\s*)$")
 # ", CA", ", Mass", ", Calif.": a US state's postal or AP abbreviation after a town.
-_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z]{1,5})\b(?!\s+[A-Z])")
+# The AP form keeps its period ("Calif.", "N.Y.", "W.Va."), as the page writes it.
+_STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.){2}|W\.Va\.|[A-Z][A-Za-z]{1,5}\b\.?)(?!\s+[A-Z])")
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
@@ -824,6 +825,7 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
             # inside a sentence, is the state, not the town abroad that shares its letters ("Pa",
             # Burkina Faso); "at Penn." ending a sentence may be the university.
             candidates = [gaz.us_state_abbr[name]]
+            end, name = end + 1, name + "."  # "Pa.": the abbreviation with its period, as written
         if not candidates and label not in _PLACE_LABELS and label != "REGION" and not name.isupper():
             continue  # unknown to the gazetteer, not a dateline, and spaCy did not call it a place
         coordinated = bool(candidates and mentions and mentions[-1].candidates
@@ -911,12 +913,14 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
         mentions.append(m)
         # "Mountain View, CA", "CAMBRIDGE, Mass, February 5": the town, then its state.
         st = _STATE_AFTER.match(text, m.end)
-        state = gaz.us_state_abbr.get(st.group(1)) if st else None
+        state = (gaz.us_state_abbr.get(st.group(1)) or gaz.us_state_abbr.get(st.group(1).rstrip("."))) if st else None
         if st and state is not None and (us_city or dateline or not candidates):
             if us_city:
                 m.candidates = [p for p in candidates if p.country_code == "US" and p.kind == "city"]
-            taken.append((st.start(1), st.end(1)))
-            mentions.append(_Mention(st.start(1), st.end(1), st.group(1), "STATE", [state],
+            bare = st.group(1).rstrip(".")
+            abbr = bare if bare.isalpha() and bare.isupper() else st.group(1)
+            taken.append((st.start(1), st.start(1) + len(abbr)))  # (a postal code's period ends the sentence)
+            mentions.append(_Mention(st.start(1), st.start(1) + len(abbr), abbr, "STATE", [state],
                                      kind_hint="region"))
 
     _list_hints(text, mentions)
