@@ -499,3 +499,23 @@ def test_ap_state_abbreviations_keep_their_period() -> None:
                  "The office is in Mountain View, CA. He went to Charleston, W.Va., last year.")
     assert {"N.Y.", "Va.", "CA", "W.Va."} <= set(got)
     assert got["N.Y."].country_code == got["W.Va."].country_code == "US"
+
+
+def test_two_places_run_into_one_entity_are_two() -> None:
+    """spaCy reads "Abuja, Kampala" in a long list as one GPE; each part is a place of its own country
+    (the whole, unknown, had taken the article's country); "Washington, D.C." stays one city."""
+    got = places("Students from Nairobi, Lagos, Abuja, Kampala, Lilongwe, Blantyre, Zomba and Mzuzu came. "
+                 "The office in Washington, D.C. opened.")
+    assert (got["Abuja"].country_code, got["Kampala"].country_code) == ("NG", "UG")
+    assert "Abuja, Kampala" not in got and got["Washington, D.C."].country_code == "US"
+
+
+def test_two_countries_joined_by_a_hyphen_are_two_places() -> None:
+    """"the India-China trade war", "the UK-India deal": two countries (the compound, unknown, had become
+    "India-" and lost China); "Timor-Leste" and "Guinea-Bissau" stay one name each."""
+    got = places("Investors worry about the India-China trade war. The UK-India deal stalled. "
+                 "Timor-Leste and Guinea-Bissau joined.")
+    assert set(got) == {"India", "China", "UK", "Timor-Leste", "Guinea-Bissau"}
+    # in a US story "Palestine" is still the territory, listed as "Palestinian Territory", not the Texas town
+    got = places("Students in Texas and New York debated the Israel-Palestine conflict.")
+    assert (got["Palestine"].kind, got["Palestine"].country_code) == ("country", "PS")

@@ -51,6 +51,7 @@ from pipeline.extract.organizations.mentions import feature_use
 from pipeline.records import PlaceRow
 
 _PLACE_LABELS = {"GPE", "LOC"}
+_LIST_PART = re.compile(r"[^,\s][^,]*[^,\s]|[^,\s]")  # the parts of "Abuja, Kampala" between commas
 # A town this size or larger said alone is the town even beside "<Town> University" ("Boston").
 _BIG_TOWN = 200_000
 _MAYBE_LABELS = {"ORG", "PERSON", "NORP", "FAC"}
@@ -151,6 +152,11 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
     spans: list[tuple[int, int, str]] = []
     covered = set()
     for start_char, end_char, label, start, end in ents:
+        if label in _PLACE_LABELS and "," in text[start_char:end_char] and not gaz.lookup(text[start_char:end_char]):
+            # "Abuja, Kampala": spaCy ran two places of a list into one entity; each part is a candidate
+            spans.extend((m.start(), m.end(), label) for m in _LIST_PART.finditer(text, start_char, end_char))
+            covered.update(range(start, end))
+            continue
         if label in _PLACE_LABELS or label in _MAYBE_LABELS:
             spans.append((start_char, end_char, label))
             if label != "ORG":  # "Government of the Federation in Abuja": look inside
@@ -201,7 +207,23 @@ def _candidate_spans(ctx: Context, gaz: Gazetteer,
     # that is a whole known name is a candidate of its own.
     spans.extend((m.start(1), m.end(1), "LINK") for m in _MD_LINK.finditer(text)
                  if any(not p.alt for p in gaz.lookup(m.group(1))))
-    return [(*_whole_compound(text, start, end), label) for start, end, label in spans]
+    out = []
+    for start, end, label in spans:
+        s, e = _whole_compound(text, start, end)
+        if (s, e) != (start, end) and _country_pair(gaz, text[s:e]):
+            s, e = start, end  # "US-China", "UK-India": two countries, not one unknown compound
+        out.append((s, e, label))
+    return out
+
+
+def _country_pair(gaz: Gazetteer, name: str) -> bool:
+    """Is a hyphenated name no place of its own but two known places, one a country ("India-China",
+    "US-Mexico")? "Timor-Leste", "Guinea-Bissau" and "Kalgoorlie-Boulder" are names of their own."""
+    parts = name.split("-")
+    if len(parts) != 2 or _lookup(gaz, name):
+        return False
+    found = [_lookup(gaz, part) for part in parts]
+    return all(found) and any(p.kind == "country" for places in found for p in places)
 
 
 def _whole_compound(text: str, start: int, end: int) -> tuple[int, int]:
@@ -414,8 +436,9 @@ def _resolve(m: _Mention, ctxc: Counter[str]) -> Place | None:
     if best.kind == "city" and m.kind_hint != "city" and not m.qualifiers:
         # "Jamaica", "Lebanon" in a US story: the country, not a small US namesake ("Lebanon, Indiana"
         # is written with its state)
+        # (the country may be listed under another name: "Palestine" is "Palestinian Territory")
         country = next((p for p in cands if p.kind == "country" and not p.alt
-                        and norm_key(p.name) == norm_key(best.name)), None)
+                        and norm_key(best.name) in {norm_key(p.name), norm_key(m.text)}), None)
         if country is not None:
             return country
     # "the Moulin Rouge in Paris", "a flight from Vienna" in a US story: a world city is meant over
@@ -812,7 +835,8 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     n_chars = len(text)
     for raw_start, raw_end, label in spans:
         start, end = _clean_span(text, raw_start, raw_end)
-        end = _extend_hyphen(text, start, end)
+        if not _country_pair(gaz, text[start:_extend_hyphen(text, start, end)]):
+            end = _extend_hyphen(text, start, end)
         if end <= start or any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
