@@ -931,3 +931,11 @@ def test_an_acronym_after_a_role_and_a_preposition_is_a_body() -> None:
     got = orgs_of("A spokesperson for HRW said the schools closed. Reporters from NTV visited the school. "
                   "In an interview with KTN, she said the plan would work.")
     assert {"HRW", "NTV", "KTN"} <= set(got)
+
+
+def test_a_lone_title_word_before_a_head_word_opens_a_name() -> None:
+    """"Chancellor College", "Dean College": a title word right before the head word, with nothing
+    capitalized before it, is the name's first word; after another title it is a post's."""
+    got = orgs_of("Abraham Banda will study at Chancellor College in Zomba. Mary Phiri studies at Chancellor "
+                  "College too, and Ann Moyo at Dean College.")
+    assert {"Chancellor College", "Dean College"} <= set(got)

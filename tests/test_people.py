@@ -1542,3 +1542,12 @@ def test_a_schools_posts_work_in_the_articles_only_school() -> None:
     # with two schools named, no guess
     got = people_of("Pupils at Manzo Elementary School and Oak Academy planted carrots. Principal Angela Moore spoke.")
     assert got["Angela Moore"][2] is None
+
+
+def test_honorifics_with_an_apostrophe_or_in_brackets() -> None:
+    """"Dato' Sri Mahdzir Khalid" (Malaysia) and "Dr. (Mrs.) Ngozi Eze" (Nigeria): the apostrophe and the
+    bracketed second honorific belong to the honorifics, and the name after them is found whole."""
+    got = people_of("The event was attended by Dato' Sri Mahdzir Khalid. It was also attended by "
+                    "Dr. (Mrs.) Ngozi Eze and Prof. (Mrs) Folasade Ogunsola.")
+    assert {"Mahdzir Khalid", "Ngozi Eze", "Folasade Ogunsola"} <= set(got)
+    assert not any(name.startswith("Sri ") for name in got)

@@ -372,7 +372,12 @@ def _extend_left(doc: Doc, i: int, s0: int, lex: Lexicon) -> int:
         couple = t.lower_ in {"and", "&"} and j - 2 >= s0 and j < i and fold(doc[j - 2].text) in lex.given_names \
             and fold(doc[j].text) in lex.given_names and is_cap(doc[j - 2]) \
             and (j - 3 < s0 or not is_cap(doc[j - 3]) or doc[j - 3].is_stop)
-        if not (word or hyphen or conj or poss or couple or name_title_word(doc, j, i, lex)):
+        # "Chancellor College", "Dean College": a lone title word right before the head word opens
+        # the name after a lower-case word or a comma ("Principal Secretary College", "pyOpenSci
+        # Executive Council - A & B" do not open one)
+        titled = j == i and is_cap(t) and fold(t.text) in lex.title_heads and not t.is_stop \
+            and (j - 2 < s0 or doc[j - 2].is_lower or doc[j - 2].text in {",", "(", "\""})
+        if not (word or hyphen or conj or poss or couple or titled or name_title_word(doc, j, i, lex)):
             break
         j -= 1
     if j - 1 > s0 and doc[j - 1].lower_ in {"of", "for"} and doc[j - 1].text.islower() \

@@ -71,7 +71,14 @@ def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
         for width in (3, 2, 1):
             if j + width > n:
                 continue
-            words = [t.text for t in doc[j:j + width] if t.text != "."]
+            words: list[str] = []
+            for t in doc[j:j + width]:
+                if t.text == ".":
+                    continue
+                if words and t.text in {"'", "\u2019"} and not doc[t.i - 1].whitespace_:
+                    words[-1] += "'"  # "Dato' Sri": the apostrophe is the honorific's own
+                else:
+                    words.append(t.text)
             key = fold(" ".join(words))
             if key in lex.honorifics and not (width == 1 and doc[j].text == "He"):
                 found.append(lex.honorifics[key])
@@ -85,6 +92,13 @@ def _honorifics_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[str]]:
                     lex.honorifics:
                 j += 1
                 continue
+            if found and doc[j].text == "(":  # "Dr. (Mrs.) Ngozi Eze", "Prof. (Mrs)": a second one in brackets
+                close = next((k for k in range(j + 1, min(n, j + 5)) if doc[k].text == ")"), None)
+                key = fold(" ".join(t.text for t in doc[j + 1:close] if t.text != ".")) if close else ""
+                if key in lex.honorifics:
+                    found.append(lex.honorifics[key])
+                    j = close + 1
+                    continue
             break
     return j, found
 
