@@ -519,3 +519,14 @@ def test_two_countries_joined_by_a_hyphen_are_two_places() -> None:
     # in a US story "Palestine" is still the territory, listed as "Palestinian Territory", not the Texas town
     got = places("Students in Texas and New York debated the Israel-Palestine conflict.")
     assert (got["Palestine"].kind, got["Palestine"].country_code) == ("country", "PS")
+
+
+def test_chinese_and_korean_provinces_by_their_english_names() -> None:
+    """"Anhui Province", "Henan", "Guangxi", "Gyeonggi Province": ISO lists them as "Anhui Sheng",
+    "Guangxi Zhuangzu Zizhiqu", "Gyeonggi-do"; English copy drops the romanized type word. No China or
+    Korea is named here to lend its country."""
+    got = places("Teachers from Anhui Province and Guangxi met. Schools in Gyeonggi Province closed.")
+    assert {k: (v.kind, v.country_code) for k, v in got.items()} == {
+        "Anhui Province": ("region", "CN"), "Guangxi": ("region", "CN"), "Gyeonggi Province": ("region", "KR")}
+    got = places("Teachers from Taiwan and Inner Mongolia met teachers from Mongolia.")  # ("Taiwan Sheng" stays TW)
+    assert {k: v.country_code for k, v in got.items()} == {"Taiwan": "TW", "Inner Mongolia": "CN", "Mongolia": "MN"}

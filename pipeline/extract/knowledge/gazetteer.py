@@ -174,6 +174,7 @@ class Gazetteer:
         for alias, code in extra.get("subdivision_aliases", {}).items():
             sub_aliases.setdefault(code, []).append(alias)
         constituent = set(extra.get("constituent_countries", []))
+        suffixes: list[str] = extra.get("subdivision_suffixes", [])
         for sub in pycountry.subdivisions:
             cc = sub.country_code
             if cc == "US" or cc not in self.countries:
@@ -186,8 +187,14 @@ class Gazetteer:
             own = english.get(sub.name, name) if "/" not in english.get(sub.name, "") else name
             own = sub_aliases.get(sub.code, [own])[0] if sub.code in sub_aliases else own
             kind = "country" if sub.code in constituent else "region"
+            # "Anhui Sheng", "Gyeonggi-do": a romanized type word the English copy leaves out ("Anhui",
+            # "Anhui Province", "Gyeonggi"); models/places_extra.json lists them
+            bare = next((name[:-len(x)] for x in suffixes if name.endswith(x) and len(name) > len(x) + 2), name)
+            if any(p.kind == "country" for p in self.index.get(_norm_key(bare), [])):
+                bare = name  # ("Taiwan Sheng": "Taiwan" stays the name of its own entry)
+            own = bare if own == name else own
             place = Place(own, kind, cc, None, None, None, 10**5, "subdivision")
-            for form in {name, own, *sub_aliases.get(sub.code, [])}:
+            for form in {name, own, bare, *sub_aliases.get(sub.code, [])}:
                 self._add(form, place)
                 if sub.type and sub.type.split()[-1].isalpha() and len(sub.type) < 20:
                     self._add(f"{form} {sub.type}", place)
