@@ -184,7 +184,9 @@ REAL_TUNE_FLOORS = {  # 89 articles: measured 0.851, 0.670, 0.478, 0.736, 0.804,
     # 0.735, 0.830, 0.920, 0.783; 25th (parties, companies, party plurals, one-word affiliations): 0.892, 0.753,
     # 0.568, 0.744, 0.830, 0.920, 0.783; 27th (signature lines, university short names, honorifics inside
     # names, couples' foundations): 0.892, 0.753, 0.568, 0.748, 0.833, 0.920, 0.783. 129 articles (32nd session, 8
-    # from 1 more source joined: old news pages of eight publishers): 0.890, 0.749, 0.571, 0.755, 0.829, 0.897, 0.783
+    # from 1 more source joined: old news pages of eight publishers): 0.890, 0.749, 0.571, 0.755, 0.829, 0.897, 0.783;
+    # 137 articles (33rd session, 8 markdown and text-form pages from 5 more sources): 0.890, 0.743, 0.567, 0.746,
+    # 0.826, 0.891, 0.783, then (places' gazetteer gaps, quote repair) 0.892, 0.743, 0.567, 0.748, 0.833, 0.891, 0.783
     "people": 0.87, "person_title": 0.72, "person_organization": 0.56, "organizations": 0.74,
     "places": 0.81, "event_dates": 0.89, "priority_areas": 0.75,
 }
