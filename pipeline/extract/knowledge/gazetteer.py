@@ -130,12 +130,11 @@ class Gazetteer:
         capitals: dict[tuple[str, str], dict] = {}
         for city in cities.values():
             capitals.setdefault((city["countrycode"], city["name"]), city)
-        # national capitals' GeoNames ids: a capital is never mistaken for a village at home
-        self.capitals: frozenset[str] = frozenset()
+        capital_ids: set[str] = set()
         for code, c in gc.get_countries().items():
             cap = capitals.get((code, c.get("capital") or ""))
             if cap:
-                self.capitals |= {str(cap["geonameid"])}
+                capital_ids.add(str(cap["geonameid"]))
             place = Place(c["name"], "country", code, str(c["geonameid"]),
                           cap["latitude"] if cap else None, cap["longitude"] if cap else None,
                           int(c.get("population") or 0), "country")
@@ -143,6 +142,8 @@ class Gazetteer:
             self._add(c["name"], place)
             if c.get("tld"):
                 self.tld_country[c["tld"].lstrip(".")] = code
+        # national capitals' GeoNames ids: a capital is never taken for a village of the article's country
+        self.capitals: frozenset[str] = frozenset(capital_ids)
         for country in pycountry.countries:
             base = self.countries.get(country.alpha_2)
             if base is None:

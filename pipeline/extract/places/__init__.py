@@ -527,9 +527,12 @@ def _landform_region(span: Span, gaz: Gazetteer) -> Place:
     return Place(name, "region", ccs.pop() if len(ccs) == 1 else None, None, None, None, 0, "landform")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\w\n]*$")
+
+
 def _caps_run(text: str, start: int) -> bool:
     """Is the word before ``start`` (on the same line) in capitals too ("CONTACT US")?"""
-    m = re.search(r"([A-Za-z]+)[^\w\n]*$", text[max(0, start - 30):start])
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
 
 
@@ -835,8 +838,9 @@ def extract(ctx: Context, orgs: list[OrgEntity], person_spans: list[tuple[int, i
     n_chars = len(text)
     for raw_start, raw_end, label in spans:
         start, end = _clean_span(text, raw_start, raw_end)
-        if not _country_pair(gaz, text[start:_extend_hyphen(text, start, end)]):
-            end = _extend_hyphen(text, start, end)
+        joined = _extend_hyphen(text, start, end)
+        if not _country_pair(gaz, text[start:joined]):
+            end = joined
         if end <= start or any(s < end and start < e for s, e in taken):
             continue
         name = text[start:end]
