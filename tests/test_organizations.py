@@ -939,3 +939,15 @@ def test_a_lone_title_word_before_a_head_word_opens_a_name() -> None:
     got = orgs_of("Abraham Banda will study at Chancellor College in Zomba. Mary Phiri studies at Chancellor "
                   "College too, and Ann Moyo at Dean College.")
     assert {"Chancellor College", "Dean College"} <= set(got)
+
+
+def test_a_school_named_by_its_level_alone() -> None:
+    got = orgs_of("The winners are:\n\nNooria Ahmadi (Forest Lake High)\nHilman Pranowo (Pimlico State High)\n\n"
+                  f"She taught at Lincoln High and then at Jefferson Elementary. {BODY}")
+    assert {"Forest Lake High", "Pimlico State High", "Lincoln High", "Jefferson Elementary"} <= set(got)
+    got = orgs_of(f"Enrollment hit a record high after the Junior High closed and the High Court ruled. {BODY}")
+    assert not any(name.endswith(("High", "Middle")) for name in got)
+    got = orgs_of(f"Pupils of Northside Elementary and Martin Luther King Elementary took the Beginner-Intermediate "
+                  f"course. {BODY}")
+    assert {"Northside Elementary", "Martin Luther King Elementary"} <= set(got)
+    assert not any("Intermediate" in name or " and " in name for name in got)

@@ -91,6 +91,7 @@ from pipeline.extract.organizations.recognizers import (
     initialisms,
     publisher_mentions,
     rule_mentions,
+    school_level_mentions,
 )
 from pipeline.extract.organizations.rules import (
     academic_units,
@@ -230,7 +231,7 @@ def extract(ctx: Context) -> Organizations:
     doc = ctx.doc
     lex = get_lexicon()
     gaz = gazetteer_mentions(ctx, lex)
-    rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex)
+    rules = rule_mentions(ctx, lex) + head_initial_mentions(ctx, lex) + school_level_mentions(ctx, lex)
     spacy_ents = spacy_mentions(doc, lex, ctx.words)
     ent_tokens = {i for m in spacy_ents for i in range(m.start, m.end)}
     known_starts = {g.start for g in gaz}

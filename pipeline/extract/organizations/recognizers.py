@@ -33,6 +33,7 @@ from pipeline.extract.organizations.mentions import (
     acronym_letters,
     company_itself,
     disqualified,
+    heading_line,
     is_acronym,
     is_cap,
 )
@@ -321,6 +322,36 @@ def head_initial_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 end += 1
             if end - i >= 2 or (end - i == 1 and start < i):
                 found.append(Mention(start, end, "rule"))
+    return found
+
+
+def school_level_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
+    """Schools named by their level alone: "Lincoln High", "Pimlico State High", "Jefferson
+    Elementary". US and Australian news drop "School" after the level; the level word is no
+    organization head of its own ("a record high"), so it names a school only after a name
+    word that is not itself a level modifier, and only where the name ends (no capitalized
+    word follows: "High Court", "Middle East"), outside a title-cased headline unless in
+    brackets ("Nooria Ahmadi (Forest Lake High)" lines are title-cased too)."""
+    doc, folded = ctx.doc, ctx.folded
+    found = []
+    for sent in ctx.sents:
+        s0, s1 = sent.start, sent.end
+        for i in range(s0 + 1, s1):
+            if folded[i] not in lex.school_levels or not is_cap(doc[i]) or doc[i].text.isupper() \
+                    or not doc[i - 1].whitespace_:
+                continue  # ("Beginner-Intermediate": a level of a course)
+            if i + 1 < s1 and (is_cap(doc[i + 1]) or doc[i + 1].text == "-") and doc[i].whitespace_ != "\n":
+                continue
+            start = _extend_left(doc, i, s0, lex)
+            for k in range(start, i):  # "Northside Elementary and King Elementary": two schools
+                if folded[k] in lex.school_levels or folded[k] in {"and", "&", "-"}:
+                    start = k + 1
+            names = [t for t in doc[start:i] if fold(t.text) not in lex.school_level_modifiers]
+            if not names or any(fold(t.text) in lex.org_heads for t in doc[start:i]) \
+                    or (heading_line(doc[start:i + 1]) and not (start > s0 and doc[start - 1].text == "(")) \
+                    or is_place(doc[start:i + 1].text):
+                continue
+            found.append(Mention(start, i + 1, "rule"))
     return found
 
 
