@@ -1551,3 +1551,22 @@ def test_honorifics_with_an_apostrophe_or_in_brackets() -> None:
                     "Dr. (Mrs.) Ngozi Eze and Prof. (Mrs) Folasade Ogunsola.")
     assert {"Mahdzir Khalid", "Ngozi Eze", "Folasade Ogunsola"} <= set(got)
     assert not any(name.startswith("Sri ") for name in got)
+
+
+def test_a_students_school_is_their_organization() -> None:
+    got = people_of("Mary Banda, a student at the University of Malawi, said she was happy. "
+                    "Peter Mwale, a third-year student at Mzuzu University, agreed. Elizabeth Roa, Student at "
+                    "Renton Technical College, spoke. Ann Soko, a student of history, came too.")
+    assert got["Mary Banda"] == (None, None, "University of Malawi")
+    assert got["Peter Mwale"][2] == "Mzuzu University"
+    assert got["Elizabeth Roa"][2] == "Renton Technical College"
+    assert got["Ann Soko"] == (None, None, None)
+
+
+def test_a_post_glued_to_the_name_with_its_body() -> None:
+    got = people_of("Mary Phiri Director of the Malawi Institute of Education said so. John Banda Minister of "
+                    "Education for Malawi spoke. Peter Mwale Street was closed.")
+    assert got["Mary Phiri"][1:] == ("Director", "Malawi Institute of Education")
+    assert got["John Banda"][1] == "Minister of Education"
+    got = people_of("The grant was written by Dr. William Head of the Division of Science and Environmental Policy.")
+    assert all(row[1] != "Head" for row in got.values())  # a surname, not a post

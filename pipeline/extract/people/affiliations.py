@@ -30,6 +30,10 @@ BOUNDARY = {",", ";", ":", "(", ")", "\u2013", "\u2014", "-", ".", "by", "and", 
             "between", "of"}
 
 
+def _cap_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
 def _line_break(tok: Token) -> bool:
     """A whitespace token that ends a line (the cleaned text's blocks are lines)."""
     return tok.is_space and "\n" in tok.text
@@ -61,6 +65,8 @@ class Affiliations:
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
                 or k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].text[:1].isupper():
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
+        elif len(m.words) > 1 and (glued := self._glued_post(k, limit)) is not None:
+            return glued
         elif self._caps_block(m, k, limit):
             return self._caps_block(m, k, limit)
         elif (block := self._signature_lines(m, k)) is not None:
@@ -83,6 +89,9 @@ class Affiliations:
         owned = self._owned_title(k, limit)
         if owned is not None:
             return owned
+        enrolled = self._enrolled_at(k, limit)
+        if enrolled is not None:
+            return enrolled
         if k < limit and doc[k].lower_ in {"from", "of", "at", "with"}:
             j = k + 1 + (k + 1 < limit and doc[k + 1].lower_ == "the")
             if j in self.parser.org_start:
@@ -103,6 +112,22 @@ class Affiliations:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
+
+    def _glued_post(self, k: int, limit: int) -> TitleParse | None:
+        """"Stefan Romaniw Executive Director of Community Languages Australia welcomed ...": a
+        capitalized post written right after the name with no comma (captions, releases typed
+        in haste). Taken only with the body it names and after a name of two words or more, so
+        that a name running on into a capitalized word ("Dr. William Head of the Division")
+        is not read as a post."""
+        doc = self.doc
+        if not (k < limit and _cap_word(doc[k]) and not doc[k].text.isupper()
+                and fold(doc[k].text) in self._title_words) or k in self.name_tokens:
+            return None
+        parse = self.parser.parse(k, limit)
+        if parse is None or not parse.title or (parse.org is None and parse.org_name is None) \
+                or self._next_names(k, parse.end):
+            return None
+        return parse
 
     def _caps_block(self, m: Mention, k: int, limit: int) -> TitleParse | None:
         """A signature block: "Mr. A B / GENERAL SECRETARY / TEACHERS UNION OF MALAWI" (lines joined).
@@ -186,6 +211,28 @@ class Affiliations:
         if parse.org is not None:
             return parse
         return TitleParse(parse.title, org, None if org is not None else name, parse.end)
+
+    def _enrolled_at(self, k: int, limit: int) -> TitleParse | None:
+        """"NAME, a third-year student at ORG", "NAME, Volunteer at ORG": the body a student or a
+        volunteer belongs to is their organization, though the noun is no post to be a title.
+
+        Up to four words may say which student (a year, a level, a field); the noun is followed by
+        at/of/from/in and a recognized organization, or nothing is taken.
+        """
+        doc = self.doc
+        j = k
+        while j < limit and j - k < 4 and fold(doc[j].text) not in self.lex.student_nouns:
+            if (doc[j].is_punct and doc[j].text != "-") or j in self.name_tokens or j in self.parser.org_start:
+                return None
+            j += 1
+        if j + 1 >= limit or fold(doc[j].text) not in self.lex.student_nouns \
+                or doc[j + 1].lower_ not in {"at", "of", "from", "in"}:
+            return None
+        j += 2 + (j + 2 < limit and doc[j + 2].lower_ == "the")
+        if j not in self.parser.org_start:
+            return None
+        end, org = self.parser.org_start[j]
+        return TitleParse("", org, None, end)
 
     def _verb_org(self, k: int, limit: int) -> TitleParse | None:
         """The organization of a role told by a verb ("who chairs/heads/teaches at ..."), in its clause."""
