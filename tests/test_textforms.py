@@ -677,3 +677,14 @@ def test_quotes_lost_to_question_marks_are_restored() -> None:
     assert "Rajiv Gandhi" in people
     clean = clean_text("A question\n\nWhere did the letter come from? Nobody knows? she asked. It is Ann's.")
     assert "come from? Nobody knows? she asked" in clean.text
+
+
+@pytest.mark.parametrize("stamp", ["1743756105", "1743756105000"])
+def test_a_cms_exports_headline_and_unix_time_publication_date(stamp: str) -> None:
+    body = ("Heads of secondary schools in Greater Kabale District have raised concerns about the new "
+            "curriculum, citing inadequate teacher orientation and a lack of materials.\n\n"
+            "Pamela Kamwesiga, Director of Studies at Kigezi College Butobere, pointed out the difficulties.\n")
+    art = clean_text(f'---\nheadline: "Kabale Schools Struggle with the New Curriculum"\npublication_date: {stamp}\n'
+                     f'author: "Obed Kankiriho"\n---\n\n{body}')
+    assert (art.title, art.published) == ("Kabale Schools Struggle with the New Curriculum", "2025-04-04")
+    assert "headline:" not in art.text and "1743756105" not in art.text

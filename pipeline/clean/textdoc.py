@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +40,10 @@ _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$"
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publishdate", "published_at", "date_published",
-              "created")  # (keys are read lower-cased: Hugo's "publishDate" is "publishdate")
+              "publication_date", "pub_date", "created", "created_at", "datecreated")
+# (keys are read lower-cased: Hugo's "publishDate" is "publishdate")
+_TITLE_KEYS = ("title", "headline")  # a news CMS's export names the title "headline"
+_EPOCH = re.compile(r"^(\d{9,10})(?:\d{3})?(?:\.\d+)?$")  # Unix time in seconds, or milliseconds
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 # Credit fields of a post's front matter and the credit line each becomes (the people in a post's
 # credits count, as a page's photo credits do): "photo: Amelia Ross" -> "Photo: Amelia Ross".
@@ -178,11 +182,20 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str]:
         lines = [ln for ln in head.splitlines() if ln.strip()]
         if len(lines) >= 2 and all(_FIELD.match(ln.strip()) or _LIST_ITEM.match(ln) for ln in lines):
             candidate = _fields(lines)
-            if "title" in candidate or any(k in candidate for k in _DATE_KEYS):
+            if any(k in candidate for k in _TITLE_KEYS + _DATE_KEYS):
                 fields, text = candidate, rest
     for m in _TAG_LINE.finditer(text):
         fields.setdefault(m[1].lower(), m[2].strip())
-    return fields, _TAG_LINE.sub("", text)
+    return _titled(fields), _TAG_LINE.sub("", text)
+
+
+def _titled(fields: dict[str, str]) -> dict[str, str]:
+    """The fields with ``title`` filled from the first other title key that has one ("headline")."""
+    if not fields.get("title", "").strip():
+        for key in _TITLE_KEYS[1:]:
+            if fields.get(key, "").strip():
+                return {**fields, "title": fields[key]}
+    return fields
 
 
 def html_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -191,7 +204,7 @@ def html_front_matter(text: str) -> tuple[dict[str, str], str]:
     authors there, and the layout that would print them is not in the file. Only a fenced block
     counts: a page's first lines are never read as ``key: value`` fields."""
     if m := _FENCED.match(text) or _TOML.match(text):
-        return _fields(m[1].splitlines()), text[m.end():]
+        return _titled(_fields(m[1].splitlines())), text[m.end():]
     return {}, text
 
 
@@ -218,6 +231,8 @@ def front_matter_date(fields: dict[str, str]) -> str | None:
             continue
         if day := iso_day(value[:10]) or iso_day(value):
             return day
+        if m := _EPOCH.match(value.strip()):  # "publication_date: 1743756105": the UTC day
+            return iso_day(datetime.fromtimestamp(int(m[1]), tz=UTC).date().isoformat())
         if found := parse_dates(value[:80]):
             return found[0][1]
     return None
