@@ -951,3 +951,8 @@ def test_a_school_named_by_its_level_alone() -> None:
                   f"course. {BODY}")
     assert {"Northside Elementary", "Martin Luther King Elementary"} <= set(got)
     assert not any("Intermediate" in name or " and " in name for name in got)
+
+
+def test_a_unit_is_a_body() -> None:
+    got = orgs_of(f"Maureen Atuhaire heads the Child and Family Protection Unit of the police. Unit 3 was closed. {BODY}")
+    assert "Child and Family Protection Unit" in got and "Unit" not in got
