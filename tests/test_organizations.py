@@ -954,5 +954,6 @@ def test_a_school_named_by_its_level_alone() -> None:
 
 
 def test_a_unit_is_a_body() -> None:
-    got = orgs_of(f"Maureen Atuhaire heads the Child and Family Protection Unit of the police. Unit 3 was closed. {BODY}")
+    got = orgs_of("Maureen Atuhaire heads the Child and Family Protection Unit of the police. Unit 3 was closed. "
+                  f"{BODY}")
     assert "Child and Family Protection Unit" in got and "Unit" not in got
