@@ -688,3 +688,17 @@ def test_a_cms_exports_headline_and_unix_time_publication_date(stamp: str) -> No
                      f'author: "Obed Kankiriho"\n---\n\n{body}')
     assert (art.title, art.published) == ("Kabale Schools Struggle with the New Curriculum", "2025-04-04")
     assert "headline:" not in art.text and "1743756105" not in art.text
+
+
+def test_utf8_read_as_windows_1252_is_decoded_again() -> None:
+    """A copy whose UTF-8 was read as windows-1252 ("theÂ Patan", "Itâ€™s", "CafÃ©"): the text is
+    repaired so names do not carry the debris; a clean article's "Â" or "Ã" stays."""
+    damaged = ("Schools reopen in Nepal\n\nAl Jazeera\u2019s Harry Fawcett, reporting from the\u00c2 Patan Higher "
+               "Secondary School\u00c2 in Lalitpur, said the building had cracked. It\u00e2\u20ac\u2122s the first "
+               "day back, said the head teacher at the school.\u00c2\u00a0\u00c2\u00a0")
+    art = clean_text(damaged)
+    assert "from the Patan Higher Secondary School in Lalitpur" in art.text and "It\u2019s the first" in art.text
+    orgs = {o.name for o in next(iter(extract_articles([art]))).organizations}
+    assert "Patan Higher Secondary School" in orgs
+    clean = clean_text("A visit\n\nThe class visited \u00c2me in S\u00e3o Paulo and the \u00c3\u00a9cole.")
+    assert "\u00c2me" in clean.text and "\u00c3\u00a9cole" in clean.text  # one sequence alone proves nothing

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from pipeline.clean.boilerplate import FRAGMENT_MARK, body_blocks, other_language_body, parse_html
 from pipeline.clean.dateline import dateline_date
-from pipeline.clean.encoding import decode, repair_lost_quotes
+from pipeline.clean.encoding import decode, repair_lost_quotes, repair_mojibake
 from pipeline.clean.language import detect_language
 from pipeline.clean.metadata import (
     byline_as_shown,
@@ -77,7 +77,7 @@ def assemble(title: str, blocks: list[tuple[str, str]]) -> tuple[str, list[Block
     out: list[Block] = []
     parts: list[str] = []
     pos = 0
-    *repaired, title = repair_lost_quotes([text for _, text in blocks] + [title])
+    *repaired, title = repair_lost_quotes(repair_mojibake([text for _, text in blocks] + [title]))
     blocks = [(kind, text) for (kind, _), text in zip(blocks, repaired, strict=True)]
     items = [("title", title.strip())] if title.strip() else []
     seen_title = title.strip()

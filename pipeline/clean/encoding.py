@@ -150,3 +150,46 @@ def _requote(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# UTF-8 read as windows-1252 somewhere upstream (a CMS, a CSV export, a copy of a copy): "Â\xa0" for a
+# no-break space, "Ã©" for "é", "â€™" for "’". A lead character of a two-byte sequence (Â, Ã: U+0080-U+00FF)
+# or of the punctuation block (â: U+2000-U+2BFF) is followed by the characters windows-1252 gives the
+# continuation bytes 0x80-0xBF.
+_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_MOJIBAKE = re.compile(f"[\u00c2\u00c3][{re.escape(_CONTINUATION)}]|\u00e2[{re.escape(_CONTINUATION)}]{{2}}")
+# "theÂ Patan": the no-break space after "Â" became a plain space (or the line's end) later on
+_LONE_A = re.compile(r"(?<=\S)\u00c2(?=[ \n]|$)")
+
+
+def _cp1252_bytes(text: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: bytes windows-1252 leaves undefined
+    return bytes(out)
+
+
+def _unbake(m: re.Match[str]) -> str:
+    raw = _cp1252_bytes(m[0])
+    try:
+        return raw.decode("utf-8") if raw is not None else m[0]
+    except UnicodeDecodeError:
+        return m[0]
+
+
+def repair_mojibake(texts: list[str]) -> list[str]:
+    """The texts of one article with UTF-8 that was read as windows-1252 decoded again.
+
+    Only an article that shows the damage (two or more such sequences) is touched: a real "Ã" or
+    "â" before one of those characters is rarer than a damaged page, and one alone proves nothing.
+    """
+    joined = "\n".join(texts)
+    if len(_MOJIBAKE.findall(joined)) + len(_LONE_A.findall(joined)) < 2:
+        return texts
+    return [_LONE_A.sub("", _MOJIBAKE.sub(_unbake, t)) for t in texts]
+
