@@ -192,4 +192,3 @@ def repair_mojibake(texts: list[str]) -> list[str]:
     if len(_MOJIBAKE.findall(joined)) + len(_LONE_A.findall(joined)) < 2:
         return texts
     return [_LONE_A.sub("", _MOJIBAKE.sub(_unbake, t)) for t in texts]
-
