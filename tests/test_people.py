@@ -1570,3 +1570,12 @@ def test_a_post_glued_to_the_name_with_its_body() -> None:
     assert got["John Banda"][1] == "Minister of Education"
     got = people_of("The grant was written by Dr. William Head of the Division of Science and Environmental Policy.")
     assert all(row[1] != "Head" for row in got.values())  # a surname, not a post
+
+
+def test_a_byline_lines_post_after_the_writers_name() -> None:
+    got = people_of("Academics treated as second-class citizens\n\nBy Mary Banda Senior Reporter\n\n"
+                    "Thousands of academic staff at British universities are being treated badly.")
+    assert got["Mary Banda"][1] == "Senior Reporter"
+    got = people_of("UK faces science skill shortage\n\nBy Judith Burns · Education reporter\n\n"
+                    "Science graduates lack the skills needed by business, a report says.")
+    assert got["Judith Burns"][1] == "Education reporter"

@@ -67,6 +67,8 @@ class Affiliations:
             k += 1  # "NAME is a DAI communications consultant" (a bio); "was" tells a former post
         elif len(m.words) > 1 and (glued := self._glued_post(k, limit)) is not None:
             return glued
+        elif (signed := self._byline_post(m, k)) is not None:
+            return signed
         elif self._caps_block(m, k, limit):
             return self._caps_block(m, k, limit)
         elif (block := self._signature_lines(m, k)) is not None:
@@ -112,6 +114,26 @@ class Affiliations:
                 return TitleParse(after.title, org, None, after.end)
             return TitleParse("", org, None, end)
         return None
+
+    def _byline_post(self, m: Mention, k: int) -> TitleParse | None:
+        """"By Richard Adams Education editor", "By Judith Burns · Education reporter BBC News": a
+        byline line's post after the writer's name, with or without a separator, when the post (and
+        its body, if any) is all the rest of the line."""
+        doc = self.doc
+        start = m.outer_start
+        if start < 1 or doc[start - 1].lower_ != "by" or (start >= 2 and not _line_break(doc[start - 2])
+                                                           and doc[start - 2].text.strip()):
+            return None
+        end = self._line_end(k)
+        if k < end and doc[k].text in {"\u00b7", ",", "|", "-", "\u2013", "\u2014"}:
+            k += 1
+        if not 1 <= end - k <= 8:
+            return None
+        parse = self.parser.parse(k, end)
+        if parse is None or not parse.title or not (parse.end == end or parse.org is not None and end - parse.end <= 2
+                                                    and all(_cap_word(t) for t in doc[parse.end:end])):
+            return None  # (but "BBC News": the recognizer's body "BBC", and a word of its name after it)
+        return parse
 
     def _glued_post(self, k: int, limit: int) -> TitleParse | None:
         """"Stefan Romaniw Executive Director of Community Languages Australia welcomed ...": a
