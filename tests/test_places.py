@@ -530,3 +530,11 @@ def test_chinese_and_korean_provinces_by_their_english_names() -> None:
         "Anhui Province": ("region", "CN"), "Guangxi": ("region", "CN"), "Gyeonggi Province": ("region", "KR")}
     got = places("Teachers from Taiwan and Inner Mongolia met teachers from Mongolia.")  # ("Taiwan Sheng" stays TW)
     assert {k: v.country_code for k, v in got.items()} == {"Taiwan": "TW", "Inner Mongolia": "CN", "Mongolia": "MN"}
+
+
+def test_a_place_named_after_its_kind_and_of() -> None:
+    """"the state of Uttarakhand": spaCy tags the state ORG; its kind and "of" before it introduce a place."""
+    got = places("She also slammed the authorities in-charge of the state of Uttarakhand in light of the recent "
+                 "disaster.")
+    assert "Uttarakhand" in got or "Uttarākhand" in got
+    assert "Union" not in places("Sanders was asked on CNN's \"State of the Union\" if it bothered him.")

@@ -66,6 +66,10 @@ _STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.){2}|W\.Va\.|[A-Z][A-Za-z]{1,5}\b\.?)
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
+# "the state of Uttarakhand", "the city of Kisumu", "the province of Sindh": the kind, then the name.
+_KIND_OF_BEFORE = re.compile(r"\b(?:state|province|region|district|county|city|town|village|municipality"
+                             r"|prefecture|governorate|emirate|island|islands)\s+of\s+$", re.I)
+# (not after "the": "the State of the Union" is an address; countries named with "the" are countries anyway)
 # Month and weekday names (whole words: "Juliaca" and "Marseille" are not "Jul", "Mar").
 _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
                           r"(?:[A-Z][\w-]*\s+)*$")
@@ -487,7 +491,8 @@ def _place_like(candidates: list[Place], doc: Doc, start: int, end: int, text: s
         i -= 1
     before = doc[i].lower_
     after = doc[span.end:span.end + 2].text
-    if _CLASS_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+    if _CLASS_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]) \
+            or _KIND_OF_BEFORE.search(text[max(0, span.start_char - 30):span.start_char]):
         return True
     if any(p.kind == "region" for p in candidates) and _kind_hint(text, span.end_char) == "region":
         return True  # "the Sindh province", "Amhara, Oromia and Afar regions"
