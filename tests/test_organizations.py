@@ -957,3 +957,5 @@ def test_a_unit_is_a_body() -> None:
     got = orgs_of("Maureen Atuhaire heads the Child and Family Protection Unit of the police. Unit 3 was closed. "
                   f"{BODY}")
     assert "Child and Family Protection Unit" in got and "Unit" not in got
+    got = orgs_of(f"Fengchun Miao, Chief of the Unit for ICT in Education at UNESCO, spoke. {BODY}")
+    assert not any(name.startswith("Unit") for name in got)  # a post's unit opens no name

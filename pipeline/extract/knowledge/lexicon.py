@@ -134,6 +134,7 @@ class Lexicon:
     contact_labels: set[str] = field(default_factory=set)  # "Email", "Tel": a contact block, not a name
     contact_labels_colon: set[str] = field(default_factory=set)  # the same, only before ":" ("Mobile:")
     numbered_heads: set[str] = field(default_factory=set)  # "School No. 2": a number inside the name
+    head_final_only: set[str] = field(default_factory=set)  # "Protection Unit", not "the Unit for ..."
     school_levels: set[str] = field(default_factory=set)  # "Lincoln High", "Pimlico State High": a school
     school_level_modifiers: set[str] = field(default_factory=set)  # "Junior High" alone names none
     kind_nouns: set[str] = field(default_factory=set)  # "Enabel, the Belgian development agency"
@@ -244,6 +245,7 @@ _OPTIONAL_ORG_LISTS = (
     "strong_heads",
     "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
     "bare_heads", "collective_words", "telling_verbs", "contact_nouns", "school_levels", "school_level_modifiers",
+    "head_final_only",
 )
 
 

@@ -247,6 +247,8 @@ def rule_mentions(ctx: Context, lex: Lexicon) -> list[Mention]:
                 continue  # "Capacity Building Forum": an event unless known or defined
             if doc[start:end].text.isupper() and disqualified(doc[start:end], lex):
                 continue  # a headline in capitals: "MINISTRY OF EDUCATION LAUNCHES NEW ... PLAN"
+            if start == i and folded[i] in lex.head_final_only:
+                continue  # "the Unit for ICT in Education": a post's unit ("Chief of the Unit for ..."), no name
             if end - start == 1 and fold(tok.text) not in lex.bare_heads:
                 if fold(tok.text) not in lex.abbreviated_heads:  # a lone "Ltd" would block "X Pvt. Ltd"
                     found.append(Mention(start, end, "bare"))
