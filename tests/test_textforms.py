@@ -702,3 +702,12 @@ def test_utf8_read_as_windows_1252_is_decoded_again() -> None:
     assert "Patan Higher Secondary School" in orgs
     clean = clean_text("A visit\n\nThe class visited \u00c2me in S\u00e3o Paulo and the \u00c3\u00a9cole.")
     assert "\u00c2me" in clean.text and "\u00c3\u00a9cole" in clean.text  # one sequence alone proves nothing
+
+
+def test_windows_1252_punctuation_read_as_latin_1_is_punctuation_again() -> None:
+    """C1 control characters where curly quotes and dashes were ("\\x93UEFA\\x94", "It\\x92s"), and UTF-8 read as
+    latin-1 ("\\u00e2\\x80\\x94"): quotes, apostrophes and dashes again."""
+    art = clean_text("Clubs object\n\nOrganizers are citing \x93expanded UEFA competitions\x94 as a reason. It\x92s "
+                     "final, said Minnesota Attorney General Keith Ellison \u00e2\x80\x94 in Saint Paul.")
+    assert "\u201cexpanded UEFA competitions\u201d" in art.text and "It\u2019s final" in art.text
+    assert "Ellison \u2014 in Saint Paul" in art.text

@@ -156,7 +156,10 @@ def _requote(text: str) -> str:
 # no-break space, "Ã©" for "é", "â€™" for "’". A lead character of a two-byte sequence (Â, Ã: U+0080-U+00FF)
 # or of the punctuation block (â: U+2000-U+2BFF) is followed by the characters windows-1252 gives the
 # continuation bytes 0x80-0xBF.
-_CONTINUATION = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0))
+_CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)}
+                               | {chr(b) for b in range(0x80, 0xC0)}))  # (or read as latin-1: "â\x80\x94")
+# windows-1252 punctuation read as latin-1: C1 control characters where quotes and dashes were ("\x93UEFA\x94")
+_C1 = re.compile("[\x80-\x9f]")
 _MOJIBAKE = re.compile(f"[\u00c2\u00c3][{re.escape(_CONTINUATION)}]|\u00e2[{re.escape(_CONTINUATION)}]{{2}}")
 # "theÂ Patan": the no-break space after "Â" became a plain space (or the line's end) later on
 _LONE_A = re.compile(r"(?<=\S)\u00c2(?=[ \n]|$)")
@@ -183,12 +186,18 @@ def _unbake(m: re.Match[str]) -> str:
 
 
 def repair_mojibake(texts: list[str]) -> list[str]:
-    """The texts of one article with UTF-8 that was read as windows-1252 decoded again.
+    """The texts of one article with UTF-8 that was read as windows-1252 (or latin-1) decoded again,
+    and windows-1252 punctuation read as latin-1 (C1 control characters) made punctuation again.
 
     Only an article that shows the damage (two or more such sequences) is touched: a real "Ã" or
     "â" before one of those characters is rarer than a damaged page, and one alone proves nothing.
     """
     joined = "\n".join(texts)
-    if len(_MOJIBAKE.findall(joined)) + len(_LONE_A.findall(joined)) < 2:
+    if len(_MOJIBAKE.findall(joined)) + len(_LONE_A.findall(joined)) + len(_C1.findall(joined)) < 2:
         return texts
-    return [_LONE_A.sub("", _MOJIBAKE.sub(_unbake, t)) for t in texts]
+    return [_C1.sub(_c1, _LONE_A.sub("", _MOJIBAKE.sub(_unbake, t))) for t in texts]
+
+
+def _c1(m: re.Match[str]) -> str:
+    """A C1 control character as the windows-1252 character of its byte (none for 0x81, 0x8D ...)."""
+    return bytes([ord(m[0])]).decode("cp1252", errors="ignore")
