@@ -538,3 +538,13 @@ def test_a_place_named_after_its_kind_and_of() -> None:
                  "disaster.")
     assert "Uttarakhand" in got or "Uttarākhand" in got
     assert "Union" not in places("Sanders was asked on CNN's \"State of the Union\" if it bothered him.")
+
+
+def test_a_namesake_town_in_the_country_the_article_is_about() -> None:
+    """Cambridge and Bristol are towns of England and of the US; a story about Britain that names the US
+    once means the English ones."""
+    got = places("Students in England, Wales and Scotland face crowded halls, experts in the UK warned. Outbreaks "
+                 "were reported in Cambridge and Bristol. Cases also rose in the US, and the US government "
+                 "reacted.")
+    assert got["Cambridge"].country_code == "GB" and got["Bristol"].country_code == "GB"
+    assert got["Cambridge"].kind == "city"
