@@ -188,7 +188,9 @@ REAL_TUNE_FLOORS = {  # 89 articles: measured 0.851, 0.670, 0.478, 0.736, 0.804,
     # 137 articles (33rd session, 8 markdown and text-form pages from 5 more sources): 0.890, 0.743, 0.567, 0.746,
     # 0.826, 0.891, 0.783, then (places' gazetteer gaps, quote repair) 0.892, 0.743, 0.567, 0.748, 0.833, 0.891, 0.783;
     # 146 articles (34th session, 9 from 5 more repositories: Ugandan, Indian and Nepali markdown posts, Guardian,
-    # MSN, NPR, EdWeek and Hechinger pages): 0.894, 0.738, 0.589, 0.748, 0.832, 0.877, 0.692
+    # MSN, NPR, EdWeek and Hechinger pages): 0.894, 0.738, 0.589, 0.748, 0.832, 0.877, 0.692, then (mojibake repair,
+    # school levels, glued and byline posts, students' schools, namesake towns) 0.894, 0.741, 0.597, 0.749, 0.834,
+    # 0.877, 0.692
     "people": 0.87, "person_title": 0.72, "person_organization": 0.56, "organizations": 0.74,
     "places": 0.81, "event_dates": 0.86, "priority_areas": 0.67,
 }
@@ -201,7 +203,8 @@ REAL_CHECK_FLOORS = {  # 79 articles: measured 0.772, 0.505, 0.404, 0.655, 0.855
     # 0.857, 0.776, 0.957; 21st: 0.850, 0.606, 0.493, 0.677, 0.857, 0.776, 0.957; 22nd: 0.851, 0.609, 0.493,
     # 0.677, 0.859, 0.776, 0.957; 23rd: 0.854, 0.613, 0.493, 0.677, 0.861, 0.776, 0.957; 24th: 0.854, 0.613,
     # 0.493, 0.677, 0.864, 0.776, 0.957; 25th: 0.855, 0.613, 0.499, 0.677, 0.864, 0.776, 0.957; 27th: 0.859,
-    # 0.617, 0.512, 0.690, 0.866, 0.776, 0.957
+    # 0.617, 0.512, 0.690, 0.866, 0.776, 0.957; 33rd: 0.861, 0.622, 0.520, 0.701, 0.873, 0.776, 0.957; 34th: 0.866,
+    # 0.635, 0.541, 0.706, 0.873, 0.776, 0.957
     "people": 0.85, "person_title": 0.61, "person_organization": 0.50, "organizations": 0.68,
     "places": 0.86, "event_dates": 0.76, "priority_areas": 0.90,
 }
