@@ -185,6 +185,11 @@ def _unbake(m: re.Match[str]) -> str:
         return m[0]
 
 
+def _c1(m: re.Match[str]) -> str:
+    """A C1 control character as the windows-1252 character of its byte (none for 0x81, 0x8D ...)."""
+    return bytes([ord(m[0])]).decode("cp1252", errors="ignore")
+
+
 def repair_mojibake(texts: list[str]) -> list[str]:
     """The texts of one article with UTF-8 that was read as windows-1252 (or latin-1) decoded again,
     and windows-1252 punctuation read as latin-1 (C1 control characters) made punctuation again.
@@ -196,8 +201,3 @@ def repair_mojibake(texts: list[str]) -> list[str]:
     if len(_MOJIBAKE.findall(joined)) + len(_LONE_A.findall(joined)) + len(_C1.findall(joined)) < 2:
         return texts
     return [_C1.sub(_c1, _LONE_A.sub("", _MOJIBAKE.sub(_unbake, t))) for t in texts]
-
-
-def _c1(m: re.Match[str]) -> str:
-    """A C1 control character as the windows-1252 character of its byte (none for 0x81, 0x8D ...)."""
-    return bytes([ord(m[0])]).decode("cp1252", errors="ignore")

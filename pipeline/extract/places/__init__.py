@@ -66,10 +66,10 @@ _STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.){2}|W\.Va\.|[A-Z][A-Za-z]{1,5}\b\.?)
 # "cities such as Ho Chi Minh City", "provinces like Sindh": a list of places by its class.
 _CLASS_BEFORE = re.compile(r"\b(?:cities|towns|villages|provinces|regions|states|districts|counties|countries"
                            r"|capitals|areas)\s+(?:such\s+as|like|including|as)\s+(?:the\s+)?$", re.I)
-# "the state of Uttarakhand", "the city of Kisumu", "the province of Sindh": the kind, then the name.
+# "the state of Uttarakhand", "the city of Kisumu", "the province of Sindh": the kind, then the name (never
+# a "the" after "of": "the State of the Union" is an address; countries named with "the" are countries anyway).
 _KIND_OF_BEFORE = re.compile(r"\b(?:state|province|region|district|county|city|town|village|municipality"
                              r"|prefecture|governorate|emirate|island|islands)\s+of\s+$", re.I)
-# (not after "the": "the State of the Union" is an address; countries named with "the" are countries anyway)
 # Month and weekday names (whole words: "Juliaca" and "Marseille" are not "Jul", "Mar").
 _NAME_PREFIX = re.compile(r"\b(?:University|College|Bank)\s+(?i:of)\s+(?:(?i:the)\s+)?"
                           r"(?:[A-Z][\w-]*\s+)*$")
