@@ -959,3 +959,13 @@ def test_a_unit_is_a_body() -> None:
     assert "Child and Family Protection Unit" in got and "Unit" not in got
     got = orgs_of(f"Fengchun Miao, Chief of the Unit for ICT in Education at UNESCO, spoke. {BODY}")
     assert not any(name.split()[0] == "Unit" for name in got)  # a post's unit opens no name
+
+
+def test_a_news_organizations_unit_is_the_body_the_text_names() -> None:
+    """"BBC News", "BBC Radio Scotland": the unit, not the corporation (a reporter's desk, the
+    station told); "the BBC" alone stays the corporation."""
+    found = orgs_of("Schools reopen\n\nThe head teacher told BBC Radio Scotland on Tuesday that pupils "
+                    "were back, as BBC News reported. The BBC also asked the council.")
+    assert "BBC Radio Scotland" in found and "BBC News" in found
+    assert "British Broadcasting Corporation" in found
+    assert "BBC Radio Scotland on Tuesday" not in found

@@ -149,6 +149,8 @@ class Lexicon:
     abbreviated_heads: set[str] = field(default_factory=set)  # "Inc.", "Ltd.": the period is the name's
     campus_heads: set[str] = field(default_factory=set)  # "University of California at Berkeley"
     party_plurals: set[str] = field(default_factory=set)  # "Scottish Conservatives", "Liberal Democrats"
+    media_units: set[str] = field(default_factory=set)  # "BBC News": a news organization's unit
+    media_unit_names: set[str] = field(default_factory=set)  # "BBC Radio Scotland": the unit's name goes on
     office_nations: set[str] = field(default_factory=set)  # "BBC Wales": a nation's unit of a known body
     bare_heads: set[str] = field(default_factory=set)  # "the Senate": a head that alone names a body
     collective_words: set[str] = field(default_factory=set)  # "Unit", "News": a body's word, though no head
@@ -243,7 +245,7 @@ _OPTIONAL_ORG_LISTS = (
     "kind_nouns", "place_nouns", "institution_heads", "country_heads", "company_nouns", "feature_nouns",
     "course_levels", "course_words",
     "strong_heads",
-    "abbreviated_heads", "campus_heads", "party_plurals", "office_nations",
+    "abbreviated_heads", "campus_heads", "party_plurals", "office_nations", "media_units", "media_unit_names",
     "bare_heads", "collective_words", "telling_verbs", "contact_nouns", "school_levels", "school_level_modifiers",
     "head_final_only",
 )

@@ -99,6 +99,7 @@ from pipeline.extract.organizations.rules import (
     country_offices,
     kind_appositions,
     lowercase_governments,
+    media_units,
     number_word,
     party_mentions,
 )
@@ -260,7 +261,7 @@ def extract(ctx: Context) -> Organizations:
         base = text[:-1] if text.endswith("s") and text[:-1] in defined else text
         if base in defined and base not in lex.by_acronym:
             uses.append(Mention(i, i + 1, "acronym"))
-    offices = country_offices(doc, gaz, Mention)
+    offices = country_offices(doc, gaz, Mention) + media_units(doc, gaz, Mention)
     kinds = kind_appositions(doc, ctx.sents, lex, Mention, ctx.words)
     govs = lowercase_governments(doc, lex, Mention) + party_mentions(doc, lex, Mention) \
         + administrations(doc, lex, Mention)

@@ -161,6 +161,32 @@ def country_offices(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[M
     return found
 
 
+def media_units(doc: Doc, gaz: list[Mention], make: type[Mention]) -> list[Mention]:
+    """"BBC News", "BBC Radio Scotland", "BBC World Service": a known news organization's name
+    followed by a unit word (``media_units``) names that unit, the body the text means (a
+    reporter's desk, the station that was told). After a word that opens a unit's own name
+    (``media_unit_names``: "Radio", "World") the name goes on over capitalized words and numbers
+    of the same line, at most two."""
+    lex = get_lexicon()
+    found = []
+    n = len(doc)
+    for m in gaz:
+        e = m.end
+        if e >= n or "\n" in doc[e - 1].whitespace_ or fold(doc[e].text) not in lex.media_units \
+                or not doc[e].text[:1].isupper():
+            continue
+        known = lex.known_org(doc[m.start:m.end].text)
+        if known is None or known.kind != "media":
+            continue
+        end = e + 1
+        if fold(doc[e].text) in lex.media_unit_names:
+            while end < n and end - e <= 2 and "\n" not in doc[end - 1].whitespace_ \
+                    and (doc[end].is_alpha and doc[end].text[:1].isupper() or doc[end].is_digit):
+                end += 1
+        found.append(make(m.start, end, "office"))
+    return found
+
+
 def _names_a_programme(doc: Doc, k: int) -> bool:
     """Do the words from ``k`` go on to a programme word ("USAID Jordan Workforce Development
     Project", "USAID Liberia Revenue Generation for Governance and Growth project")? Then
