@@ -1579,3 +1579,13 @@ def test_a_byline_lines_post_after_the_writers_name() -> None:
     got = people_of("UK faces science skill shortage\n\nBy Judith Burns · Education reporter\n\n"
                     "Science graduates lack the skills needed by business, a report says.")
     assert got["Judith Burns"][1] == "Education reporter"
+
+
+def test_a_name_spacy_took_for_a_body_is_a_person_with_a_role_apposition() -> None:
+    """"with Shweta Bahri, an education policy expert": spaCy tags the name ORG; an apposition
+    whose head is a person's role makes it a person (one type per entity), while "Enabel, a
+    Belgian development agency" stays a body's."""
+    found = people_of("The programme was started with Shweta Bahri, an education policy expert. "
+                      "Enabel, a Belgian development agency, helped.")
+    assert found.get("Shweta Bahri", (None, None))[1] == "education policy expert"
+    assert "Enabel" not in found

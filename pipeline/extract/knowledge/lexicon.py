@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from pipeline.extract.knowledge.gazetteer import get_gazetteer
 from pipeline.knowledge import models_dir as active_models_dir
 
@@ -366,3 +368,18 @@ def place_country(text: str) -> str | None:
 def demonym_country(word: str) -> str | None:
     """Country named by a demonym adjective ("Korean" -> "South Korea"), when known."""
     return get_gazetteer().demonym_names.get(fold(word))
+
+
+def role_apposition(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """", an education policy expert" / ", a Grade 5 teacher" right after a name (ending at token ``k``): an
+    apposition whose head is a person's post or role (``title_heads``), with no kind of body
+    before it ("Enabel, a Belgian development agency" is a body). Looked at over the five
+    words after "a"/"an", up to the first punctuation."""
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in {"a", "an"}:
+        return False
+    for tok in doc[k + 2:min(k + 7, len(doc))]:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP"} or fold(tok.text) in lex.kind_nouns:
+            return False
+        if tok.text.islower() and fold(tok.text) in lex.title_heads:
+            return True
+    return False

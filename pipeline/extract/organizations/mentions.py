@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.knowledge.lexicon import OPEN_QUOTES, Lexicon, fold, get_lexicon, is_place
+from pipeline.extract.knowledge.lexicon import OPEN_QUOTES, Lexicon, fold, get_lexicon, is_place, role_apposition
 from pipeline.extract.organizations.rules import contact_label, glued_markup
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]*$")
@@ -357,7 +357,8 @@ def person_name(span: Span, lex: Lexicon, person_tokens: set[str]) -> bool:
         return True
     if len(words) < 2:
         return False
-    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex)
+    return _title_before(span, lex) or _person_after(span) or _given_and_surname(words, lex) \
+        or role_apposition(span.doc, span.end, lex)
 
 
 def _given_and_surname(words: list[Token], lex: Lexicon) -> bool:

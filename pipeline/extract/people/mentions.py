@@ -26,6 +26,7 @@ from pipeline.extract.knowledge.lexicon import (
     get_lexicon,
     glued_initials,
     is_place,
+    role_apposition,
 )
 from pipeline.extract.people.titles import is_head, is_titleish, name_starts
 
@@ -763,6 +764,8 @@ def _cue_before(doc: Doc, i: int, end: int, lex: Lexicon, credits: set[int]) -> 
 
 def _cue_after(doc: Doc, end: int, lex: Lexicon) -> bool:
     n = len(doc)
+    if role_apposition(doc, end, lex):
+        return True  # "Shweta Bahri, an education policy expert"
     if end < n and doc[end].lower_ == "contributed":
         return True
     if end < n and doc[end].text == "(":  # "A B (Northern Regional Minister)"
