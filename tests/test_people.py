@@ -1589,3 +1589,12 @@ def test_a_name_spacy_took_for_a_body_is_a_person_with_a_role_apposition() -> No
                       "Enabel, a Belgian development agency, helped.")
     assert found.get("Shweta Bahri", (None, None))[1] == "education policy expert"
     assert "Enabel" not in found
+
+
+def test_a_releases_media_contact_is_a_person() -> None:
+    """"Media Contact" above "Lane Calcutt - 0411535191", "Contact: Mary Wong": the name after a
+    release's contact label is a person (the guidelines count media contacts)."""
+    found = people_of("The prize winners were announced today.\n\nMedia Contact\n\nLane Calcutt (Premier's office) - "
+                      "0411535191\n\nContact: Mary Wong 555 0101")
+    assert "Lane Calcutt" in found and "Mary Wong" in found
+    assert found["Lane Calcutt"][1] is None  # "(Premier's office)": where the contact works, no post

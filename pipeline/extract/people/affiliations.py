@@ -60,6 +60,9 @@ class Affiliations:
         sent = doc[m.end - 1].sent  # ("Md. Rafiqul Islam": spaCy may end a sentence inside a name)
         limit = sent.end
         k = m.end
+        if k < limit and doc[k].text == "(" and any(
+                t.text in {"'s", "\u2019s"} for t in doc[k + 1:min(limit, k + 6)]):
+            return None  # "Lane Calcutt (Premier's office)": the office a contact works in, no post
         if k < limit and (doc[k].text in {",", "(", "/", "|", "\u2013", "\u2014"} or doc[k].lower_ == "as"):
             k += 1
         elif k + 1 < limit and doc[k].lower_ == "is" and doc[k + 1].lower_ in {"a", "an", "the"} | self._title_words \
