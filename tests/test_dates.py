@@ -331,3 +331,14 @@ def test_a_bare_month_refers_back_to_the_year_it_was_written_with() -> None:
     # a future clause still looks ahead
     got = events("Exams were held in June 2015. The next exams will be held in June.", "2016-12-23")
     assert ("2017-06-01", "2017-06-30") in got
+
+
+def test_two_days_joined_by_and_are_two_dates_unless_they_run_on() -> None:
+    """"the earthquakes of April 25 and May 12": two days, two events (no range over the weeks
+    between); "Sunday 18 and Monday 19 June", "31 March and 1 April" and "between A and B" are
+    one event's days."""
+    assert events("Schools closed after the earthquakes of April 25 and May 12.", "2015-05-31") == [
+        ("2015-04-25", "2015-04-25"), ("2015-05-12", "2015-05-12")]
+    assert events("The fair ran on Sunday 18 and Monday 19 June.", "2023-06-30") == [("2023-06-18", "2023-06-19")]
+    assert events("It ran on 31 March and 1 April.", "2015-05-31") == [("2015-03-31", "2015-04-01")]
+    assert events("Between 2 March and 9 March they studied.", "2015-05-31") == [("2015-03-02", "2015-03-09")]

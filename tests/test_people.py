@@ -1598,3 +1598,19 @@ def test_a_releases_media_contact_is_a_person() -> None:
                       "0411535191\n\nContact: Mary Wong 555 0101")
     assert "Lane Calcutt" in found and "Mary Wong" in found
     assert found["Lane Calcutt"][1] is None  # "(Premier's office)": where the contact works, no post
+
+
+def test_a_peers_title_is_no_part_of_the_name() -> None:
+    """"Lord Willis", "Baroness Manningham-Buller": the peerage is a courtesy prefix as "Sir" and
+    "Dame" are, and the surname alone joins the fuller mention of the same person."""
+    found = people_of("Report chairman Lord Willis said the report was clear. Eliza Manningham-Buller chairs "
+                      "the Court. Baroness Manningham-Buller spoke.")
+    assert "Willis" in found and "Lord Willis" not in found
+    assert "Eliza Manningham-Buller" in found and "Baroness Manningham-Buller" not in found
+
+
+def test_a_god_after_lord_is_no_person() -> None:
+    """"Lord Krishna", "Lord Ayyappa": "Lord" precedes gods' names as it precedes peers'; a god
+    is no person (``deities`` in models/people_words.json)."""
+    found = people_of("Devotees prayed to Lord Krishna and Lord Ayyappa at the school. Lord Willis spoke.")
+    assert "Willis" in found and not {"Krishna", "Ayyappa", "Lord Krishna"} & set(found)

@@ -468,6 +468,27 @@ def _name_like_month(m: re.Match[str]) -> bool:
     return True
 
 
+_AND = re.compile(r"\band\b|&", re.I)
+
+
+def _listed_days(name: str, m: re.Match[str]) -> bool:
+    """Two days joined by "and" that are no run of days ("the earthquakes of April 25 and May
+    12"): two dates, not a range. Days next to each other ("Sunday 18 and Monday 19 June",
+    "31 May and 1 June") are one event's, and "between A and B" is a span."""
+    if name not in {"dm_dm", "md_md"} or m.group(0)[:7].lower() == "between":
+        return False
+    first_end = m.end("y1") if m["y1"] else m.end("m1" if name == "dm_dm" else "d1")
+    second_start = m.start("d2" if name == "dm_dm" else "m2")
+    if not _AND.search(m.string, first_end, second_start):
+        return False
+    try:
+        first = date(2000, _month(m["m1"]), int(m["d1"]))  # a leap year: "28 and 29 February"
+        second = date(2000 + (_month(m["m2"]) < _month(m["m1"])), _month(m["m2"]), int(m["d2"]))
+    except ValueError:
+        return False
+    return (second - first).days != 1
+
+
 def _scan(text: str, found_by: dict[str, list[re.Match[str]]] | None = None
           ) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping matches, longest first (a range beats the day inside it).
@@ -478,7 +499,8 @@ def _scan(text: str, found_by: dict[str, list[re.Match[str]]] | None = None
     found = []
     for name, matches in (found_by or _matches(text)).items():
         for m in matches:
-            if m.end() > m.start() and _name_like_month(m) and "\n\n" not in m.group(0):
+            if m.end() > m.start() and _name_like_month(m) and "\n\n" not in m.group(0) \
+                    and not _listed_days(name, m):
                 found.append((m.start(), m.end(), name, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []

@@ -170,6 +170,7 @@ class Lexicon:
     inner_capital_prefixes: set[str] = field(default_factory=set)  # "McDonald", "DeShawn": a name's inner capital
     street_words: set[str] = field(default_factory=set)  # "Maryland Ave", "Shalimar Rd": a street, not a person
     student_nouns: set[str] = field(default_factory=set)  # "NAME, a student at X": X is NAME's organization
+    deities: set[str] = field(default_factory=set)  # "Lord Krishna": a god, no person, after a peer's "Lord"
     ordinals: set[str] = field(default_factory=set)  # "first president of X": a place in a history
     board_words: set[str] = field(default_factory=set)  # "DAI Board Member": the board of DAI
     given_name_abbreviations: set[str] = field(default_factory=set)  # "Md.", "Mohd", "Wm." (as written)
@@ -236,7 +237,7 @@ _TITLE_SETS = {
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
                  "member_bodies",
                  "ordinals", "board_words", "status_words", "hyphen_adjective_tails",
-                 "inner_capital_prefixes", "street_words", "student_nouns")
+                 "inner_capital_prefixes", "street_words", "student_nouns", "deities")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

@@ -195,6 +195,9 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         end, hons = _honorifics_at(doc, i, lex)
         if hons and end < n:
             name_end = _name_run(doc, end, lex, True, in_org)
+            if name_end == end + 1 and fold(doc[end].text) in lex.deities:
+                i = name_end  # "Lord Krishna": a god, no person
+                continue
             if name_end > end:
                 name_end = _with_generation(doc, name_end, lex)
                 mentions.append(Mention(end, name_end, _words(doc, end, name_end), hons, i))
@@ -229,7 +232,8 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
         end = _with_generation(doc, end, lex)
         words = _words(doc, start, end)
         text = " ".join(words)
-        if is_place(text) or fold(text) in lex.concepts or any(t.i in in_org for t in doc[start:end]):
+        if is_place(text) or fold(text) in lex.concepts or fold(text) in lex.deities \
+                or any(t.i in in_org for t in doc[start:end]):
             continue
         if any(_org_word(w, lex) for w in words[1:]) \
                 or _org_word(words[0], lex) and not (len(words) > 1 and fold(words[0]) in lex.given_names):
