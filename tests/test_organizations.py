@@ -969,3 +969,12 @@ def test_a_news_organizations_unit_is_the_body_the_text_names() -> None:
     assert "BBC Radio Scotland" in found and "BBC News" in found
     assert "British Broadcasting Corporation" in found
     assert "BBC Radio Scotland on Tuesday" not in found
+
+
+def test_a_headlines_verb_ends_the_body_it_follows() -> None:
+    """"Victorian Government Reinforces Commitment to ...": no name holds a finite verb; the body
+    before it stands, and "PreComps Are Coming Up" (no head before the verb) is no body."""
+    found = orgs_of("Victorian Government Reinforces Commitment to Language Education\n\nThe Victorian "
+                    "Government said it would fund schools. PreComps Are Coming Up at the school.")
+    assert "Victorian Government" in found
+    assert not any("Reinforces" in name or "PreComps" in name for name in found)

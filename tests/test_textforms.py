@@ -711,3 +711,13 @@ def test_windows_1252_punctuation_read_as_latin_1_is_punctuation_again() -> None
                      "final, said Minnesota Attorney General Keith Ellison \u00e2\x80\x94 in Saint Paul.")
     assert "\u201cexpanded UEFA competitions\u201d" in art.text and "It\u2019s final" in art.text
     assert "Ellison \u2014 in Saint Paul" in art.text
+
+
+@pytest.mark.parametrize("key", ["published_date", "post_date", "date_posted"])
+def test_a_front_matters_published_date_field_is_the_publication_date(key: str) -> None:
+    """A university department's news export names the day "published_date" (quoted), WordPress
+    exports "post_date": the post's day as "date" would be."""
+    art = clean_text(f'---\ntitle: Staff meet the Vice Chancellor\n{key}: "2023-01-02"\nupdated_at: 2025-07-21\n---\n\n'
+                     "The Vice Chancellor met a group of academics from the Faculty of Engineering to discuss "
+                     "international collaborations with universities in India and the United Kingdom.\n")
+    assert art.published == "2023-01-02"

@@ -40,7 +40,8 @@ _TAG_LINE = re.compile(r"^[ \t]*\[\[([A-Za-z][\w-]{0,30}):([^\]\n]*)\]\][ \t]*$"
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.*?-->", re.S)
 _DATE_KEYS = ("date", "published", "pubdate", "publish_date", "publishdate", "published_at", "date_published",
-              "publication_date", "pub_date", "created", "created_at", "datecreated")
+              "publication_date", "pub_date", "published_date", "post_date", "date_posted", "created", "created_at",
+              "datecreated")
 # (keys are read lower-cased: Hugo's "publishDate" is "publishdate")
 _TITLE_KEYS = ("title", "headline")  # a news CMS's export names the title "headline"
 _EPOCH = re.compile(r"^(\d{9,10})(?:\d{3})?(?:\.\d+)?$")  # Unix time in seconds, or milliseconds

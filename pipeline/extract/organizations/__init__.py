@@ -273,7 +273,30 @@ def extract(ctx: Context) -> Organizations:
     chosen = [m for m in chosen if m.source != "bare" or m.canonical]
     chosen = academic_units(doc, chosen, lex)
     chosen = _trim_headline_leads(ctx, chosen, lex)
+    chosen = _cut_at_verbs(doc, chosen, lex)
     return _group(ctx, chosen, defined, lex)
+
+
+_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+
+
+def _cut_at_verbs(doc: Doc, chosen: list[Mention], lex: Lexicon) -> list[Mention]:
+    """"Victorian Government Reinforces Commitment", "PreComps Are Coming Up": a title-cased
+    headline runs a body's name into its verb. No name holds a finite verb (spaCy's VBZ, VBP,
+    VBD, MD inside the span, capitalized as a headline writes it: "Universidade Federal do Rio Grande"
+    has a lower-case "do" spaCy tags VBP): the part before it is the body when it ends in an organization
+    head, else none is. A known organization's name is left as it is."""
+    out = []
+    for m in chosen:
+        if m.canonical is not None or lex.known_org(doc[m.start:m.end].text) is not None:
+            out.append(m)
+            continue
+        k = next((t.i for t in doc[m.start + 1:m.end] if t.tag_ in _FINITE and t.text[:1].isupper()), None)
+        if k is None:
+            out.append(m)
+        elif fold(doc[k - 1].text) in lex.org_heads:
+            out.append(replace(m, end=k))
+    return out
 
 
 def _numbered_thing(doc: Doc, m: Mention, lex: Lexicon) -> bool:
