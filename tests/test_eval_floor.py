@@ -190,7 +190,9 @@ REAL_TUNE_FLOORS = {  # 89 articles: measured 0.851, 0.670, 0.478, 0.736, 0.804,
     # 146 articles (34th session, 9 from 5 more repositories: Ugandan, Indian and Nepali markdown posts, Guardian,
     # MSN, NPR, EdWeek and Hechinger pages): 0.894, 0.738, 0.589, 0.748, 0.832, 0.877, 0.692, then (mojibake repair,
     # school levels, glued and byline posts, students' schools, namesake towns) 0.894, 0.741, 0.597, 0.749, 0.834,
-    # 0.877, 0.692
+    # 0.877, 0.692; 156 articles (35th session, 10 text-form articles from 7 more repositories): 0.892, 0.738,
+    # 0.592, 0.746, 0.834, 0.871, 0.692, then (media units and contacts, role appositions, peers, days joined by
+    # "and") 0.895, 0.741, 0.595, 0.748, 0.834, 0.879, 0.692
     "people": 0.87, "person_title": 0.72, "person_organization": 0.56, "organizations": 0.74,
     "places": 0.81, "event_dates": 0.86, "priority_areas": 0.67,
 }
