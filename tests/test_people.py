@@ -1614,3 +1614,11 @@ def test_a_god_after_lord_is_no_person() -> None:
     is no person (``deities`` in models/people_words.json)."""
     found = people_of("Devotees prayed to Lord Krishna and Lord Ayyappa at the school. Lord Willis spoke.")
     assert "Willis" in found and not {"Krishna", "Ayyappa", "Lord Krishna"} & set(found)
+
+
+def test_first_lady_is_a_post_and_lady_alone_is_not() -> None:
+    """"First Lady Lordina Dramani Mahama": the pair is the post (``paired_head`` in titles.jsonl)."""
+    found = people_of("Forum committee named\n\nFirst Lady Lordina Dramani Mahama launched the anniversary on "
+                      "Saturday in Tamale. Lady Hale ruled on it.")
+    assert found["Lordina Dramani Mahama"][1] == "First Lady"
+    assert found["Lady Hale"][1] is None

@@ -107,6 +107,8 @@ class Lexicon:
     military_ranks: set[str] = field(default_factory=set)
     name_like_ranks: set[str] = field(default_factory=set)
     title_heads: set[str] = field(default_factory=set)
+    # a head only after one of its words ("First Lady": "lady" alone is no post)
+    paired_heads: dict[str, set[str]] = field(default_factory=dict)
     title_modifiers: set[str] = field(default_factory=set)
     event_roles: set[str] = field(default_factory=set)
     name_groups: set[str] = field(default_factory=set)  # "Students A, B": a group before names, no title
@@ -283,6 +285,9 @@ def _load_lexicon(models_dir: Path) -> Lexicon:
         if kind in _TITLE_SETS:
             attr, key = _TITLE_SETS[kind]
             getattr(lex, attr).add(fold(row[key]))
+        elif kind == "paired_head":
+            first, head = fold(row["phrase"]).rsplit(" ", 1)
+            lex.paired_heads.setdefault(head, set()).add(first)
         elif kind == "country_short":
             lex.country_short[row["phrase"]] = row["country"]
         elif kind == "congress_chamber":

@@ -67,6 +67,8 @@ def is_head(tok: Token, lex: Lexicon) -> bool:
     word = fold(tok.text)
     if word in lex.title_heads:
         return True
+    if word in lex.paired_heads and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in lex.paired_heads[word]:
+        return True  # "First Lady"
     parts = _parts(tok)
     return len(parts) > 1 and parts[-1] in lex.title_heads or (
         len(parts) > 1 and parts[0] in lex.title_heads and parts[-1] in {"designate", "elect",
