@@ -988,6 +988,16 @@ def test_the_publisher_named_as_its_host_is_an_organization_and_employs_the_byli
     assert found["Stephen Caruso"] == (None, "Spotlight PA")
 
 
+def test_a_persons_own_site_names_no_publisher() -> None:
+    """On nikemawilliams.house.gov the host spells the congresswoman's name: she stays a person, no outlet."""
+    text = ("Congresswoman Nikema Williams Introduces Bill to Fight Student Hunger\n\nWASHINGTON - Congresswoman "
+            "Nikema Williams introduced a bill on Tuesday to help college students who cannot afford food. "
+            "Nikema Williams said students work hard to get into college and should not go hungry there.")
+    found, orgs = _people_at("https://nikemawilliams.house.gov/media/press-releases/ohh-snap", text)
+    assert "Nikema Williams" in found
+    assert "Nikema Williams" not in orgs
+
+
 def test_a_headline_run_into_a_bodys_name_leaves_the_body_alone() -> None:
     """A title-case headline runs its subject and verb into the body's name the text writes alone."""
     text = ("Senator Murray Tours Renton Technical College, Highlights Training\n\nSenator Patty Murray toured Renton "

@@ -142,6 +142,8 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
     page's host, unless it is one everyday word ("Education" on education.gov.za). Outlets are
     rarely written with an organization head ("WyoFile", "Cronkite News"), so neither the
     head-word rule nor spaCy reliably finds them; the host says which words are the outlet's name.
+    A person's own site is named by the person (nikemawilliams.house.gov, collins.senate.gov): a run
+    that spaCy reads as a person's name anywhere in the text is no publisher.
     """
     labels = host_labels(ctx.article.url)
     if not labels:
@@ -160,7 +162,10 @@ def publisher_mentions(ctx: Context) -> list[Mention]:
                 if k > i or w.lower() not in common:  # "Education" on education.gov.za: a word, not a name
                     found.append(Mention(i, k + 1, "publisher"))
                 break
-    return found
+    doc = ctx.doc
+    people = {squash(doc[m.start:m.end].text) for m in found
+              if all(t.ent_type_ == "PERSON" for t in doc[m.start:m.end])}
+    return [m for m in found if squash(doc[m.start:m.end].text) not in people]
 
 
 def course_use(doc: Doc, start: int) -> bool:
