@@ -978,3 +978,10 @@ def test_a_headlines_verb_ends_the_body_it_follows() -> None:
                     "Government said it would fund schools. PreComps Are Coming Up at the school.")
     assert "Victorian Government" in found
     assert not any("Reinforces" in name or "PreComps" in name for name in found)
+
+
+def test_a_dotted_acronym_cut_from_its_last_dot_is_still_known() -> None:
+    """"the U.N. on Monday": spaCy splits the last dot off; the organization is the United Nations."""
+    found = orgs_of("Aid groups warn of hunger\n\nThe warning came from the U.N. on Monday. Officials said aid would "
+                    "be sent to the region by the U.N. soon.")
+    assert "United Nations" in found and "U.N" not in found

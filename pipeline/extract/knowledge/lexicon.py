@@ -212,8 +212,16 @@ class Lexicon:
         return key in self.common_words and key not in self.given_names
 
     def known_org(self, text: str) -> KnownOrg | None:
-        """The gazetteer organization a surface form names (acronyms are case-sensitive)."""
-        return self.by_acronym.get(text.strip()) or self.by_short.get(text.strip()) or self.by_form.get(org_key(text))
+        """The gazetteer organization a surface form names (acronyms are case-sensitive).
+
+        A dotted acronym may reach here without its last dot ("the U.N." tokenized "U.N" + "."):
+        it is looked up with the dot back.
+        """
+        text = text.strip()
+        found = self.by_acronym.get(text) or self.by_short.get(text) or self.by_form.get(org_key(text))
+        if found is None and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
+            found = self.by_acronym.get(text + ".")
+        return found
 
 
 def _read_jsonl(path: Path) -> list[dict]:
