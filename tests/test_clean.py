@@ -434,3 +434,15 @@ def test_a_day_ranges_last_day_is_no_dateline() -> None:
             "from three faculties, and the learners asked for more.\n")
     article = clean_text(text, None, markdown=True, published_hint="2017-08-02")
     assert article.published == "2017-08-02"
+
+
+def test_a_closing_credit_line_stays_with_the_story() -> None:
+    """"Staff writer Katie Klingsporn contributed to this story.": the story's own credit names people the
+    guidelines count (bylines and credits), so it is text, not boilerplate; the newsletter line still goes."""
+    paras = "".join(f"<p>{PARA} Paragraph {i} adds detail on funding and schools.</p>" for i in range(6))
+    credit = ("<p><em>Staff writer Katie Klingsporn contributed to this story.</em></p>"
+              "<p>(Reporting by Will Dunham; Editing by Tom Brown)</p>")
+    art = clean_html(page(paras + credit), "https://news.example.org/2024/03/09/teachers")
+    assert "Katie Klingsporn contributed to this story." in art.text
+    assert "Reporting by Will Dunham" in art.text
+    assert "delivered straight to your inbox" not in art.text
