@@ -123,3 +123,18 @@ def test_visible_bylines_match_class_and_id_in_any_case() -> None:
     <h1>Headline of the story</h1><div class="Post-ByLine">By Jane Doe</div>
     <span class="AUTHOR-name">John Roe</span><p id="BYLINE-2">Reporting by Ann Poe</p></body></html>"""
     assert visible_bylines(parse_html(html)) == ["By Jane Doe", "John Roe", "Reporting by Ann Poe"]
+
+
+def test_a_byline_beside_an_h2_headline_in_the_articles_header() -> None:
+    """Older templates write the headline as <h2> in the article's <header>: its byline is the story's;
+    a teaser's header (its h2 another story's) still gives none. "NAME on <date>" is the name alone."""
+    from pipeline.clean.metadata import split_authors, visible_bylines
+
+    html = """<html><head><title>Using Robots To Help Children Learn | Big Think</title></head><body>
+    <article><header><h2>Using Robots To Help Children Learn</h2>
+    <div class="byline"><a href="/users/orionjones">Orion Jones</a> on November 8, 2012, 10:57 AM</div></header>
+    <p>Body.</p></article>
+    <article><header><h2>Another story entirely</h2><div class="byline">Ann Poe</div></header></article>
+    </body></html>"""
+    assert visible_bylines(parse_html(html)) == ["Orion Jones on November 8, 2012, 10:57 AM"]
+    assert split_authors(["Orion Jones on November 8, 2012, 10:57 AM"]) == (["Orion Jones"], None)

@@ -548,6 +548,22 @@ def _byline_classed(tree: HtmlElement) -> Iterator[HtmlElement]:
 _NAME_WORDS = re.compile(r"\b[A-Z][\w'-]{2,}")  # the capitalized words of a byline's names
 
 
+def _headline_header(header: HtmlElement, tree: HtmlElement) -> bool:
+    """Is a ``<header>`` without ``<h1>`` the article's own, its ``<h2>`` the page's headline?
+
+    Older templates write the headline as ``<h2>`` ("Using Robots To Help Children With Autism
+    Learn" on Big Think, its byline beside it); the page's ``<title>`` says which one is the story's.
+    """
+    title = " ".join((tree.findtext(".//title") or "").split()).casefold()
+    if not title:
+        return False
+    for h in header.iter("h2"):
+        text = " ".join(h.text_content().split()).casefold()
+        if len(text) >= 12 and title.startswith(text):
+            return True
+    return False
+
+
 def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) -> list[str]:
     """Byline strings readers see ("By Jane Doe | AFP"): elements whose class says byline/author.
 
@@ -566,8 +582,11 @@ def visible_bylines(tree: HtmlElement, known: list[str] | tuple[str, ...] = ()) 
         cls = f"{el.get('class') or ''} {el.get('id') or ''}"
         if _NOT_BYLINE.search(cls) or el.tag in {"meta", "link", "a", "img"}:
             continue
-        if el.xpath("ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[not(.//h1)]"):
+        if el.xpath("ancestor::nav or ancestor::footer or ancestor::aside"):
             continue
+        header = el.xpath("ancestor::header[not(.//h1)]")
+        if header and not _headline_header(header[0], tree):
+            continue  # a site header, or a teaser's header in a list of other stories
         if any(k in kept for k in el.iterancestors()):
             continue  # inside a byline already read
         text = _by_line(el) or _block_text(el)
