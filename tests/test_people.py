@@ -1632,3 +1632,12 @@ def test_first_lady_is_a_post_and_lady_alone_is_not() -> None:
                       "Saturday in Tamale. Lady Hale ruled on it.")
     assert found["Lordina Dramani Mahama"][1] == "First Lady"
     assert found["Lady Hale"][1] is None
+
+
+def test_the_country_an_envoy_is_posted_to_is_the_posts() -> None:
+    """"China's ambassador to Britain Liu Xiaoming": Britain ends the post and is no part of the name."""
+    found = people_of("Envoys meet on trade\n\nChina's ambassador to Britain Liu Xiaoming said the talks went well. "
+                      "Acting Ambassador to Ukraine William Taylor testified on Tuesday.")
+    assert found["Liu Xiaoming"][1:] == ("ambassador to Britain", "Government of China")
+    assert found["William Taylor"][1] == "Acting Ambassador to Ukraine"
+    assert "Britain Liu Xiaoming" not in found

@@ -28,7 +28,7 @@ from pipeline.extract.knowledge.lexicon import (
     is_place,
     role_apposition,
 )
-from pipeline.extract.people.titles import is_head, is_titleish, name_starts
+from pipeline.extract.people.titles import country_named, is_head, is_titleish, name_starts
 
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"  # capitals: Ångström, Émile, Łukasz
 _LOW = "a-z\u00DF-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u02BB\u02BC"  # Nguyễn, Adébáyọ̀, Kaʻiulani
@@ -213,6 +213,7 @@ def find_mentions(ctx: Context, lex: Lexicon, in_org: set[int]) -> list[Mention]
             start += 1  # "Minister of Education and Training Tran Minh Duc"
         if start == ent.start and _given_name_before(doc, start, lex, in_org):
             start -= 1  # "Ramesh Adhikari" where spaCy's entity is "Adhikari"
+            start = _after_posted_country(doc, start, ent.end, lex)  # ("Britain" is a given name too)
         initials = start >= ent.start and start < ent.end and _initials_before(ctx, start, lex, in_org)
         if initials:
             start -= 1  # "AKM Fazlul Haque", "SM Kamal Uddin": initials written as one word
@@ -417,6 +418,7 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
     A B") are not the name; a rank or group word is left when fewer than two words follow
     it ("General Mills" stays a name's problem, not this step's).
     """
+    start = _after_posted_country(doc, start, end, lex)
     while start < end:
         hon_end, hons = _honorifics_at(doc, start, lex)
         if hons and hon_end < end:
@@ -429,6 +431,17 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
                 or word in lex.honorifics or start in in_org or not _name_word(doc[start])):
             break
         start += 1
+    return start
+
+
+def _after_posted_country(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """"ambassador to Britain Liu Xiaoming": the country an envoy is posted to is the post's, not the name's."""
+    envoy_words = {p.split()[-1] for p in lex.envoys}
+    if start < 2 or doc[start - 1].lower_ != "to" or fold(doc[start - 2].text) not in envoy_words:
+        return start
+    for k in range(min(end - 1, start + 3), start, -1):
+        if country_named(doc[start:k].text):
+            return k
     return start
 
 

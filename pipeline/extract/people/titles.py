@@ -342,6 +342,11 @@ class TitleParser:
             if tok.lower_ == "in" and tok.text.islower() and self._lower_field(j, j + 1, limit) > j + 1:
                 j = self._lower_field(j, j + 1, limit)  # "senior lecturer in mathematics education"
                 continue
+            if tok.lower_ == "to" and j > first and fold(doc[j - 1].text) in self._envoy_words():
+                m = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
+                end = self._country_prefix(m, limit)
+                if end is not None:
+                    return end  # "Ambassador to Ukraine William Taylor": the country is the post's, the name after it
             if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
                 run = j + 1  # "Country Representative in Peru": the post's country is part of it
                 while run < limit and (_cap(doc[run]) or (doc[run].text == "-" and run > j + 1)):
@@ -477,6 +482,19 @@ class TitleParser:
             return False
         head = fold(self.doc[j - 1].text)
         return not any(head == office.split()[-1] for office in self.lex.state_offices)
+
+    def _envoy_words(self) -> set[str]:
+        """The last words of envoys' posts ("ambassador", "commissioner" of "high commissioner")."""
+        return {p.split()[-1] for p in self.lex.envoys}
+
+    def _country_prefix(self, k: int, limit: int) -> int | None:
+        """End of the country name that opens the capitalized run at ``k`` ("Britain" of "Britain Liu
+        Xiaoming"), the longest one; None when the run opens with none."""
+        for end in range(min(limit, k + 4), k, -1):
+            if all(_cap(t) or t.lower_ in {"of", "and"} for t in self.doc[k:end]) \
+                    and country_named(self.doc[k:end].text):
+                return end
+        return None
 
     def _country_at(self, k: int, limit: int) -> bool:
         doc = self.doc
@@ -778,6 +796,13 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if org is None and name is None:
             name = government_of(country_name(m.group(2)) or "")
     return title, org, name
+
+
+def country_named(text: str) -> bool:
+    """Is ``text`` a country's name, also one the country table writes otherwise ("Britain")?"""
+    from pipeline.extract.knowledge.gazetteer import get_gazetteer  # the places extractor loads it anyway
+
+    return bool(country_name(text)) or any(p.kind == "country" for p in get_gazetteer().lookup(text))
 
 
 def is_titleish_text(word: str, lex: Lexicon) -> bool:
