@@ -1641,3 +1641,17 @@ def test_the_country_an_envoy_is_posted_to_is_the_posts() -> None:
     assert found["Liu Xiaoming"][1:] == ("ambassador to Britain", "Government of China")
     assert found["William Taylor"][1] == "Acting Ambassador to Ukraine"
     assert "Britain Liu Xiaoming" not in found
+
+
+def test_a_lone_word_that_names_a_thing_is_no_person() -> None:
+    """"Our Ruby code runs fast": the article's lone "Ruby" is the language; "Ruby Bridges" stays a person."""
+    found = people_of("Learning Ruby the fun way\n\nRuby is a language that many students enjoy. Our Ruby code runs "
+                      "fast, and Ruby said she liked it.")
+    assert "Ruby" not in found
+    found = people_of("Civil rights pioneer visits school\n\nRuby Bridges spoke to pupils on Monday. Ruby said "
+                      "the Bridges family had been brave.")
+    assert "Ruby Bridges" in found
+    # a verb the parser took for a noun ("Wendy stuffs this cart") leaves the person alone
+    found = people_of("Packing for the hospital\n\nWendy stuffs this cart full of diapers. Greg talks and types too "
+                      "fast, the students said.")
+    assert {"Wendy", "Greg"} <= set(found)

@@ -179,6 +179,7 @@ class Lexicon:
     role_abbreviations: set[str] = field(default_factory=set)  # "MP", "VC", "DG": posts, not initials
     generational_suffixes: set[str] = field(default_factory=set)  # "King Jr.", "Abdullah II" (as written)
     body_kind_words: set[str] = field(default_factory=set)  # "the EIS union": the body EIS, with its kind
+    owner_nouns: set[str] = field(default_factory=set)  # "the Obama campaign": a name before them is still the person's
     given_names: set[str] = field(default_factory=set)  # given_names.txt: "Rosemary", "Bradley" (folded)
     common_words: set[str] = field(default_factory=set)  # common_words.txt: "library", "results" (lower case)
     state_offices: set[str] = field(default_factory=set)  # titles held in a national government
@@ -247,7 +248,7 @@ _TITLE_SETS = {
 _PEOPLE_LISTS = ("name_particles", "scope_words", "not_posts", "portfolio_ranks", "former_words", "body_kind_words",
                  "member_bodies",
                  "ordinals", "board_words", "status_words", "hyphen_adjective_tails",
-                 "inner_capital_prefixes", "street_words", "student_nouns", "deities")
+                 "inner_capital_prefixes", "street_words", "student_nouns", "deities", "owner_nouns")
 # org_lexicon.json: word lists, each a Lexicon set of the same name (but "heads" -> org_heads).
 _REQUIRED_ORG_LISTS = ("heads", "unit_heads", "weak_heads", "government_words", "concepts", "disqualifiers")
 _ORG_LIST_ATTR = {"heads": "org_heads"}

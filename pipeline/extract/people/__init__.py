@@ -263,6 +263,21 @@ def _short_given(short: str, full: str) -> bool:
     return len(short) >= 3 and short.isalpha() and len(full) > len(short) and full.startswith(short)
 
 
+def _thing_word(word: str, doc: Doc, lex: Lexicon) -> bool:
+    """Does the article write ``word`` before a lower-case noun it modifies ("Ruby code", "Oscar
+    nominations", "the Safari browser"), other than a person's own nouns ("the Obama campaign":
+    ``owner_nouns`` in models/people_words.json)? Then the lone word names a thing, not a person."""
+    for tok in doc:
+        if tok.text != word or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.is_lower and nxt.is_alpha and nxt.pos_ == "NOUN" and tok.dep_ in {"compound", "amod", "nmod"} \
+                and tok.head.i == nxt.i and nxt.lower_ not in lex.owner_nouns and nxt.dep_ != "ROOT" \
+                and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in {"DET", "PRON", "CCONJ", "ADV"}):
+            return True  # (not "Wendy stuffs this cart", "Greg talks and types": a verb the parser took for a noun)
+    return False
+
+
 def _street_or_date(words: tuple[str, ...], lex: Lexicon) -> bool:
     """Is a "name" a street's ("Maryland Ave", "Queen Rania Street") or a date line's words
     ("Sunday January")? spaCy's PERSON takes both; a surname that is also a street word (Lane,
@@ -349,6 +364,9 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name
         if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
             continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
+        if len(person.name_words) == 1 and honorific is None and not title and not credited \
+                and _thing_word(person.name_words[0], doc, lex):
+            continue  # "Ruby code", "Oscar nominations": the article's lone word names a thing
         if honorific is None and _street_or_date(person.name_words, lex):
             continue  # "Maryland Ave", "Sunday January": an address or a date, not a person
         if honorific is None and len(person.name_words) > 1 and _country_tailed(person.name_words, lex):
