@@ -1655,3 +1655,12 @@ def test_a_lone_word_that_names_a_thing_is_no_person() -> None:
     found = people_of("Packing for the hospital\n\nWendy stuffs this cart full of diapers. Greg talks and types too "
                       "fast, the students said.")
     assert {"Wendy", "Greg"} <= set(found)
+
+
+def test_a_surname_spelled_like_a_post_after_a_given_name() -> None:
+    """"Gov. Jim Justice said", "John Dean testified": a post's word closing a name after a lone given name
+    is the surname."""
+    found = people_of("Governors meet\n\nGov. Jim Justice said the state would help. John Dean testified on "
+                      "Tuesday.")
+    assert found["Jim Justice"][1] == "Gov."
+    assert "John Dean" in found

@@ -118,7 +118,7 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         elif _name_word(tok) and not tok.is_stop:
             titled = is_head(tok, lex) or (fold(tok.text) in lex.title_modifiers and j == i)
             rank_name = after_honorific and j == i and fold(tok.text) in lex.name_like_ranks
-            if titled and not rank_name:
+            if titled and not rank_name and not _surname_like_post(doc, i, j, lex):
                 break
             j += 1
         elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
@@ -138,6 +138,16 @@ def _name_run(doc: Doc, i: int, lex: Lexicon, after_honorific: bool, in_org: set
         else:
             break
     return j
+
+
+def _surname_like_post(doc: Doc, i: int, j: int, lex: Lexicon) -> bool:
+    """"Gov. Jim Justice said", "Howard Dean": a post's word right after a lone given name, closing the
+    name (no capitalized word or "of"/"for" after it), is the surname."""
+    if j != i + 1 or fold(doc[i].text) not in lex.given_names or j + 1 >= len(doc):
+        return False
+    nxt = doc[j + 1]
+    return not nxt.text[:1].isupper() and nxt.lower_ not in {"of", "for", "at", "and", "&", "-"} \
+        and not nxt.is_space
 
 
 def _with_generation(doc: Doc, end: int, lex: Lexicon) -> int:
