@@ -192,7 +192,9 @@ REAL_TUNE_FLOORS = {  # 89 articles: measured 0.851, 0.670, 0.478, 0.736, 0.804,
     # school levels, glued and byline posts, students' schools, namesake towns) 0.894, 0.741, 0.597, 0.749, 0.834,
     # 0.877, 0.692; 156 articles (35th session, 10 text-form articles from 7 more repositories): 0.892, 0.738,
     # 0.592, 0.746, 0.834, 0.871, 0.692, then (media units and contacts, role appositions, peers, days joined by
-    # "and") 0.895, 0.741, 0.595, 0.748, 0.834, 0.879, 0.692
+    # "and") 0.895, 0.741, 0.595, 0.748, 0.834, 0.879, 0.692; 160 articles (36th session, 4 text-form articles
+    # from 3 more repositories; closing credit lines, lone thing words, surnames spelled like posts): 0.898, 0.738,
+    # 0.595, 0.746, 0.836, 0.883, 0.692
     "people": 0.87, "person_title": 0.72, "person_organization": 0.56, "organizations": 0.74,
     "places": 0.81, "event_dates": 0.86, "priority_areas": 0.67,
 }
@@ -206,7 +208,7 @@ REAL_CHECK_FLOORS = {  # 79 articles: measured 0.772, 0.505, 0.404, 0.655, 0.855
     # 0.677, 0.859, 0.776, 0.957; 23rd: 0.854, 0.613, 0.493, 0.677, 0.861, 0.776, 0.957; 24th: 0.854, 0.613,
     # 0.493, 0.677, 0.864, 0.776, 0.957; 25th: 0.855, 0.613, 0.499, 0.677, 0.864, 0.776, 0.957; 27th: 0.859,
     # 0.617, 0.512, 0.690, 0.866, 0.776, 0.957; 33rd: 0.861, 0.622, 0.520, 0.701, 0.873, 0.776, 0.957; 34th: 0.866,
-    # 0.635, 0.541, 0.706, 0.873, 0.776, 0.957
+    # 0.635, 0.541, 0.706, 0.873, 0.776, 0.957; 35th and 36th: 0.866, 0.641, 0.546, 0.706, 0.873, 0.776, 0.957
     "people": 0.85, "person_title": 0.61, "person_organization": 0.50, "organizations": 0.68,
     "places": 0.86, "event_dates": 0.76, "priority_areas": 0.90,
 }
