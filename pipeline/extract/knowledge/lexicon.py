@@ -202,6 +202,11 @@ class Lexicon:
             | self.body_heads | self.concepts
 
     @cached_property
+    def envoy_words(self) -> set[str]:
+        """The last words of envoys' posts ("ambassador", "commissioner"): "<word> to <Country>" is a posting."""
+        return {p.split()[-1] for p in self.envoys}
+
+    @cached_property
     def not_name_words(self) -> set[str]:
         """``name_blockers`` and the words pages write in lower case: no word of a name found without spaCy."""
         return self.name_blockers | self.common_words

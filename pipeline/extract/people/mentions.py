@@ -446,8 +446,7 @@ def _lead_end(doc: Doc, start: int, end: int, lex: Lexicon, in_org: set[int]) ->
 
 def _after_posted_country(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """"ambassador to Britain Liu Xiaoming": the country an envoy is posted to is the post's, not the name's."""
-    envoy_words = {p.split()[-1] for p in lex.envoys}
-    if start < 2 or doc[start - 1].lower_ != "to" or fold(doc[start - 2].text) not in envoy_words:
+    if start < 2 or doc[start - 1].lower_ != "to" or fold(doc[start - 2].text) not in lex.envoy_words:
         return start
     for k in range(min(end - 1, start + 3), start, -1):
         if country_named(doc[start:k].text):

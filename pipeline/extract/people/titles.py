@@ -342,7 +342,7 @@ class TitleParser:
             if tok.lower_ == "in" and tok.text.islower() and self._lower_field(j, j + 1, limit) > j + 1:
                 j = self._lower_field(j, j + 1, limit)  # "senior lecturer in mathematics education"
                 continue
-            if tok.lower_ == "to" and j > first and fold(doc[j - 1].text) in self._envoy_words():
+            if tok.lower_ == "to" and j > first and fold(doc[j - 1].text) in self.lex.envoy_words:
                 m = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
                 end = self._country_prefix(m, limit)
                 if end is not None:
@@ -482,10 +482,6 @@ class TitleParser:
             return False
         head = fold(self.doc[j - 1].text)
         return not any(head == office.split()[-1] for office in self.lex.state_offices)
-
-    def _envoy_words(self) -> set[str]:
-        """The last words of envoys' posts ("ambassador", "commissioner" of "high commissioner")."""
-        return {p.split()[-1] for p in self.lex.envoys}
 
     def _country_prefix(self, k: int, limit: int) -> int | None:
         """End of the country name that opens the capitalized run at ``k`` ("Britain" of "Britain Liu
