@@ -315,8 +315,10 @@ class TitleParser:
                 j += 1  # "Vice-Chancellor" split by the tokenizer
             elif tok.is_lower and tok.pos_ == "VERB" and fold(tok.text) not in lex.title_modifiers \
                     and not (is_head(tok, lex) and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "B"
-                             and doc[j + 1].ent_type_ == "PERSON"):
-                break  # "the bill heads to Gov. A": a verb spelled like a title head (not "AP writers Zeke Miller")
+                             and doc[j + 1].ent_type_ == "PERSON" and tok.tag_ not in {"VB", "VBD", "VBG"}
+                             and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
+                break  # "the bill heads to Gov. A", "will coach Maria Lopez": a verb spelled like a title head
+                # (not "AP writers Zeke Miller", "director John Carney": a post the tagger took for a verb)
             elif is_head(tok, lex) or (last_head == j and fold(tok.text) in lex.military_ranks):
                 last_head = j + 1  # a rank word right after a head is the post's: "Director General"
                 j += 1
