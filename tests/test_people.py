@@ -1664,13 +1664,3 @@ def test_a_surname_spelled_like_a_post_after_a_given_name() -> None:
                       "Tuesday.")
     assert found["Jim Justice"][1] == "Gov."
     assert "John Dean" in found
-
-
-def test_a_plural_post_before_a_credited_pair() -> None:
-    """"Associated Press writers Zeke Miller and Lisa Mascaro contributed": spaCy tags "writers" a verb; a post's
-    word right before a name is the pair's post."""
-    found = people_of("Teachers rally at the statehouse\n\nThousands of teachers rallied on Tuesday to call for "
-                      "better pay.\n\nAssociated Press writers Zeke Miller and Lisa Mascaro contributed to this "
-                      "report.")
-    assert found["Zeke Miller"][1:] == ("writer", "Associated Press")
-    assert found["Lisa Mascaro"][1:] == ("writer", "Associated Press")

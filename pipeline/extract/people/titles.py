@@ -313,12 +313,8 @@ class TitleParser:
             elif tok.text == "-" and j > i and not tok.whitespace_ and not doc[j - 1].whitespace_ \
                     and j + 1 < limit and (is_titleish(doc[j + 1], lex) or _cap(doc[j + 1])):
                 j += 1  # "Vice-Chancellor" split by the tokenizer
-            elif tok.is_lower and tok.pos_ == "VERB" and fold(tok.text) not in lex.title_modifiers \
-                    and not (is_head(tok, lex) and j + 1 < len(doc) and doc[j + 1].ent_iob_ == "B"
-                             and doc[j + 1].ent_type_ == "PERSON" and tok.tag_ not in {"VB", "VBD", "VBG"}
-                             and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
-                break  # "the bill heads to Gov. A", "will coach Maria Lopez": a verb spelled like a title head
-                # (not "AP writers Zeke Miller", "director John Carney": a post the tagger took for a verb)
+            elif tok.is_lower and tok.pos_ == "VERB" and fold(tok.text) not in lex.title_modifiers:
+                break  # "the bill heads to Gov. A": a verb spelled like a title head
             elif is_head(tok, lex) or (last_head == j and fold(tok.text) in lex.military_ranks):
                 last_head = j + 1  # a rank word right after a head is the post's: "Director General"
                 j += 1
