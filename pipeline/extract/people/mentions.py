@@ -28,7 +28,7 @@ from pipeline.extract.knowledge.lexicon import (
     is_place,
     role_apposition,
 )
-from pipeline.extract.people.titles import country_named, is_head, is_titleish, name_starts
+from pipeline.extract.people.titles import country_prefix_end, is_head, is_titleish, name_starts
 
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F\u1E00-\u1EFF"  # capitals: Ångström, Émile, Łukasz
 _LOW = "a-z\u00DF-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F\u02BB\u02BC"  # Nguyễn, Adébáyọ̀, Kaʻiulani
@@ -448,10 +448,7 @@ def _after_posted_country(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """"ambassador to Britain Liu Xiaoming": the country an envoy is posted to is the post's, not the name's."""
     if start < 2 or doc[start - 1].lower_ != "to" or fold(doc[start - 2].text) not in lex.envoy_words:
         return start
-    for k in range(min(end - 1, start + 3), start, -1):
-        if country_named(doc[start:k].text):
-            return k
-    return start
+    return country_prefix_end(doc, start, end - 1) or start
 
 
 def _word_before_given_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

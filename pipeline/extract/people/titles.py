@@ -344,7 +344,7 @@ class TitleParser:
                 continue
             if tok.lower_ == "to" and j > first and fold(doc[j - 1].text) in self.lex.envoy_words:
                 m = j + 1 + (j + 1 < limit and doc[j + 1].lower_ == "the")
-                end = self._country_prefix(m, limit)
+                end = country_prefix_end(self.doc, m, limit)
                 if end is not None:
                     return end  # "Ambassador to Ukraine William Taylor": the country is the post's, the name after it
             if tok.lower_ == "in" and tok.text.islower() and self._country_at(j + 1, limit):
@@ -482,15 +482,6 @@ class TitleParser:
             return False
         head = fold(self.doc[j - 1].text)
         return not any(head == office.split()[-1] for office in self.lex.state_offices)
-
-    def _country_prefix(self, k: int, limit: int) -> int | None:
-        """End of the country name that opens the capitalized run at ``k`` ("Britain" of "Britain Liu
-        Xiaoming"), the longest one; None when the run opens with none."""
-        for end in range(min(limit, k + 4), k, -1):
-            if all(_cap(t) or t.lower_ in {"of", "and"} for t in self.doc[k:end]) \
-                    and country_named(self.doc[k:end].text):
-                return end
-        return None
 
     def _country_at(self, k: int, limit: int) -> bool:
         doc = self.doc
@@ -799,6 +790,16 @@ def country_named(text: str) -> bool:
     from pipeline.extract.knowledge.gazetteer import get_gazetteer  # the places extractor loads it anyway
 
     return bool(country_name(text)) or any(p.kind == "country" for p in get_gazetteer().lookup(text))
+
+
+def country_prefix_end(doc: Doc, k: int, limit: int) -> int | None:
+    """End (before ``limit``) of the country name that opens the capitalized run at ``k``, the
+    longest one ("Britain" of "ambassador to Britain Liu Xiaoming"); None when the run opens with
+    none. The title parser ends an envoy's post there, the people extractor starts the name there."""
+    for end in range(min(limit, k + 4), k, -1):
+        if all(_cap(t) or t.lower_ in {"of", "and"} for t in doc[k:end]) and country_named(doc[k:end].text):
+            return end
+    return None
 
 
 def is_titleish_text(word: str, lex: Lexicon) -> bool:
