@@ -985,3 +985,12 @@ def test_a_dotted_acronym_cut_from_its_last_dot_is_still_known() -> None:
     found = orgs_of("Aid groups warn of hunger\n\nThe warning came from the U.N. on Monday. Officials said aid would "
                     "be sent to the region by the U.N. soon.")
     assert "United Nations" in found and "U.N" not in found
+
+
+def test_school_heads_of_other_languages_name_their_schools() -> None:
+    """"Kaufmännische Berufsschule Bayreuth", "Kendriya Vidyalaya Shillong": a school head of another
+    language, with the name words around it, is the school (not a person, not nothing)."""
+    found = orgs_of("Exchange week\n\nTeachers of the Kaufmännische Berufsschule Bayreuth welcomed guests. Pupils "
+                    "of Kendriya Vidyalaya Shillong and of SMA Sekolah Menengah Atas Negeri 1 Jakarta joined online.")
+    assert "Kaufmännische Berufsschule Bayreuth" in found
+    assert "Kendriya Vidyalaya Shillong" in found
