@@ -263,19 +263,19 @@ def _short_given(short: str, full: str) -> bool:
     return len(short) >= 3 and short.isalpha() and len(full) > len(short) and full.startswith(short)
 
 
-def _thing_word(word: str, doc: Doc, lex: Lexicon) -> bool:
-    """Does the article write ``word`` before a lower-case noun it modifies ("Ruby code", "Oscar
-    nominations", "the Safari browser"), other than a person's own nouns ("the Obama campaign":
-    ``owner_nouns`` in models/people_words.json)? Then the lone word names a thing, not a person."""
-    for tok in doc:
-        if tok.text != word or tok.i + 1 >= len(doc):
-            continue
+def _thing_words(doc: Doc, lex: Lexicon) -> set[str]:
+    """Words the article writes before a lower-case noun they modify ("Ruby code", "Oscar
+    nominations", "the Safari browser"), other than before a person's own nouns ("the Obama
+    campaign": ``owner_nouns`` in models/people_words.json). Such a word said alone names a thing,
+    not a person. One pass over the article, made once for all its lone-word names."""
+    found: set[str] = set()
+    for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if nxt.is_lower and nxt.is_alpha and nxt.pos_ == "NOUN" and tok.dep_ in {"compound", "amod", "nmod"} \
                 and tok.head.i == nxt.i and nxt.lower_ not in lex.owner_nouns and nxt.dep_ != "ROOT" \
                 and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in {"DET", "PRON", "CCONJ", "ADV"}):
-            return True  # (not "Wendy stuffs this cart", "Greg talks and types": a verb the parser took for a noun)
-    return False
+            found.add(tok.text)  # (not "Wendy stuffs this cart", "Greg talks and types": verbs taken for nouns)
+    return found
 
 
 def _street_or_date(words: tuple[str, ...], lex: Lexicon) -> bool:
@@ -342,6 +342,7 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
     credits = clues.cues["credit"]  # where a credit line's cue ends: the credited name starts there
     name_tokens = {t for m in mentions for t in range(m.start, m.end)}  # ("A B, Maneesha Sane, and C D")
     agency = [all(is_agency(m, clues) for m in p.mentions) for p in persons]  # "Photo: A B/Daily Nation"
+    things: set[str] | None = None  # the article's thing words, made when a lone-word name first needs them
     for n, person in enumerate(persons):
         if agency[n]:
             continue
@@ -364,9 +365,10 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
             continue  # "Instructor Training", "Online Leader Success Mindset": a title before words, no name
         if honorific is None and not title and len(person.name_words) > 1 and _place_led(person.name_words, lex):
             continue  # "Manchester United", "Oakland Zoo": a place's club or venue, not a person
-        if len(person.name_words) == 1 and honorific is None and not title and not credited \
-                and _thing_word(person.name_words[0], doc, lex):
-            continue  # "Ruby code", "Oscar nominations": the article's lone word names a thing
+        if len(person.name_words) == 1 and honorific is None and not title and not credited:
+            things = _thing_words(doc, lex) if things is None else things
+            if person.name_words[0] in things:
+                continue  # "Ruby code", "Oscar nominations": the article's lone word names a thing
         if honorific is None and _street_or_date(person.name_words, lex):
             continue  # "Maryland Ave", "Sunday January": an address or a date, not a person
         if honorific is None and len(person.name_words) > 1 and _country_tailed(person.name_words, lex):
