@@ -3,7 +3,8 @@
 The 90 pages of ../shared/data/cleaning-dev have the real HTML and a hand-made article body.
 Each body is written out in the forms analysts' archives have (title + one line per paragraph
 without blank lines, the same with CRLF, no blank line after the title, hard-wrapped at 72
-columns with end-of-line hyphenation, page headers and page numbers, and markdown) and cleaned
+columns with end-of-line hyphenation and breaks after a word's own hyphen ("Baffoe-" | "Bonnie"),
+page headers and page numbers, and markdown) and cleaned
 and extracted like any text file; the people found are compared with those of the HTML page,
 counting only names that appear in the hand-made body (a byline the body lacks is not a loss).
 
@@ -29,6 +30,11 @@ def wrap(paragraph: str, width: int = 72) -> list[str]:
     lines, cur = [], ""
     for w in paragraph.split():
         if cur and len(cur) + 1 + len(w) > width:
+            head, hyphen, tail = w.partition("-")
+            if hyphen and head and tail and len(cur) + 2 + len(head) <= width:
+                lines.append(f"{cur} {head}-")  # a word processor breaks after a word's own hyphen
+                cur = tail
+                continue
             room = width - len(cur) - 2
             if room >= 3 and len(w) >= 7 and w.isalpha():
                 cut = max(3, min(room, len(w) - 3))

@@ -10,7 +10,7 @@ ran on them, split by source into two halves:
   only its totals, never its per-article failures, and ``--log`` appends every score
   with its date and commit to ``bench/real_scores.jsonl`` so the history is visible.
 
-Run:  python bench/eval_real.py [--set tune|check|both] [--log]
+Run:  python bench/eval_real.py [--set tune|check|both] [--by-form] [--html-as-text] [--log]
 Each set is printed beside the naive baseline (trafilatura + spaCy entities as they come).
 """
 
@@ -26,6 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # score this checkout's pipeline (a worktree's), not the one pip installed
+sys.path.insert(0, str(ROOT / "bench"))  # bench_textforms' text forms
 REAL = ROOT / "tests" / "fixtures" / "real"
 LOG = ROOT / "bench" / "real_scores.jsonl"
 COLUMNS = ("people", "person_title", "person_organization", "organizations", "places", "event_dates",
@@ -99,6 +100,54 @@ def people_by_form(name: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+def people_as_text(name: str) -> dict[str, dict[str, Any]]:
+    """People precision/recall of one half's HTML articles, and of the same articles written as text.
+
+    The natural text-form articles of a half are other articles than its HTML ones (other sources,
+    other writing), so ``people_by_form`` compares forms and contents at once. Here each HTML
+    article's cleaned title and body are written out in the forms of ``bench_textforms.py`` (a
+    scrape dump, hard-wrapped and paged like a PDF's text, markdown), extracted like any text
+    file and scored against the same gold: what the text route itself loses. Totals only, so it
+    may be run on the check half.
+    """
+    import tempfile
+
+    from bench_textforms import forms
+
+    from pipeline.evaluate import load_gold, score
+    from pipeline.evaluate_cli import pipeline_predict
+    from pipeline.settings import Settings
+
+    gold = [g for g in load_gold(REAL / name) if g.file is not None and g.file.suffix.lower() in {".html", ".htm"}]
+    predict = pipeline_predict(Settings())
+    predicted: dict[str, dict[str, Any]] = {"html": {}}
+    errors: dict[str, dict[str, str]] = {"html": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for item in gold:
+            try:
+                got = predict(item.file, item.url)  # type: ignore[arg-type]
+            except Exception as exc:  # a failure counts as an empty prediction, as in evaluate()
+                errors["html"][item.id] = f"{type(exc).__name__}: {exc}"
+                continue
+            predicted["html"][item.id] = got
+            title = got["article"]["title"] or ""
+            paras = [p for p in got["article"]["text"].split("\n\n") if p.strip()]
+            if paras and paras[0].strip() == title.strip():
+                paras = paras[1:]
+            for form, (text, ctype) in forms(title, "\n".join(paras)).items():
+                path = Path(tmp) / f"{item.id}.{form}.{'md' if ctype == 'text/markdown' else 'txt'}"
+                path.write_text(text, encoding="utf-8")
+                try:
+                    predicted.setdefault(form, {})[item.id] = predict(path, item.url)
+                except Exception as exc:
+                    errors.setdefault(form, {})[item.id] = f"{type(exc).__name__}: {exc}"
+    out: dict[str, dict[str, Any]] = {}
+    for form, preds in predicted.items():
+        people = score(gold, preds, errors=errors.get(form, {})).to_dict()["tables"]["people"]
+        out[form] = {"articles": len(gold), **{k: people[k] for k in ("precision", "recall", "f1")}}
+    return out
+
+
 def _row(label: str, s: dict[str, Any]) -> str:
     cells = [f"{s[t]:.2f}" for t in COLUMNS]
     cells[2] += f" (P {s['person_organization_precision']:.2f})"
@@ -112,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=("tune", "check", "both"), default="tune")
     ap.add_argument("--by-form", action="store_true",
                     help="also print people precision/recall per input form (HTML vs md/txt)")
+    ap.add_argument("--html-as-text", action="store_true",
+                    help="also print people precision/recall of the HTML articles written out as text forms")
     ap.add_argument("--log", action="store_true", help=f"append the scores to {LOG.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     names = ("tune", "check") if args.set == "both" else (args.set,)
@@ -129,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
             for form, r in people_by_form(name).items():
                 print(f"  {name}, people in {form}: {r['articles']} articles, P {r['precision']:.2f} "
                       f"R {r['recall']:.2f} F1 {r['f1']:.2f}")
+        if args.html_as_text:
+            for form, r in people_as_text(name).items():
+                print(f"  {name}, HTML articles as {form}: {r['articles']} articles, people P {r['precision']:.3f} "
+                      f"R {r['recall']:.3f} F1 {r['f1']:.3f}")
         if args.log:
             with LOG.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps({"at": stamp, "commit": commit, **res}, sort_keys=True) + "\n")

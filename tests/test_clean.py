@@ -233,6 +233,12 @@ def test_author_cards_in_a_byline_are_read_apart() -> None:
         (["Marla Milling and Marla MillingContributor"], ["Marla Milling"], None),
         (["ByJordan James"], ["Jordan James"], None),
         (["Rich FitzJohn", "DeShawn McDonald"], ["Rich FitzJohn", "DeShawn McDonald"], None),
+        # the name runs into the writer's post with no comma: the beat or rank words end the name
+        (["By Richard Adams Education editor"], ["Richard Adams"], None),
+        (["By Jane Doe Staff Writer"], ["Jane Doe"], None),
+        (["By Mary Ann Smith Education editor"], ["Mary Ann Smith"], None),
+        (["AP National Political Writer"], [], None),
+        (["Denis Staunton China correspondent"], [], None),
     ],
 )
 def test_split_authors(raw: list[str], people: list[str], agency: str | None) -> None:

@@ -308,6 +308,22 @@ def test_by_line_is_kept_as_the_byline_block_in_wrapped_text() -> None:
     assert art.blocks[1].text == "By Rufus Glasper"
 
 
+def test_a_hyphenated_name_broken_at_its_hyphen_keeps_it_in_wrapped_text() -> None:
+    """PDF and OCR text breaks "Baffoe-Bonnie" at its hyphen; before a capital the hyphen is the
+    name's own ("yester- day" loses it)."""
+    para = ("The Director-General of the Ghana Prisons Service, Patience Baffoe-\n"
+            "Bonnie, described the initiative as a major step towards reducing yester-\n"
+            "day's backlog of inmates who could not read or write when they arrived in\n"
+            "the prisons, and said the service would train more of its officers soon.\n")
+    more = ("The programme starts in the central region, where teachers from the education service\n"
+            "will hold classes three times a week in each of the prison schools, and it will be\n"
+            "extended to the other regions next year if the first results are as good as hoped.\n")
+    text = "Prisons to teach inmates to read\n\n" + para + "\n" + more
+    art = clean_text(text)
+    assert "Patience Baffoe-Bonnie, described" in art.text
+    assert "yesterday's backlog" in art.text
+
+
 def test_listing_test_is_not_applied_to_prose() -> None:
     # a release of many short one-line paragraphs: a listing by shape, prose by kind
     lines = [ln for ln in (FIX / "seed-scrape-dump.txt").read_text("utf-8").splitlines() if ln]

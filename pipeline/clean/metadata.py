@@ -423,7 +423,7 @@ def _author_rules() -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=2)
 def _author_rules_of(folder: Path) -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
-    data = json.loads((folder / _AUTHORS_MODEL).read_text(encoding="utf-8"))
+    data = _authors_model(folder)
     agencies = {
         alias.casefold(): name
         for name, aliases in data["agencies"].items()
@@ -432,6 +432,31 @@ def _author_rules_of(folder: Path) -> tuple[dict[str, str], frozenset[str], re.P
     stop = frozenset(w.casefold() for w in data["not_people"])
     noise = re.compile("|".join(f"(?:{p})" for p in data["strip_patterns"]), re.I)
     return agencies, stop, noise
+
+
+@lru_cache(maxsize=2)
+def _authors_model(folder: Path) -> dict:
+    return json.loads((folder / _AUTHORS_MODEL).read_text(encoding="utf-8"))
+
+
+def _name_before_post(part: str, stop: frozenset[str]) -> str | None:
+    """"Richard Adams Education editor" -> "Richard Adams": a byline that runs the name into the
+    writer's post with no comma. The part ends in a post word (``byline_posts``) and the words
+    between the name and it are a beat or a rank (``post_fields``, ``not_people``): the shortest
+    name of two or more words that leaves only such words ("Mary Ann Smith Education editor" keeps
+    "Smith", no beat)."""
+    data = _authors_model(models_dir())
+    posts = {w.casefold() for w in data.get("byline_posts", [])}
+    fields = {w.casefold() for w in data.get("post_fields", [])} | stop
+    words = part.split()
+    if len(words) < 3 or words[-1].casefold() not in posts:
+        return None
+    for k in range(2, len(words)):
+        name, between = words[:k], words[k:-1]
+        if (between or k == 2) and all(w.casefold() in fields for w in between) \
+                and not any(len(w) > 1 and w.isupper() for w in name) and _is_person(" ".join(name), stop):
+            return " ".join(name)  # (no beat: only "Jane Doe editor"; "AP National ..." is no name)
+    return None
 
 
 _SPLIT = re.compile(r"\s*(?:,|;|\||&|\+|/|\u00b7|\u2022|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\n)\s*", re.I)
@@ -507,6 +532,8 @@ def split_authors(
                 agency = agency or hit
                 continue
             part = _unglued(part, stop)
+            if not _is_person(part, stop):
+                part = _name_before_post(part, stop) or part
             if part.casefold() in sites or not _is_person(part, stop):
                 continue
             if part.isupper():

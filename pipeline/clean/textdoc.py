@@ -419,8 +419,11 @@ def _width(lines: list[str]) -> tuple[int, bool]:
 
 
 def _join(prev: str, nxt: str, hyphenated: set[str]) -> str:
-    """Join two wrapped lines; a word split by an end-of-line hyphen is joined ("yester- day")."""
+    """Join two wrapped lines; a word split by an end-of-line hyphen is joined ("yester- day"), a
+    hyphenated name broken at its hyphen is joined with it ("Baffoe-" + "Bonnie")."""
     m = re.search(r"(\w+)-$", prev)
+    if m and nxt[:1].isupper() and not prev.endswith("--"):
+        return prev + nxt  # a hyphen before a capital is the word's own ("Baffoe-|Bonnie", "non-|English")
     if m and nxt[:1].islower() and not prev.endswith("--"):
         word = m[1] + "-" + re.match(r"[\w'-]*", nxt)[0]  # type: ignore[index]
         if word.casefold() in hyphenated:
@@ -436,8 +439,8 @@ def _break_between(prev: str, nxt: str, width: int, wrapped: bool) -> bool:
     p, n = prev.strip(), nxt.strip()
     if _BULLET.match(n) or is_byline_block(p) or is_byline_block(n):
         return True
-    if re.search(r"\w-$", p) and n[:1].islower():
-        return False
+    if re.search(r"\w-$", p) and (n[:1].islower() or (wrapped and n[:1].isupper())):
+        return False  # a word goes on after its hyphen ("yester-|day", "Baffoe-|Bonnie")
     if n[:1].islower() or (n[:1] in "([" and p[-1:] not in _END_PUNCT):
         return False
     if not wrapped:
