@@ -111,6 +111,22 @@ def test_a_paragraph_cut_by_a_page_break_is_one_paragraph() -> None:
     assert "Page 1" not in art.text
 
 
+def test_a_paragraph_printed_twice_in_paged_text_is_no_running_header() -> None:
+    """A summary the text prints again in its body repeats its lines mid-page: only lines at a
+    page's top or bottom that repeat are running headers and footers."""
+    lines = (FIX / "seed-ocr-press-release.txt").read_text("utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("Mr Rahmatulo"))
+    header = "UNESCO Almaty Cluster Office - Press release"
+    summary = ["Guest speakers included Deputy Minister Jamshed Jumakhonzoda of the", "Ministry of",
+               "Education and Science and the Rector of the Tajik National University."]
+    summary = [" ".join(summary[:2]), summary[2]]
+    page_break = f"\n{header}\nPage 1 of 2\n\f\n{header}\n"
+    art = clean_text("\n".join([*lines[:4], "", *summary, "", *lines[4: i + 2], page_break, *lines[i + 2:],
+                                 "", *summary, ""]))
+    assert "Jamshed Jumakhonzoda" in art.text
+    assert header not in art.text and "Page 1" not in art.text
+
+
 def test_crlf_and_lf_give_the_same_article(extracted: dict) -> None:
     a, b = extracted["seed-scrape-dump.txt"][0], extracted["seed-scrape-dump-crlf.txt"][0]
     assert a.text == b.text and "\r" not in a.text

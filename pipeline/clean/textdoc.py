@@ -298,6 +298,7 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
     source_url = None
     out: list[str] = []
     letterhead: set[int] = set()
+    edge = _near_page_edge(stripped) if pages >= 2 else set()
     for i, (raw, s) in enumerate(zip(lines, stripped, strict=True)):
         if not s or s == _PAGE:
             out.append(s)
@@ -307,7 +308,10 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
             source_url = source_url or m[1]
             out.append("")
             continue
-        repeated = counts.get(_key(s), 0) >= (2 if pages >= 2 else 3) and len(s) <= 100 and not _BULLET.match(s)
+        # paged text: a running header or footer sits at a page's top or bottom; a paragraph the
+        # text prints twice (a summary, a pull quote) repeats its lines mid-page and stays
+        repeated = len(s) <= 100 and not _BULLET.match(s) and (
+            counts.get(_key(s), 0) >= 3 or (pages >= 2 and counts.get(_key(s), 0) >= 2 and i in edge))
         plain = (render_inline(s).strip(" *_#>") or s) if short and any(c in s for c in "*_#[") else s
         contact = short and bool(rx["letterhead"].fullmatch(plain))
         if contact or (latin_text and _foreign(s)):
@@ -321,6 +325,19 @@ def _drop_furniture(lines: list[str], pages: int) -> tuple[list[str], str | None
     for i in _navigation(stripped, rx):
         out[i] = ""
     return _drop_letterhead(out, stripped, letterhead), source_url
+
+
+def _near_page_edge(lines: list[str], reach: int = 3) -> set[int]:
+    """Indexes of the lines among the first or last ``reach`` non-blank lines of a page."""
+    near: set[int] = set()
+    page: list[int] = []
+    for i, s in enumerate([*lines, _PAGE]):
+        if s == _PAGE:
+            near.update(page[:reach] + page[-reach:])
+            page = []
+        elif s:
+            page.append(i)
+    return near
 
 
 def _navigation(lines: list[str], rx: dict[str, re.Pattern[str]]) -> list[int]:
