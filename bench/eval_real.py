@@ -101,13 +101,15 @@ def people_by_form(name: str) -> dict[str, dict[str, Any]]:
 
 
 def people_as_text(name: str) -> dict[str, dict[str, Any]]:
-    """People precision/recall of one half's HTML articles, and of the same articles written as text.
+    """People precision/recall (and event dates, publication dates) of one half's HTML articles, and
+    of the same articles written as text.
 
     The natural text-form articles of a half are other articles than its HTML ones (other sources,
     other writing), so ``people_by_form`` compares forms and contents at once. Here each HTML
-    article's cleaned title and body are written out in the forms of ``bench_textforms.py`` (a
-    scrape dump, hard-wrapped and paged like a PDF's text, markdown), extracted like any text
-    file and scored against the same gold: what the text route itself loses. Totals only, so it
+    article's cleaned title, its publication date as a date line and its body are written out in
+    the forms of ``bench_textforms.py`` (a scrape dump, hard-wrapped and paged like a PDF's text,
+    markdown), extracted like any text file and scored against the same gold: what the text
+    route itself loses. Totals only, so it
     may be run on the check half.
     """
     import tempfile
@@ -134,7 +136,10 @@ def people_as_text(name: str) -> dict[str, dict[str, Any]]:
             paras = [p for p in got["article"]["text"].split("\n\n") if p.strip()]
             if paras and paras[0].strip() == title.strip():
                 paras = paras[1:]
-            for form, (text, ctype) in forms(title, "\n".join(paras)).items():
+            # the page's date as the date line a text copy carries under its headline ("May 26, 2020")
+            published = got["article"].get("published")
+            dateline = [datetime.fromisoformat(published[:10]).strftime("%B %-d, %Y")] if published else []
+            for form, (text, ctype) in forms(title, "\n".join([*dateline, *paras])).items():
                 path = Path(tmp) / f"{item.id}.{form}.{'md' if ctype == 'text/markdown' else 'txt'}"
                 path.write_text(text, encoding="utf-8")
                 try:
@@ -143,8 +148,11 @@ def people_as_text(name: str) -> dict[str, dict[str, Any]]:
                     errors.setdefault(form, {})[item.id] = f"{type(exc).__name__}: {exc}"
     out: dict[str, dict[str, Any]] = {}
     for form, preds in predicted.items():
-        people = score(gold, preds, errors=errors.get(form, {})).to_dict()["tables"]["people"]
-        out[form] = {"articles": len(gold), **{k: people[k] for k in ("precision", "recall", "f1")}}
+        report = score(gold, preds, errors=errors.get(form, {})).to_dict()
+        people, dates = report["tables"]["people"], report["tables"]["event_dates"]
+        pub = report["publication_date"]
+        out[form] = {"articles": len(gold), **{k: people[k] for k in ("precision", "recall", "f1")},
+                     "event_dates_f1": dates["f1"], "published": f"{pub['dated_correct']}/{pub['dated']}"}
     return out
 
 
@@ -183,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.html_as_text:
             for form, r in people_as_text(name).items():
                 print(f"  {name}, HTML articles as {form}: {r['articles']} articles, people P {r['precision']:.3f} "
-                      f"R {r['recall']:.3f} F1 {r['f1']:.3f}")
+                      f"R {r['recall']:.3f} F1 {r['f1']:.3f}; event dates F1 {r['event_dates_f1']:.3f}; "
+                      f"published {r['published']}")
         if args.log:
             with LOG.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps({"at": stamp, "commit": commit, **res}, sort_keys=True) + "\n")
