@@ -439,21 +439,27 @@ def _authors_model(folder: Path) -> dict:
     return json.loads((folder / _AUTHORS_MODEL).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=2)
+def _byline_post_words(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(``byline_posts``, ``post_fields``) of the byline knowledge, folded once."""
+    data = _authors_model(folder)
+    return (frozenset(w.casefold() for w in data.get("byline_posts", [])),
+            frozenset(w.casefold() for w in data.get("post_fields", [])))
+
+
 def _name_before_post(part: str, stop: frozenset[str]) -> str | None:
     """"Richard Adams Education editor" -> "Richard Adams": a byline that runs the name into the
     writer's post with no comma. The part ends in a post word (``byline_posts``) and the words
     between the name and it are a beat or a rank (``post_fields``, ``not_people``): the shortest
     name of two or more words that leaves only such words ("Mary Ann Smith Education editor" keeps
     "Smith", no beat)."""
-    data = _authors_model(models_dir())
-    posts = {w.casefold() for w in data.get("byline_posts", [])}
-    fields = {w.casefold() for w in data.get("post_fields", [])} | stop
+    posts, fields = _byline_post_words(models_dir())
     words = part.split()
     if len(words) < 3 or words[-1].casefold() not in posts:
         return None
     for k in range(2, len(words)):
         name, between = words[:k], words[k:-1]
-        if (between or k == 2) and all(w.casefold() in fields for w in between) \
+        if (between or k == 2) and all(w.casefold() in fields or w.casefold() in stop for w in between) \
                 and not any(len(w) > 1 and w.isupper() for w in name) and _is_person(" ".join(name), stop):
             return " ".join(name)  # (no beat: only "Jane Doe editor"; "AP National ..." is no name)
     return None
