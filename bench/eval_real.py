@@ -73,6 +73,18 @@ def score_set(name: str) -> dict[str, Any]:
             "edunews": summary(ours.to_dict()), "baseline": summary(base.to_dict())}
 
 
+def _predict(predict: Any, key: str, path: Path | None, url: str | None,
+             predicted: dict[str, Any], errors: dict[str, str]) -> Any:
+    """Run ``predict`` for one article into ``predicted``; a failure is an ``errors`` entry and counts
+    as an empty prediction, as in ``evaluate()``."""
+    try:
+        predicted[key] = predict(path, url) if path else {}
+    except Exception as exc:
+        errors[key] = f"{type(exc).__name__}: {exc}"
+        return None
+    return predicted[key]
+
+
 def people_by_form(name: str) -> dict[str, dict[str, Any]]:
     """People precision/recall/F1 of one half per input form: HTML pages against text forms (md, txt).
 
@@ -88,10 +100,7 @@ def people_by_form(name: str) -> dict[str, dict[str, Any]]:
     predicted: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for item in gold:
-        try:
-            predicted[item.id] = predict(item.file, item.url) if item.file else {}
-        except Exception as exc:  # a failure counts as an empty prediction, as in evaluate()
-            errors[item.id] = f"{type(exc).__name__}: {exc}"
+        _predict(predict, item.id, item.file, item.url, predicted, errors)
     out: dict[str, dict[str, Any]] = {}
     for form, suffixes in (("html", {".html", ".htm"}), ("text (md, txt)", {".md", ".txt"})):
         items = [g for g in gold if g.file is not None and g.file.suffix.lower() in suffixes]
@@ -100,17 +109,16 @@ def people_by_form(name: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def people_as_text(name: str) -> dict[str, dict[str, Any]]:
-    """People precision/recall (and event dates, publication dates) of one half's HTML articles, and
-    of the same articles written as text.
+def html_as_text(name: str) -> dict[str, dict[str, Any]]:
+    """People precision/recall, event dates and publication dates of one half's HTML articles, and of
+    the same articles written as text.
 
     The natural text-form articles of a half are other articles than its HTML ones (other sources,
     other writing), so ``people_by_form`` compares forms and contents at once. Here each HTML
     article's cleaned title, its publication date as a date line and its body are written out in
     the forms of ``bench_textforms.py`` (a scrape dump, hard-wrapped and paged like a PDF's text,
     markdown), extracted like any text file and scored against the same gold: what the text
-    route itself loses. Totals only, so it
-    may be run on the check half.
+    route itself loses. Totals only, so it may be run on the check half.
     """
     import tempfile
 
@@ -126,12 +134,9 @@ def people_as_text(name: str) -> dict[str, dict[str, Any]]:
     errors: dict[str, dict[str, str]] = {"html": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for item in gold:
-            try:
-                got = predict(item.file, item.url)  # type: ignore[arg-type]
-            except Exception as exc:  # a failure counts as an empty prediction, as in evaluate()
-                errors["html"][item.id] = f"{type(exc).__name__}: {exc}"
+            got = _predict(predict, item.id, item.file, item.url, predicted["html"], errors["html"])
+            if got is None:
                 continue
-            predicted["html"][item.id] = got
             title = got["article"]["title"] or ""
             paras = [p for p in got["article"]["text"].split("\n\n") if p.strip()]
             if paras and paras[0].strip() == title.strip():
@@ -142,10 +147,7 @@ def people_as_text(name: str) -> dict[str, dict[str, Any]]:
             for form, (text, ctype) in forms(title, "\n".join([*dateline, *paras])).items():
                 path = Path(tmp) / f"{item.id}.{form}.{'md' if ctype == 'text/markdown' else 'txt'}"
                 path.write_text(text, encoding="utf-8")
-                try:
-                    predicted.setdefault(form, {})[item.id] = predict(path, item.url)
-                except Exception as exc:
-                    errors.setdefault(form, {})[item.id] = f"{type(exc).__name__}: {exc}"
+                _predict(predict, item.id, path, item.url, predicted.setdefault(form, {}), errors.setdefault(form, {}))
     out: dict[str, dict[str, Any]] = {}
     for form, preds in predicted.items():
         report = score(gold, preds, errors=errors.get(form, {})).to_dict()
@@ -189,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name}, people in {form}: {r['articles']} articles, P {r['precision']:.2f} "
                       f"R {r['recall']:.2f} F1 {r['f1']:.2f}")
         if args.html_as_text:
-            for form, r in people_as_text(name).items():
+            for form, r in html_as_text(name).items():
                 print(f"  {name}, HTML articles as {form}: {r['articles']} articles, people P {r['precision']:.3f} "
                       f"R {r['recall']:.3f} F1 {r['f1']:.3f}; event dates F1 {r['event_dates_f1']:.3f}; "
                       f"published {r['published']}")
