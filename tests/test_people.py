@@ -550,6 +550,25 @@ def test_name_variants_merge() -> None:
     assert "Noemi Danao" not in got and "Noemi Danao-Schroeder" in got
 
 
+def test_name_without_accents_or_with_initials_is_the_same_person() -> None:
+    """Copies drop accents and captions shorten given names: one person, one row, the accented
+    full name (two rows would share a person_id, the people table's key with article_id)."""
+    got = people_of("Dr. José Martínez, dean of the Faculty of Education at the University of Nairobi, "
+                    "opened the centre. Jose Martinez said pupils took part. Prof. J. Martinez thanked them.")
+    assert [n for n in got if "Mart" in n] == ["José Martínez"]
+    assert got["José Martínez"] == ("Dr", "dean", "Faculty of Education")
+
+
+def test_people_rows_are_unique_on_person_id() -> None:
+    """"Mary-Jane Smith" and "Mary Jane Smith" fold to one person_id: one row, not a duplicate key."""
+    article = clean_text("Mary-Jane Smith, a teacher at Kisumu Girls High School, spoke. Mary Jane Smith "
+                         "said the girls would compete in March. " + BODY)
+    ctx = Context(doc=get_nlp()(article.text), article=article)
+    rows = people.extract(ctx, organizations.extract(ctx).entities).rows
+    ids = [r.person_id for r in rows]
+    assert len(ids) == len(set(ids)) and entity_id("Mary Jane Smith") in ids
+
+
 def test_short_given_name_joins_the_full_name() -> None:
     """"Phil Harris" in a caption is "Philip Harris" of the text: one person, the full name, his post."""
     got = people_of("Philip Harris, an Assistant Professor of Physics at the Massachusetts Institute of "

@@ -45,7 +45,7 @@ _STROKES = str.maketrans({"\u0110": "D", "\u0111": "d", "\u0141": "L", "\u0142":
 _GENERIC_TLDS = frozenset({"tv", "io", "co", "me", "fm", "ai"})
 
 
-def _fold_accents(text: str) -> str:
+def fold_accents(text: str) -> str:
     """'Đồng Tháp' -> 'Dong Thap': news copy often drops the diacritics the lists keep."""
     if text.isascii():
         return text
@@ -60,7 +60,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 def _norm_key(name: str) -> str:
     """Lookup key: NFKC, accents folded, straight quotes, no leading 'the', no possessive, case-folded."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", "-")
-    text = _fold_accents(text)
+    text = fold_accents(text)
     text = _SPACES.sub(" ", text).strip(" \t\n.,;:-_*")
     text = _LEADING_THE.sub("", text)
     text = _POSSESSIVE.sub("", text)

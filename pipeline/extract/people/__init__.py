@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Context, OrgEntity
-from pipeline.extract.knowledge.gazetteer import get_gazetteer
+from pipeline.extract.knowledge.gazetteer import fold_accents, get_gazetteer
 from pipeline.extract.knowledge.lexicon import (
     Lexicon,
     calendar_word,
@@ -84,7 +84,9 @@ class Person:
 
     @property
     def name_words(self) -> tuple[str, ...]:
-        return max((m.words for m in self.mentions), key=lambda w: (len(w), len("".join(w))))
+        """The fullest mention; of two as full, the one with its accents ("José", not "Jose")."""
+        return max((m.words for m in self.mentions),
+                   key=lambda w: (len(w), len("".join(w)), sum(not c.isascii() for c in "".join(w))))
 
 
 def _named_person(doc: Doc, words: tuple[str, ...]) -> bool:
@@ -136,14 +138,20 @@ def _trim_headline_runs(doc: Doc, mentions: list[Mention], lex: Lexicon,
     return out
 
 
+def _name_key(word: str) -> str:
+    """A name word as mentions are compared: folded, without accents ("Martínez" = "Martinez"),
+    as ``entity_id`` compares names, so that one person_id is one row of the article."""
+    return fold_accents(fold(word))
+
+
 def _group(mentions: list[Mention]) -> list[Person]:
     """Merge short forms into the fullest name that contains them."""
     persons: list[Person] = []
     for m in sorted(mentions, key=lambda m: (-len(m.words), -len("".join(m.words)), m.start)):
-        words = [fold(w) for w in m.words]
+        words = [_name_key(w) for w in m.words]
         home = None
         for p in persons:
-            full = [fold(w) for w in p.name_words]
+            full = [_name_key(w) for w in p.name_words]
             if words == full or _contained(words, full):
                 home = p
                 break
@@ -161,8 +169,9 @@ def _contained(words: list[str], full: list[str]) -> bool:
     """"Miao" in "Fengchun Miao"; "Silvia Dos Reis Lopes" in "Maria Silvia Dos Reis Lopes".
 
     Variants of one name also join it: a middle name left out ("John Mahama" in "John
-    Dramani Mahama", given and family name both kept), a hyphenated family name cut at its
-    hyphen ("Noemi Danao" in "Noemi Danao-Schroeder"), the same name in capitals, and a short
+    Dramani Mahama", given and family name both kept), the given names as initials ("J. D.
+    Mahama"), a hyphenated family name cut at its hyphen ("Noemi Danao" in "Noemi
+    Danao-Schroeder"), the same name in capitals or without its accents, and a short
     form of the given name with the same family name ("Phil Harris" in "Philip Harris", "Pao
     Corrales" in "Paola Corrales": the short form is the long one's first letters, three or more).
     """
@@ -172,6 +181,9 @@ def _contained(words: list[str], full: list[str]) -> bool:
     n = len(words)
     if n == len(full) and n > 1 and words[1:] == full[1:] and _short_given(words[0], full[0]):
         return True
+    if 2 <= n <= len(full) and words[-1] in {full[-1], cut[-1]} and all(
+            len(w) == 1 and w.isalpha() and w == f[:1] for w, f in zip(words[:-1], full, strict=False)):
+        return True  # "J. Martinez", "J. D. Mahama": initials of the given names, then the family name
     if n == len(full):
         return n > 1 and words[:-1] == full[:-1] and words[-1] == cut[-1] != full[-1]
     if any(full[k:k + n] == words for k in range(len(full) - n + 1)):
@@ -404,6 +416,25 @@ def extract(ctx: Context, orgs: list[OrgEntity]) -> People:
         ))
         for m in person.mentions:
             spans.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
-    rows = deputies(one_head_per_government(rows, inferred))
-    rows.sort(key=lambda r: r.start_char)
+    rows = _one_row_per_id(deputies(one_head_per_government(rows, inferred)))
     return People(rows, sorted(spans))
+
+
+def _one_row_per_id(rows: list[PersonRow]) -> list[PersonRow]:
+    """One row per person_id, the people table's key with article_id, in order of the text.
+
+    Names that differ only in what ``entity_id`` folds away ("Mary-Jane Smith", "Mary Jane
+    Smith") are one person: the first row stays, counts add up, and what it lacks (honorific,
+    title, organization) comes from the later one.
+    """
+    out: dict[str, PersonRow] = {}
+    for row in sorted(rows, key=lambda r: r.start_char):
+        first = out.get(row.person_id)
+        if first is None:
+            out[row.person_id] = row
+            continue
+        org = (first.organization, first.org_id) if first.organization else (row.organization, row.org_id)
+        out[row.person_id] = replace(first, honorific=first.honorific or row.honorific, title=first.title or row.title,
+                                     organization=org[0], org_id=org[1],
+                                     mention_count=first.mention_count + row.mention_count)
+    return list(out.values())
