@@ -1683,3 +1683,16 @@ def test_a_surname_spelled_like_a_post_after_a_given_name() -> None:
                       "Tuesday.")
     assert found["Jim Justice"][1] == "Gov."
     assert "John Dean" in found
+
+
+def test_post_for_its_employer() -> None:
+    """"a reporter for NBC News": the paper is the organization, the post the title; a field after
+    "for" stays in the title ("Minister for Education and Sports")."""
+    assert people_of("Phil Helsel, a reporter for NBC News, said the school was closed.")["Phil Helsel"] \
+        == (None, "reporter", "NBC News")
+    assert people_of("Steve Orbanek, director of communications for Temple University, said the budget "
+                     "was tight.")["Steve Orbanek"] == (None, "director of communications", "Temple University")
+    assert people_of("Janet Museveni, Minister for Education and Sports, opened the school.")["Janet Museveni"][1] \
+        == "Minister for Education and Sports"
+    assert people_of("Felix Kwakye Ofosu, acting Spokesperson for the President, said the forum would "
+                     "meet.")["Felix Kwakye Ofosu"][1] == "acting Spokesperson for the President"

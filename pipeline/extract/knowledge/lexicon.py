@@ -115,6 +115,7 @@ class Lexicon:
     role_verbs: set[str] = field(default_factory=set)  # "who chairs/teaches at X": verbs of a post (lemmas)
     body_heads: set[str] = field(default_factory=set)  # more words that end a body's name, never a person's
     body_posts: set[str] = field(default_factory=set)  # "CEO of X": X is the body, not the post's field
+    employee_posts: set[str] = field(default_factory=set)  # "reporter for X": X is the employer
     country_short: dict[str, str] = field(default_factory=dict)  # "U.S." -> "United States"
     org_heads: set[str] = field(default_factory=set)
     unit_heads: set[str] = field(default_factory=set)
@@ -246,7 +247,8 @@ _TITLE_SETS = {
     "head": ("title_heads", "word"), "modifier": ("title_modifiers", "word"),
     "event_role": ("event_roles", "phrase"), "name_group": ("name_groups", "word"),
     "role_verb": ("role_verbs", "word"), "body_head": ("body_heads", "word"),
-    "body_post": ("body_posts", "phrase"), "state_office": ("state_offices", "phrase"),
+    "body_post": ("body_posts", "phrase"), "employee_post": ("employee_posts", "phrase"),
+    "state_office": ("state_offices", "phrase"),
     "envoy": ("envoys", "phrase"), "regional_head": ("regional_heads", "phrase"),
 }
 # people_words.json: word lists, each a Lexicon set of the same name.

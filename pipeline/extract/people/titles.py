@@ -731,6 +731,8 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
     - "of/at <body>" after a post that is always held in a body (``body_post`` in
       titles.jsonl: CEO, founder, chairman, mayor ...): "Founder and CEO of ALX";
       a place there ("Mayor of Tamale") is dropped, not made an organization;
+    - "for <body>" after a post that names its employer so ("reporter for NBC News"), or before
+      one of the article's organizations;
     - " in <Country>" after a state office ("Minister of ICT in Rwanda").
     Returns (title, organization of the article or None, organization name or None).
     """
@@ -777,12 +779,29 @@ def split_title(title: str, orgs: list[OrgEntity], lex: Lexicon) -> tuple[str, O
         if named is None and not all(w[:1].isupper() or w in {"of", "for", "and", "&"} for w in rest.split()):
             return m.group(1), None, None  # "of the EIS union": no name to give the body
         return m.group(1), named, None if named is not None else rest
+    m = re.match(r"^(.+?) for (?:the )?([A-Z].+)$", title)
+    if m and org is None and name is None and _employer(m.group(1), m.group(2), orgs, lex):
+        named = org_named(m.group(2), orgs)
+        return m.group(1), named, None if named is not None else m.group(2)
     m = re.match(r"^(.+) in (?:the )?([A-Z].+)$", title)
     if m and country_name(m.group(2)) and state_office_text(m.group(1), lex):
         title = m.group(1)
         if org is None and name is None:
             name = government_of(country_name(m.group(2)) or "")
     return title, org, name
+
+
+def _employer(post: str, rest: str, orgs: list[OrgEntity], lex: Lexicon) -> bool:
+    """Does "<post> for <rest>" name the post's employer? "reporter for NBC News", "spokesperson for
+    Instagram" (an ``employee_posts`` post and a name), or any post for one of the article's
+    organizations; not a field ("Minister for Education", "Leader for Education"), a place, or an
+    office ("Spokesperson for the President")."""
+    if not all(w[:1].isupper() or w in {"of", "and", "&", "the"} for w in rest.split()) \
+            or fold(rest) in lex.portfolios or is_place(rest) or country_name(rest) \
+            or is_titleish_text(rest.split()[-1], lex):  # "Spokesperson for the President": a person's aide
+        return False
+    return org_named(rest, orgs) is not None or any(
+        re.search(rf"(?:^|\s){re.escape(p)}$", fold(post)) for p in lex.employee_posts)
 
 
 def country_named(text: str) -> bool:
