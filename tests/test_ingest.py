@@ -8,6 +8,7 @@ a page); .txt and file pages got HTTP headers in their text.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import shutil
@@ -247,3 +248,20 @@ def test_a_record_read_under_a_new_article_id_leaves_no_orphan(tmp_path: Path) -
     store.commit_batch([(ref, "sha", "0.4", "new-id", "t")], [("new-id", ref, None, "c1", "2024", {"a": 3})], [])
     assert store.errors() == []  # the row naming the file goes once the record succeeds
     store.close()
+
+
+def test_an_ingested_jekyll_post_is_dated_by_its_file_name(tmp_path: Path) -> None:
+    """Jekyll dates a post by its file name (``_posts/2018-07-28-how-it-all-started.md``) when the
+    front matter has no ``date:``; ingest archives the file under a WARC offset, and the day must
+    still come from the file's own name (a real post of the tune set, under its original name)."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    shutil.copy(ROOT / "tests/fixtures/real/tune/articles/ng-pwsafrica-how-it-all-started.md",
+                posts / "2018-07-28-how-it-all-started.md")
+    data = tmp_path / "data"
+    assert edunews("ingest", str(posts), "--data", str(data)).returncode == 0
+    proc = edunews("process", "--data", str(data))
+    assert proc.returncode == 0, proc.stderr
+    with (data / "processed" / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        (row,) = csv.DictReader(fh)
+    assert (row["title"], row["published"]) == ("PWSAfrica - How it all started", "2018-07-28")

@@ -320,9 +320,11 @@ _FILE_DAY = re.compile(r"(?:^|[/_\-. ])((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(
 
 def _path_day(page: RawPage) -> str | None:
     """A date in a local file's path (a Jekyll post's ``2014-04-09-title.md``, ``news/01-05-98.txt``,
-    ``post_2014-04-09.md``): the last resort for a text with no date of its own. Archive references
-    (WARC offsets) are not paths."""
-    ref = page.raw_ref or ""
+    ``post_2014-04-09.md``): the last resort for a text with no date of its own. The path is the
+    page's origin when ``ingest`` archived a local file (its reference is then a WARC offset),
+    else its reference; archive references (WARC offsets) and URLs are not paths."""
+    local = page.origin if page.origin and "://" not in page.origin and not page.url else None
+    ref = local or page.raw_ref or ""
     if not ref or "#" in ref or ".warc" in ref:
         return None
     path = "/" + ref.replace("\\", "/").lstrip("/")
