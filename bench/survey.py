@@ -3,7 +3,7 @@
     python bench/survey.py run OUT.json DIR [DIR ...]     # extract every page of the folders
     python bench/survey.py diff BEFORE.json AFTER.json    # pages whose people, orgs, dates or places changed
 
-The yardstick's check half moves for few changes (79 articles), and the tune half is where rules are
+The yardstick's check half moves for few changes (96 articles), and the tune half is where rules are
 read. A change is also run over many pages of other sites before and after it, and the differences
 are read one by one: an error the change removes on many unrelated sites is evidence that it
 generalizes, a new error is evidence of harm. The fourteenth and fifteenth sessions used the pages of
