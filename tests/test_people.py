@@ -1696,3 +1696,11 @@ def test_post_for_its_employer() -> None:
         == "Minister for Education and Sports"
     assert people_of("Felix Kwakye Ofosu, acting Spokesperson for the President, said the forum would "
                      "meet.")["Felix Kwakye Ofosu"][1] == "acting Spokesperson for the President"
+
+
+def test_a_company_head_makes_a_name_a_company() -> None:
+    """"Dick Clark Productions", "AT&T Entertainment": a production company or studio is no person,
+    and it is the body of a post written before a name."""
+    assert people_of("Dick Clark Productions said the awards show would go on.") == {}
+    assert people_of("AT&T Entertainment CEO John Stankey said the deal would close.")["John Stankey"] \
+        == (None, "CEO", "AT&T Entertainment")
