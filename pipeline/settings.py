@@ -50,6 +50,14 @@ DATE_RULES: frozenset[str] = frozenset({"markup", "url_day", "earlier", "extensi
 # sources (metadata.published_and_source), those whose cross-validated precision was >= 0.98:
 # "agree" (markup and htmldate's original date give the same day) on every training split.
 DATE_PRECISE_SOURCES: frozenset[str] = frozenset({"agree"})
+# A page file's type by its suffix (also under .gz): `ingest` takes these files, and the clean stage
+# reads text, markdown and PDF so (HTML it also recognizes by its content). Jekyll writes new posts
+# as .markdown.
+PAGE_SUFFIX_TYPES: dict[str, str] = {
+    ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html",
+    ".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+    ".pdf": "application/pdf",
+}
 
 # Table export (pipeline/tables/write.py). An update appends its rows; the export checks that each
 # CSV still ends as the last export left it by the sha1 of its last EXPORT_TAIL_BYTES bytes (not the

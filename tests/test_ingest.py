@@ -265,3 +265,19 @@ def test_an_ingested_jekyll_post_is_dated_by_its_file_name(tmp_path: Path) -> No
     with (data / "processed" / "articles.csv").open(encoding="utf-8", newline="") as fh:
         (row,) = csv.DictReader(fh)
     assert (row["title"], row["published"]) == ("PWSAfrica - How it all started", "2018-07-28")
+
+
+def test_markdown_and_text_suffixes_are_pages(tmp_path: Path) -> None:
+    """Jekyll writes new posts as ``.markdown``; ingest takes them (and ``.text``) as ``edunews clean``
+    reads them, two real posts of the tune set under those suffixes."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    shutil.copy(ROOT / "tests/fixtures/real/tune/articles/au-cyoa-national-languages-policy.markdown",
+                posts / "2019-03-01-languages-policy.markdown")
+    shutil.copy(ROOT / "tests/fixtures/real/tune/articles/ng-pwsafrica-how-it-all-started.md",
+                posts / "how-it-all-started.text")
+    data = tmp_path / "data"
+    proc = edunews("ingest", str(posts), "--data", str(data))
+    assert proc.returncode == 0 and "2 page(s)" in proc.stderr and "skipped 0" in proc.stderr, proc.stderr
+    types = {Path(str(p.origin)).name: p.content_type for p in archived(data).values()}
+    assert types == {"2019-03-01-languages-policy.markdown": "text/markdown", "how-it-all-started.text": "text/plain"}

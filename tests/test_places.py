@@ -548,3 +548,18 @@ def test_a_namesake_town_in_the_country_the_article_is_about() -> None:
                  "reacted.")
     assert got["Cambridge"].country_code == "GB" and got["Bristol"].country_code == "GB"
     assert got["Cambridge"].kind == "city"
+
+
+def test_a_name_read_two_ways_is_one_place() -> None:
+    """"Mpumalanga" is a province and a town: read as the town in one sentence and as a province in a
+    list of provinces, it is one row (the table's key is article and name), the province."""
+    body = ("The programme stimulates economic activity as small enterprises benefit as service providers in "
+            "those provinces with decentralised procurement (KwaZulu-Natal, Gauteng, Mpumalanga and the "
+            "Northern Cape). The report revealed that the Western Cape, Mpumalanga, Gauteng, Eastern Cape "
+            "and Northern Cape provinces have best implemented the programme in South Africa.")
+    article = clean_text("School nutrition report\n\n" + body)
+    rows = extract_one(get_nlp()(article.text), article).places
+    names = [r.name for r in rows]
+    assert names.count("Mpumalanga") == 1
+    (row,) = [r for r in rows if r.name == "Mpumalanga"]
+    assert (row.kind, row.country_code, row.mention_count) == ("region", "ZA", 2)

@@ -41,7 +41,7 @@ from pipeline.clean.textdoc import (
 from pipeline.errors import CleanError
 from pipeline.ids import article_id, canonical_url, content_sha1
 from pipeline.records import Article, Block, RawPage
-from pipeline.settings import DATE_PRECISE_SOURCES
+from pipeline.settings import DATE_PRECISE_SOURCES, PAGE_SUFFIX_TYPES
 
 # Publication-date sources that are htmldate's reading of the text, not markup, URL or byline.
 FRAGMENT_GUESSES = frozenset({"htmldate", "extensive", "earlier"})
@@ -55,13 +55,12 @@ _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b
 _NORM = re.compile(r"\W+")
 
 
-_SUFFIX_TYPES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
-                 ".pdf": "application/pdf"}
 
 
 def content_type_of(path: Path | str) -> str | None:
     """The content type a local file's suffix gives (text, markdown, PDF); None lets the content decide."""
-    return _SUFFIX_TYPES.get(Path(path).suffix.lower())
+    found = PAGE_SUFFIX_TYPES.get(Path(path).suffix.lower())
+    return None if found == "text/html" else found
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -35,13 +35,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.ingest.warc import is_http, iter_warc, page_key, page_target, utc_now, warc_records
+from pipeline.settings import PAGE_SUFFIX_TYPES
 
 __all__ = ["IngestReport", "ingest_paths", "read_url_pairs", "PAGE_TYPES"]
 
-PAGE_TYPES = {
-    ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html",
-    ".txt": "text/plain", ".md": "text/markdown", ".pdf": "application/pdf",
-}
+PAGE_TYPES = PAGE_SUFFIX_TYPES
 INDEX = ".ingest-index.json"
 _URL = re.compile(r"^https?://[^\s/]+\S*$", re.I)
 

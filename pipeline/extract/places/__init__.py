@@ -1125,6 +1125,33 @@ def _context_country(ctx: Context, gaz: Gazetteer, group: list[_Mention], domina
     return _unresolved_country(ctx, gaz, group) or next((m.country for m in group if m.country), None) or dominant
 
 
+def _one_reading_per_name(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """One place per name in an article, the places table's key with article_id.
+
+    A name read two ways in one article ("Mpumalanga" a town in one sentence and, in a list of
+    provinces, the province) is one place: a gazetteer's reading before none, then the reading a
+    kind word vouches for ("provinces"), then the one with more mentions, then the first; all its
+    mentions take that reading.
+    """
+    by_name: dict[str, list[_Mention]] = {}
+    for group in groups:
+        name = _display_name(group, group[0].resolved)
+        other = by_name.get(name)
+        if other is None:
+            by_name[name] = group
+            continue
+
+        def strength(g: list[_Mention]) -> tuple[bool, int, int, int]:
+            kind = g[0].resolved.kind if g[0].resolved else None
+            return kind is not None, sum(m.kind_hint == kind for m in g if kind), len(g), -g[0].start
+
+        keep = max((other, group), key=strength)
+        for m in (group if keep is other else other):
+            m.resolved = keep[0].resolved
+        by_name[name] = sorted(other + group, key=lambda m: m.start)
+    return list(by_name.values())
+
+
 def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -> list[PlaceRow]:
     """One row per place; ``dominant`` is the article's main country (see :func:`_dominant`;
     here the most cited country at least twice the next even when cited once: a village no
@@ -1136,7 +1163,7 @@ def _rows(ctx: Context, mentions: list[_Mention], dominant: str | None = None) -
         key = (p.geonameid or p.name, p.kind) if p else ("?", norm_key(m.text))
         groups.setdefault(key, []).append(m)
     rows = []
-    for group in groups.values():
+    for group in _one_reading_per_name(list(groups.values())):
         first, p = group[0], group[0].resolved
         if p is not None:
             kind, cc = p.kind, p.country_code
