@@ -563,3 +563,10 @@ def test_a_name_read_two_ways_is_one_place() -> None:
     assert names.count("Mpumalanga") == 1
     (row,) = [r for r in rows if r.name == "Mpumalanga"]
     assert (row.kind, row.country_code, row.mention_count) == ("region", "ZA", 2)
+
+
+def test_a_hyphenated_name_is_found_spelled_with_a_space() -> None:
+    """The gazetteer writes South Africa's province "North-West"; the news writes "North West"."""
+    got = places("The Western Cape, Gauteng, Eastern Cape, Northern Cape and North West provinces of "
+                 "South Africa have best implemented the school nutrition programme.")
+    assert (got["North West"].kind, got["North West"].country_code) == ("region", "ZA")

@@ -28,7 +28,7 @@ __all__ = ["extract_articles", "extract_one", "EXTRACTOR_VERSION"]
 # Bump when an extractor's output changes: `process` re-runs articles done by an older one.
 # 0.3: education columns, implied organizations get rows; 0.4: the real-page work (people, organizations,
 # places, dates, priority areas, text inputs); 0.4.1: figure captions of the article join its text.
-EXTRACTOR_VERSION = "0.7.497"
+EXTRACTOR_VERSION = "0.7.499"
 
 EXTRACTED_STATUSES = {"ok", "too_short"}
 
