@@ -55,8 +55,6 @@ _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|p|div|article)\b
 _NORM = re.compile(r"\W+")
 
 
-
-
 def content_type_of(path: Path | str) -> str | None:
     """The content type a local file's suffix gives (text, markdown, PDF); None lets the content decide."""
     found = PAGE_SUFFIX_TYPES.get(Path(path).suffix.lower())

@@ -60,7 +60,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 def _norm_key(name: str) -> str:
     """Lookup key: NFKC, accents folded, straight quotes, hyphens as spaces ("North-West" is the
     "North West" province the news writes), no leading 'the', no possessive, case-folded."""
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", "-").replace("-", " ")
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2010", " ").replace("-", " ")
     text = fold_accents(text)
     text = _SPACES.sub(" ", text).strip(" \t\n.,;:-_*")
     text = _LEADING_THE.sub("", text)

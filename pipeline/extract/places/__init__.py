@@ -1125,6 +1125,12 @@ def _context_country(ctx: Context, gaz: Gazetteer, group: list[_Mention], domina
     return _unresolved_country(ctx, gaz, group) or next((m.country for m in group if m.country), None) or dominant
 
 
+def _reading_strength(group: list[_Mention]) -> tuple[bool, int, int, int]:
+    """How well a group's reading of a name is vouched for (see ``_one_reading_per_name``)."""
+    kind = group[0].resolved.kind if group[0].resolved else None
+    return kind is not None, sum(m.kind_hint == kind for m in group if kind), len(group), -group[0].start
+
+
 def _one_reading_per_name(groups: list[list[_Mention]]) -> list[list[_Mention]]:
     """One place per name in an article, the places table's key with article_id.
 
@@ -1140,12 +1146,7 @@ def _one_reading_per_name(groups: list[list[_Mention]]) -> list[list[_Mention]]:
         if other is None:
             by_name[name] = group
             continue
-
-        def strength(g: list[_Mention]) -> tuple[bool, int, int, int]:
-            kind = g[0].resolved.kind if g[0].resolved else None
-            return kind is not None, sum(m.kind_hint == kind for m in g if kind), len(g), -g[0].start
-
-        keep = max((other, group), key=strength)
+        keep = max((other, group), key=_reading_strength)
         for m in (group if keep is other else other):
             m.resolved = keep[0].resolved
         by_name[name] = sorted(other + group, key=lambda m: m.start)
